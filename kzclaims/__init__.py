@@ -1,0 +1,1 @@
+"""kzclaims: compare what several outlets report about the same event."""
