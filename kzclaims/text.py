@@ -1,0 +1,298 @@
+"""Text normalization and English sentence splitting that keeps line numbers.
+
+The source file is never changed: the text is normalized in memory only. Lines are grouped into
+paragraphs first (hard-wrapped PDF transcripts are re-joined, headlines, datelines and menu lines
+stay apart, pure share/print boilerplate is dropped), then every paragraph is split into sentences
+at ``. ! ? …`` (with closing quotes), except after abbreviations, initials, inside numbers and
+before a lower-case continuation. Each :class:`~kzclaims.model.Sentence` knows the 1-based line
+of the original file where its first character is.
+
+Nothing here imports a third-party package.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from kzclaims.model import Sentence
+
+__all__ = ["Paragraph", "line_at", "paragraphs", "split_sentences"]
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_TERMINAL = ".!?…"
+_CLOSERS = "”\"’')]»"
+_OPENERS = "“\"‘'([«"
+
+# Words after which a line break never ends a sentence or a headline ("Official website of the").
+_CONNECTIVES = _wordset(
+    "a an the of to and or but nor that which who whom whose in on at by for with from as into onto"
+    " upon about than via per"
+)
+
+# Abbreviations after which a period does not end a sentence (compared lower-case, no final dot).
+_NEVER_END = _wordset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    mr mrs ms mx dr prof gen lt col maj sgt capt cmdr adm cpl pvt st mt ft hon rev fr
+    gov sen rep pres supt insp det amb messrs
+    vs v cf approx est ca fig figs vol vols pp art arts sec ch para
+    e.g i.e h.e u.s u.k u.n u.s.a a.m p.m"""
+)
+# ... unless followed by something else than a number ("No. 5" / "No. The answer").
+_NOT_END_BEFORE_DIGIT = _wordset("no nos nr op p")
+# These may end a sentence ("... and Co. The firm"): split when a capitalized word follows.
+# They need no entry: any other word ending in a period ends the sentence.
+
+# Share/print/menu words. A headline-like line made only of these (and at least one of the
+# strong ones) is dropped: "Go back Go back Twitter Facebook Print", "0 reviews".
+_BOILER_STRONG = _wordset(
+    """twitter facebook print share tweet email e-mail telegram whatsapp vk vkontakte linkedin
+    reddit pinterest instagram youtube subscribe newsletter login comments reviews rating
+    advertisement menu bookmark"""
+)
+_BOILER_WEAK = _wordset(
+    """go back to on in up us more read next previous prev top skip content main home search
+    sign log copy link comment review average rate views likes like follow related tags tag
+    page of the and"""
+)
+
+# A sentence boundary candidate: terminal punctuation, optional closing quotes (possibly after
+# a space: "coup d'etat. ” he"), whitespace, then something that can start a sentence.
+_BOUNDARY = re.compile(
+    r"([.!?…]+(?:\s?[”\"’'»)\]])*)(\s+)(?=[“\"‘'«(\[]*[A-Z0-9À-ÖØ-Þ])"
+)
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_QA_LABEL = re.compile(r"([QA] ?-? ?\d{1,3}[.:)]?)\s+(?=[“\"‘'(]?[A-Z])")
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Lines of the original file joined into one normalized string."""
+
+    text: str
+    offsets: tuple[int, ...]  # offset in ``text`` where each joined line starts
+    lines: tuple[int, ...]  # the 1-based original line of each joined line
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[max(0, bisect_right(self.offsets, offset) - 1)]
+
+
+def _ends_terminal(s: str) -> bool:
+    s = s.rstrip(_CLOSERS + " ")
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def _starts_lower(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+        if ch not in _OPENERS and ch not in "-–—…":
+            return False
+    return False
+
+
+def _last_word(s: str) -> str:
+    i = len(s)
+    while i > 0 and not s[i - 1].isalnum():
+        i -= 1
+    j = i
+    while j > 0 and s[j - 1].isalnum():
+        j -= 1
+    return s[j:i].lower()
+
+
+def _is_boilerplate(s: str) -> bool:
+    if _ends_terminal(s):
+        return False
+    words = [w.lower() for w in _WORD.findall(s)]
+    if not words:
+        return not any(ch.isalnum() for ch in s)
+    strong = False
+    for w in words:
+        if w in _BOILER_STRONG:
+            strong = True
+        elif w not in _BOILER_WEAK and not w.isdigit():
+            return False
+    return strong
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Group the lines of ``text`` into paragraphs (see the module docstring)."""
+    items: list[tuple[int, str, int]] = []  # (line number, collapsed line, blank lines before)
+    gap = 0
+    for n, raw in enumerate(text.split("\n"), 1):
+        if not raw or raw.isspace():
+            gap += 1
+            continue
+        s = raw.strip()
+        if "  " in s or "\t" in s or "\xa0" in s or "\r" in s or "\u2009" in s:
+            s = " ".join(s.split())
+        items.append((n, s, gap))
+        gap = 0
+    if not items:
+        return []
+
+    # Is the text hard-wrapped (a PDF transcript, a 72-column e-mail)? Count the line breaks that
+    # are clearly inside a sentence: no terminal punctuation, next line starts lower-case.
+    cont_gaps: Counter[int] = Counter()
+    cont_lens: list[int] = []
+    for (_, a, _), (_, b, g) in pairwise(items):
+        if not _ends_terminal(a) and _starts_lower(b):
+            cont_gaps[g] += 1
+            cont_lens.append(len(a))
+    wrapped = len(cont_lens) >= 3 and len(cont_lens) * 5 >= len(items) - 1
+    wrap_gap = cont_gaps.most_common(1)[0][0] if cont_gaps else 0
+    short = 0
+    if wrapped:
+        cont_lens.sort()
+        short = cont_lens[len(cont_lens) // 2] // 2
+
+    def joins(a: str, b: str, g: int) -> bool:
+        if _starts_lower(b):
+            return g <= max(wrap_gap, 1)
+        if _ends_terminal(a):
+            # In wrapped text a line may end in "Mr." or "H.E.": the splitter decides.
+            return wrapped and g <= wrap_gap
+        if g > max(wrap_gap, 1):
+            return False
+        if _last_word(a) in _CONNECTIVES:
+            return True
+        # A line without terminal punctuation followed by a capitalized line: a wrapped line
+        # ("... Russian President Vladimir" / "Putin.") or a headline/dateline.
+        return wrapped and g <= wrap_gap and len(a) >= short
+
+    out: list[Paragraph] = []
+    group: list[tuple[int, str, int]] = [items[0]]
+
+    def flush() -> None:
+        if len(group) == 1 and _is_boilerplate(group[0][1]):
+            return
+        parts: list[str] = []
+        offsets: list[int] = []
+        nums: list[int] = []
+        pos = 0
+        for k, (n, s, _) in enumerate(group):
+            if k:
+                prev = parts[-1]
+                # "anti-" / "terrorist": keep the hyphen, drop the break.
+                if not (len(prev) > 1 and prev[-1] == "-" and prev[-2].isalpha() and
+                        s[0].islower()):
+                    parts.append(" ")
+                    pos += 1
+            offsets.append(pos)
+            nums.append(n)
+            parts.append(s)
+            pos += len(s)
+        out.append(Paragraph("".join(parts), tuple(offsets), tuple(nums)))
+
+    for prev, cur in pairwise(items):
+        if joins(prev[1], cur[1], cur[2]):
+            group.append(cur)
+        else:
+            flush()
+            group = [cur]
+    flush()
+    return out
+
+
+def _ends_sentence(text: str, dot: int, next_start: int) -> bool:
+    """Does the period at ``text[dot]`` (a single ".", maybe followed by closers) end a sentence?"""
+    ws = text.rfind(" ", 0, dot)
+    token = text[ws + 1 : dot]
+    if len(token) > 6 and "." not in token:
+        return True
+    token = token.lstrip(_OPENERS)
+    if not token:
+        return True
+    low = token.lower()
+    if low in _NEVER_END:
+        return False
+    if len(token) == 1:
+        return not (token.isalpha() and token.isupper())  # an initial: "J. Smith"
+    if "." in token and _INITIALISM.fullmatch(token):
+        return False  # H.E. U.S. e.g.
+    if low in _NOT_END_BEFORE_DIGIT:
+        return not text[next_start : next_start + 1].isdigit()
+    return True
+
+
+def _split_paragraph(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a paragraph's text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    if text[:1] in "QA":
+        m = _QA_LABEL.match(text)
+        if m:
+            spans.append((0, m.end(1)))
+            start = m.end()
+    for b in _BOUNDARY.finditer(text, start):
+        punct = b.group(1)
+        # "." alone (maybe with closing quotes) can be an abbreviation; "!", "?", "…", "..." end.
+        if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _ends_sentence(
+            text, b.start(1), b.end()
+        ):
+            continue
+        spans.append((start, b.end(1)))
+        start = b.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split ``text`` (a whole source file) into normalized sentences with their start line."""
+    out: list[Sentence] = []
+    for p in paragraphs(text):
+        for start, end in _split_paragraph(p.text):
+            s = p.text[start:end].strip()
+            if s:
+                out.append(Sentence(len(out), s, p.line_at(start)))
+    return tuple(out)
+
+
+def line_at(text: str, sentence: Sentence, offset: int) -> int:
+    """The original line (1-based) of character ``offset`` of ``sentence.text``.
+
+    ``text`` is the original file contents the sentence was split from. Cheap enough for the few
+    sentences a claim matched: use it for the line of a value on a later line of a sentence that
+    spans several lines of a hard-wrapped transcript.
+    """
+    chars = [ch for ch in sentence.text if not ch.isspace()]
+    if not chars:
+        return sentence.line
+    pattern = re.compile(r"\s*".join(re.escape(ch) for ch in chars))
+    pos = 0
+    for _ in range(sentence.line - 1):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return sentence.line
+        pos = nl + 1
+    m = pattern.search(text, pos)
+    if m is None:
+        return sentence.line
+    want = sum(1 for ch in sentence.text[: max(0, offset)] if not ch.isspace())
+    line = text.count("\n", 0, m.start()) + 1
+    i = m.start()
+    seen = 0
+    while i < m.end() and seen < want:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+        elif not ch.isspace():
+            seen += 1
+        i += 1
+    while i < m.end() and text[i].isspace():
+        if text[i] == "\n":
+            line += 1
+        i += 1
+    return line
