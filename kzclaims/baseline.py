@@ -1,0 +1,182 @@
+"""Baselines: what changed between a saved JSON report and a new run, and ``--fail-on``.
+
+Claims are matched by id and findings by source id -- never by line numbers or positions --
+so reordering claims or sources, or editing unrelated lines of the claims file or of a
+source, is no change.
+
+What counts as a change (per claim, then per source):
+
+* ``claim_added`` / ``claim_removed``: the claim id is only in the new / only in the old report
+  (nothing else is reported for that claim);
+* ``verdict_changed``: the verdict differs;
+* ``newly_found``: not found before (or the source was not in the baseline), found now;
+* ``no_longer_found``: found before, not found now (or the source was removed);
+* ``value_changed``: found in both, and the normalized value or the qualifier differs.
+
+Not a change on its own: a different quote, line, score, wording (``text``) of the same value,
+``low``/``high`` (they follow from value, qualifier and tolerance; a tolerance edit that matters
+shows up as a verdict change), or a near miss appearing or disappearing. A source present in
+only one report changes nothing for the claims it does not state.
+
+Order is deterministic: the new report's claim order, then removed claims in the old report's
+order; within a claim the verdict change first, then sources in the new report's order, then
+sources only in the old report in its order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from kzclaims.model import VERDICTS, Change, ClaimResult, Finding, JSONValue, Report
+from kzclaims.render.cells import describe_finding
+from kzclaims.render.json import normalize_value
+
+__all__ = ["FAIL_CONDITIONS", "diff_reports", "fail_conditions", "with_changes"]
+
+# --fail-on conditions: every verdict, "changed" (any change since the baseline) and
+# "mismatch" (a value found that does not match the claim's expected value).
+FAIL_CONDITIONS: tuple[str, ...] = (*VERDICTS, "changed", "mismatch")
+
+NOT_IN_BASELINE = "source not in the baseline"
+SOURCE_REMOVED = "source removed"
+
+
+def _same_value(a: JSONValue, b: JSONValue) -> bool:
+    # normalize_value makes 2030 == 2030.0 and removes float noise; bools stay bools
+    return normalize_value(a) == normalize_value(b) and _shape(a) == _shape(b)
+
+
+def _shape(v: JSONValue) -> str:
+    """Guard against ``True == 1``: a statement's ``true`` is not the number 1."""
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, (int, float)):
+        return "number"
+    if isinstance(v, list):
+        return "list:" + ",".join(_shape(x) for x in v)
+    return type(v).__name__
+
+
+def _finding_changes(old_c: ClaimResult, new_c: ClaimResult, source: str, old: Finding | None,
+                     new: Finding | None, *, old_has: bool, new_has: bool) -> Change | None:
+    was_found = old is not None and old.found
+    is_found = new is not None and new.found
+    line, title = new_c.line, new_c.title
+
+    def change(kind: str, before: str, after: str) -> Change:
+        return Change(kind, new_c.id, source, before, after, title, line)  # type: ignore[arg-type]
+
+    if was_found and is_found:
+        assert old is not None and new is not None
+        if not _same_value(old.value, new.value) or (old.qualifier or "exact") != (
+            new.qualifier or "exact"
+        ):
+            return change("value_changed", describe_finding(old, old_c.kind),
+                          describe_finding(new, new_c.kind))
+        return None
+    if is_found:
+        return change("newly_found", "not found" if old_has else NOT_IN_BASELINE,
+                      describe_finding(new, new_c.kind))
+    if was_found:
+        return change("no_longer_found", describe_finding(old, old_c.kind),
+                      "not found" if new_has else SOURCE_REMOVED)
+    return None
+
+
+def _source_order(old: Report, new: Report) -> list[str]:
+    ids = [s.id for s in new.sources]
+    seen = set(ids)
+    for s in old.sources:
+        if s.id not in seen:
+            ids.append(s.id)
+            seen.add(s.id)
+    return ids
+
+
+def _ids_in(findings: Iterable[Finding]) -> list[str]:
+    return [f.source for f in findings]
+
+
+def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
+    """The changes from ``old`` (the baseline) to ``new``; empty when nothing changed."""
+    old_claims = {c.id: c for c in old.claims}
+    new_ids = {c.id for c in new.claims}
+    old_sources = {s.id for s in old.sources}
+    new_sources = {s.id for s in new.sources}
+    order = _source_order(old, new)
+    changes: list[Change] = []
+    for nc in new.claims:
+        oc = old_claims.get(nc.id)
+        if oc is None:
+            changes.append(Change("claim_added", nc.id, None, None, nc.verdict, nc.title, nc.line))
+            continue
+        if oc.verdict != nc.verdict:
+            changes.append(
+                Change("verdict_changed", nc.id, None, oc.verdict, nc.verdict, nc.title, nc.line)
+            )
+        # findings for sources the source lists do not name still count (a hand-edited report)
+        ids = order + [i for i in _ids_in(nc.findings) + _ids_in(oc.findings) if i not in order]
+        for sid in dict.fromkeys(ids):
+            ch = _finding_changes(
+                oc, nc, sid, oc.finding(sid), nc.finding(sid),
+                old_has=sid in old_sources or oc.finding(sid) is not None,
+                new_has=sid in new_sources or nc.finding(sid) is not None,
+            )
+            if ch is not None:
+                changes.append(ch)
+    for oc in old.claims:
+        if oc.id not in new_ids:
+            changes.append(Change("claim_removed", oc.id, None, oc.verdict, None, oc.title, 0))
+    return tuple(changes)
+
+
+def with_changes(report: Report, changes: Iterable[Change], baseline_file: str) -> Report:
+    """The report carrying its changes since ``baseline_file`` (rendered by every format)."""
+    return replace(report, changes=tuple(changes), baseline_file=baseline_file)
+
+
+def _ids(claims: Iterable[ClaimResult], limit: int = 5) -> str:
+    ids = [c.id for c in claims]
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def fail_conditions(report: Report, conditions: Iterable[str]) -> list[str]:
+    """Why ``--fail-on`` triggers: one human-readable reason per condition met; [] = pass.
+
+    ``conditions`` are names from :data:`FAIL_CONDITIONS` (a verdict, ``changed`` or
+    ``mismatch``); an unknown name raises ValueError (the CLI reports it as a usage error).
+    ``changed`` never triggers when the report was not compared with a baseline
+    (``report.changes is None``); the CLI should refuse ``--fail-on changed`` without one.
+    """
+    wanted = set(conditions)
+    unknown = sorted(wanted - set(FAIL_CONDITIONS))
+    if unknown:
+        raise ValueError(
+            f"unknown --fail-on condition {', '.join(unknown)} "
+            f"(choose from: {', '.join(FAIL_CONDITIONS)})"
+        )
+    reasons: list[str] = []
+    for verdict in VERDICTS:
+        if verdict not in wanted:
+            continue
+        hits = [c for c in report.claims if c.verdict == verdict]
+        if hits:
+            n = len(hits)
+            reasons.append(f"{n} claim{'' if n == 1 else 's'} with verdict {verdict}: {_ids(hits)}")
+    if "mismatch" in wanted:
+        hits = [c for c in report.claims
+                if c.has_expected and any(f.found and f.matches_expected is False
+                                          for f in c.findings)]
+        if hits:
+            n = len(hits)
+            reasons.append(f"{n} claim{'' if n == 1 else 's'} with a value that does not match "
+                           f"the expected one: {_ids(hits)}")
+    if "changed" in wanted and report.changes:
+        n = len(report.changes)
+        claims = list(dict.fromkeys(ch.claim for ch in report.changes))
+        shown = ", ".join(claims[:5]) + (f" and {len(claims) - 5} more" if len(claims) > 5 else "")
+        since = f" {report.baseline_file}" if report.baseline_file else " the baseline"
+        reasons.append(f"{n} change{'' if n == 1 else 's'} since{since}: {shown}")
+    return reasons

@@ -1,0 +1,171 @@
+"""GitHub-flavoured Markdown report (``--format markdown``, and the Actions job summary).
+
+Layout: a heading, a one-line summary of verdict counts, a table with one row per claim and
+one column per source, the changes since the baseline when the run was compared with one,
+and the quotes in a collapsed ``<details>`` block. Text from claims files and sources is
+escaped so that it can never break the table or turn into markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzclaims.model import VERDICTS, Change, ClaimResult, Report
+from kzclaims.render.cells import compact_value, finding_cell, outlet_names
+
+__all__ = ["CHANGE_LABELS", "escape_markdown", "render_markdown", "verdict_summary"]
+
+# Order in which verdicts are counted in summaries: the most alarming first.
+SUMMARY_ORDER = ("conflict", "consistent", "agree", "single", "missing")
+assert set(SUMMARY_ORDER) == set(VERDICTS)
+
+CHANGE_LABELS = {
+    "value_changed": "value changed",
+    "newly_found": "newly found",
+    "no_longer_found": "no longer found",
+    "verdict_changed": "verdict changed",
+    "claim_added": "claim added",
+    "claim_removed": "claim removed",
+}
+
+# ASCII punctuation that can start markup in GitHub-flavoured Markdown (emphasis, code, links,
+# HTML, tables, strikethrough, headings, entities, math).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&$])")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def escape_markdown(text: str, *, newline: str = " ") -> str:
+    """Escape ``text`` so that it renders literally; line breaks become ``newline``."""
+    return _NEWLINES.sub(newline, _SPECIAL.sub(r"\\\1", text))
+
+
+def _cell(text: str) -> str:
+    return escape_markdown(text.strip(), newline="<br>") or " "
+
+
+def _code(text: str, *, table: bool = False) -> str:
+    """An inline code span for ids and paths (escaped text when a code span cannot hold it).
+
+    Inside a table a pipe must be escaped even in a code span (GFM strips the backslash there).
+    """
+    if not text.strip() or "`" in text or "\n" in text or "\r" in text or (
+        "|" in text and not table
+    ):
+        return escape_markdown(text) if text.strip() else "(none)"
+    return "`" + (text.replace("|", "\\|") if table else text) + "`"
+
+
+def verdict_summary(report: Report) -> str:
+    """``1 conflict, 2 agree, 1 missing``: non-zero counts, most alarming first."""
+    counts = {v: 0 for v in SUMMARY_ORDER}
+    for c in report.claims:
+        counts[c.verdict] = counts.get(c.verdict, 0) + 1
+    parts = [f"{n} {v}" for v, n in counts.items() if n]
+    return ", ".join(parts) if parts else "nothing to compare"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _verdict(c: ClaimResult) -> str:
+    return f"**{c.verdict}**" if c.verdict == "conflict" else c.verdict
+
+
+def _table(report: Report) -> list[str]:
+    names = outlet_names(report)
+    show_expected = any(c.has_expected for c in report.claims)
+    header = ["Claim"] + (["Expected"] if show_expected else [])
+    header += [names[s.id] for s in report.sources] + ["Verdict"]
+    lines = [
+        "| " + " | ".join(_cell(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    for c in report.claims:
+        row = [f"{_cell(c.title)}<br>{_code(c.id, table=True)}"]
+        if show_expected:
+            row.append(_cell(compact_value(c.expected, c.kind)) if c.has_expected else " ")
+        for s in report.sources:
+            f = c.finding(s.id)
+            cell = _cell(finding_cell(f, c.kind))
+            if f is not None and f.found and f.matches_expected is False:
+                cell += " *≠ expected*"
+            row.append(cell)
+        row.append(_verdict(c))
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def _changes(report: Report, changes: tuple[Change, ...]) -> list[str]:
+    lines = ["", "## Changes since baseline", ""]
+    if report.baseline_file:
+        lines += [f"Baseline: {_code(report.baseline_file)}", ""]
+    if not changes:
+        lines.append("No changes since baseline.")
+        return lines
+    names = outlet_names(report)
+    lines += ["| Claim | Source | Change | Was | Now |", "|---|---|---|---|---|"]
+    for ch in changes:
+        source = names.get(ch.source, ch.source) if ch.source else ""
+        lines.append(
+            "| " + " | ".join([
+                _code(ch.claim, table=True),
+                _cell(source),
+                CHANGE_LABELS.get(ch.kind, ch.kind),
+                _cell(ch.old or ""),
+                _cell(ch.new or ""),
+            ]) + " |"
+        )
+    return lines
+
+
+def _quotes(report: Report) -> list[str]:
+    names = outlet_names(report)
+    files = {s.id: s.file for s in report.sources}
+    body: list[str] = []
+    for c in report.claims:
+        items: list[str] = []
+        for f in c.findings:
+            if not f.quote:
+                continue
+            where = files.get(f.source, "")
+            if f.line is not None:
+                where = f"{where}:{f.line}" if where else f"line {f.line}"
+            if not f.found:
+                what = "no value read"
+            elif c.kind == "statement":
+                what = "states it"
+            else:
+                what = escape_markdown(finding_cell(f, c.kind))
+            details = [_code(where)] if where else []
+            if f.score is not None:
+                details.append(f"score {compact_value(round(f.score, 1), 'number')}")
+            items.append(f"- **{escape_markdown(names.get(f.source, f.source))}**: {what}"
+                         + (f"; {', '.join(details)}" if details else ""))
+            items.append(f"  > {escape_markdown(f.quote.strip())}")
+        if items:
+            body += ["", f"**{escape_markdown(c.title)}** {_code(c.id)}", "", *items]
+    if not body:
+        return []
+    return ["", "<details>", "<summary>Quotes</summary>", *body, "", "</details>"]
+
+
+def render_markdown(report: Report, *, quotes: bool = True) -> str:
+    """The report as GitHub-flavoured Markdown; deterministic, ends with a newline.
+
+    ``quotes=False`` leaves out the collapsed quotes section (shorter job summaries).
+    """
+    title = report.title.strip() if report.title else ""
+    lines = [
+        f"# {escape_markdown(title) if title else 'kzclaims report'}",
+        "",
+        f"{_plural(len(report.claims), 'claim')} from {_code(report.claims_file)}, "
+        f"{_plural(len(report.sources), 'source')}: {verdict_summary(report)}.",
+    ]
+    if report.claims:
+        lines += ["", *_table(report)]
+    if report.changes is not None:
+        lines += _changes(report, report.changes)
+    if quotes:
+        lines += _quotes(report)
+    return "\n".join(lines) + "\n"
