@@ -1,0 +1,5 @@
+"""``python -m kzclaims``."""
+
+from kzclaims.cli import main
+
+main()

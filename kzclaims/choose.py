@@ -1,0 +1,153 @@
+"""Stage 4: choosing the claim's value in a matched passage.
+
+A passage often holds several values of the claim's kind: "The mission consists of 2,030 troops
+and 250 units of military equipment." The value we want is the one that counts what the claim
+counts (its ``unit``) and that stands nearest the words that matched the claim's phrasing, in
+the same sentence and clause. Values that count something else, a part of a group ("19 of
+them"), ordinals ("the 30th anniversary") and labels ("Article 4") lose. Every candidate is
+scored, and the reasons are kept so that ``--evidence`` and ``kzclaims explain`` can show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kzclaims.model import Claim, Kind, Match, Value
+
+__all__ = ["Candidate", "Choice", "choose_value", "unit_matches"]
+
+# Score weights (points). A unit match outweighs any distance inside one sentence.
+UNIT_MATCH = 40.0
+UNIT_MISMATCH = -30.0
+PARTITIVE = -50.0
+ORDINAL_NUMBER = -10.0
+OTHER_SENTENCE = -20.0
+OTHER_CLAUSE = -6.0
+DISTANCE_PER_CHAR = 0.1
+DISTANCE_CAP = 30.0
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s|,\s(?:while|whereas|but|and\s+(?:the|a|an|its|their)\b)")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: Value
+    score: float
+    reasons: tuple[str, ...]
+    excluded: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: Value
+    why: str
+    candidates: tuple[Candidate, ...]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def unit_matches(noun: str, units: Sequence[str]) -> bool:
+    """Does a value's counted noun ("units of military equipment") name one of the claim's units?"""
+    from rapidfuzz import fuzz
+
+    noun_words = [_stem(w) for w in _WORD.findall(noun.lower())]
+    for unit in units:
+        unit_words = [_stem(w) for w in _WORD.findall(unit.lower())]
+        if not unit_words:
+            continue
+        if all(any(fuzz.ratio(u, n) >= 85 for n in noun_words) for u in unit_words):
+            return True
+    return False
+
+
+def _distance(value: Value, spans: Sequence[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
+    best: tuple[int, tuple[int, int] | None] = (10**9, None)
+    for s, e in spans:
+        if e <= value.start:
+            d = value.start - e
+        elif s >= value.end:
+            d = s - value.end
+        else:
+            d = 0
+        if d < best[0]:
+            best = (d, (s, e))
+    return best
+
+
+def _between(text: str, value: Value, span: tuple[int, int] | None) -> str:
+    if span is None:
+        return ""
+    a, b = (span[1], value.start) if span[1] <= value.start else (value.end, span[0])
+    return text[a:b] if a < b else ""
+
+
+def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for v in values:
+        reasons: list[str] = []
+        score = 0.0
+        if "label" in v.tags:
+            out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
+            continue
+        if "ordinal" in v.tags:
+            if claim.kind == "count":
+                out.append(Candidate(v, -1e9, ("an ordinal, not a count",), excluded=True))
+                continue
+            score += ORDINAL_NUMBER
+            reasons.append("an ordinal")
+        if "partitive" in v.tags:
+            score += PARTITIVE
+            reasons.append(f"counts part of a group ({v.noun or 'of them'})")
+        if v.noun and claim.unit:
+            if unit_matches(v.noun, claim.unit):
+                score += UNIT_MATCH
+                reasons.append(f"counts '{v.noun}' (unit: {', '.join(claim.unit)})")
+            else:
+                score += UNIT_MISMATCH
+                reasons.append(f"counts '{v.noun}', not {' / '.join(claim.unit)}")
+        elif v.noun:
+            reasons.append(f"counts '{v.noun}'")
+        distance, span = _distance(v, match.spans)
+        if span is not None:
+            score -= min(distance * DISTANCE_PER_CHAR, DISTANCE_CAP)
+            reasons.append("inside the matched words" if distance == 0 else f"{distance} characters from the matched words")
+            gap = _between(match.text, v, span)
+            if _SENTENCE_END.search(gap):
+                score += OTHER_SENTENCE
+                reasons.append("in another sentence")
+            elif _CLAUSE_BREAK.search(gap):
+                score += OTHER_CLAUSE
+                reasons.append("in another clause")
+        out.append(Candidate(v, score, tuple(reasons)))
+    return out
+
+
+def choose_value(claim: Claim, match: Match, reference: dt.date | None, kind: Kind | None = None) -> Choice | None:
+    """The value of the claim's kind that this passage gives for the claim, or None."""
+    from kzclaims.values import read_values
+
+    values = read_values(match.text, kind or claim.kind, reference)
+    if not values:
+        return None
+    candidates = score_candidates(claim, match, values)
+    usable = [c for c in candidates if not c.excluded]
+    if not usable:
+        return None
+    # Highest score wins; ties go to the earlier value in the text (deterministic).
+    best = max(usable, key=lambda c: (c.score, -c.value.start))
+    others = [c for c in usable if c is not best]
+    why = "; ".join(best.reasons) or "the only value of this kind"
+    if others:
+        skipped = ", ".join(f"{c.value.text!r} ({'; '.join(c.reasons) or 'farther'})" for c in others[:3])
+        why += f"; passed over {skipped}"
+    return Choice(best.value, why, tuple(candidates))

@@ -1,0 +1,324 @@
+"""Stage 1: the claims file (``claims.yaml``), validated with a position for every problem.
+
+``load_claims(path)`` returns a :class:`~kzclaims.model.ClaimSet` or raises
+:class:`~kzclaims.errors.InputError` carrying *every* problem found, each with its line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from kzclaims.errors import InputError, Problem
+from kzclaims.model import KINDS, Claim, ClaimSet, Expected, Kind, PartialDate, Tolerance
+from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
+
+__all__ = ["DAYS_PER_UNIT", "load_claims", "parse_claims", "parse_duration_days"]
+
+TOP_KEYS = ("version", "title", "defaults", "claims")
+DEFAULT_KEYS = ("threshold",)
+CLAIM_KEYS = ("id", "title", "kind", "find", "unit", "expected", "tolerance", "threshold", "notes")
+CLAIM_REQUIRED = ("id", "title", "kind", "find")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+DEFAULT_THRESHOLD = 75.0
+
+#: How durations are counted in days (the contract: weeks x 7). Months and years are calendar
+#: averages rounded the way news writing rounds them.
+DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\s*\Z", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*\Z")
+
+EXPECTED_FORMS: dict[str, str] = {
+    "count": "a whole number, e.g. `2030`",
+    "number": "a number, e.g. `3.5` or `1.6e3`",
+    "percent": "a number, e.g. `30`, or a range `[3, 4]`",
+    "date": "a date `2022-01-13`, or `2022-01` / `2022`",
+    "date_range": "two dates, e.g. `[2022-01-05, 2022-01-19]`",
+    "duration": "`10 days`, `3 weeks`, or a number of days",
+}
+
+
+def load_claims(path: str | Path, display: str | None = None) -> ClaimSet:
+    """Read and validate a claims file."""
+    path = Path(path)
+    shown = display or str(path)
+    return parse_claims(read_text_file(path, shown), shown)
+
+
+def parse_claims(text: str, path: str) -> ClaimSet:
+    """Validate the text of a claims file; ``path`` is used in messages."""
+    root = parse_yaml(text, path)
+    r = Reporter(path)
+    if root is None:
+        raise InputError([Problem(path, 1, 1, "the file is empty; it needs `version: 1` and `claims:`", code="empty")])
+    if not root.is_mapping:
+        r.error(root, f"the file must be a mapping with `version` and `claims`, not {type_name(root)}", "bad-type")
+        r.raise_if_errors()
+    check_keys(r, root, TOP_KEYS, ("version", "claims"), "the claims file")
+    m = root.value
+
+    version = m.get("version")
+    if version is not None and (version.value != 1 or isinstance(version.value, bool)):
+        r.error(version, f"unsupported version {version.value!r}; this kzclaims reads version 1", "bad-version")
+
+    title = _opt_str(r, m.get("title"), "title")
+
+    threshold = DEFAULT_THRESHOLD
+    defaults = m.get("defaults")
+    if defaults is not None:
+        if not defaults.is_mapping:
+            r.error(defaults, f"`defaults` must be a mapping, not {type_name(defaults)}", "bad-type")
+        else:
+            check_keys(r, defaults, DEFAULT_KEYS, (), "defaults")
+            t = _threshold(r, defaults.value.get("threshold"))
+            if t is not None:
+                threshold = t
+
+    claims: list[Claim] = []
+    items = m.get("claims")
+    if items is not None:
+        if not items.is_sequence:
+            r.error(items, f"`claims` must be a list of claims, not {type_name(items)}", "bad-type")
+        elif not items.value:
+            r.error(items, "`claims` is empty; add at least one claim", "empty")
+        else:
+            seen: dict[str, int] = {}
+            for item in items.value:
+                claim = _claim(r, item, threshold)
+                id_node = item.value.get("id") if item.is_mapping else None
+                if id_node is not None and isinstance(id_node.value, str | int):
+                    cid = str(id_node.value)
+                    if cid in seen:
+                        r.error(id_node, f"duplicate claim id `{cid}` (first used at line {seen[cid]})", "duplicate-id")
+                        continue
+                    seen[cid] = id_node.line
+                if claim is not None:
+                    claims.append(claim)
+    r.raise_if_errors()
+    return ClaimSet(path=path, claims=tuple(claims), title=title, threshold=threshold)
+
+
+def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
+    if not item.is_mapping:
+        r.error(item, f"each claim must be a mapping with id, title, kind and find, not {type_name(item)}", "bad-type")
+        return None
+    before = len(r.problems)
+    m = item.value
+    check_keys(r, item, CLAIM_KEYS, CLAIM_REQUIRED, _claim_name(item))
+
+    cid = m.get("id")
+    if cid is not None:
+        if not isinstance(cid.value, str | int) or isinstance(cid.value, bool):
+            r.error(cid, f"`id` must be text, not {type_name(cid)}", "bad-type")
+        elif not ID_RE.match(str(cid.value)):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", str(cid.value).lower()).strip("-")
+            hint = f"; try `{suggestion}`" if suggestion and ID_RE.match(suggestion) else ""
+            r.error(cid, f"invalid id `{cid.value}`: use lower-case letters, digits and dashes{hint}", "bad-id")
+    title = m.get("title")
+    if title is not None and (not isinstance(title.value, str) or not title.value.strip()):
+        r.error(title, f"`title` must be non-empty text, not {type_name(title)}", "bad-type")
+
+    kind_node = m.get("kind")
+    kind: Kind | None = None
+    if kind_node is not None:
+        if kind_node.value in KINDS:
+            kind = kind_node.value
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(str(kind_node.value), KINDS, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+            r.error(kind_node, f"unknown kind `{kind_node.value}`; {hint}kinds are: {', '.join(KINDS)}", "unknown-kind")
+
+    find = _strings(r, m.get("find"), "find", required=True)
+    unit = _strings(r, m.get("unit"), "unit", required=False)
+    threshold = _threshold(r, m.get("threshold"))
+    notes = _opt_str(r, m.get("notes"), "notes")
+
+    expected: Expected | None = None
+    exp_node = m.get("expected")
+    if exp_node is not None and kind is not None:
+        if kind == "statement":
+            r.error(exp_node, "a `statement` claim takes no `expected`: it is found or not", "bad-expected")
+        else:
+            expected = _expected(r, exp_node, kind)
+    tolerance = _tolerance(r, m.get("tolerance"), kind)
+
+    if len(r.problems) > before and any(p.severity == "error" for p in r.problems[before:]):
+        return None
+    assert kind is not None and cid is not None and title is not None
+    return Claim(
+        id=str(cid.value), title=title.value.strip(), kind=kind, find=find, unit=unit,
+        expected=expected, tolerance=tolerance,
+        threshold=default_threshold if threshold is None else threshold,
+        notes=notes, line=item.line, col=item.col,
+    )
+
+
+def _claim_name(item: Node) -> str:
+    cid = item.value.get("id")
+    return f"claim `{cid.value}`" if cid is not None and isinstance(cid.value, str) else "this claim"
+
+
+def _opt_str(r: Reporter, node: Node | None, key: str) -> str | None:
+    if node is None or node.value is None:
+        return None
+    if not isinstance(node.value, str):
+        r.error(node, f"`{key}` must be text, not {type_name(node)}", "bad-type")
+        return None
+    return node.value
+
+
+def _strings(r: Reporter, node: Node | None, key: str, *, required: bool) -> tuple[str, ...]:
+    if node is None:
+        return ()
+    items = node.value if node.is_sequence else [node]
+    out: list[str] = []
+    for it in items:
+        if isinstance(it.value, str) and it.value.strip():
+            out.append(it.value.strip())
+        elif isinstance(it.value, int | float) and not isinstance(it.value, bool):
+            out.append(str(it.value))
+        else:
+            what = "an empty text" if isinstance(it.value, str) or it.value is None else type_name(it)
+            r.error(it, f"`{key}` must be text or a list of texts, not {what}", "bad-type")
+    if required and not out and node.is_sequence and not node.value:
+        r.error(node, f"`{key}` is empty; give at least one phrasing to look for", "empty")
+    return tuple(out)
+
+
+def _threshold(r: Reporter, node: Node | None) -> float | None:
+    if node is None:
+        return None
+    v = node.value
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
+        r.error(node, f"`threshold` must be a number from 0 to 100, not {v!r}", "bad-threshold")
+        return None
+    return float(v)
+
+
+def _number(v: Any) -> float | int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return v
+    if isinstance(v, str):
+        try:
+            f = float(v.strip())
+        except ValueError:
+            return None
+        return int(f) if f.is_integer() and "." not in v and "e" not in v.lower() else f
+    return None
+
+
+def partial_date(v: Any) -> PartialDate | None:
+    """A date as written in YAML: a date, ``"YYYY-MM"``, ``"YYYY"`` or the integer year."""
+    if isinstance(v, dt.datetime):
+        return PartialDate.from_date(v.date())
+    if isinstance(v, dt.date):
+        return PartialDate.from_date(v)
+    if isinstance(v, int) and not isinstance(v, bool) and 1000 <= v <= 9999:
+        return PartialDate(v)
+    if isinstance(v, str):
+        try:
+            return PartialDate.parse(v)
+        except ValueError:
+            return None
+    return None
+
+
+def parse_duration_days(v: Any) -> float | None:
+    """``10 days``, ``3 weeks``, ``2 months`` or a plain number of days; None when it is not one."""
+    if isinstance(v, str):
+        m = _DURATION_RE.match(v)
+        if m:
+            return float(m.group(1)) * DAYS_PER_UNIT[m.group(2).lower()]
+    n = _number(v)
+    return None if n is None or n < 0 else float(n)
+
+
+def _expected(r: Reporter, node: Node, kind: Kind) -> Expected | None:
+    v = node.value
+    bad = f"`expected` for a {kind} claim must be {EXPECTED_FORMS[kind]}, not "
+    if kind == "count":
+        n = _number(v)
+        if n is None or n < 0 or float(n) != int(n):
+            r.error(node, bad + _shown(node), "bad-expected")
+            return None
+        return int(n)
+    if kind == "number":
+        n = _number(v)
+        if n is None:
+            r.error(node, bad + _shown(node), "bad-expected")
+        return n
+    if kind == "percent":
+        if node.is_sequence:
+            nums = [_number(x.value) for x in v]
+            if len(nums) != 2 or None in nums or nums[0] > nums[1]:  # type: ignore[operator]
+                r.error(node, bad + "that list (give `[low, high]` with low <= high)", "bad-expected")
+                return None
+            return (nums[0], nums[1])  # type: ignore[return-value]
+        pm = _PERCENT_RE.match(v) if isinstance(v, str) else None
+        n = _number(pm.group(1) if pm else v)
+        if n is None:
+            r.error(node, bad + _shown(node), "bad-expected")
+        return n
+    if kind == "date":
+        d = partial_date(v)
+        if d is None:
+            r.error(node, bad + _shown(node), "bad-expected")
+        return d
+    if kind == "date_range":
+        if not node.is_sequence or len(v) != 2:
+            r.error(node, bad + _shown(node), "bad-expected")
+            return None
+        ends = [partial_date(x.value) for x in v]
+        for x, d in zip(v, ends):
+            if d is None:
+                r.error(x, f"not a date: {_shown(x)} (write `2022-01-05`, `2022-01` or `2022`)", "bad-expected")
+        if ends[0] is None or ends[1] is None:
+            return None
+        if ends[0].first() > ends[1].last():
+            r.error(node, "`expected` date range ends before it starts", "bad-expected")
+            return None
+        return (ends[0], ends[1])
+    if kind == "duration":
+        days = parse_duration_days(v)
+        if days is None:
+            r.error(node, bad + _shown(node), "bad-expected")
+            return None
+        return int(days) if days.is_integer() else days
+    return None
+
+
+def _tolerance(r: Reporter, node: Node | None, kind: Kind | None) -> Tolerance | None:
+    if node is None:
+        return None
+    v = node.value
+    if kind == "statement":
+        r.error(node, "a `statement` claim takes no `tolerance`", "bad-tolerance")
+        return None
+    if isinstance(v, str):
+        m = _PERCENT_RE.match(v)
+        if m:
+            if kind in ("date", "date_range"):
+                r.error(node, "a tolerance for dates is a number of days, not a percentage", "bad-tolerance")
+                return None
+            return Tolerance(float(m.group(1)), relative=True)
+    n = _number(v)
+    if n is None or n < 0:
+        unit = "a number of days" if kind in ("date", "date_range", "duration") else 'a number or "N%"'
+        r.error(node, f"`tolerance` must be {unit} (0 or more), not {_shown(node)}", "bad-tolerance")
+        return None
+    return Tolerance(float(n))
+
+
+def _shown(node: Node) -> str:
+    v = node.value
+    if isinstance(v, dict | list) or v is None:
+        return type_name(node)
+    if hasattr(v, "isoformat"):
+        return f"the date {v.isoformat()}"
+    return f"`{v}`"

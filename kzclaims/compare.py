@@ -1,0 +1,222 @@
+"""Stage 5: from values to intervals to verdicts.
+
+Every finding stands for an interval of possible true values. The words decide its shape:
+
+* ``exact`` -- the value itself (a stated range "3-4 percent" is the range).
+* ``approx`` -- the value +/- :data:`APPROX_MARGIN` (10 %), rounded outwards; "almost",
+  "nearly", "close to", "just under" only reach *down* from the value (almost 20,000 is
+  18,000-20,000, never more). Vague quantities ("dozens", "hundreds") are the range they name.
+  Dates: +/- :data:`APPROX_DAYS` days. Durations: +/- 10 %, at least one day.
+* ``at_least`` -- from the value up, open above ("more than 2,000" is 2,000 and up).
+* ``at_most`` -- up to the value (from 0 for counts, percentages and durations; open below for
+  dates: "by January 23").
+* a claim's ``tolerance`` widens every interval by that amount (absolute, "N%" relative, days for
+  dates and durations).
+
+Why 10 %: news writing rounds to one or two significant figures ("about 2,000" for 2,030;
+"some 6,000"), and 10 % covers rounding to two significant figures while keeping "about
+2,000" apart from "roughly 2,500". Change it per claim with ``tolerance``.
+
+Two findings are compatible when their intervals overlap (for date ranges: both the starts and
+the ends overlap). Verdicts follow the contract: missing, single, agree (same value and
+qualifier everywhere), consistent (every pair overlaps), conflict (some pair does not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from kzclaims.model import Expected, JSONValue, Kind, Number, PartialDate, Qualifier, Tolerance, Value, Verdict
+
+__all__ = [
+    "APPROX_DAYS",
+    "APPROX_MARGIN",
+    "DOWNWARD_APPROX",
+    "Bounds",
+    "Comparable",
+    "expected_bounds",
+    "expected_json",
+    "finding_bounds",
+    "json_value",
+    "overlaps",
+    "verdict",
+]
+
+APPROX_MARGIN = 0.10
+APPROX_DAYS = 3
+#: approximations that only reach below the value
+DOWNWARD_APPROX = frozenset({"almost", "nearly", "close to", "just under", "not quite", "approaching"})
+
+_NON_NEGATIVE: frozenset[str] = frozenset({"count", "percent", "duration"})
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A closed interval; None is an open end. Dates are kept as proleptic ordinals."""
+
+    low: float | None
+    high: float | None
+
+    def overlaps(self, other: Bounds) -> bool:
+        lo = -math.inf if self.low is None else self.low
+        hi = math.inf if self.high is None else self.high
+        olo = -math.inf if other.low is None else other.low
+        ohi = math.inf if other.high is None else other.high
+        return lo <= ohi + 1e-9 and olo <= hi + 1e-9
+
+
+# One Bounds for most kinds; two (start, end) for date ranges.
+Comparable = tuple[Bounds, ...]
+
+
+def overlaps(a: Comparable, b: Comparable) -> bool:
+    return len(a) == len(b) and all(x.overlaps(y) for x, y in zip(a, b))
+
+
+def verdict(findings: Sequence[tuple[JSONValue, Qualifier, Comparable]]) -> Verdict:
+    """The contract's verdict over the findings of the sources where the claim was found."""
+    if not findings:
+        return "missing"
+    if len(findings) == 1:
+        return "single"
+    first_value, first_qualifier, _ = findings[0]
+    if all(v == first_value and q == first_qualifier for v, q, _ in findings[1:]):
+        return "agree"
+    if all(overlaps(a[2], b[2]) for a, b in combinations(findings, 2)):
+        return "consistent"
+    return "conflict"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _num(x: float) -> Number:
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def json_value(value: Value, kind: Kind) -> JSONValue:
+    """The normalized value in the contract's JSON form."""
+    r = value.reading
+    if isinstance(r, PartialDate):
+        return r.iso()
+    if isinstance(r, tuple):
+        a, b = r
+        if isinstance(a, PartialDate) and isinstance(b, PartialDate):
+            return [a.iso(), b.iso()]
+        return [_num(a), _num(b)]  # type: ignore[arg-type]
+    return _num(r)
+
+
+def expected_json(expected: Expected) -> JSONValue:
+    if isinstance(expected, PartialDate):
+        return expected.iso()
+    if isinstance(expected, tuple):
+        a, b = expected
+        if isinstance(a, PartialDate) and isinstance(b, PartialDate):
+            return [a.iso(), b.iso()]
+        return [_num(a), _num(b)]  # type: ignore[arg-type]
+    return _num(expected)
+
+
+def _widen(b: Bounds, tolerance: Tolerance | None, floor: float | None) -> Bounds:
+    if tolerance is None:
+        return b
+    low = None if b.low is None else b.low - tolerance.widen(b.low)
+    high = None if b.high is None else b.high + tolerance.widen(b.high)
+    if floor is not None and low is not None:
+        low = max(low, floor)
+    return Bounds(low, high)
+
+
+def _numeric_bounds(low: float, high: float, qualifier: Qualifier, qualifier_text: str | None,
+                    vague: bool, kind: Kind) -> Bounds:
+    floor = 0.0 if kind in _NON_NEGATIVE else None
+    if qualifier == "exact" or vague:
+        return Bounds(low, high)
+    if qualifier == "at_least":
+        return Bounds(low, None)
+    if qualifier == "at_most":
+        return Bounds(floor, high)
+    margin_low = abs(low) * APPROX_MARGIN
+    margin_high = abs(high) * APPROX_MARGIN
+    if kind == "duration":
+        margin_low, margin_high = max(margin_low, 1.0), max(margin_high, 1.0)
+    if kind == "count":
+        margin_low, margin_high = math.floor(margin_low), math.ceil(margin_high)
+    downward = (qualifier_text or "").lower().strip() in DOWNWARD_APPROX
+    lo = low - margin_low
+    hi = high if downward else high + margin_high
+    if floor is not None:
+        lo = max(lo, floor)
+    return Bounds(lo, hi)
+
+
+def _date_bounds(first: dt.date, last: dt.date, qualifier: Qualifier) -> Bounds:
+    lo, hi = float(first.toordinal()), float(last.toordinal())
+    if qualifier == "at_least":
+        return Bounds(lo, None)
+    if qualifier == "at_most":
+        return Bounds(None, hi)
+    if qualifier == "approx":
+        return Bounds(lo - APPROX_DAYS, hi + APPROX_DAYS)
+    return Bounds(lo, hi)
+
+
+def finding_bounds(value: Value, kind: Kind, tolerance: Tolerance | None) -> Comparable:
+    """The interval(s) a value read from a source stands for (see the module docstring)."""
+    r = value.reading
+    if isinstance(r, PartialDate):
+        b = _date_bounds(r.first(), r.last(), value.qualifier)
+        return (_widen(b, _days(tolerance), None),)
+    if isinstance(r, tuple) and isinstance(r[0], PartialDate) and isinstance(r[1], PartialDate):
+        start, end = r
+        tol = _days(tolerance)
+        return (
+            _widen(Bounds(float(start.first().toordinal()), float(start.last().toordinal())), tol, None),
+            _widen(Bounds(float(end.first().toordinal()), float(end.last().toordinal())), tol, None),
+        )
+    if isinstance(r, tuple):
+        low, high = float(r[0]), float(r[1])  # type: ignore[arg-type]
+    else:
+        low = high = float(r)  # type: ignore[arg-type]
+    b = _numeric_bounds(low, high, value.qualifier, value.qualifier_text, value.vague, kind)
+    return (_widen(b, tolerance, 0.0 if kind in _NON_NEGATIVE else None),)
+
+
+def expected_bounds(expected: Expected, tolerance: Tolerance | None) -> Comparable:
+    """The interval(s) the claim's ``expected`` stands for, tolerance included."""
+    if isinstance(expected, PartialDate):
+        b = Bounds(float(expected.first().toordinal()), float(expected.last().toordinal()))
+        return (_widen(b, _days(tolerance), None),)
+    if isinstance(expected, tuple):
+        a, z = expected
+        if isinstance(a, PartialDate) and isinstance(z, PartialDate):
+            tol = _days(tolerance)
+            return (
+                _widen(Bounds(float(a.first().toordinal()), float(a.last().toordinal())), tol, None),
+                _widen(Bounds(float(z.first().toordinal()), float(z.last().toordinal())), tol, None),
+            )
+        return (_widen(Bounds(float(a), float(z)), tolerance, None),)  # type: ignore[arg-type]
+    return (_widen(Bounds(float(expected), float(expected)), tolerance, None),)
+
+
+def _days(tolerance: Tolerance | None) -> Tolerance | None:
+    """A tolerance applied to dates is always a number of days."""
+    if tolerance is None:
+        return None
+    return Tolerance(tolerance.amount, relative=False)
+
+
+def bounds_json(bounds: Comparable, kind: Kind) -> tuple[Number | str | None, Number | str | None]:
+    """``low``/``high`` of the report: the outer ends of the interval, dates as ISO strings."""
+    low, high = bounds[0].low, bounds[-1].high
+    if kind in ("date", "date_range"):
+        return (
+            None if low is None else dt.date.fromordinal(int(low)).isoformat(),
+            None if high is None else dt.date.fromordinal(int(high)).isoformat(),
+        )
+    return (None if low is None else _num(low), None if high is None else _num(high))

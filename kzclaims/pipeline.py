@@ -1,0 +1,236 @@
+"""The whole comparison: claims x sources -> matches -> values -> verdicts -> a Report.
+
+``compare(claims, corpus)`` is the library's main entry point; the CLI only parses options,
+calls it and renders the result. ``explain(claim, corpus)`` gives the detail behind one claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kzclaims.choose import Candidate, Choice, choose_value
+from kzclaims.compare import (
+    Comparable,
+    bounds_json,
+    expected_bounds,
+    expected_json,
+    finding_bounds,
+    json_value,
+    overlaps,
+    verdict,
+)
+from kzclaims.errors import InputError, Problem
+from kzclaims.model import (
+    Claim,
+    ClaimResult,
+    ClaimSet,
+    Finding,
+    JSONValue,
+    Match,
+    Qualifier,
+    Report,
+    Source,
+    SourceInfo,
+)
+from kzclaims.sources import Corpus
+
+__all__ = ["Explanation", "PassageReading", "SourceExplanation", "compare", "explain", "select_claims"]
+
+#: a lower-scored passage may give the value only when it is this close to the best one
+RUNNER_UP_WINDOW = 10.0
+#: how many passages above the threshold are tried, best first
+PASSAGES_TRIED = 3
+
+
+class _Indexed:
+    """A source split into sentences and indexed for fuzzy search (built once per run)."""
+
+    def __init__(self, source: Source) -> None:
+        from kzclaims.match import SourceIndex
+        from kzclaims.text import split_sentences
+
+        self.source = source
+        self.index = SourceIndex(source.id, split_sentences(source.text))
+
+
+def select_claims(claimset: ClaimSet, ids: Sequence[str]) -> tuple[Claim, ...]:
+    """The claims named by ``--claim`` (all when none); an unknown id is an input error."""
+    if not ids:
+        return claimset.claims
+    known = {c.id: c for c in claimset.claims}
+    problems = []
+    for cid in ids:
+        if cid not in known:
+            import difflib
+
+            close = difflib.get_close_matches(cid, list(known), n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            problems.append(Problem(claimset.path, None, None, f"no claim with id `{cid}`{hint}", "error", "unknown-claim"))
+    if problems:
+        raise InputError(problems)
+    wanted = set(ids)
+    return tuple(c for c in claimset.claims if c.id in wanted)
+
+
+def _source_info(s: Source) -> SourceInfo:
+    return SourceInfo(
+        id=s.id, outlet=s.outlet or s.id, file=s.file,
+        published=s.published.isoformat() if s.published else None,
+        published_inferred=s.published_inferred,
+        as_of=s.as_of.isoformat() if s.as_of else None,
+        title=s.title, url=s.url,
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    match: Match
+    choice: Choice | None
+
+
+def _read(claim: Claim, indexed: _Indexed, threshold: float) -> tuple[_Reading | None, Match | None]:
+    """The passage and value a source gives for a claim; else (None, nearest passage or None)."""
+    matches = indexed.index.search(claim.find, threshold, limit=PASSAGES_TRIED)
+    if not matches:
+        return None, None
+    if claim.kind == "statement":
+        return _Reading(matches[0], None), None
+    best = matches[0].score
+    for m in matches:
+        if m.score < best - RUNNER_UP_WINDOW:
+            break
+        choice = choose_value(claim, m, indexed.source.reference_date)
+        if choice is not None:
+            return _Reading(m, choice), None
+    return None, matches[0]
+
+
+def _finding(claim: Claim, source: Source, reading: _Reading | None, near: Match | None) -> tuple[Finding, Comparable | None]:
+    if reading is None:
+        if near is None:
+            return Finding(source=source.id, found=False), None
+        return Finding(source=source.id, found=False, quote=near.text, line=near.line,
+                       score=round(near.score, 1), why="the passage matched but holds no value of this kind"), None
+    m = reading.match
+    if claim.kind == "statement":
+        return Finding(
+            source=source.id, found=True, text=m.text, value=True, qualifier="exact",
+            quote=m.text, line=m.line, score=round(m.score, 1),
+        ), ()
+    choice = reading.choice
+    assert choice is not None
+    v = choice.value
+    bounds = finding_bounds(v, claim.kind, claim.tolerance)
+    low, high = bounds_json(bounds, claim.kind)
+    matches_expected: bool | None = None
+    if claim.expected is not None:
+        matches_expected = overlaps(bounds, expected_bounds(claim.expected, claim.tolerance))
+    return Finding(
+        source=source.id, found=True, text=v.text, value=json_value(v, claim.kind),
+        qualifier=v.qualifier, low=low, high=high, quote=m.text, line=m.line,
+        score=round(m.score, 1), matches_expected=matches_expected,
+        reference_date=v.reference_date.isoformat() if v.relative and v.reference_date else None,
+        unit=v.noun, why=choice.why,
+    ), bounds
+
+
+def _claim_result(claim: Claim, indexed: Sequence[_Indexed], threshold: float | None) -> ClaimResult:
+    findings: list[Finding] = []
+    compared: list[tuple[JSONValue, Qualifier, Comparable]] = []
+    for ix in indexed:
+        reading, near = _read(claim, ix, claim.threshold if threshold is None else threshold)
+        finding, bounds = _finding(claim, ix.source, reading, near)
+        findings.append(finding)
+        if finding.found and bounds is not None and finding.qualifier is not None:
+            compared.append((finding.value, finding.qualifier, bounds))
+    return ClaimResult(
+        id=claim.id, title=claim.title, kind=claim.kind, verdict=verdict(compared),
+        findings=tuple(findings),
+        expected=expected_json(claim.expected) if claim.expected is not None else None,
+        has_expected=claim.expected is not None, line=claim.line,
+    )
+
+
+def compare(
+    claimset: ClaimSet,
+    corpus: Corpus,
+    claim_ids: Sequence[str] = (),
+    threshold: float | None = None,
+) -> Report:
+    """Look every claim up in every source and compare what the sources say."""
+    claims = select_claims(claimset, claim_ids)
+    indexed = [_Indexed(s) for s in corpus.sources]
+    return Report(
+        claims_file=claimset.path,
+        sources=tuple(_source_info(s) for s in corpus.sources),
+        claims=tuple(_claim_result(c, indexed, threshold) for c in claims),
+        title=claimset.title,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# explain: the detail behind one claim
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassageReading:
+    match: Match
+    above_threshold: bool
+    candidates: tuple[Candidate, ...]  # every value of the claim's kind in the passage, scored
+    chosen: Candidate | None
+
+
+@dataclass(frozen=True)
+class SourceExplanation:
+    source: SourceInfo
+    passages: tuple[PassageReading, ...]  # best first
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class Explanation:
+    claim: Claim
+    threshold: float
+    sources: tuple[SourceExplanation, ...]
+    verdict: str
+
+
+def explain(claim: Claim, corpus: Corpus, threshold: float | None = None, passages: int = 3) -> Explanation:
+    """For each source: the best few passages with scores, the values in each and why one won."""
+    limit = claim.threshold if threshold is None else threshold
+    indexed = [_Indexed(s) for s in corpus.sources]
+    result = _claim_result(claim, indexed, threshold)
+    out: list[SourceExplanation] = []
+    for ix, finding in zip(indexed, result.findings):
+        readings: list[PassageReading] = []
+        for m in ix.index.search(claim.find, 0.0, limit=passages):
+            candidates: tuple[Candidate, ...] = ()
+            chosen = None
+            if claim.kind != "statement":
+                choice = choose_value(claim, m, ix.source.reference_date)
+                if choice is not None:
+                    candidates = choice.candidates
+                    chosen = next(c for c in candidates if c.value == choice.value)
+            readings.append(PassageReading(m, m.score >= limit, candidates, chosen))
+        out.append(SourceExplanation(_source_info(ix.source), tuple(readings), finding))
+    return Explanation(claim, limit, tuple(out), result.verdict)
+
+
+def mentions(claimset: ClaimSet, corpus: Corpus, threshold: float | None = None) -> dict[str, list[str]]:
+    """For each source id, the ids of the claims found in it (for `kzclaims sources` / `check`)."""
+    report = compare(claimset, corpus, threshold=threshold)
+    out: dict[str, list[str]] = {s.id: [] for s in corpus.sources}
+    for c in report.claims:
+        for f in c.findings:
+            if f.found:
+                out[f.source].append(c.id)
+    return out
+
+
+def iter_found(report: Report) -> Iterable[tuple[ClaimResult, Finding]]:
+    for c in report.claims:
+        for f in c.findings:
+            if f.found:
+                yield c, f

@@ -1,0 +1,65 @@
+"""``kzclaims explain``: the candidate passages, scores and values behind one claim's cells."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kzclaims.pipeline import Explanation
+from kzclaims.render.text import VERDICT_STYLE, format_value
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["render_explanation"]
+
+
+def render_explanation(console: Console, ex: Explanation) -> None:
+    from rich.text import Text
+
+    claim = ex.claim
+    head = Text(claim.id, style="bold")
+    head.append(f" — {claim.title}\n")
+    head.append(f"kind {claim.kind}; threshold {ex.threshold:g}; ")
+    head.append(f"verdict {ex.verdict}", style=VERDICT_STYLE.get(ex.verdict, ""))
+    head.append("\nfind: " + " | ".join(f"“{p}”" for p in claim.find))
+    if claim.unit:
+        head.append("\nunit: " + ", ".join(claim.unit))
+    console.print(head)
+    for se in ex.sources:
+        console.print()
+        t = Text(f"{se.source.outlet}", style="bold")
+        t.append(f" ({se.source.id}, {se.source.file})")
+        f = se.finding
+        if f.found:
+            t.append("  → ")
+            t.append(format_value(f, claim.kind), style="bold green")
+            if claim.kind != "statement":
+                t.append(f"  from “{f.text}”")
+            if f.reference_date:
+                t.append(f" (relative to {f.reference_date})")
+        else:
+            t.append("  → not found", style="dim")
+        console.print(t)
+        if not se.passages:
+            console.print(Text("  no passage shares words with the phrasings", style="dim"))
+            continue
+        for i, pr in enumerate(se.passages, 1):
+            m = pr.match
+            mark = "above" if pr.above_threshold else "below"
+            line = Text(f"  {i}. line {m.line}, score {m.score:.1f} ({mark} {ex.threshold:g})",
+                        style="" if pr.above_threshold else "dim")
+            line.append(f", via “{m.phrasing}”", style="dim")
+            line.append(f"\n     “{m.text}”", style="italic" if pr.above_threshold else "dim italic")
+            console.print(line)
+            if claim.kind == "statement":
+                continue
+            if not pr.candidates:
+                console.print(Text(f"     no {claim.kind} value in this passage", style="dim"))
+            for c in pr.candidates:
+                won = pr.chosen is not None and c.value == pr.chosen.value
+                v = Text("     ✓ " if won else "     · ", style="green" if won else "")
+                v.append(f"“{c.value.text}”", style="bold" if won else "")
+                v.append(f"  score {c.score:+.1f}" if not c.excluded else "  excluded")
+                if c.reasons:
+                    v.append(f"  ({'; '.join(c.reasons)})", style="dim")
+                console.print(v)

@@ -1,0 +1,313 @@
+"""The default, human format: a rich table, one row per claim and one column per source.
+
+Pure functions of a Report: ``render_text(report, ...)`` returns the text (with ANSI colours when
+asked). Cells are coloured by how each source relates to the others; a narrow terminal gets one
+block per claim instead of a table, so that no value is ever cut.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from kzclaims.model import ClaimResult, Finding, JSONValue, Kind, Report
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+__all__ = ["Relation", "format_value", "relations", "render_text"]
+
+Relation = Literal["agree", "consistent", "conflict", "single", "missing"]
+
+STYLE: dict[str, str] = {
+    "agree": "green",
+    "consistent": "yellow",
+    "conflict": "bold red",
+    "single": "cyan",
+    "missing": "dim",
+}
+VERDICT_STYLE: dict[str, str] = {
+    "agree": "bold green",
+    "consistent": "bold yellow",
+    "conflict": "bold red",
+    "single": "cyan",
+    "missing": "dim",
+}
+#: below this many columns per source the table becomes one block per claim
+MIN_COLUMN = 16
+CLAIM_COLUMN = 24
+VERDICT_COLUMN = 12
+
+_QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤"}
+
+
+def _number(x: JSONValue) -> str:
+    if isinstance(x, bool) or not isinstance(x, int | float):
+        return str(x)
+    if isinstance(x, float) and not x.is_integer():
+        return f"{x:,.6g}" if abs(x) >= 1000 else f"{x:g}"
+    return f"{int(x):,}"
+
+
+def _plain(value: JSONValue, kind: Kind) -> str:
+    if isinstance(value, list) and len(value) == 2:
+        a, b = value
+        if kind in ("date", "date_range"):
+            return f"{a} – {b}"
+        return f"{_number(a)}–{_number(b)}{_suffix(kind, b)}"
+    if kind in ("date", "date_range"):
+        return str(value)
+    return f"{_number(value)}{_suffix(kind, value)}"
+
+
+def _suffix(kind: Kind, value: JSONValue) -> str:
+    if kind == "percent":
+        return "%"
+    if kind == "duration":
+        return " day" if value == 1 else " days"
+    return ""
+
+
+def format_value(finding: Finding, kind: Kind) -> str:
+    """The normalized value with its qualifier: ``2,030``, ``~20,000``, ``≤10 days``, ``3–4%``."""
+    if not finding.found:
+        return "—"
+    if kind == "statement":
+        return "stated"
+    mark = _QUALIFIER_MARK.get(finding.qualifier or "exact", "")
+    return f"{mark}{_plain(finding.value, kind)}"
+
+
+def _bounds(f: Finding) -> tuple[float | str | None, float | str | None]:
+    return (f.low, f.high)
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    try:
+        return (alo is None or bhi is None or alo <= bhi) and (blo is None or ahi is None or blo <= ahi)  # type: ignore[operator]
+    except TypeError:
+        return a.value == b.value
+
+
+def relations(claim: ClaimResult) -> dict[str, Relation]:
+    """For each source: how its finding relates to the other sources' findings.
+
+    ``agree`` same value and qualifier as every other finding; ``consistent`` different but
+    overlapping every other; ``conflict`` fails to overlap at least one other; ``single`` the
+    only finding; ``missing`` not found.
+    """
+    found = [f for f in claim.findings if f.found]
+    out: dict[str, Relation] = {}
+    for f in claim.findings:
+        if not f.found:
+            out[f.source] = "missing"
+            continue
+        others = [g for g in found if g is not f]
+        if not others:
+            out[f.source] = "single"
+        elif all(g.value == f.value and g.qualifier == f.qualifier for g in others):
+            out[f.source] = "agree"
+        elif claim.verdict == "conflict" and (
+            claim.kind == "date_range" and any(g.value != f.value for g in others)
+            or any(not _overlap(f, g) for g in others)
+        ):
+            out[f.source] = "conflict"
+        else:
+            out[f.source] = "consistent"
+    return out
+
+
+def _cell(f: Finding, claim: ClaimResult, relation: Relation) -> RenderableType:
+    from rich.text import Text
+
+    if not f.found:
+        return Text("—", style="dim")
+    t = Text(format_value(f, claim.kind), style=STYLE[relation])
+    if f.matches_expected is False:
+        t.append(" ≠ expected", style="bold magenta")
+    if claim.kind != "statement" and f.text:
+        t.append("\n")
+        t.append(f"“{f.text}”", style="dim italic")
+    return t
+
+
+def _verdict(claim: ClaimResult) -> RenderableType:
+    from rich.text import Text
+
+    t = Text(claim.verdict, style=VERDICT_STYLE[claim.verdict])
+    if claim.has_expected:
+        checked = [f.matches_expected for f in claim.findings if f.found]
+        if checked:
+            ok = all(checked)
+            t.append("\n")
+            t.append("expected ✓" if ok else "expected ✗", style="green" if ok else "bold magenta")
+    return t
+
+
+def _claim_label(claim: ClaimResult) -> RenderableType:
+    from rich.text import Text
+
+    t = Text(claim.id, style="bold")
+    t.append("\n")
+    t.append(claim.title, style="")
+    return t
+
+
+def _summary(report: Report) -> str:
+    counts: dict[str, int] = {}
+    for c in report.claims:
+        counts[c.verdict] = counts.get(c.verdict, 0) + 1
+    order = ("agree", "consistent", "conflict", "single", "missing")
+    parts = [f"{counts[v]} {v}" for v in order if counts.get(v)]
+    return (
+        f"{len(report.claims)} claims × {len(report.sources)} sources: " + ", ".join(parts)
+        if parts else f"{len(report.claims)} claims × {len(report.sources)} sources"
+    )
+
+
+def _table(report: Report) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False, pad_edge=False)
+    table.add_column("Claim", overflow="fold", min_width=14, ratio=3)
+    for s in report.sources:
+        table.add_column(s.outlet, overflow="fold", min_width=10, ratio=2)
+    table.add_column("Verdict", overflow="fold", no_wrap=False, min_width=10)
+    for claim in report.claims:
+        rel = relations(claim)
+        row: list[RenderableType] = [_claim_label(claim)]
+        row += [_cell(f, claim, rel[f.source]) for f in claim.findings]
+        row.append(_verdict(claim))
+        table.add_row(*row)
+    return table
+
+
+def _blocks(report: Report) -> list[RenderableType]:
+    """One block per claim, one line per source: for narrow terminals."""
+    from rich.text import Text
+
+    outlets = {s.id: s.outlet for s in report.sources}
+    out: list[RenderableType] = []
+    for claim in report.claims:
+        rel = relations(claim)
+        t = Text()
+        t.append(claim.id, style="bold")
+        t.append("  ")
+        t.append(claim.verdict, style=VERDICT_STYLE[claim.verdict])
+        t.append(f"\n{claim.title}\n")
+        for f in claim.findings:
+            t.append(f"  {outlets.get(f.source, f.source)}: ")
+            if f.found:
+                t.append(format_value(f, claim.kind), style=STYLE[rel[f.source]])
+                if claim.kind != "statement" and f.text:
+                    t.append(f"  “{f.text}”", style="dim italic")
+                if f.matches_expected is False:
+                    t.append("  ≠ expected", style="bold magenta")
+            else:
+                t.append("—", style="dim")
+            t.append("\n")
+        out.append(t)
+    return out
+
+
+def _evidence(report: Report) -> list[RenderableType]:
+    from rich.text import Text
+
+    outlets = {s.id: s for s in report.sources}
+    out: list[RenderableType] = [Text("Evidence", style="bold underline")]
+    for claim in report.claims:
+        t = Text()
+        t.append(f"{claim.id}", style="bold")
+        t.append(f" — {claim.title} ")
+        t.append(f"[{claim.verdict}]", style=VERDICT_STYLE[claim.verdict])
+        any_quote = False
+        for f in claim.findings:
+            if f.quote is None:
+                continue
+            any_quote = True
+            src = outlets.get(f.source)
+            where = f"{src.file if src else f.source}:{f.line}"
+            t.append(f"\n  {src.outlet if src else f.source} ({where}, score {f.score})", style="" if f.found else "dim")
+            if not f.found:
+                t.append(" — below the bar or no value here", style="dim")
+            t.append(f"\n    “{f.quote}”", style="italic" if f.found else "dim italic")
+            if f.found and claim.kind != "statement":
+                t.append(f"\n    read “{f.text}” → {format_value(f, claim.kind)}", style="")
+                if f.reference_date:
+                    t.append(f" (relative to {f.reference_date})", style="")
+                if f.why:
+                    t.append(f"\n    why: {f.why}", style="dim")
+        if not any_quote:
+            t.append("\n  not found in any source", style="dim")
+        out.append(t)
+    return out
+
+
+def render_to(console: Console, report: Report, evidence: bool = False) -> None:
+    """Print the report on a rich console (its width and colour settings decide the layout)."""
+    from rich.text import Text
+
+    heading = Text(report.title or "kzclaims", style="bold")
+    heading.append(f" — {_summary(report)}", style="")
+    console.print(heading)
+    needed = CLAIM_COLUMN + VERDICT_COLUMN + MIN_COLUMN * max(1, len(report.sources))
+    if report.claims:
+        if console.width >= needed:
+            console.print(_table(report))
+        else:
+            for block in _blocks(report):
+                console.print(block)
+    if evidence:
+        console.print()
+        for block in _evidence(report):
+            console.print(block)
+
+
+def render_text(report: Report, *, width: int = 100, color: bool = False, evidence: bool = False) -> str:
+    """The text format as a string (used for --output and in tests)."""
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf, width=width, color_system="standard" if color else None,
+        force_terminal=color, no_color=not color, legacy_windows=False, highlight=False,
+        emoji=False, soft_wrap=False,
+    )
+    render_to(console, report, evidence)
+    return buf.getvalue()
+
+
+CHANGE_LABEL = {
+    "value_changed": "value changed",
+    "newly_found": "newly found",
+    "no_longer_found": "no longer found",
+    "verdict_changed": "verdict changed",
+    "claim_added": "claim added",
+    "claim_removed": "claim removed",
+}
+
+
+def render_changes(console: Console, report: Report) -> None:
+    """What changed since the baseline (report.changes), one line per change."""
+    from rich.text import Text
+
+    changes = report.changes or ()
+    base = report.baseline_file or "the baseline"
+    if not changes:
+        console.print(Text(f"No changes since {base}.", style="green"))
+        return
+    n = len(changes)
+    console.print(Text(f"{n} change{'s' * (n != 1)} since {base}:", style="bold"))
+    outlets = {s.id: s.outlet for s in report.sources}
+    for ch in changes:
+        t = Text("  ")
+        t.append(CHANGE_LABEL.get(ch.kind, ch.kind), style="bold yellow")
+        t.append(f"  {ch.claim}")
+        if ch.source:
+            t.append(f" / {outlets.get(ch.source, ch.source)}")
+        if ch.old is not None or ch.new is not None:
+            t.append(f": {ch.old if ch.old is not None else '—'} → {ch.new if ch.new is not None else '—'}")
+        console.print(t)

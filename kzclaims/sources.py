@@ -1,0 +1,258 @@
+"""Stage 2: the sources folder and its optional manifest ``sources.yaml``.
+
+Source files are read, never written. Each file must be UTF-8 text; a binary or undecodable file
+is an input error with one clear line. Without a manifest every ``.txt``/``.md`` file is a source
+whose id is the file's stem and whose publication date is taken from a dateline near the top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kzclaims.errors import InputError, Problem
+from kzclaims.model import Source
+from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
+
+__all__ = ["MANIFEST", "SOURCE_SUFFIXES", "Corpus", "ManifestEntry", "infer_dateline", "load_sources", "parse_manifest"]
+
+MANIFEST = "sources.yaml"
+SOURCE_SUFFIXES = (".txt", ".md")
+ENTRY_KEYS = ("file", "id", "outlet", "title", "published", "as_of", "url", "language")
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    file: str
+    id: str
+    outlet: str
+    title: str | None = None
+    published: dt.date | None = None
+    as_of: dt.date | None = None
+    url: str | None = None
+    language: str = "en"
+    line: int = 0
+    col: int = 0
+    file_col: int = 0  # column of the `file:` value, for "file not found" messages
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The sources of a run, in manifest order (or file-name order), and warnings about them."""
+
+    directory: str
+    sources: tuple[Source, ...]
+    warnings: tuple[Problem, ...] = ()
+    manifest: str | None = None
+
+
+def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
+    """Validate the text of a manifest; raises InputError with every problem found."""
+    root = parse_yaml(text, path)
+    r = Reporter(path)
+    if root is None:
+        raise InputError.single(path, "the manifest is empty; it needs a `sources:` list", 1, 1, "empty")
+    if not root.is_mapping:
+        r.error(root, f"the manifest must be a mapping with a `sources:` list, not {type_name(root)}", "bad-type")
+        r.raise_if_errors()
+    check_keys(r, root, ("sources",), ("sources",), "the manifest")
+    items = root.value.get("sources")
+    entries: list[ManifestEntry] = []
+    if items is not None:
+        if not items.is_sequence:
+            r.error(items, f"`sources` must be a list, not {type_name(items)}", "bad-type")
+        elif not items.value:
+            r.error(items, "`sources` is empty; list at least one file", "empty")
+        else:
+            ids: dict[str, int] = {}
+            files: dict[str, int] = {}
+            for item in items.value:
+                entry = _entry(r, item)
+                if entry is None:
+                    continue
+                if entry.id in ids:
+                    r.error(item.value.get("id") or item, f"duplicate source id `{entry.id}` (first used at line {ids[entry.id]})", "duplicate-id")
+                    continue
+                if entry.file in files:
+                    r.error(item.value["file"], f"`{entry.file}` is listed twice (first at line {files[entry.file]})", "duplicate-file")
+                    continue
+                ids[entry.id] = item.line
+                files[entry.file] = item.line
+                entries.append(entry)
+    r.raise_if_errors()
+    return tuple(entries)
+
+
+def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
+    if not item.is_mapping:
+        r.error(item, f"each source must be a mapping with at least `file`, not {type_name(item)}", "bad-type")
+        return None
+    before = len(r.problems)
+    check_keys(r, item, ENTRY_KEYS, ("file",), "this source")
+    m = item.value
+    texts: dict[str, str | None] = {}
+    for key in ("file", "id", "outlet", "title", "url", "language"):
+        node = m.get(key)
+        if node is None or node.value is None:
+            texts[key] = None
+        elif isinstance(node.value, str) and node.value.strip():
+            texts[key] = node.value.strip()
+        else:
+            r.error(node, f"`{key}` must be non-empty text, not {type_name(node)}", "bad-type")
+    file = texts["file"]
+    if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts):
+        r.error(m["file"], f"`file` must be a path inside the sources folder, not `{file}`", "bad-path")
+    sid = texts["id"] or (Path(file).stem if file else None)
+    if texts["id"] is not None and not ID_RE.match(texts["id"]):
+        r.error(m["id"], f"invalid source id `{texts['id']}`: use letters, digits, `-`, `_` and `.`", "bad-id")
+    dates: dict[str, dt.date | None] = {}
+    for key in ("published", "as_of"):
+        node = m.get(key)
+        dates[key] = None
+        if node is None or node.value is None:
+            continue
+        v = node.value
+        if isinstance(v, dt.datetime):
+            dates[key] = v.date()
+        elif isinstance(v, dt.date):
+            dates[key] = v
+        else:
+            r.error(node, f"`{key}` must be a date like 2022-01-12, not {type_name(node)} `{v}`", "bad-date")
+    if any(p.severity == "error" for p in r.problems[before:]) or file is None or sid is None:
+        return None
+    return ManifestEntry(
+        file=file, id=sid, outlet=texts["outlet"] or sid, title=texts["title"],
+        published=dates["published"], as_of=dates["as_of"], url=texts["url"],
+        language=texts["language"] or "en", line=item.line, col=item.col,
+        file_col=m["file"].col,
+    )
+
+
+def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
+    """Read the sources folder; raises InputError listing every unreadable file."""
+    directory = Path(directory)
+    shown_dir = display or str(directory)
+    if not directory.exists():
+        raise InputError.single(shown_dir, "sources folder not found", code="missing-dir")
+    if not directory.is_dir():
+        raise InputError.single(shown_dir, "not a folder; --sources takes the folder that holds the source files", code="not-a-dir")
+    manifest_path = directory / MANIFEST
+    manifest_shown = _join(shown_dir, MANIFEST)
+    on_disk = sorted(
+        p.name for p in directory.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+    )
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    sources: list[Source] = []
+    if manifest_path.exists():
+        entries = parse_manifest(read_text_file(manifest_path, manifest_shown), manifest_shown)
+        listed = {e.file for e in entries}
+        for e in entries:
+            path = directory / e.file
+            shown = _join(shown_dir, e.file)
+            if not path.is_file():
+                problems.append(Problem(manifest_shown, e.line, e.file_col, f"source file not found: {shown}", "error", "missing-file"))
+                continue
+            try:
+                text, size = _read_source(path, shown)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+            published, inferred = e.published, False
+            if published is None:
+                published = infer_dateline(text)
+                inferred = published is not None
+            sources.append(Source(
+                id=e.id, file=shown, text=text, outlet=e.outlet, title=e.title,
+                published=published, published_inferred=inferred, as_of=e.as_of, url=e.url,
+                language=e.language, size=size,
+            ))
+            if not text.strip():
+                warnings.append(Problem(shown, None, None, "the source is empty", "warning", "empty-source"))
+        for name in on_disk:
+            if name not in listed and name != MANIFEST:
+                warnings.append(Problem(
+                    _join(shown_dir, name), None, None,
+                    f"not listed in {manifest_shown}; it is not compared (add it to the manifest)",
+                    "warning", "unlisted-source",
+                ))
+    else:
+        if not on_disk:
+            raise InputError.single(
+                shown_dir, "no sources: the folder has no .txt or .md files and no sources.yaml", code="no-sources",
+            )
+        for name in on_disk:
+            path = directory / name
+            shown = _join(shown_dir, name)
+            try:
+                text, size = _read_source(path, shown)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+            published = infer_dateline(text)
+            sources.append(Source(
+                id=path.stem, file=shown, text=text, outlet=path.stem, published=published,
+                published_inferred=published is not None, size=size,
+            ))
+            if not text.strip():
+                warnings.append(Problem(shown, None, None, "the source is empty", "warning", "empty-source"))
+        stems: dict[str, str] = {}
+        for s in sources:
+            if s.id in stems:
+                problems.append(Problem(s.file, None, None, f"two sources would have the id `{s.id}` ({stems[s.id]}); name them in a sources.yaml", "error", "duplicate-id"))
+            stems[s.id] = s.file
+    if problems:
+        raise InputError(problems)
+    return Corpus(
+        directory=shown_dir, sources=tuple(sources), warnings=tuple(warnings),
+        manifest=manifest_shown if manifest_path.exists() else None,
+    )
+
+
+def _join(directory: str, name: str) -> str:
+    return name if directory in ("", ".") else f"{directory.rstrip('/' + os.sep)}/{name}"
+
+
+def _read_source(path: Path, shown: str) -> tuple[str, int]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError.single(shown, f"cannot read: {exc.strerror}", code="unreadable") from None
+    if b"\x00" in data[:8192]:
+        raise InputError.single(shown, "binary file, not text (sources must be UTF-8 .txt or .md files)", code="binary")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError.single(
+            shown, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
+            line, col, "encoding",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), len(data)
+
+
+_DATELINE_LINES = 8
+
+
+def infer_dateline(text: str) -> dt.date | None:
+    """The publication date from a dateline near the top ("12 January 2022", "07.01.2022, 15:23")."""
+    from kzclaims.values import read_values
+
+    head_lines = [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:_DATELINE_LINES]
+    for line in head_lines:
+        m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", line)
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                pass
+        for v in read_values(line, "date"):
+            reading = v.reading
+            if not v.relative and getattr(reading, "day", None) is not None:
+                return reading.first()  # type: ignore[union-attr]
+    return None
