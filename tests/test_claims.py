@@ -1,0 +1,200 @@
+"""Stage 1: claims.yaml is read exactly, and every mistake comes back with its line and column."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kzclaims.claims import load_claims, parse_claims, parse_duration_days
+from kzclaims.errors import InputError
+from kzclaims.model import PartialDate, Tolerance
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        parse_claims(textwrap.dedent(text), "claims.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def one_claim(body: str) -> str:
+    return "version: 1\nclaims:\n  - id: c1\n    title: T\n" + textwrap.indent(textwrap.dedent(body), "    ")
+
+
+def test_bundled_claims_load() -> None:
+    cs = load_claims(ROOT / "claims.yaml", "claims.yaml")
+    assert len(cs.claims) >= 20
+    assert {c.kind for c in cs.claims} == {"count", "number", "percent", "date", "date_range", "duration", "statement"}
+    troops = next(c for c in cs.claims if c.id == "csto-troops")
+    assert troops.expected == 2030 and troops.unit[0] == "troops" and troops.threshold == 75.0
+    assert troops.line > 0 and troops.col == 5
+
+
+def test_full_claim_is_read() -> None:
+    cs = parse_claims(
+        textwrap.dedent(
+            """\
+            version: 1
+            title: Test
+            defaults:
+              threshold: 80
+            claims:
+              - id: a-1
+                title: "  Troops  "
+                kind: count
+                find: one phrasing
+                unit: troops
+                expected: 2030
+                tolerance: 5%
+                notes: anything
+              - id: b
+                title: Period
+                kind: date_range
+                find: [x, y]
+                expected: [2022-01-05, 2022-01]
+                tolerance: 2
+                threshold: 60
+            """
+        ),
+        "c.yaml",
+    )
+    a, b = cs.claims
+    assert cs.title == "Test" and cs.threshold == 80
+    assert a.title == "Troops" and a.find == ("one phrasing",) and a.unit == ("troops",)
+    assert a.tolerance == Tolerance(5.0, relative=True) and a.threshold == 80 and a.line == 6
+    assert b.expected == (PartialDate(2022, 1, 5), PartialDate(2022, 1)) and b.threshold == 60
+    assert b.tolerance == Tolerance(2.0)
+
+
+@pytest.mark.parametrize(
+    ("kind", "written", "expected"),
+    [
+        ("count", "2030", 2030),
+        ("count", '"2030"', 2030),
+        ("number", "1.6e3", 1600.0),
+        ("number", "3.5", 3.5),
+        ("percent", "30", 30),
+        ("percent", '"30%"', 30),
+        ("percent", "[3, 4]", (3, 4)),
+        ("date", "2022-01-13", PartialDate(2022, 1, 13)),
+        ("date", "2022-01", PartialDate(2022, 1)),
+        ("date", "2022", PartialDate(2022)),
+        ("date_range", "[2020, 2021]", (PartialDate(2020), PartialDate(2021))),
+        ("duration", "10 days", 10),
+        ("duration", "3 weeks", 21),
+        ("duration", "2 months", 60),
+        ("duration", "14", 14),
+    ],
+)
+def test_expected_forms(kind: str, written: str, expected: object) -> None:
+    cs = parse_claims(one_claim(f"kind: {kind}\nfind: x\nexpected: {written}\n"), "c.yaml")
+    assert cs.claims[0].expected == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("kind: count\nfind: x\nexpected: 2.5\n", "claims.yaml:7:15: error: `expected` for a count claim must be a whole number"),
+        ("kind: count\nfind: x\nexpected: -3\n", "claims.yaml:7:15: error: `expected` for a count claim"),
+        ("kind: date\nfind: x\nexpected: 2022-13\n", "claims.yaml:7:15: error: `expected` for a date claim"),
+        ("kind: date\nfind: x\nexpected: yesterday\n", "claims.yaml:7:15: error: `expected` for a date claim"),
+        ("kind: percent\nfind: x\nexpected: [4, 3]\n", "claims.yaml:7:15: error: `expected` for a percent claim"),
+        ("kind: date_range\nfind: x\nexpected: 2022-01-05\n", "claims.yaml:7:15: error: `expected` for a date_range claim"),
+        ("kind: date_range\nfind: x\nexpected: [2022-01-19, 2022-01-05]\n", "date range ends before it starts"),
+        ("kind: duration\nfind: x\nexpected: ten days\n", "claims.yaml:7:15: error: `expected` for a duration claim"),
+        ("kind: statement\nfind: x\nexpected: 1\n", "claims.yaml:7:15: error: a `statement` claim takes no `expected`"),
+        ("kind: count\nfind: x\ntolerance: lots\n", "claims.yaml:7:16: error: `tolerance` must be"),
+        ("kind: date\nfind: x\ntolerance: 5%\n", "a tolerance for dates is a number of days"),
+        ("kind: count\nfind: x\nthreshold: 150\n", "claims.yaml:7:16: error: `threshold` must be a number from 0 to 100, not 150"),
+        ("kind: count\nfind: []\n", "claims.yaml:6:11: error: `find` is empty"),
+        ("kind: count\nfind: [x, 3.5, {a: b}]\n", "claims.yaml:6:20: error: `find` must be text or a list of texts, not a mapping"),
+        ("kind: cont\nfind: x\n", "claims.yaml:5:11: error: unknown kind `cont`; did you mean `count`?"),
+        ("kind: count\nfind: x\nexpeted: 3\n", "claims.yaml:7:5: error: unknown key `expeted` in claim `c1`, did you mean `expected`?"),
+        ("kind: count\n", "claims.yaml:3:5: error: claim `c1` is missing required key `find`"),
+        ("kind: count\nfind: x\nunit: [troops, null]\n", "`unit` must be text or a list of texts"),
+    ],
+)
+def test_claim_mistakes_point_at_the_value(body: str, message: str) -> None:
+    found = problems(one_claim(body))
+    assert any(message in p for p in found), found
+
+
+def test_all_problems_at_once_in_file_order() -> None:
+    found = problems(
+        """\
+        version: 2
+        claims:
+          - id: Bad Id
+            title: x
+            kind: cont
+            find: []
+            expeted: 3
+          - id: ok
+            title: t
+            kind: count
+            find: x
+          - id: ok
+            title: t
+            kind: count
+            find: x
+          - title: no id
+            kind: count
+            find: x
+        """
+    )
+    assert found == [
+        "claims.yaml:1:10: error: unsupported version 2; this kzclaims reads version 1",
+        "claims.yaml:3:9: error: invalid id `Bad Id`: use lower-case letters, digits and dashes; try `bad-id`",
+        "claims.yaml:5:11: error: unknown kind `cont`; did you mean `count`? kinds are: count, number, percent, date, date_range, duration, statement",
+        "claims.yaml:6:11: error: `find` is empty; give at least one phrasing to look for",
+        "claims.yaml:7:5: error: unknown key `expeted` in claim `Bad Id`, did you mean `expected`?",
+        "claims.yaml:12:9: error: duplicate claim id `ok` (first used at line 8)",
+        "claims.yaml:16:5: error: this claim is missing required key `id`",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "claims.yaml:1:1: error: the file is empty"),
+        ("- a\n- b\n", "claims.yaml:1:1: error: the file must be a mapping with `version` and `claims`, not a list"),
+        ("version: 1\n", "claims.yaml:1:1: error: the claims file is missing required key `claims`"),
+        ("version: 1\nclaims: []\n", "claims.yaml:2:9: error: `claims` is empty"),
+        ("version: 1\nclaims: {}\n", "claims.yaml:2:9: error: `claims` must be a list of claims, not a mapping"),
+        ("version: 1\nclaims:\n  - just text\n", "claims.yaml:3:5: error: each claim must be a mapping"),
+        ("version: 1\ntitel: x\nclaims: []\n", "claims.yaml:2:1: error: unknown key `titel` in the claims file, did you mean `title`?"),
+        ("version: 1\ndefaults:\n  treshold: 3\nclaims: []\n", "claims.yaml:3:3: error: unknown key `treshold` in defaults, did you mean `threshold`?"),
+        ("version: 1\nversion: 1\nclaims: []\n", "claims.yaml:2:1: error: duplicate key `version` (first defined at line 1)"),
+        ("version: 1\nclaims:\n  - id: a\n    title: [unclosed\n", "claims.yaml:5:1: error: invalid YAML: expected ',' or ']', but got '<stream end>' (a flow sequence started at line 4, column 12)"),
+        ("version: 1\nclaims:\n  - id: a\n\ttitle: x\n", "claims.yaml:4:1: error: invalid YAML: found character '\\t' that cannot start any token"),
+        ("version: 1\nclaims:\n  - id: a\n   title: x\n", "claims.yaml:4:4: error: invalid YAML: expected <block end>"),
+    ],
+)
+def test_file_level_mistakes(text: str, message: str) -> None:
+    found = problems(text)
+    assert any(p.startswith(message) for p in found), found
+
+
+def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        load_claims(tmp_path / "nope.yaml", "nope.yaml")
+    assert str(info.value) == "nope.yaml: error: file not found"
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("version: 1\ntitle: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError) as info:
+        load_claims(bad, "latin1.yaml")
+    assert str(info.value) == "latin1.yaml: error: not UTF-8 text (byte 0xe9 at offset 21)"
+    with pytest.raises(InputError) as info:
+        load_claims(tmp_path, "dir")
+    assert "is a directory" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("10 days", 10), ("1 day", 1), ("3 weeks", 21), ("2 Months", 60), ("1 year", 365), (7, 7), ("x", None), (-1, None)],
+)
+def test_parse_duration_days(text: object, days: float | None) -> None:
+    assert parse_duration_days(text) == days
