@@ -8,7 +8,9 @@ docstrings of the test_render_* modules for how to regenerate them).
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from kzclaims.model import ClaimResult, Finding, Report, SourceInfo
@@ -99,5 +101,69 @@ def sample_report() -> Report:
                   title="January 2022 events in Kazakhstan")
 
 
+def compared_report() -> Report:
+    """:func:`sample_report` compared with :func:`baseline_report`."""
+    from kzclaims.baseline import diff_reports, with_changes
+
+    new = sample_report()
+    return with_changes(new, diff_reports(baseline_report(), new), "reports/baseline.json")
+
+
+def baseline_report() -> Report:
+    """An older run of the same claims (the golden baseline for the ``compared`` outputs).
+
+    Against :func:`sample_report`: csto-troops had RFE/RL at "about 2,000" (now not found) and
+    was ``consistent``; Akorda said "about 250" deaths; the start date was found nowhere;
+    ``inflation`` did not exist;
+    ``emergency`` was removed since. Everything else differs only in ways that are no change:
+    claim order, lines, quotes, scores and the wording of the same value.
+    """
+    new = {c.id: c for c in sample_report().claims}
+    troops = replace(new["csto-troops"], verdict="consistent", line=3, findings=(
+        replace(new["csto-troops"].findings[0], line=12, score=95.0, quote="Another quote."),
+        replace(new["csto-troops"].findings[1], text="2,030 servicemen"),
+        found("rfe", "about 2,000 troops", 2000, qualifier="approx", low=1800, high=2200,
+              line=4, matches_expected=True),
+    ))
+    deaths = replace(new["deaths"], findings=(
+        new["deaths"].findings[0],
+        replace(new["deaths"].findings[1], text="about 250", value=250, low=225, high=275),
+        new["deaths"].findings[2],
+    ))
+    start = replace(new["start-date"], verdict="missing", findings=(
+        new["start-date"].findings[0], missing("akorda"), new["start-date"].findings[2],
+    ))
+    emergency = claim("emergency", "single", [
+        found("tdi", "January 5", "2022-01-05", line=3), missing("akorda"), missing("rfe"),
+    ], kind="date", title="State of emergency declared", line=50)
+    return Report("claims.yaml", SOURCES, (
+        new["withdrawal-days"], troops, deaths, emergency, start,
+        new["gas-price-statement"],
+    ), title="January 2022 events in Kazakhstan")
+
+
 def with_claims(report: Report, *claims: ClaimResult) -> Report:
     return replace(report, claims=tuple(claims))
+
+
+# --------------------------------------------------------------------------------------------
+# Golden files
+# --------------------------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPORTS = FIXTURES / "reports"
+EXPECTED = FIXTURES / "expected"
+
+
+def regen() -> bool:
+    return os.environ.get("KZCLAIMS_REGEN", "") not in ("", "0")
+
+
+def assert_golden(path: Path, text: str) -> None:
+    """``text`` must equal the file byte for byte; with KZCLAIMS_REGEN=1 the file is rewritten."""
+    if regen():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert path.exists(), f"{path} is missing: run KZCLAIMS_REGEN=1 pytest to create it"
+    expected = path.read_bytes().decode("utf-8")
+    assert text == expected, f"{path.name} differs (regenerate with KZCLAIMS_REGEN=1 pytest)"

@@ -72,7 +72,11 @@ def _conflict(report: Report, c: ClaimResult, names: dict[str, str], files: dict
 def _change(report: Report, ch: Change, names: dict[str, str]) -> str:
     label = CHANGE_LABELS.get(ch.kind, ch.kind)
     what = f"{ch.claim}" + (f" / {names.get(ch.source, ch.source)}" if ch.source else "")
-    if ch.old is not None and ch.new is not None:
+    if ch.kind == "claim_added":
+        detail = f"verdict {ch.new}" if ch.new else ""
+    elif ch.kind == "claim_removed":
+        detail = f"its verdict was {ch.old}" if ch.old else ""
+    elif ch.old is not None and ch.new is not None:
         detail = f"{ch.old} -> {ch.new}"
     else:
         detail = ch.new if ch.new is not None else (ch.old or "")

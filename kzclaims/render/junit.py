@@ -83,7 +83,7 @@ def render_junit(report: Report) -> str:
     suite = _el(root, "testsuite", name="kzclaims", **counts)
     for c in report.claims:
         case = _el(suite, "testcase", classname=report.claims_file or "claims",
-                   name=f"{c.id}: {' '.join(c.title.split())}", time="0")
+                   name=f"{c.id}: {' '.join(xml_safe(c.title).split())}", time="0")
         if c.line:
             case.set("line", str(c.line))
             case.set("file", xml_safe(report.claims_file))

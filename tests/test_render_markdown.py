@@ -1,0 +1,129 @@
+"""The Markdown report.
+
+Golden files: ``tests/fixtures/expected/sample.md`` and ``sample-compared.md``, rendered from
+the JSON fixtures in ``tests/fixtures/reports/`` (so they also exercise load_report).
+Regenerate after an intended change with ``KZCLAIMS_REGEN=1 /work/venv/bin/pytest
+tests/test_render_*.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from report_factory import (
+    EXPECTED,
+    REPORTS,
+    SOURCES,
+    assert_golden,
+    claim,
+    compared_report,
+    found,
+    missing,
+    sample_report,
+    with_claims,
+)
+
+from kzclaims.model import Report, SourceInfo
+from kzclaims.render.json import load_report
+from kzclaims.render.markdown import escape_markdown, render_markdown
+
+
+def test_golden_sample() -> None:
+    text = render_markdown(load_report(REPORTS / "sample.json"))
+    assert text == render_markdown(sample_report())
+    assert_golden(EXPECTED / "sample.md", text)
+
+
+def test_golden_compared() -> None:
+    text = render_markdown(load_report(REPORTS / "sample-compared.json"))
+    assert text == render_markdown(compared_report())
+    assert_golden(EXPECTED / "sample-compared.md", text)
+
+
+def _unescaped_pipes(row: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", row))
+
+
+def test_table_shape_survives_pipes_and_newlines() -> None:
+    text = render_markdown(sample_report())
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    header, sep, *body = rows
+    assert header == ("| Claim | Expected | The Diplomatic Insight | Akorda | RFE/RL | Verdict |")
+    assert sep == "|---|---|---|---|---|---|"
+    assert len(body) == 6
+    assert all(_unescaped_pipes(r) == _unescaped_pipes(header) for r in body)
+    deaths = body[1]
+    assert "100% \\| all" in deaths and "<br>incl. \\<Almaty\\> \\& others" in deaths
+
+
+def test_cells() -> None:
+    body = [ln for ln in render_markdown(sample_report()).splitlines() if ln.startswith("| ")]
+    troops = body[1].split(" | ")
+    assert troops[0] == "| Size of the CSTO peacekeeping contingent<br>`csto-troops`"
+    assert troops[1:] == ["2030", "2,030 troops (2030)", "2030 servicemen (2030)", "—",
+                          "agree |"]
+    deaths = body[2]
+    assert "more than 160 (≥160) *≠ expected*" in deaths and deaths.endswith("| **conflict** |")
+    assert "almost 230 (≈230)" in deaths
+    assert "within 10 days (≤10 days)" in body[3]
+    assert "| 8–9% | — | — | — | missing |" in body[5]
+    assert "| yes | — | yes | agree |" in body[6]
+
+
+def test_summary_and_heading() -> None:
+    text = render_markdown(sample_report())
+    assert text.startswith("# January 2022 events in Kazakhstan\n\n")
+    assert ("6 claims from `claims.yaml`, 3 sources: 1 conflict, 1 consistent, 2 agree, "
+            "1 single, 1 missing.") in text
+    untitled = replace(sample_report(), title=None)
+    assert render_markdown(untitled).startswith("# kzclaims report\n")
+
+
+def test_no_expected_column_when_no_claim_has_one() -> None:
+    r = with_claims(sample_report(), sample_report().claims[2])
+    assert "Expected" not in render_markdown(r)
+
+
+def test_changes_section() -> None:
+    assert "Changes since baseline" not in render_markdown(sample_report())
+    none = render_markdown(replace(sample_report(), changes=(), baseline_file="b.json"))
+    assert "## Changes since baseline\n\nBaseline: `b.json`\n\nNo changes since baseline.\n" in none
+    text = render_markdown(compared_report())
+    assert "| Claim | Source | Change | Was | Now |" in text
+    assert "| `deaths` | Akorda | value changed | about 250 (≈250) | almost 230 (≈230) |" in text
+    assert "| `emergency` |   | claim removed | single |   |" in text
+
+
+def test_quotes_section() -> None:
+    text = render_markdown(sample_report())
+    assert "<details>\n<summary>Quotes</summary>\n" in text and text.endswith("</details>\n")
+    assert ("- **The Diplomatic Insight**: 2,030 troops (2030); "
+            "`sources/tdi-2022-01-12.txt:17`, score 91.4\n"
+            "  > The mission consists of 2,030 troops and 250 units of military equipment.\n"
+            ) in text
+    assert "- **The Diplomatic Insight**: no value read; " in text  # the near miss
+    assert "<details>" not in render_markdown(sample_report(), quotes=False)
+
+
+def test_duplicate_outlets_get_their_id() -> None:
+    sources = (SourceInfo("a1", "Akorda", "a1.txt"), SourceInfo("a2", "Akorda", "a2.txt"))
+    r = Report("c.yaml", sources, (claim("x", "single", [found("a1", "5", 5), missing("a2")]),))
+    assert "| Claim | Akorda (a1) | Akorda (a2) | Verdict |" in render_markdown(r)
+
+
+def test_empty_report() -> None:
+    text = render_markdown(Report("c.yaml", SOURCES, ()))
+    assert "0 claims from `c.yaml`, 3 sources: nothing to compare." in text
+    assert "|" not in text
+
+
+def test_escape_markdown() -> None:
+    assert escape_markdown("a|b *c* _d_ `e` [f](g) <h> ~i~ #j &k $l\\") == (
+        "a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\<h\\> \\~i\\~ \\#j \\&k \\$l\\\\"
+    )
+    assert escape_markdown("x\r\ny\nz", newline="<br>") == "x<br>y<br>z"
+
+
+def test_deterministic() -> None:
+    assert render_markdown(compared_report()) == render_markdown(compared_report())
