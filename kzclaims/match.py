@@ -1,0 +1,436 @@
+"""Locate a claim in a source: fuzzy word matching with a lossless candidate prefilter.
+
+The score of a passage (a sentence, or two neighbouring sentences) for a phrasing is a fuzzy
+*word coverage*: every word of the phrasing is matched to its most similar word of the passage
+(``rapidfuzz.fuzz.ratio`` >= :data:`WORD_CUTOFF`, so "Majilis"/"Mazhilis", "troop"/"troops",
+"aircraft"/"aircrafts" match, "Kassym-Jomart" and "Kassym Jomart" are the same two words,
+"Almaty's" is "Almaty"), and the score is the weighted share of the phrasing that was found::
+
+    score = 100 * sum(weight(w) * similarity(w)) / sum(weight(w)) - spread penalty
+
+Content words weigh 1, stop words :data:`STOP_WEIGHT` (they count only once a content word
+matched). The spread penalty (:data:`SPREAD_PER_WORD` a word beyond ``2 * matched + 3`` words,
+at most :data:`SPREAD_CAP`) keeps words scattered over a long passage from adding up to a match.
+A pair of sentences pays :data:`PAIR_PENALTY` more and is only reported when it beats both of
+its sentences: a value given in the next sentence ("... CSTO peacekeeping forces will start in
+two days." / "The mission consists of 2,030 troops ...") is found, but a pair never wins just by
+holding more words. Case and punctuation do not matter.
+
+:class:`SourceIndex` is built once per source: an inverted index of the content words of every
+sentence. A query expands each phrasing word to the vocabulary words within the cutoff (cached)
+and scores only the sentences that can still reach the threshold: with ``W`` the weight of the
+phrasing, a passage that lacks every word of a set ``R`` of content words scores at most
+``100 * (W - weight(R)) / W``, so only sentences holding one of the rarest words whose removal
+would make the threshold unreachable are scored (a prefix filter). No passage that a brute-force
+scan (:func:`brute_force_search`) finds at the same threshold is lost; tests check this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kzclaims.model import Claim, Match, Sentence, Source
+
+__all__ = [
+    "PAIR_PENALTY",
+    "SPREAD_CAP",
+    "SPREAD_PER_WORD",
+    "STOPWORDS",
+    "STOP_WEIGHT",
+    "WORD_CUTOFF",
+    "SourceIndex",
+    "brute_force_search",
+    "score_passage",
+    "tokens",
+]
+
+WORD_CUTOFF = 75.0  # rapidfuzz ratio two words need to count as the same word
+STOP_WEIGHT = 0.2  # weight of a stop word against 1 for a content word
+SPREAD_PER_WORD = 2.5  # points lost per extra word of spread, divided by the matched words
+SPREAD_CAP = 30.0  # at most this many points lost to spread
+PAIR_PENALTY = 5.0  # points a two-sentence passage pays
+
+_STOPWORD_TEXT = (
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    s t"""
+)
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _norm(tok: str) -> str:
+    tok = tok.lower()
+    if tok[0].isdigit():
+        return tok.replace(",", "")
+    if "'" in tok or "’" in tok:
+        tok = tok.replace("’", "'")
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        tok = tok.replace("'", "")
+    return tok
+
+
+def tokens(text: str) -> list[str]:
+    """The normalized words of ``text``: lower-case, possessive 's dropped, "2,030" -> "2030"."""
+    return [_norm(t) for t in _TOKEN.findall(text)]
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def _ratio(a: str, b: str) -> float:
+    """Similarity 0..1 of two normalized words; words with digits must be equal."""
+    if a == b:
+        return 1.0
+    if any(ch.isdigit() for ch in a) or any(ch.isdigit() for ch in b):
+        return 0.0
+    from rapidfuzz.fuzz import ratio
+
+    r = ratio(a, b, score_cutoff=WORD_CUTOFF)
+    return r / 100.0 if r else 0.0
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    content: tuple[bool, ...]
+    total: float  # sum of weights
+    stop_total: float  # sum of weights of the stop words
+
+
+def _phrase(text: str) -> _Phrase | None:
+    words = tuple(tokens(text))
+    if not words:
+        return None
+    content = tuple(w not in STOPWORDS for w in words)
+    if not any(content):  # a phrasing of stop words only: every word counts
+        content = tuple(True for _ in words)
+    weights = tuple(1.0 if c else STOP_WEIGHT for c in content)
+    stop_total = sum(w for w, c in zip(weights, content, strict=True) if not c)
+    return _Phrase(text, words, weights, content, sum(weights), stop_total)
+
+
+# A table from a passage word to the phrasing words it matches: word -> ((index, similarity),..)
+_Table = dict[str, list[tuple[int, float]]]
+
+
+def _score(p: _Phrase, table: _Table, toks: Sequence[str]) -> tuple[float, list[int]]:
+    """Score of a passage with words ``toks``; also the positions of the matched words."""
+    k = len(p.words)
+    best = [0.0] * k
+    where: list[list[int]] = [[] for _ in range(k)]
+    get = table.get
+    for j, t in enumerate(toks):
+        hits = get(t)
+        if hits:
+            for i, sim in hits:
+                if sim > best[i]:
+                    best[i] = sim
+                    where[i] = [j]
+                elif sim == best[i]:
+                    where[i].append(j)
+    matched = [i for i in range(k) if best[i] > 0.0 and p.content[i]]
+    if not matched:
+        return 0.0, []
+    covered = sum(p.weights[i] * best[i] for i in range(k))
+    score = 100.0 * covered / p.total
+    # The smallest window of positions holding one occurrence of every matched content word.
+    lo, hi = _window([where[i] for i in matched])
+    allowed = 2 * len(matched) + 3
+    excess = (hi - lo + 1) - allowed
+    if excess > 0:
+        score -= min(SPREAD_CAP, SPREAD_PER_WORD * excess / len(matched))
+    # Positions to report: one per matched content word inside the window, and the phrasing's
+    # stop words next to them ("heads of the CSTO").
+    chosen: set[int] = set()
+    for i in matched:
+        inside = [j for j in where[i] if lo <= j <= hi]
+        chosen.add(inside[0])
+    stops = {j for i in range(k) if not p.content[i] for j in where[i] if lo <= j <= hi}
+    grown = True
+    while grown:
+        grown = False
+        for j in sorted(stops):
+            if j not in chosen and (j - 1 in chosen or j + 1 in chosen):
+                chosen.add(j)
+                grown = True
+    return max(0.0, score), sorted(chosen)
+
+
+def _window(lists: list[list[int]]) -> tuple[int, int]:
+    """Smallest [lo, hi] range holding at least one number of every list (lists non-empty)."""
+    if len(lists) == 1:
+        return lists[0][0], lists[0][0]
+    events = sorted((pos, i) for i, lst in enumerate(lists) for pos in lst)
+    need = len(lists)
+    counts = [0] * need
+    have = 0
+    best = (events[0][0], events[-1][0])
+    left = 0
+    for pos, i in events:
+        if counts[i] == 0:
+            have += 1
+        counts[i] += 1
+        while have == need:
+            lpos, li = events[left]
+            if pos - lpos < best[1] - best[0]:
+                best = (lpos, pos)
+            counts[li] -= 1
+            if counts[li] == 0:
+                have -= 1
+            left += 1
+    return best
+
+
+def _direct_table(p: _Phrase, toks: Iterable[str]) -> _Table:
+    """The word table computed directly with rapidfuzz (no index): the brute-force reference."""
+    table: _Table = {}
+    for t in set(toks):
+        stop = t in STOPWORDS
+        hits: list[tuple[int, float]] = []
+        for i, w in enumerate(p.words):
+            if p.content[i]:
+                sim = 0.0 if stop and w not in STOPWORDS else _ratio(w, t)
+            else:
+                sim = 1.0 if w == t else 0.0
+            if sim > 0.0:
+                hits.append((i, sim))
+        if hits:
+            table[t] = hits
+    return table
+
+
+def score_passage(phrasing: str, text: str) -> float:
+    """The score (0-100) of ``text`` for ``phrasing``, computed directly (no index, no pairs)."""
+    p = _phrase(phrasing)
+    if p is None:
+        return 0.0
+    toks = tokens(text)
+    return round(_score(p, _direct_table(p, toks), toks)[0], 1)
+
+
+@dataclass
+class _Hit:
+    score: float
+    phrasing: str
+    first: int
+    last: int
+    positions: list[int]
+
+
+def _collect(
+    hits: dict[tuple[int, int], _Hit], key: tuple[int, int], score: float, p: _Phrase,
+    positions: list[int],
+) -> None:
+    old = hits.get(key)
+    if old is None or score > old.score:
+        hits[key] = _Hit(score, p.text, key[0], key[1], positions)
+
+
+def _passages(
+    p: _Phrase, candidates: Iterable[int], toks: Sequence[Sequence[str]], table: _Table,
+    threshold: float, pairs: bool, hits: dict[tuple[int, int], _Hit],
+) -> None:
+    """Score the candidate sentences and the pairs around them; keep those >= threshold."""
+    single: dict[int, float] = {}
+
+    def one(i: int) -> float:
+        s = single.get(i)
+        if s is None:
+            sc, pos = _score(p, table, toks[i])
+            s = round(sc, 1)
+            single[i] = s
+            if s >= threshold and s > 0.0:
+                _collect(hits, (i, i), s, p, pos)
+        return s
+
+    cands = sorted(set(candidates))
+    for i in cands:
+        one(i)
+    if not pairs:
+        return
+    firsts = sorted({j for i in cands for j in (i - 1, i) if j >= 0 and j + 1 < len(toks)})
+    for a in firsts:
+        sa, sb = one(a), one(a + 1)
+        combined = list(toks[a]) + list(toks[a + 1])
+        sc, pos = _score(p, table, combined)
+        s = round(max(0.0, sc - PAIR_PENALTY), 1)
+        if s >= threshold and s > 0.0 and s > sa and s > sb:
+            _collect(hits, (a, a + 1), s, p, pos)
+
+
+class SourceIndex:
+    """The sentences of one source, indexed for fuzzy search. Build once, query per claim."""
+
+    def __init__(self, source_id: str, sentences: Sequence[Sentence]) -> None:
+        self.source_id = source_id
+        self.sentences: tuple[Sentence, ...] = tuple(sentences)
+        self._toks: list[list[str]] = [tokens(s.text) for s in self.sentences]
+        postings: dict[str, list[int]] = {}
+        for sid, toks in enumerate(self._toks):
+            for t in set(toks):
+                if t not in STOPWORDS:
+                    lst = postings.get(t)
+                    if lst is None:
+                        postings[t] = [sid]
+                    else:
+                        lst.append(sid)
+        self._postings = postings
+        self._vocab: list[str] | None = None
+        self._expansions: dict[str, list[tuple[str, float]]] = {}
+
+    @classmethod
+    def from_source(cls, source: Source) -> SourceIndex:
+        from kzclaims.text import split_sentences
+
+        return cls(source.id, split_sentences(source.text))
+
+    # -- vocabulary expansion ----------------------------------------------------------------
+
+    def expand(self, word: str) -> list[tuple[str, float]]:
+        """The indexed words within :data:`WORD_CUTOFF` of ``word``, with similarity 0..1."""
+        got = self._expansions.get(word)
+        if got is not None:
+            return got
+        if any(ch.isdigit() for ch in word):
+            got = [(word, 1.0)] if word in self._postings else []
+        else:
+            if self._vocab is None:
+                self._vocab = [w for w in self._postings if not any(c.isdigit() for c in w)]
+            from rapidfuzz import fuzz, process
+
+            found = process.extract(
+                word, self._vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+            )
+            got = sorted(((w, 1.0 if w == word else s / 100.0) for w, s, _ in found))
+        self._expansions[word] = got
+        return got
+
+    def _table(self, p: _Phrase) -> tuple[_Table, list[list[str]]]:
+        table: _Table = {}
+        expanded: list[list[str]] = []
+        for i, w in enumerate(p.words):
+            if p.content[i]:
+                exp = self.expand(w)
+                expanded.append([v for v, _ in exp])
+                for v, sim in exp:
+                    table.setdefault(v, []).append((i, sim))
+            else:
+                expanded.append([])
+                table.setdefault(w, []).append((i, 1.0))
+        return table, expanded
+
+    def _candidates(self, p: _Phrase, expanded: list[list[str]], threshold: float) -> set[int]:
+        """Sentences that may reach ``threshold`` (alone or with a neighbour)."""
+        need = threshold / 100.0 * p.total - p.stop_total  # content weight a passage needs
+        content = [i for i in range(len(p.words)) if p.content[i]]
+        post = self._postings
+
+        def size(i: int) -> int:
+            return sum(len(post[v]) for v in expanded[i])
+
+        order = sorted(content, key=lambda i: (size(i), i))
+        remaining = sum(p.weights[i] for i in content)
+        chosen: list[int] = []
+        for i in order:
+            if remaining < need - 1e-9:
+                break
+            chosen.append(i)
+            remaining -= p.weights[i]
+        out: set[int] = set()
+        for i in chosen:
+            for v in expanded[i]:
+                out.update(post[v])
+        return out
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def search(
+        self, phrasings: Sequence[str], threshold: float, limit: int = 5, pairs: bool = True,
+    ) -> list[Match]:
+        """Passages scoring >= ``threshold`` for any phrasing, best first, at most ``limit``.
+
+        Each passage appears once, with its best phrasing. ``threshold=0`` returns the nearest
+        passages whatever their score (every passage sharing a content word), for ``explain``.
+        """
+        hits: dict[tuple[int, int], _Hit] = {}
+        for text in phrasings:
+            p = _phrase(text)
+            if p is None:
+                continue
+            table, expanded = self._table(p)
+            cands = self._candidates(p, expanded, threshold)
+            _passages(p, cands, self._toks, table, threshold, pairs, hits)
+        return _matches(self.source_id, self.sentences, hits, limit)
+
+    def nearest(self, phrasings: Sequence[str], limit: int = 3, pairs: bool = True) -> list[Match]:
+        """The best passages whatever their score: what ``explain`` shows as near misses."""
+        return self.search(phrasings, threshold=0.0, limit=limit, pairs=pairs)
+
+    def search_claim(self, claim: Claim, limit: int = 5, pairs: bool = True) -> list[Match]:
+        return self.search(claim.find, claim.threshold, limit=limit, pairs=pairs)
+
+    def stats(self) -> dict[str, Any]:
+        return {
+            "sentences": len(self.sentences),
+            "vocabulary": len(self._postings),
+            "expansions_cached": len(self._expansions),
+        }
+
+
+def _matches(
+    source_id: str, sentences: Sequence[Sentence], hits: dict[tuple[int, int], _Hit], limit: int,
+) -> list[Match]:
+    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.first, h.last, h.phrasing))
+    out: list[Match] = []
+    for h in ranked[: max(0, limit)]:
+        if h.first == h.last:
+            text = sentences[h.first].text
+        else:
+            text = sentences[h.first].text + " " + sentences[h.last].text
+        spans = _token_spans(text)
+        out.append(
+            Match(
+                source=source_id,
+                text=text,
+                line=sentences[h.first].line,
+                score=h.score,
+                phrasing=h.phrasing,
+                first_sentence=sentences[h.first].index,
+                last_sentence=sentences[h.last].index,
+                spans=tuple(spans[j] for j in h.positions if j < len(spans)),
+            )
+        )
+    return out
+
+
+def brute_force_search(
+    source_id: str, sentences: Sequence[Sentence], phrasings: Sequence[str], threshold: float,
+    limit: int = 5, pairs: bool = True,
+    table_for: Callable[[_Phrase, Iterable[str]], _Table] = _direct_table,
+) -> list[Match]:
+    """The reference :meth:`SourceIndex.search`: every sentence and pair scored, word
+    similarities computed directly with rapidfuzz. Slow; for tests and benchmarks."""
+    toks = [tokens(s.text) for s in sentences]
+    hits: dict[tuple[int, int], _Hit] = {}
+    vocab = {t for ts in toks for t in ts}
+    for text in phrasings:
+        p = _phrase(text)
+        if p is None:
+            continue
+        table = table_for(p, vocab)
+        _passages(p, range(len(sentences)), toks, table, threshold, pairs, hits)
+    return _matches(source_id, sentences, hits, limit)
