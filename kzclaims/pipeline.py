@@ -32,6 +32,7 @@ from kzclaims.model import (
     Report,
     Source,
     SourceInfo,
+    Value,
 )
 from kzclaims.sources import Corpus
 
@@ -127,12 +128,27 @@ def _finding(claim: Claim, source: Source, reading: _Reading | None, near: Match
     if claim.expected is not None:
         matches_expected = overlaps(bounds, expected_bounds(claim.expected, claim.tolerance))
     return Finding(
-        source=source.id, found=True, text=v.text, value=json_value(v, claim.kind),
+        source=source.id, found=True, text=as_written(m.text, v), value=json_value(v, claim.kind),
         qualifier=v.qualifier, low=low, high=high, quote=m.text, line=m.line,
         score=round(m.score, 1), matches_expected=matches_expected,
         reference_date=v.reference_date.isoformat() if v.relative and v.reference_date else None,
         unit=v.noun, why=choice.why,
     ), bounds
+
+
+#: how far after a value its counted noun may start and still be quoted with it ("20 thousand bandits")
+NOUN_REACH = 24
+
+
+def as_written(passage: str, value: Value) -> str:
+    """The value's words with the noun it counts when that follows it: "2,030 troops"."""
+    if not value.noun:
+        return value.text
+    tail = passage[value.end : value.end + NOUN_REACH + len(value.noun)]
+    at = tail.find(value.noun)
+    if at < 0 or at > NOUN_REACH:
+        return value.text
+    return " ".join(passage[value.start : value.end + at + len(value.noun)].split())
 
 
 def _claim_result(claim: Claim, indexed: Sequence[_Indexed], threshold: float | None) -> ClaimResult:

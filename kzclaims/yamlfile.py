@@ -166,8 +166,9 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
     try:
         value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:
+        what = "not a valid date" if node.tag.endswith(":timestamp") else "cannot read value"
         reporter.problems.append(
-            Problem(reporter.path, line, col, f"cannot read value {node.value!r}: {exc}", "error", "bad-value")
+            Problem(reporter.path, line, col, f"{what} `{node.value}`: {exc}", "error", "bad-value")
         )
         value = node.value
     return Node(value, line, col, node.tag)

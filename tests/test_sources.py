@@ -1,0 +1,131 @@
+"""Stage 2: the sources folder, its manifest, and every way a source can be unreadable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kzclaims.errors import InputError
+from kzclaims.sources import infer_dateline, load_sources, parse_manifest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def errors(directory: Path) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_sources(directory, "src")
+    return [str(p) for p in info.value.problems]
+
+
+def test_bundled_corpus() -> None:
+    corpus = load_sources(ROOT / "sources", "sources")
+    assert [s.id for s in corpus.sources] == ["tdi", "akorda", "transcript", "embassy", "tv"]
+    assert corpus.warnings == ()
+    tdi = corpus.sources[0]
+    assert tdi.outlet == "The Diplomatic Insight"
+    assert tdi.published == dt.date(2022, 1, 12) and tdi.as_of == dt.date(2022, 1, 11)
+    assert tdi.reference_date == dt.date(2022, 1, 11)
+    assert tdi.file == "sources/tdi-2022-01-12-majilis-address.txt"
+    assert not tdi.published_inferred
+    # the files are the seeds, byte for byte
+    seeds = ROOT.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        bundled = sorted((ROOT / "sources").glob("*.txt"))
+        assert sorted(p.read_bytes() for p in bundled) == sorted(p.read_bytes() for p in seeds.glob("*.txt"))
+
+
+def test_without_manifest_every_text_file_is_a_source(tmp_path: Path) -> None:
+    (tmp_path / "b-report.md").write_text("Title\n\nNur-Sultan, 12 January 2022 (TDI): Text.\n", encoding="utf-8")
+    (tmp_path / "a-note.txt").write_text("January 6, 2022\n\nSome text.\n", encoding="utf-8")
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    corpus = load_sources(tmp_path, "src")
+    assert [(s.id, s.file, s.published, s.published_inferred) for s in corpus.sources] == [
+        ("a-note", "src/a-note.txt", dt.date(2022, 1, 6), True),
+        ("b-report", "src/b-report.md", dt.date(2022, 1, 12), True),
+    ]
+    assert corpus.manifest is None
+
+
+def test_crlf_is_read_as_lines(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"One.\r\nTwo.\r\n")
+    assert load_sources(tmp_path).sources[0].text == "One.\nTwo.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("07.01.2022, 15:23", dt.date(2022, 1, 7)),
+        ("Pretoria, 11 January 2022", dt.date(2022, 1, 11)),
+        ("January 6, 2022", dt.date(2022, 1, 6)),
+        ("No date in this line.", None),
+    ],
+)
+def test_dateline(head: str, date: dt.date | None) -> None:
+    assert infer_dateline(f"A headline\n\n{head}\n\nBody text of the article.\n") == date
+
+
+def test_empty_and_missing_folders(tmp_path: Path) -> None:
+    assert errors(tmp_path) == ["src: error: no sources: the folder has no .txt or .md files and no sources.yaml"]
+    assert errors(tmp_path / "nope") == ["src: error: sources folder not found"]
+    f = tmp_path / "file.txt"
+    f.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="not a folder"):
+        load_sources(f, "file.txt")
+
+
+def test_binary_and_non_utf8_sources_are_reported_together(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "b.txt").write_bytes("Line one\nCaf\xe9 au lait\n".encode("latin-1"))
+    (tmp_path / "c.txt").write_text("Fine.\n", encoding="utf-8")
+    assert errors(tmp_path) == [
+        "src/a.txt: error: binary file, not text (sources must be UTF-8 .txt or .md files)",
+        "src/b.txt:2:4: error: not UTF-8 text (byte 0xe9); re-save the file as UTF-8",
+    ]
+
+
+def write_manifest(directory: Path, body: str) -> None:
+    (directory / "sources.yaml").write_text(textwrap.dedent(body), encoding="utf-8")
+
+
+def test_manifest_missing_file_and_unlisted_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A.\n", encoding="utf-8")
+    (tmp_path / "extra.txt").write_text("B.\n", encoding="utf-8")
+    write_manifest(tmp_path, "sources:\n  - file: a.txt\n")
+    corpus = load_sources(tmp_path, "src")
+    assert [str(w) for w in corpus.warnings] == [
+        "src/extra.txt: warning: not listed in src/sources.yaml; it is not compared (add it to the manifest)"
+    ]
+    write_manifest(tmp_path, "sources:\n  - file: a.txt\n  - file: gone.txt\n    id: gone\n")
+    assert errors(tmp_path) == ["src/sources.yaml:3:11: error: source file not found: src/gone.txt"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("sources:\n  - file: a.txt\n    outlt: X\n", "m.yaml:3:5: error: unknown key `outlt` in this source, did you mean `outlet`?"),
+        ("sources:\n  - id: a\n", "m.yaml:2:5: error: this source is missing required key `file`"),
+        ("sources:\n  - file: a.txt\n    published: yesterday\n", "m.yaml:3:16: error: `published` must be a date like 2022-01-12, not text `yesterday`"),
+        ("sources:\n  - file: a.txt\n    as_of: 2022-13-01\n", "m.yaml:3:12: error: not a valid date `2022-13-01`: month must be in 1..12"),
+        ("sources:\n  - file: a.txt\n  - file: b.txt\n    id: a\n", "m.yaml:4:9: error: duplicate source id `a` (first used at line 2)"),
+        ("sources:\n  - file: a.txt\n  - file: a.txt\n    id: b\n", "m.yaml:3:11: error: `a.txt` is listed twice (first at line 2)"),
+        ("sources:\n  - file: ../secret.txt\n", "m.yaml:2:11: error: `file` must be a path inside the sources folder"),
+        ("sources:\n  - file: a.txt\n    id: has space\n", "m.yaml:3:9: error: invalid source id `has space`"),
+        ("sources: []\n", "m.yaml:1:10: error: `sources` is empty"),
+        ("files: []\n", "m.yaml:1:1: error: unknown key `files` in the manifest"),
+        ("sources:\n  - file: [a.txt]\n", "m.yaml:2:11: error: `file` must be non-empty text, not a list"),
+        ("", "m.yaml:1:1: error: the manifest is empty"),
+    ],
+)
+def test_manifest_mistakes(body: str, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_manifest(body, "m.yaml")
+    found = [str(p) for p in info.value.problems]
+    assert any(p.startswith(message) for p in found), found
+
+
+def test_manifest_defaults() -> None:
+    (entry,) = parse_manifest("sources:\n  - file: tdi-2022.txt\n", "m.yaml")
+    assert (entry.id, entry.outlet, entry.language, entry.published) == ("tdi-2022", "tdi-2022", "en", None)
