@@ -102,6 +102,7 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
         elif isinstance(node.value, str) and node.value.strip():
             texts[key] = node.value.strip()
         else:
+            texts[key] = None
             r.error(node, f"`{key}` must be non-empty text, not {type_name(node)}", "bad-type")
     file = texts["file"]
     if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts):
