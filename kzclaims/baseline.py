@@ -158,7 +158,7 @@ def fail_conditions(report: Report, conditions: Iterable[str]) -> list[str]:
             f"(choose from: {', '.join(FAIL_CONDITIONS)})"
         )
     reasons: list[str] = []
-    for verdict in VERDICTS:
+    for verdict in ("conflict", "consistent", "agree", "single", "missing"):  # alarming first
         if verdict not in wanted:
             continue
         hits = [c for c in report.claims if c.verdict == verdict]

@@ -23,10 +23,12 @@ from report_factory import (
     sample_report,
 )
 
+from kzclaims.errors import Problem
 from kzclaims.model import Change, Report
 from kzclaims.render.github import (
     escape_data,
     escape_property,
+    problem_annotation,
     render_github,
     workflow_command,
 )
@@ -166,3 +168,16 @@ def test_custom_limit() -> None:
 def test_no_file_property_without_claims_file() -> None:
     r = replace(_many(1, 0, 0), claims_file="")
     assert commands(render_github(r))[0][1] == {"line": "1", "title": "Conflict: C0"}
+
+
+def test_problem_annotation() -> None:
+    p = Problem("claims.yaml", 7, 5, 'unknown key "expect", did you mean "expected"?',
+                code="unknown-key")
+    line = problem_annotation(p)
+    assert "\n" not in line
+    assert parse(line) == ("error", {"file": "claims.yaml", "line": "7", "col": "5",
+                                     "title": "kzclaims: unknown-key"}, p.message)
+    w = Problem("sources/a,b.txt", None, 3, "empty file", "warning", "empty")
+    assert parse(problem_annotation(w)) == (
+        "warning", {"file": "sources/a,b.txt", "title": "kzclaims: empty"}, "empty file"
+    )

@@ -24,12 +24,13 @@ At most 30 annotations per step, well inside the 50 per job.
 
 from __future__ import annotations
 
+from kzclaims.errors import Problem
 from kzclaims.model import Change, ClaimResult, Report
 from kzclaims.render.cells import finding_cell, outlet_names
 from kzclaims.render.markdown import CHANGE_LABELS
 
-__all__ = ["ANNOTATIONS_PER_LEVEL", "escape_data", "escape_property", "render_github",
-           "workflow_command"]
+__all__ = ["ANNOTATIONS_PER_LEVEL", "escape_data", "escape_property", "problem_annotation",
+           "render_github", "workflow_command"]
 
 ANNOTATIONS_PER_LEVEL = 10
 
@@ -130,3 +131,18 @@ def render_github(report: Report, *, limit: int = ANNOTATIONS_PER_LEVEL) -> str:
             title="More kzclaims annotations not shown",
         ))
     return "".join(line + "\n" for line in out)
+
+
+def problem_annotation(problem: Problem) -> str:
+    """An input problem (``kzclaims check``) as one ``::error``/``::warning`` command.
+
+    No trailing newline. The position goes into ``line``/``col`` when known.
+    """
+    return workflow_command(
+        "warning" if problem.severity == "warning" else "error",
+        problem.message,
+        file=problem.path or None,
+        line=problem.line,
+        col=problem.col if problem.line is not None else None,
+        title=f"kzclaims: {problem.code}",
+    )

@@ -1,0 +1,221 @@
+"""Baseline diffs (matched by claim id and source id, never by position) and --fail-on."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from report_factory import (
+    SOURCES,
+    baseline_report,
+    claim,
+    compared_report,
+    found,
+    missing,
+    sample_report,
+    with_claims,
+)
+
+from kzclaims.baseline import FAIL_CONDITIONS, diff_reports, fail_conditions, with_changes
+from kzclaims.model import Change, ClaimResult, Report
+from kzclaims.render.json import load_report, render_json
+
+
+def _kinds(changes: tuple[Change, ...]) -> list[tuple[str, str, str | None]]:
+    return [(c.kind, c.claim, c.source) for c in changes]
+
+
+def _set_finding(c: ClaimResult, i: int, **kw: object) -> ClaimResult:
+    fs = list(c.findings)
+    fs[i] = replace(fs[i], **kw)  # type: ignore[arg-type]
+    return replace(c, findings=tuple(fs))
+
+
+def test_identical_reports_have_no_changes() -> None:
+    assert diff_reports(sample_report(), sample_report()) == ()
+
+
+def test_reordering_and_unrelated_edits_are_no_change() -> None:
+    new = sample_report()
+    old_claims = []
+    for c in reversed(new.claims):  # claims in another order, on other lines
+        c = replace(c, line=c.line + 40, findings=tuple(reversed(c.findings)))
+        c = replace(c, findings=tuple(
+            replace(f, line=(f.line or 0) + 7, quote=(f.quote or "") + " (edited)",
+                    score=(f.score or 0) - 3, text=(f.text or "").upper(), low=None, high=None)
+            if f.found else replace(f, quote="a near miss", score=70.0, line=1)
+            for f in c.findings
+        ))
+        old_claims.append(c)
+    old = Report("old/claims.yaml", tuple(reversed(SOURCES)), tuple(old_claims),
+                 title="Another title")
+    assert diff_reports(old, new) == ()
+
+
+def test_integral_float_equals_int_and_true_is_not_one() -> None:
+    new = sample_report()
+    old = with_claims(new, _set_finding(new.claims[0], 0, value=2030.0000000000002),
+                      *new.claims[1:])
+    assert diff_reports(old, new) == ()
+    a = with_claims(new, claim("s", "single", [found("tdi", "x", 1), missing("akorda"),
+                                               missing("rfe")], kind="number"))
+    b = with_claims(new, claim("s", "single", [found("tdi", "x", True), missing("akorda"),
+                                               missing("rfe")], kind="number"))
+    assert _kinds(diff_reports(a, b)) == [("value_changed", "s", "tdi")]
+
+
+def test_value_changed() -> None:
+    new = sample_report()
+    old = with_claims(new, _set_finding(new.claims[0], 1, text="2,300 troops", value=2300),
+                      *new.claims[1:])
+    (ch,) = diff_reports(old, new)
+    assert ch == Change("value_changed", "csto-troops", "akorda", "2,300 troops (2300)",
+                        "2030 servicemen (2030)", "Size of the CSTO peacekeeping contingent", 6)
+
+
+def test_qualifier_change_is_a_value_change() -> None:
+    new = sample_report()
+    old = with_claims(new, _set_finding(new.claims[0], 0, qualifier="approx"), *new.claims[1:])
+    (ch,) = diff_reports(old, new)
+    assert (ch.kind, ch.old, ch.new) == ("value_changed", "2,030 troops (≈2030)",
+                                         "2,030 troops (2030)")
+
+
+def test_range_and_date_values() -> None:
+    r = claim("p", "single", [found("tdi", "3-4 percent", [3, 4]), missing("akorda"),
+                              missing("rfe")], kind="percent")
+    old = with_claims(sample_report(), r)
+    new = with_claims(sample_report(), _set_finding(r, 0, value=[3, 5]))
+    assert _kinds(diff_reports(old, new)) == [("value_changed", "p", "tdi")]
+    assert diff_reports(old, with_claims(sample_report(), _set_finding(r, 0, value=[3.0, 4.0]))
+                        ) == ()
+
+
+def test_newly_found_and_no_longer_found() -> None:
+    new = sample_report()
+    old = with_claims(new, _set_finding(new.claims[0], 1, found=False), *new.claims[1:])
+    (ch,) = diff_reports(old, new)
+    assert (ch.kind, ch.source, ch.old, ch.new) == (
+        "newly_found", "akorda", "not found", "2030 servicemen (2030)")
+    (back,) = diff_reports(new, old)
+    assert (back.kind, back.source, back.old, back.new) == (
+        "no_longer_found", "akorda", "2030 servicemen (2030)", "not found")
+
+
+def test_near_miss_appearing_is_no_change() -> None:
+    new = sample_report()
+    old = with_claims(new, *new.claims[:3], _set_finding(new.claims[3], 0, quote=None, score=None,
+                                                         line=None), *new.claims[4:])
+    assert diff_reports(old, new) == ()
+
+
+def test_verdict_changed_comes_first_in_its_claim() -> None:
+    new = sample_report()
+    old = with_claims(new, replace(new.claims[0], verdict="single"),
+                      _set_finding(new.claims[1], 2, value=150), *new.claims[2:])
+    assert _kinds(diff_reports(old, new)) == [
+        ("verdict_changed", "csto-troops", None), ("value_changed", "deaths", "rfe")]
+    assert diff_reports(old, new)[0].old == "single"
+    assert diff_reports(old, new)[0].new == "agree"
+
+
+def test_claims_added_and_removed() -> None:
+    new = sample_report()
+    old = with_claims(new, *new.claims[1:], claim("gone", "conflict", [], title="Gone"))
+    changes = diff_reports(old, new)
+    assert changes == (
+        Change("claim_added", "csto-troops", None, None, "agree",
+               "Size of the CSTO peacekeeping contingent", 6),
+        Change("claim_removed", "gone", None, "conflict", None, "Gone", 0),
+    )
+
+
+def test_source_added_and_removed() -> None:
+    new = sample_report()
+    old = replace(new, sources=new.sources[:2], claims=tuple(
+        replace(c, findings=tuple(f for f in c.findings if f.source != "rfe"))
+        for c in new.claims))
+    # rfe was added: its found values are newly found; its not-found cells change nothing
+    added = diff_reports(old, new)
+    assert _kinds(added) == [
+        ("newly_found", "deaths", "rfe"),
+        ("newly_found", "withdrawal-days", "rfe"),
+        ("newly_found", "gas-price-statement", "rfe"),
+    ]
+    assert added[0].old == "source not in the baseline"
+    removed = diff_reports(new, old)
+    assert _kinds(removed) == [
+        ("no_longer_found", "deaths", "rfe"),
+        ("no_longer_found", "withdrawal-days", "rfe"),
+        ("no_longer_found", "gas-price-statement", "rfe"),
+    ]
+    assert removed[0].new == "source removed"
+
+
+def test_golden_baseline_changes_in_order() -> None:
+    assert _kinds(diff_reports(baseline_report(), sample_report())) == [
+        ("verdict_changed", "csto-troops", None),
+        ("no_longer_found", "csto-troops", "rfe"),
+        ("value_changed", "deaths", "akorda"),
+        ("verdict_changed", "start-date", None),
+        ("newly_found", "start-date", "akorda"),
+        ("claim_added", "inflation", None),
+        ("claim_removed", "emergency", None),
+    ]
+
+
+def test_diff_after_json_round_trip(tmp_path: Path) -> None:
+    p = tmp_path / "baseline.json"
+    p.write_text(render_json(baseline_report()), encoding="utf-8")
+    assert diff_reports(load_report(p), sample_report()) == compared_report().changes
+    p.write_text(render_json(sample_report()), encoding="utf-8")
+    assert diff_reports(load_report(p), sample_report()) == ()
+
+
+def test_with_changes() -> None:
+    r = with_changes(sample_report(), iter([Change("claim_added", "x")]), "b.json")
+    assert r.changes == (Change("claim_added", "x"),) and r.baseline_file == "b.json"
+    assert r.claims == sample_report().claims
+
+
+# ---- --fail-on -------------------------------------------------------------------------------
+
+
+def test_fail_conditions_verdicts() -> None:
+    r = sample_report()
+    assert fail_conditions(r, set()) == []
+    assert fail_conditions(r, {"conflict"}) == ["1 claim with verdict conflict: deaths"]
+    assert fail_conditions(r, {"agree"}) == [
+        "2 claims with verdict agree: csto-troops, gas-price-statement"]
+    assert fail_conditions(r, {"missing", "single"}) == [
+        "1 claim with verdict single: start-date", "1 claim with verdict missing: inflation"]
+    calm = with_claims(r, r.claims[0])
+    assert fail_conditions(calm, {"conflict", "missing", "consistent", "single"}) == []
+
+
+def test_fail_conditions_changed() -> None:
+    assert fail_conditions(sample_report(), {"changed"}) == []  # no baseline: never triggers
+    assert fail_conditions(replace(sample_report(), changes=()), {"changed"}) == []
+    assert fail_conditions(compared_report(), {"changed"}) == [
+        "7 changes since reports/baseline.json: csto-troops, deaths, start-date, inflation, "
+        "emergency"
+    ]
+
+
+def test_fail_conditions_mismatch() -> None:
+    assert fail_conditions(sample_report(), {"mismatch"}) == [
+        "1 claim with a value that does not match the expected one: deaths"]
+
+
+def test_many_ids_are_shortened() -> None:
+    r = Report("c.yaml", SOURCES, tuple(claim(f"c{i}", "conflict", []) for i in range(8)))
+    assert fail_conditions(r, {"conflict"}) == [
+        "8 claims with verdict conflict: c0, c1, c2, c3, c4 and 3 more"]
+
+
+def test_unknown_condition() -> None:
+    with pytest.raises(ValueError, match="unknown --fail-on condition nope"):
+        fail_conditions(sample_report(), {"nope"})
+    assert {"conflict", "missing", "changed", "consistent", "single", "agree",
+            "mismatch"} == set(FAIL_CONDITIONS)
