@@ -1,0 +1,114 @@
+"""Stage 5: intervals, the approximation margin, tolerance and verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzclaims.compare import (
+    Bounds,
+    bounds_json,
+    expected_bounds,
+    finding_bounds,
+    json_value,
+    overlaps,
+    verdict,
+)
+from kzclaims.model import Kind, PartialDate, Qualifier, Reading, Tolerance, Value
+
+
+def val(reading: Reading, qualifier: Qualifier = "exact", qtext: str | None = None, vague: bool = False) -> Value:
+    t = "date" if isinstance(reading, PartialDate) else "number"
+    if isinstance(reading, tuple) and isinstance(reading[0], PartialDate):
+        t = "date_range"
+    return Value(type=t, start=0, end=1, text="x", reading=reading, qualifier=qualifier,  # type: ignore[arg-type]
+                 qualifier_text=qtext, vague=vague)
+
+
+def b(v: Value, kind: Kind = "count", tol: Tolerance | None = None) -> tuple[object, object]:
+    return bounds_json(finding_bounds(v, kind, tol), kind)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "low_high"),
+    [
+        (val(2030), "count", (2030, 2030)),
+        (val(2000, "approx", "about"), "count", (1800, 2200)),
+        (val(2500, "approx", "roughly"), "count", (2250, 2750)),
+        (val(20000, "approx", "Almost"), "count", (18000, 20000)),
+        (val(20000, "approx", "nearly"), "count", (18000, 20000)),
+        (val(2000, "at_least", "more than"), "count", (2000, None)),
+        (val(20000, "at_most", "up to"), "count", (0, 20000)),
+        (val((3, 4)), "percent", (3, 4)),
+        (val((200, 999), "approx", "hundreds", vague=True), "count", (200, 999)),
+        (val(10, "at_most", "no more than"), "duration", (0, 10)),
+        (val(10, "approx", "about"), "duration", (9, 11)),
+        (val(5, "approx", "about"), "duration", (4, 6)),
+        (val(PartialDate(2022, 1, 13)), "date", ("2022-01-13", "2022-01-13")),
+        (val(PartialDate(2022, 1)), "date", ("2022-01-01", "2022-01-31")),
+        (val(PartialDate(2022)), "date", ("2022-01-01", "2022-12-31")),
+        (val(PartialDate(2022, 1, 23), "at_most", "by"), "date", (None, "2022-01-23")),
+        (val(PartialDate(2022, 1, 13), "approx", "around"), "date", ("2022-01-10", "2022-01-16")),
+        (val((PartialDate(2022, 1, 5), PartialDate(2022, 1, 19))), "date_range", ("2022-01-05", "2022-01-19")),
+    ],
+)
+def test_intervals(value: Value, kind: Kind, low_high: tuple[object, object]) -> None:
+    assert b(value, kind) == low_high
+
+
+def test_tolerance_widens() -> None:
+    assert b(val(2030), "count", Tolerance(5, relative=True)) == (1928.5, 2131.5)
+    assert b(val(2030), "count", Tolerance(30)) == (2000, 2060)
+    assert b(val(PartialDate(2022, 1, 13)), "date", Tolerance(2)) == ("2022-01-11", "2022-01-15")
+    assert b(val(10, "at_most", "within"), "duration", Tolerance(1)) == (0, 11)
+
+
+@pytest.mark.parametrize(
+    ("a", "b_", "compatible"),
+    [
+        (val(2000, "approx", "about"), val(2030), True),  # "about 2,000" vs "2,030"
+        (val(2000, "approx", "about"), val(2500, "approx", "roughly"), False),
+        (val(50000, "at_least", "over"), val(50000), True),
+        (val(164), val(225), False),
+        (val(225, "at_least", "no fewer than"), val(163, "at_least", "at least"), True),
+        (val(20000, "approx", "Almost"), val(20000), True),
+        (val(20000, "approx", "Almost"), val(20500), False),
+        (val(10000, "approx", "close to"), val(9900), True),
+        (val(5000, "at_least", "more than"), val(6000, "approx", "some"), True),
+    ],
+)
+def test_overlap_examples(a: Value, b_: Value, compatible: bool) -> None:
+    assert overlaps(finding_bounds(a, "count", None), finding_bounds(b_, "count", None)) is compatible
+
+
+def test_date_ranges_compare_both_ends() -> None:
+    r1 = finding_bounds(val((PartialDate(2022, 1, 5), PartialDate(2022, 1, 19))), "date_range", None)
+    r2 = finding_bounds(val((PartialDate(2022, 1, 5), PartialDate(2022, 1, 23))), "date_range", None)
+    r3 = finding_bounds(val((PartialDate(2022, 1), PartialDate(2022, 1))), "date_range", None)
+    assert not overlaps(r1, r2)  # same start, different end: a conflict, although the periods overlap
+    assert overlaps(r1, r3)  # "January" at month precision is compatible with both ends
+
+
+def cell(value: object, qualifier: Qualifier, lo: float, hi: float) -> tuple[object, Qualifier, tuple[Bounds, ...]]:
+    return (value, qualifier, (Bounds(lo, hi),))
+
+
+def test_verdicts() -> None:
+    assert verdict([]) == "missing"
+    assert verdict([cell(1, "exact", 1, 1)]) == "single"
+    assert verdict([cell(10, "exact", 10, 10), cell(10, "exact", 10, 10)]) == "agree"
+    assert verdict([cell(10, "exact", 10, 10), cell(10, "at_most", 0, 10)]) == "consistent"
+    assert verdict([cell(10, "exact", 10, 10), cell(12, "exact", 12, 12)]) == "conflict"
+    # every PAIR must overlap: a chain a~b~c with a and c apart is a conflict
+    assert verdict([cell(1, "exact", 0, 2), cell(2, "exact", 1, 3), cell(3, "exact", 2.5, 4)]) == "conflict"
+    # statements: found twice is agreement
+    assert verdict([(True, "exact", ()), (True, "exact", ())]) == "agree"
+
+
+def test_expected_bounds_and_json() -> None:
+    assert expected_bounds(2030, None) == (Bounds(2030, 2030),)
+    assert expected_bounds((3, 4), Tolerance(1)) == (Bounds(2, 5),)
+    assert json_value(val(2030.0), "count") == 2030
+    assert json_value(val((3, 4)), "percent") == [3, 4]
+    assert json_value(val(PartialDate(2022, 1)), "date") == "2022-01"
+    assert json_value(val((PartialDate(2020), PartialDate(2021))), "date_range") == ["2020", "2021"]
+    assert json_value(val(1.6), "number") == 1.6
