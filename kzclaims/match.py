@@ -8,9 +8,11 @@ The score of a passage (a sentence, or two neighbouring sentences) for a phrasin
 
     score = 100 * sum(weight(w) * similarity(w)) / sum(weight(w)) - spread penalty
 
-Content words weigh 1, stop words :data:`STOP_WEIGHT` (they count only once a content word
-matched). The spread penalty (:data:`SPREAD_PER_WORD` a word beyond ``2 * matched + 3`` words,
-at most :data:`SPREAD_CAP`) keeps words scattered over a long passage from adding up to a match.
+Content words weigh 1; stop words and numbers ("weak" words: the number is the value, which
+sources write differently) weigh :data:`STOP_WEIGHT`, match only exactly, and count only once a
+content word matched. The spread penalty (:data:`SPREAD_PER_WORD` per word the matched words
+spread beyond ``2 * matched + 3`` words, divided by the number of matched words, at most
+:data:`SPREAD_CAP`) keeps words scattered over a long passage from adding up to a match.
 A pair of sentences pays :data:`PAIR_PENALTY` more and is only reported when it beats both of
 its sentences: a value given in the next sentence ("... CSTO peacekeeping forces will start in
 two days." / "The mission consists of 2,030 troops ...") is found, but a pair never wins just by
@@ -35,6 +37,7 @@ from typing import Any
 from kzclaims.model import Claim, Match, Sentence, Source
 
 __all__ = [
+    "NUMBER_WORDS",
     "PAIR_PENALTY",
     "SPREAD_CAP",
     "SPREAD_PER_WORD",
@@ -43,6 +46,7 @@ __all__ = [
     "WORD_CUTOFF",
     "SourceIndex",
     "brute_force_search",
+    "is_weak",
     "score_passage",
     "tokens",
 ]
@@ -64,6 +68,18 @@ _STOPWORD_TEXT = (
     s t"""
 )
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+# Numbers are the value a claim is about, which sources state differently ("20 thousand",
+# "20,000"): in a phrasing they weigh like stop words.
+_NUMBER_TEXT = (
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " sixty seventy eighty ninety hundred thousand million billion"
+)
+NUMBER_WORDS: frozenset[str] = frozenset(_NUMBER_TEXT.split())
+
+
+def is_weak(word: str) -> bool:
+    """A stop word or a number: matched exactly, weighs :data:`STOP_WEIGHT`, never indexed."""
+    return word in STOPWORDS or word in NUMBER_WORDS or word[:1].isdigit()
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
@@ -115,8 +131,8 @@ def _phrase(text: str) -> _Phrase | None:
     words = tuple(tokens(text))
     if not words:
         return None
-    content = tuple(w not in STOPWORDS for w in words)
-    if not any(content):  # a phrasing of stop words only: every word counts
+    content = tuple(not is_weak(w) for w in words)
+    if not any(content):  # a phrasing of weak words only: every word counts
         content = tuple(True for _ in words)
     weights = tuple(1.0 if c else STOP_WEIGHT for c in content)
     stop_total = sum(w for w, c in zip(weights, content, strict=True) if not c)
@@ -199,13 +215,11 @@ def _direct_table(p: _Phrase, toks: Iterable[str]) -> _Table:
     """The word table computed directly with rapidfuzz (no index): the brute-force reference."""
     table: _Table = {}
     for t in set(toks):
-        stop = t in STOPWORDS
+        weak = is_weak(t)
         hits: list[tuple[int, float]] = []
         for i, w in enumerate(p.words):
-            if p.content[i]:
-                sim = 0.0 if stop and w not in STOPWORDS else _ratio(w, t)
-            else:
-                sim = 1.0 if w == t else 0.0
+            # A weak word matches only itself; other words match fuzzily, never a weak word.
+            sim = float(w == t) if is_weak(w) else (0.0 if weak else _ratio(w, t))
             if sim > 0.0:
                 hits.append((i, sim))
         if hits:
@@ -282,7 +296,7 @@ class SourceIndex:
         postings: dict[str, list[int]] = {}
         for sid, toks in enumerate(self._toks):
             for t in set(toks):
-                if t not in STOPWORDS:
+                if not is_weak(t):
                     lst = postings.get(t)
                     if lst is None:
                         postings[t] = [sid]
@@ -323,7 +337,7 @@ class SourceIndex:
         table: _Table = {}
         expanded: list[list[str]] = []
         for i, w in enumerate(p.words):
-            if p.content[i]:
+            if not is_weak(w):
                 exp = self.expand(w)
                 expanded.append([v for v, _ in exp])
                 for v, sim in exp:
@@ -337,6 +351,8 @@ class SourceIndex:
         """Sentences that may reach ``threshold`` (alone or with a neighbour)."""
         need = threshold / 100.0 * p.total - p.stop_total  # content weight a passage needs
         content = [i for i in range(len(p.words)) if p.content[i]]
+        if any(is_weak(p.words[i]) for i in content):
+            return set(range(len(self.sentences)))  # a phrasing of weak words only: not indexed
         post = self._postings
 
         def size(i: int) -> int:
