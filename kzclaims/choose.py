@@ -120,7 +120,7 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
         distance, span = _distance(v, match.spans)
         if span is not None:
             score -= min(distance * DISTANCE_PER_CHAR, DISTANCE_CAP)
-            reasons.append("inside the matched words" if distance == 0 else f"{distance} characters from the matched words")
+            reasons.append("inside the matched words" if distance == 0 else f"{distance} character{'s' * (distance != 1)} from the matched words")
             gap = _between(match.text, v, span)
             if _SENTENCE_END.search(gap):
                 score += OTHER_SENTENCE

@@ -49,8 +49,9 @@ def load_claims(path: str | Path, display: str | None = None) -> ClaimSet:
 
 def parse_claims(text: str, path: str) -> ClaimSet:
     """Validate the text of a claims file; ``path`` is used in messages."""
-    root = parse_yaml(text, path)
+    root, problems = parse_yaml(text, path)
     r = Reporter(path)
+    r.problems.extend(problems)
     if root is None:
         raise InputError([Problem(path, 1, 1, "the file is empty; it needs `version: 1` and `claims:`", code="empty")])
     if not root.is_mapping:

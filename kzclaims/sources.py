@@ -52,8 +52,9 @@ class Corpus:
 
 def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
     """Validate the text of a manifest; raises InputError with every problem found."""
-    root = parse_yaml(text, path)
+    root, problems = parse_yaml(text, path)
     r = Reporter(path)
+    r.problems.extend(problems)
     if root is None:
         raise InputError.single(path, "the manifest is empty; it needs a `sources:` list", 1, 1, "empty")
     if not root.is_mapping:

@@ -66,6 +66,8 @@ class Reporter:
         line = col = None
         if node is not None:
             line, col = (node.key_line, node.key_col) if at_key and node.key_line else (node.line, node.col)
+        if line is not None and any(p.line == line and p.col == col for p in self.problems):
+            return  # one problem per place: the first is the most precise
         self.problems.append(Problem(self.path, line, col, message, severity, code))  # type: ignore[arg-type]
 
     @property
@@ -101,10 +103,12 @@ def read_text_file(path: Path, display: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_yaml(text: str, path: str) -> Node | None:
-    """Compose ``text`` into a Node tree; raises InputError for syntax errors and duplicate keys.
+def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """Compose ``text`` into a Node tree (None for an empty document).
 
-    Returns None for an empty document.
+    A syntax error raises InputError (nothing after it can be trusted). Duplicate keys and values
+    that cannot be read (``2022-02-30``) are returned as problems beside the tree, so that the
+    caller reports them together with everything else it finds.
     """
     import yaml
 
@@ -126,11 +130,10 @@ def parse_yaml(text: str, path: str) -> Node | None:
     finally:
         loader.dispose()
     if root is None:
-        return None
+        return None, []
     reporter = Reporter(path)
     node = _convert(root, loader, reporter)
-    reporter.raise_if_errors()
-    return node
+    return node, reporter.problems
 
 
 def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:

@@ -200,10 +200,10 @@ def _blocks(report: Report) -> list[RenderableType]:
             t.append(f"  {outlets.get(f.source, f.source)}: ")
             if f.found:
                 t.append(format_value(f, claim.kind), style=STYLE[rel[f.source]])
+                if f.matches_expected is False:
+                    t.append(" ≠ expected", style="bold magenta")
                 if claim.kind != "statement" and f.text:
                     t.append(f"  “{f.text}”", style="dim italic")
-                if f.matches_expected is False:
-                    t.append("  ≠ expected", style="bold magenta")
             else:
                 t.append("—", style="dim")
             t.append("\n")

@@ -1,0 +1,308 @@
+"""The command line through typer's CliRunner: exit codes, stdout/stderr separation, every error."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kzclaims.cli import app
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the fixture corpus, as the working directory."""
+    shutil.copytree(FIXTURE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    return tmp_path / "case"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    base = {"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "TERM": "dumb"}
+    result = CliRunner().invoke(app, list(args), env={**base, **(env or {})})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_compare_text_default(corpus: Path) -> None:
+    code, out, err = run("compare")
+    assert code == 0 and err == ""
+    assert "Fixture corpus — 4 claims × 3 sources: 2 agree, 1 conflict, 1 missing" in out
+    for text in ("News Agency", "“2,030 troops”", "~2,000", "“Roughly 2,500 troops”", "≠ expected", "conflict", "missing"):
+        assert text in out
+    assert "\x1b[" not in out  # NO_COLOR, not a terminal
+
+
+def test_compare_narrow_terminal_keeps_every_value(corpus: Path) -> None:
+    code, out, _ = run("compare", env={"COLUMNS": "60"})
+    assert code == 0
+    assert "  Weekly: ~2,500 ≠ expected  “Roughly 2,500 troops”" in out
+    assert "  Daily: —" in out
+
+
+def test_compare_evidence(corpus: Path) -> None:
+    code, out, _ = run("compare", "--evidence")
+    assert code == 0
+    assert "sources/agency.txt:4, score 100.0" in out
+    assert "read “in two days” → 2022-01-13 (relative to 2022-01-11)" in out
+
+
+def test_compare_json_is_only_the_payload(corpus: Path) -> None:
+    code, out, err = run("compare", "--format", "json")
+    assert code == 0 and err == ""
+    report = json.loads(out)
+    assert report["schema_version"] == 1 and report["claims_file"] == "claims.yaml"
+    assert [s["id"] for s in report["sources"]] == ["agency", "daily", "weekly"]
+    troops = report["claims"][0]
+    assert troops["verdict"] == "conflict" and troops["expected"] == 2030
+    f = troops["findings"][0]
+    assert {k: f[k] for k in ("source", "found", "text", "value", "qualifier", "low", "high", "line", "matches_expected")} == {
+        "source": "agency", "found": True, "text": "2,030 troops", "value": 2030, "qualifier": "exact",
+        "low": 2030, "high": 2030, "line": 3, "matches_expected": True,
+    }
+    start = report["claims"][1]["findings"][0]
+    assert (start["value"], start["reference_date"]) == ("2022-01-13", "2022-01-11")
+    assert report["claims"][3]["findings"] == [
+        {"source": "agency", "found": False}, {"source": "daily", "found": False}, {"source": "weekly", "found": False}
+    ]
+
+
+def test_json_is_deterministic(corpus: Path) -> None:
+    first = run("compare", "--format", "json")[1]
+    second = run("compare", "--format", "json")[1]
+    assert first == second
+
+
+def test_markdown_github_junit_print_payload_only(corpus: Path) -> None:
+    code, out, err = run("compare", "--format", "markdown")
+    assert code == 0 and err == "" and out.startswith("# Fixture corpus") and "troops" in out
+    code, out, err = run("compare", "--format", "github")
+    assert code == 0 and err == "" and out.startswith("::")
+    code, out, err = run("compare", "--format", "junit")
+    assert code == 0 and err == "" and out.startswith("<?xml")
+
+
+def test_claim_filter_and_threshold(corpus: Path) -> None:
+    report = json.loads(run("compare", "--format", "json", "--claim", "toll", "--claim", "troops")[1])
+    assert [c["id"] for c in report["claims"]] == ["troops", "toll"]  # file order
+    code, _, err = run("compare", "--claim", "trops")
+    assert code == 2 and err == "claims.yaml: error: no claim with id `trops`; did you mean `troops`?\n"
+    report = json.loads(run("compare", "--format", "json", "--threshold", "100", "--claim", "emergency")[1])
+    assert report["claims"][0]["verdict"] == "agree"
+
+
+def test_output_file_is_written_and_stdout_empty(corpus: Path) -> None:
+    code, out, err = run("compare", "--format", "json", "--output", "report.json")
+    assert code == 0 and out == "" and err == ""
+    assert json.loads((corpus / "report.json").read_text(encoding="utf-8"))["schema_version"] == 1
+    code, out, _ = run("compare", "--output", "report.txt")
+    assert code == 0 and out == ""
+    assert "“Roughly 2,500 troops”" in (corpus / "report.txt").read_text(encoding="utf-8")
+
+
+def test_fail_on(corpus: Path) -> None:
+    code, out, err = run("compare", "--format", "json", "--fail-on", "conflict")
+    assert code == 1 and json.loads(out)
+    assert "--fail-on" in err and "troops" in err
+    assert run("compare", "--fail-on", "conflict,missing")[0] == 1
+    assert run("compare", "--claim", "emergency", "--fail-on", "conflict", "--fail-on", "missing")[0] == 0
+    code, _, err = run("compare", "--fail-on", "sometimes")
+    assert code == 2 and "unknown condition `sometimes`" in err
+
+
+@pytest.mark.parametrize(
+    ("claims_text", "message"),
+    [
+        ("version: 1\nclaims:\n  - id: a\n    title: [x\n", "claims.yaml:5:1: error: invalid YAML"),
+        ("version: 1\nclaims:\n  - id: a\n    title: T\n    kind: count\n    find: x\n    colour: red\n",
+         "claims.yaml:7:5: error: unknown key `colour` in claim `a`"),
+        ("version: 1\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n  - {id: a, title: T, kind: count, find: y}\n",
+         "claims.yaml:4:10: error: duplicate claim id `a` (first used at line 3)"),
+        ("version: 1\nclaims:\n  - {id: a, title: T, kind: counts, find: x}\n", "claims.yaml:3:29: error: unknown kind `counts`"),
+        ("version: 1\nclaims:\n  - {id: a, title: T, kind: count}\n", "claims.yaml:3:5: error: claim `a` is missing required key `find`"),
+        ("version: 1\nclaims:\n  - {id: a, title: T, kind: date, find: x, expected: soon}\n",
+         "claims.yaml:3:54: error: `expected` for a date claim must be"),
+    ],
+)
+def test_claims_errors_exit_2_with_one_line_each(corpus: Path, claims_text: str, message: str) -> None:
+    (corpus / "claims.yaml").write_text(claims_text, encoding="utf-8")
+    code, out, err = run("compare", "--format", "json", "--output", "out.json")
+    assert code == 2 and out == ""
+    assert err.startswith(message), err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (corpus / "out.json").exists()  # nothing half-written
+
+
+def test_source_errors(corpus: Path) -> None:
+    src = corpus / "sources"
+    (src / "daily.txt").write_bytes(b"\x00\x01\x02binary")
+    (src / "weekly.txt").write_bytes("Caf\xe9\n".encode("latin-1"))
+    code, out, err = run("compare")
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "sources/daily.txt: error: binary file, not text (sources must be UTF-8 .txt or .md files)",
+        "sources/weekly.txt:1:4: error: not UTF-8 text (byte 0xe9); re-save the file as UTF-8",
+    ]
+    (src / "daily.txt").unlink()
+    code, _, err = run("compare")
+    assert code == 2 and "sources/sources.yaml:6:11: error: source file not found: sources/daily.txt" in err
+
+
+def test_missing_inputs(corpus: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run("compare", "--sources", str(empty))
+    assert code == 2 and err.endswith("error: no sources: the folder has no .txt or .md files and no sources.yaml\n")
+    code, _, err = run("compare", "--sources", "nowhere", "--claims", "nothing.yaml")
+    assert code == 2 and err.splitlines() == [
+        "nothing.yaml: error: file not found",
+        "nowhere: error: sources folder not found",
+    ]
+
+
+def test_unknown_option_is_usage_error(corpus: Path) -> None:
+    code, _, err = run("compare", "--colour")
+    assert code == 2 and "No such option" in err
+
+
+def test_user_files_are_never_modified(corpus: Path) -> None:
+    before = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    run("compare", "--evidence")
+    run("compare", "--format", "json")
+    run("check")
+    assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
+
+
+def test_check_reports_everything_at_once(corpus: Path) -> None:
+    (corpus / "claims.yaml").write_text(
+        "version: 1\n"
+        "claims:\n"
+        "  - id: Troops\n"
+        "    title: T\n"
+        "    kind: cont\n"
+        "    find: []\n"
+        "    expeted: 3\n"
+        "  - id: b\n"
+        "    title: T\n"
+        "    kind: date\n"
+        "    find: x\n"
+        "    expected: 2022-02-30\n"
+        "    threshold: 101\n",
+        encoding="utf-8",
+    )
+    (corpus / "sources" / "stray.txt").write_text("Not listed.\n", encoding="utf-8")
+    code, out, err = run("check")
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "claims.yaml:3:9: error: invalid id `Troops`: use lower-case letters, digits and dashes; try `troops`",
+        "claims.yaml:5:11: error: unknown kind `cont`; did you mean `count`? kinds are: count, number, percent, date, date_range, duration, statement",
+        "claims.yaml:6:11: error: `find` is empty; give at least one phrasing to look for",
+        "claims.yaml:7:5: error: unknown key `expeted` in claim `Troops`, did you mean `expected`?",
+        "claims.yaml:12:15: error: not a valid date `2022-02-30`: day is out of range for month",
+        "claims.yaml:13:16: error: `threshold` must be a number from 0 to 100, not 101",
+        "sources/stray.txt: warning: not listed in sources/sources.yaml; it is not compared (add it to the manifest)",
+        "kzclaims: 6 errors, 1 warning",
+    ]
+
+
+def test_check_ok_warns_about_unmentioned_claims(corpus: Path) -> None:
+    code, out, err = run("check")
+    assert code == 0 and out == ""
+    assert err.splitlines() == [
+        "claims.yaml:19:5: warning: claim `toll` is not mentioned by any source (no passage scores 75 or more; see `kzclaims explain toll`)",
+        "kzclaims: 4 claims and 3 sources are valid (1 warning)",
+    ]
+
+
+def test_check_github_format(corpus: Path) -> None:
+    code, out, _ = run("check", "--format", "auto", env={"GITHUB_ACTIONS": "true"})
+    assert code == 0
+    assert out.startswith("::warning file=claims.yaml,line=19,col=5")
+
+
+def test_explain(corpus: Path) -> None:
+    code, out, err = run("explain", "troops")
+    assert code == 0 and err == ""
+    assert "troops — Size of the contingent" in out
+    assert "Weekly (weekly, sources/weekly.txt)  → ~2,500  from “Roughly 2,500 troops”" in out
+    assert "✓ “Roughly 2,500”" in out
+    code, out, _ = run("explain", "toll")
+    assert code == 0 and "→ not found" in out
+    code, _, err = run("explain", "nope")
+    assert code == 2 and "no claim with id `nope`" in err
+
+
+def test_sources_command(corpus: Path) -> None:
+    code, out, _ = run("sources")
+    assert code == 0
+    assert "agency" in out and "News Agency" in out and "2022-01-11" in out
+    data = json.loads(run("sources", "--format", "json")[1])
+    assert [(s["id"], s["claims"]) for s in data["sources"]] == [
+        ("agency", ["troops", "withdrawal-start", "emergency"]),
+        ("daily", ["troops", "withdrawal-start"]),
+        ("weekly", ["troops", "emergency"]),
+    ]
+
+
+def test_schema_command() -> None:
+    code, out, _ = run("schema", "claims")
+    assert code == 0 and json.loads(out)["type"] == "object"
+    assert run("schema", "tables")[0] == 2
+
+
+def test_baseline_routine(corpus: Path) -> None:
+    code, _, err = run("compare", "--format", "json", "--baseline", "baseline.json", "--update-baseline", "--output", "r.json")
+    assert code == 0 and (corpus / "baseline.json").exists()
+    # unchanged: silent and green
+    code, out, _ = run("compare", "--baseline", "baseline.json", "--fail-on", "changed")
+    assert code == 0 and "No changes since baseline.json." in out
+    # a source edit that changes a value names exactly that claim and source
+    daily = corpus / "sources" / "daily.txt"
+    daily.write_text(daily.read_text(encoding="utf-8").replace("about 2,000", "about 2,100"), encoding="utf-8")
+    code, out, err = run("compare", "--baseline", "baseline.json", "--fail-on", "changed", "--format", "json")
+    assert code == 1
+    changes = json.loads(out)["changes"]
+    assert [(c["kind"], c["claim"], c["source"]) for c in changes] == [("value_changed", "troops", "daily")]
+    # editing unrelated lines of claims.yaml is no change
+    claims = corpus / "claims.yaml"
+    claims.write_text("# a comment on top\n\n" + claims.read_text(encoding="utf-8"), encoding="utf-8")
+    daily.write_text(daily.read_text(encoding="utf-8").replace("about 2,100", "about 2,000"), encoding="utf-8")
+    code, out, _ = run("compare", "--baseline", "baseline.json", "--fail-on", "changed")
+    assert code == 0 and "No changes since baseline.json." in out
+
+
+def test_diff_command(corpus: Path) -> None:
+    run("compare", "--format", "json", "--output", "old.json")
+    (corpus / "sources" / "weekly.txt").unlink()
+    (corpus / "sources" / "sources.yaml").write_text(
+        (corpus / "sources" / "sources.yaml").read_text(encoding="utf-8").split("  - file: weekly.txt")[0], encoding="utf-8"
+    )
+    run("compare", "--format", "json", "--output", "new.json")
+    code, out, _ = run("diff", "old.json", "new.json", "--fail-on", "changed")
+    assert code == 1 and "no longer found" in out and "troops" in out
+    code, _, err = run("diff", "old.json", "missing.json")
+    assert code == 2 and err == "missing.json: error: report not found\n"
+    (corpus / "bad.json").write_text("{\"claims\": [", encoding="utf-8")
+    code, _, err = run("diff", "old.json", "bad.json")
+    assert code == 2 and err.startswith("bad.json:1:") and "Traceback" not in err
+
+
+def test_step_summary_in_github_actions(corpus: Path) -> None:
+    summary = corpus / "summary.md"
+    code, out, _ = run("compare", "--format", "github", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 0 and out.startswith("::")
+    assert summary.read_text(encoding="utf-8").startswith("# Fixture corpus")
+    summary.unlink()
+    run("compare", "--no-step-summary", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert not summary.exists()
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("kzclaims ")
