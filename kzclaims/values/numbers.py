@@ -1,12 +1,945 @@
-"""Numbers and percentages (placeholder: being written)."""
+"""Numbers and percentages in English news text: counts, money, ranges, qualifiers, counted nouns.
+
+:func:`read_numbers` is called by :func:`kzclaims.values.read_values` after the temporal reader,
+with the spans of the dates and durations it found as ``exclude``.
+
+What it reads (each a :class:`~kzclaims.model.Value` of type ``number`` or ``percent``):
+
+- digits with separators and decimals: "2,030", "1.6", "40 000", ".5", "1.3e6"
+- multipliers: "20 thousand", "3.5 million", "$1.2 billion", "20k", "$13.6M", "1.2bn", "£6m"
+- number words: "twenty thousand", "a dozen", "half a million", "two and a half",
+  "one hundred and five", "twenty-five" (see :mod:`kzclaims.values.numwords`)
+- vague quantities: "dozens", "hundreds of", "thousands", "tens of thousands", "1,000s" ->
+  an approximate range (2 x base .. 10 x base), ``vague=True``, qualifier ``approx``
+- stated ranges: "3-4", "3–4 percent", "between 300 and 400", "3 to 4 million", "from 3 to 4"
+- qualifiers before or after: approx (about, around, some, roughly, nearly, almost, ...),
+  at_least (more than, over, at least, no fewer than, ..., "or more") and at_most (up to, no more
+  than, less than, under, within, ..., "or fewer"), with the interval the words state
+- percentages: "30 percent", "30%", "30 per cent", "3-4 percent"
+- the counted noun as written: "troops", "units of military equipment", "force" in "a 3,600-strong
+  force" and in "a peacekeeping force of 3,600", "of them" for partitives ("19 of them")
+
+Tags: ``money``, ``ordinal`` ("30th", "the second"), ``fraction`` ("a third", "3/4"),
+``partitive`` ("19 of them"), ``multiplier`` ("four times", "sixfold"), ``label`` ("Article 4",
+"No. 5", "COVID-19", "Boeing 737" -- an identifier, not a quantity), ``vague``.
+Consumers that want counts skip values tagged ordinal/label/fraction/multiplier.
+
+Why a hand-written grammar and no library: measured in
+/work/shared/research/extraction-libraries.md, no library reads a single qualifier, a range or
+"dozens", text2num and number-parser break mixed forms ("20 thousand", "3.5 million", "a dozen"),
+quantulum3 reads "half a million" as 1.5 million and is 100x slower, and Recognizers-Text is an
+unmaintained alpha. The qualifier, the range and the counted noun are found around each number
+anyway, so the number itself costs little more. The scan is one compiled regex over the text
+(no per-character Python loop); Python work is done only around each number found.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from kzclaims.model import Value
+from kzclaims.model import Qualifier, Value
+from kzclaims.values.numwords import WORD_RUN, parse_run
+
+__all__ = ["read_numbers"]
+
+
+def _wordset(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+# ------------------------------------------------------------------------------------------
+# The scanner: one regex finding digit numbers (with a currency before them), runs of number
+# words, and compound vague quantities.
+# ------------------------------------------------------------------------------------------
+
+_CURRENCY = (
+    r"US[ ]?\$|A\$|AU\$|C\$|CA\$|HK[ ]?\$|S[ ]?\$|NZ\$|R\$|\$US|\$A|\$NZ|\$C|\$|£|€|¥|₸|₽|₹|Y=|"
+    r"(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|RMB|KZT|RUB|CHF|Rs\.?|RM|PS)(?=[ ]?[0-9])"
+)
+_DIGITS = (
+    r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:[ ][0-9]{3})+(?![0-9]|[.,][0-9])"
+    r"|[0-9]+(?:\.[0-9]+)?"
+    r"|\.[0-9]+"
+)
+_VAGUE_COMPOUND = r"\b(?:tens|hundreds|dozens|scores)[ \t]+of[ \t]+(?:thousands|millions|billions)\b"
+
+_SCAN = re.compile(
+    r"(?P<vq>" + _VAGUE_COMPOUND + r")"
+    r"|(?:(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?|(?<![\w.,]))(?P<num>" + _DIGITS + r")"
+    r"(?P<sci>[eE][+-]?[0-9]+(?![A-Za-z0-9]))?"
+    r"|(?P<words>" + WORD_RUN.pattern + r")",
+    re.IGNORECASE,
+)
+
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+    "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2, "dozen": 12.0, "dozens": 12.0,
+    "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+}  # fmt: skip
+_SCALE_ABBR = {
+    "k": 1e3, "K": 1e3, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "b": 1e9, "B": 1e9, "mn": 1e6,
+    "mln": 1e6, "bln": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12, "mil": 1e6, "MM": 1e6,
+    "M": 1e6, "m": 1e6, "mm": 1e6, "thou": 1e3,
+}  # fmt: skip
+# after a digit number: " thousand", "-million", "k", "bn", "M", "m"
+_SCALE_AFTER = re.compile(
+    r"(?:[ \t]*-[ \t]*|[ \t]+)?(?P<w>thousand|million|billion|trillion|lakhs?|crores?|hundred|"
+    r"dozens?)\b"
+    r"|(?P<a>k|K|bn|Bn|BN|mn|mln|bln|tn|tln|trn|mil|MM|M|m|b|B)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_BIG_SCALES = frozenset(("thousand", "million", "billion", "trillion"))
+_METRE_AFTER = re.compile(
+    r"[ \t]*(?:\(|[0-9]|-?(?:long|high|wide|deep|tall|away|above|below|under|from|race|sprint|"
+    r"freestyle|hurdles|dash|span|radius|length|height|depth|diameter|square|sq|cubic|metres?|"
+    r"meters?|run|relay|backstroke|breaststroke|butterfly|medley|final|event|record|title|"
+    r"gold|silver|bronze|in|of water|below|beneath|high|x)\b)",
+    re.IGNORECASE,
+)
+_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(
+    r"[ \t]*(?:%|per[ \t]?cents?\b|percentage[ \t]+points?\b|percent(?:age)?s?\b|pct\b|pc\b)",
+    re.IGNORECASE,
+)
+_PERCENT_OF = re.compile(r"\b(?:per[ \t]?cents?|percent(?:age)?s?)[ \t]+of[ \t]+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.[ \t]?m\.|[ap]m\b|:[0-9])", re.IGNORECASE)
+_MULTIPLIER_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?(?:times\b|fold\b)", re.IGNORECASE)
+_STRONG_AFTER = re.compile(r"-strong\b", re.IGNORECASE)
+_NEG_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:minus|negative)(?:[ \t]+|-)|(?:^|(?<=[\s(\[]))[-−])$", re.IGNORECASE
+)
+_PLURAL_S = re.compile(r"'?s\b")
+
+# ------------------------------------------------------------------------------------------
+# Qualifiers
+# ------------------------------------------------------------------------------------------
+
+# phrase -> (qualifier, inclusive)
+_QUALS_BEFORE: dict[str, tuple[Qualifier, bool]] = {}
+for _p in (
+    "about", "around", "some", "roughly", "nearly", "almost", "close to", "an estimated",
+    "estimated", "approximately", "approx.", "approx", "circa", "ca.", "just about",
+    "more or less", "in the region of", "on the order of", "somewhere around", "an approximate",
+    "upward of approximately", "roughly about", "around about", "nearly about",
+):  # fmt: skip
+    _QUALS_BEFORE[_p] = ("approx", True)
+for _p in (
+    "more than", "over", "above", "greater than", "higher than", "larger than", "bigger than",
+    "in excess of", "upwards of", "upward of", "exceeding", "well over", "just over",
+    "well above", "just above", "slightly more than", "a little over", "over than", "exceed",
+    "exceeds", "exceeded", "surpass", "surpassing", "surpassed", "well in excess of",
+    "considerably more than", "significantly more than", "far more than", "much more than",
+):  # fmt: skip
+    _QUALS_BEFORE[_p] = ("at_least", False)
+for _p in (
+    "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+    "a minimum of", "minimum of", "at the very least", "at a minimum", "no fewer than about",
+    "greater than or equal to", "more than or equal to", "at least or equal to",
+    "equal to or more than", "equal to or greater than", "bigger or equal than",
+    "higher or equal than", "greater or equal than",
+):  # fmt: skip
+    _QUALS_BEFORE[_p] = ("at_least", True)
+for _p in (
+    "up to", "no more than", "not more than", "at most", "a maximum of", "maximum of",
+    "within", "as many as", "as much as", "as high as", "not exceeding", "at the most",
+    "less than or equal to", "equal to or less than", "smaller or equal than",
+    "lower or equal than", "fewer than or equal to", "no greater than", "no higher than",
+):  # fmt: skip
+    _QUALS_BEFORE[_p] = ("at_most", True)
+for _p in (
+    "less than", "fewer than", "under", "below", "just under", "just below", "lower than",
+    "smaller than", "well under", "well below", "slightly less than", "a little under",
+    "just shy of", "short of", "barely under", "far less than", "much less than",
+):  # fmt: skip
+    _QUALS_BEFORE[_p] = ("at_most", False)
+_SYMBOLS: dict[str, tuple[Qualifier, bool]] = {
+    "~": ("approx", True), "≈": ("approx", True), "c.": ("approx", True),
+    ">=": ("at_least", True), "≥": ("at_least", True), "> =": ("at_least", True),
+    ">": ("at_least", False), "+": ("at_least", True),
+    "<=": ("at_most", True), "≤": ("at_most", True), "< =": ("at_most", True),
+    "<": ("at_most", False), "sub-": ("at_most", False),
+}  # fmt: skip
+
+
+def _alt(phrases: Sequence[str]) -> str:
+    parts = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
+
+
+_QUAL_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?P<q>" + _alt(list(_QUALS_BEFORE)) + r")[ \t]+"
+    r"|(?P<s>>[ \t]?=|<[ \t]?=|[~≈≥≤><]|\bsub-)[ \t]*)$",
+    re.IGNORECASE,
+)
+_PHRASAL_UP = re.compile(
+    r"\b(?:lead|leading|led|run|running|ran|build|building|built|move|moved|moving|stand|"
+    r"stood|standing|live|lived|living|speed|sped|add|adds|added|adding|come|came|coming|went|"
+    r"go|goes|going)[ \t]+$",
+    re.IGNORECASE,
+)
+_QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
+    (re.compile(r"[ \t]*(?:-[ \t]*plus\b|\+(?![0-9])|[ \t]plus\b)", re.I), "at_least", True),
+    (
+        re.compile(
+            r"[ \t]+(?:or|and)[ \t]+(?:more|above|over|greater|higher|upwards?)\b", re.IGNORECASE
+        ),
+        "at_least",
+        True,
+    ),
+    (
+        re.compile(r"[ \t]+(?:or|and)[ \t]+(?:fewer|less|lower|below|under)\b", re.IGNORECASE),
+        "at_most",
+        True,
+    ),
+    (re.compile(r"[ \t]+(?:or so)\b|[ \t]*-[ \t]*odd\b|[ \t]+odd\b", re.IGNORECASE), "approx", True),
+]
+
+# ------------------------------------------------------------------------------------------
+# Ranges
+# ------------------------------------------------------------------------------------------
+
+_RANGE_DASH = re.compile(r"(?:-|–|—|‒|~|[ \t]+(?:-|–|—|‒|~)[ \t]+|[ \t]*(?:–|—)[ \t]*)$")
+_GAP_UNIT = re.compile(r"[ \t]?([A-Za-z]{1,12})(?=[ \t]+(?:to|and|through|-|–)[ \t])")
+_BY_BEFORE = re.compile(r"\bby[ \t]+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"[ \t]+(?:to|through|thru)[ \t]+$", re.IGNORECASE)
+_RANGE_AND = re.compile(r"[ \t]+and[ \t]+$", re.IGNORECASE)
+_RANGE_OR = re.compile(r"[ \t]+or[ \t]+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_CHAIN = re.compile(r"[-/.:][0-9]")
+
+# ------------------------------------------------------------------------------------------
+# Labels and other numbers that are not quantities
+# ------------------------------------------------------------------------------------------
+
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:article|art\.|arts\.|no\.|nos\.|nr\.|nrs\.|number|section|sec\.|chapter|ch\.|part|"
+    r"item|page|p\.|pp\.|paragraph|para\.|clause|rule|resolution|room|row|seat|gate|platform|"
+    r"flight|route|highway|channel|version|ver\.|v\.|level|grade|round|game|episode|season|"
+    r"decree|protocol|file|building|block|floor|apartment|apt\.|suite|box|district|zone|"
+    r"sector|bus|tram|track|vol\.|volume|series|type|category|division|lot|plot|code|id|ref\.?|"
+    r"exercise|exercises|figure|fig\.|table|appendix|annex|model|unit|group|act|law|"
+    r"precinct|ward|squad|camp|zip|phase|issue)"
+    r"|#|№)[ \t]*$",
+    re.IGNORECASE,
+)
+_CAP_WORD_BEFORE = re.compile(r"(?:^|[^\w.!?][ \t]*)\b([A-Z][\w]*[A-Za-z0-9]|[A-Z])[ \t]+$")
+_GLUED_BEFORE = re.compile(r"[A-Za-z][ \t]?-$|[A-Za-z]$|\b[a-z]+[A-Z][A-Za-z]*[ \t]+$")
+_NOT_LABEL_CAPS = _wordset(
+    """
+    About Around Some Roughly Nearly Almost Approximately Over Under More Less Fewer Up Only
+    Just At Another The A An And But Or Of In On To For With By From Since Until Between All
+    Those These Their Its His Her Our Your My We They He She It I There Here When While
+    After Before During Of Nearly Exactly Precisely Still Also Then Than Total Estimated Up
+    Within Below Above Maybe Perhaps Another Every Each Last Next First Additional Extra
+    Another Top Including Excluding Plus Minus Least Most That This Another Nearly Almost
+    Killed Only Some Just
+    """
+)
+# month names before a number: a date the temporal reader owns; never a label or a count here
+_MONTHS = _wordset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+
+_COUNTED_AFTER = re.compile(r"[A-Za-z%]|-[A-Za-z]|[ \t]+(?:per|percent)\b")
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
+_ADDRESS_AFTER = re.compile(
+    r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z][\w.]*[ \t]+){0,3}(?:St|Street|Road|Rd|Avenue|Ave|"
+    r"Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?[ \t]+$", re.IGNORECASE
+)
+
+# ------------------------------------------------------------------------------------------
+# Nouns
+# ------------------------------------------------------------------------------------------
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_GLUED_UNIT = re.compile(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_STOP = _wordset(
+    """
+    a an the and or but nor of in on at to from for with by as into onto over under than
+    then that this these those which who whom whose what when where while if because since
+    until after before during per via about around some more less fewer most least up down
+    out off is are was were be been being am has have had having do does did will would
+    shall should can could may might must not no yes so such also only just even still yet
+    again too very it its it's he she they them their his her our we you your my me i us him
+    said says say told according reported added noted each every all both either neither any
+    other another own same year years month months week weeks day days hour hours minute
+    minutes second seconds today yesterday tomorrow ago earlier later last next percent per
+    cent pct respectively including excluding compared versus vs plus minus times fold
+    killed died dead injured wounded arrested detained left taken made held here there now
+    rose fell gained lost jumped climbed dropped slid declined advanced surged rise fall
+    gain lose jump climb drop slide decline advance surge rises falls gains loses index
+    e-minis
+    """
+)
+_TIME_NOUNS = _wordset(
+    """
+    year years month months week weeks day days hour hours minute minutes second seconds
+    """
+)
+_MEASURE = _wordset(
+    """
+    units unit pieces piece items item kinds kind types type sorts categories category
+    sections section members member tons tonnes tonne ton barrels barrel bottles cases boxes
+    cubic square liters litres gallons rounds kilograms kilos pounds pairs sets groups
+    batches lots packs bags crates containers trucks truckloads carloads rolls sheets shares
+    hectares acres metres meters kilometres kilometers miles feet yards head rows columns
+    families companies battalions brigades units divisions regiments platoons squads
+    contingents billion million thousand hundreds thousands millions dozens
+    """
+)
+_CURRENCY_NOUNS = _wordset(
+    """
+    dollar dollars euro euros pound pounds sterling yen yuan renminbi tenge ruble rubles
+    rouble roubles rupee rupees won franc francs cents cent pence penny lira riyal rand
+    shekel shekels peso pesos krona kronor krone crowns ringgit baht dinar dinars
+    """
+)
+_PARTITIVE = re.compile(
+    r"[ \t]+of[ \t]+(?:them|those|us|you|whom|which|these|the|his|her|their|its|our|my|your|"
+    r"all)\b",
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\b([A-Za-z][A-Za-z-]*)[ \t]+of[ \t]+(?:an?[ \t]+)?$")
+_OF_SKIP = _wordset(
+    """
+    total sum maximum minimum number average rate amount figure tally count estimate one two
+    three group set lot age out some most many all each both any none
+    """
+)
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"\b(?:the|this|that|which|each|every|any|no|another|little|new|old|right|wrong|same|"
+    r"last|next|big|small|only|other|such|a|an|every|someone|anyone|no)[ \t]+$",
+    re.IGNORECASE,
+)
+_ONE_PRONOUN_AFTER = re.compile(
+    r"[ \t]+(?:another|anothers?|day|time|way|thing)\b|'s\b|’s\b", re.IGNORECASE
+)
+_SECOND_OK_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|for)[ \t]+$", re.IGNORECASE)
+_HALF_OK_BEFORE = re.compile(r"\b(?:a|one|than|about|almost|nearly|roughly|around|over|under|"
+                             r"some|just|only|by)[ \t]+$", re.IGNORECASE)  # fmt: skip
+_HALF_OK_AFTER = re.compile(r"[ \t]+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
+_FRACTION_FOLLOW = re.compile(r"[ \t]+of\b|[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:and|or|is|was|were|are"
+                              r"|has|had|have|will|would|said|percent)\b", re.IGNORECASE)  # fmt: skip
+_OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+
+
+class _Num:
+    """One numeral found by the scanner (before qualifiers, ranges, percent, noun)."""
+
+    __slots__ = ("cur", "end", "kind", "label", "money", "scaled", "start", "value", "vbase")
+
+    def __init__(self, start: int, end: int, value: float, kind: str) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind  # cardinal, ordinal, fraction, vague, multiplier
+        self.vbase = 0.0  # vague base: 12 for "dozens", 10_000 for "tens of thousands"
+        self.cur: str | None = None
+        self.money = False
+        self.scaled = False
+        self.label = False
+
+
+def _num(v: float) -> int | float:
+    """int when integral (and not huge-float noise), else the float rounded to 12 digits."""
+    if v == int(v) and abs(v) < 1e18:
+        return int(v)
+    return float(f"{v:.12g}")
+
+
+def _parse_digits(s: str) -> float:
+    s = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    s = s.replace("\u2009", "")
+    return float(s)
+
+
+def _scan(text: str) -> list[_Num]:
+    nums: list[_Num] = []
+    for m in _SCAN.finditer(text):
+        if nums and m.start() < nums[-1].end:
+            continue  # "hundred million" after "4" was read with it: "4 hundred million"
+        if m.group("vq"):
+            words = m.group("vq").lower().split()
+            first = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0, "scores": 20.0}[words[0]]
+            n = _Num(m.start(), m.end(), 0.0, "vague")
+            n.vbase = first * _SCALE_WORDS[words[-1]]
+            nums.append(n)
+        elif m.group("num") is not None:
+            _digits(text, m, nums)
+        else:
+            start = m.start("words")
+            for w in parse_run(m.group("words"), start):
+                n = _Num(w.start, w.end, w.value, w.kind)
+                n.scaled = w.scaled
+                if w.kind == "vague":
+                    n.vbase = w.value
+                nums.append(n)
+    return nums
+
+
+def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
+    raw = m.group("num")
+    try:
+        value = _parse_digits(raw)
+    except ValueError:
+        return
+    if m.group("sci"):
+        value = float(raw.replace(",", "") + m.group("sci"))
+    start = m.start("num")
+    end = m.end()
+    cur = m.group("cur")
+    n = _Num(start, end, value, "cardinal")
+    if cur:
+        n.start = m.start("cur")
+        n.cur = cur
+        n.money = True
+        if m.group("csign"):
+            value = -value
+            n.value = value
+    tlen = len(text)
+    # ordinal suffix: 30th, 73rd, 1st
+    if end < tlen and text[end] in "snrtSNRT" and "." not in raw:
+        om = _ORD_SUFFIX.match(text, end)
+        if om:
+            n.kind = "ordinal"
+            n.end = om.end()
+            nums.append(n)
+            return
+    # scale: "20 thousand", "3.5 million", "20k", "$13.6M"
+    sm = _SCALE_AFTER.match(text, end)
+    if sm:
+        w = sm.group("w")
+        a = sm.group("a")
+        mult = 0.0
+        if w:
+            mult = _SCALE_WORDS[w.lower()]
+        elif a:
+            if a == "mm":
+                mult = 0.0  # "1.5mm" is millimetres; "MM" (below) is a million
+            elif a in ("m", "b"):
+                # "12.3m tonnes", "$10m", "£6m", "35m of its devices" are millions; "37m (121ft)",
+                # "a 100m sprint", "5m high" are metres; "b" alone is a million only with money
+                if n.money or (a != "b" and not _METRE_AFTER.match(text, sm.end())):
+                    mult = _SCALE_ABBR[a]
+            elif a == "MM":
+                mult = 1e6
+            elif a.lower() in ("k",):
+                mult = 1e3
+            else:
+                mult = _SCALE_ABBR.get(a, 0.0) or _SCALE_ABBR.get(a.lower(), 0.0)
+        if mult:
+            n.value = value * mult
+            n.scaled = True
+            n.end = sm.end()
+            if w and w.lower() == "hundred":
+                sm2 = _SCALE_AFTER.match(text, n.end)  # "4 hundred million"
+                if sm2 and sm2.group("w") and sm2.group("w").lower() in _BIG_SCALES:
+                    n.value *= _SCALE_WORDS[sm2.group("w").lower()]
+                    n.end = sm2.end()
+    elif end < tlen and text[end] in "s'" and "." not in raw:
+        # "1,000s", "100s" (a vague quantity); "1990s" is a decade (left to the temporal reader)
+        pm = _PLURAL_S.match(text, end)
+        if pm and value >= 100 and str(int(value)).rstrip("0") in ("1",):
+            if not ("," not in raw and 1000 <= value <= 2100 and int(value) % 10 == 0
+                    and value != 1000):  # fmt: skip
+                n.kind = "vague"
+                n.vbase = value
+                n.end = pm.end()
+            else:
+                return
+        elif pm and "," not in raw and 1000 <= value <= 2100:
+            return  # "1990s", "2010s"
+    nums.append(n)
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_right(starts, e - 1) - 1
+    while i >= 0:
+        _a, b = spans[i]
+        if b > s:
+            return True
+        if i == 0 or spans[i - 1][1] <= s:
+            # spans are sorted by start and normally disjoint; stop early
+            return False
+        i -= 1
+    return False
 
 
 def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Value]:
     """Numbers and percentages in ``text`` outside the ``exclude`` spans, in text order."""
-    return []
+    if not text:
+        return []
+    try:
+        return _read(text, exclude)
+    except (ValueError, OverflowError, ZeroDivisionError):  # pragma: no cover - defensive
+        return []
+
+
+def _read(text: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
+    spans = sorted((int(a), int(b)) for a, b in exclude)
+    starts = [a for a, _ in spans]
+    nums = [
+        n for n in _scan(text) if not (spans and _overlaps(spans, starts, n.start, n.end))
+    ]
+    out: list[Value] = []
+    i = 0
+    while i < len(nums):
+        i += _expression(text, nums, i, out)
+    return _inherit_in_parentheses(text, out)
+
+
+def _inherit_in_parentheses(text: str, values: list[Value]) -> list[Value]:
+    """A conversion in parentheses shares the qualifier of the value it converts:
+    "more than 100 kilometers (60 miles)", "just under 296 hp (224 kW / 300 PS)"."""
+    for k in range(1, len(values)):
+        v = values[k]
+        if v.qualifier != "exact" or isinstance(v.reading, tuple) or "label" in v.tags:
+            continue
+        p = values[k - 1]
+        if p.qualifier == "exact" or isinstance(p.reading, tuple):
+            continue
+        op = text.rfind("(", p.end, v.start)
+        if op < 0 or op - p.end > 30 or ")" in text[op : v.start]:
+            continue
+        if any(c in ".;!?" for c in text[p.end : op]):
+            continue
+        if text[op + 1 : v.start].strip() and not re.fullmatch(
+            r"[^().;!?]*[/,]\s*", text[op + 1 : v.start]
+        ):
+            continue
+        low: int | float | None = v.low  # type: ignore[assignment]
+        high: int | float | None = v.high  # type: ignore[assignment]
+        if p.qualifier == "at_least":
+            high = None
+        elif p.qualifier == "at_most":
+            low = None
+        values[k] = replace(
+            v,
+            qualifier=p.qualifier,
+            qualifier_text=p.qualifier_text,
+            low=low,
+            high=high,
+            low_inclusive=p.low_inclusive,
+            high_inclusive=p.high_inclusive,
+        )
+    return values
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)[^A-Za-z0-9]{0,3}$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _skip_numeral(text: str, n: _Num) -> bool:
+    """Numerals that are not values at all: times, pronoun "one", "second half", ..."""
+    s, e = n.start, n.end
+    word = text[s:e].lower()
+    if n.kind == "cardinal" and not n.cur:
+        if _TIME_AFTER.match(text, e):
+            return True
+        if s > 0 and text[s - 1] == ":" and s > 1 and text[s - 2].isdigit():
+            return True
+    if word == "one" or word == "an" or word == "a":
+        if _ONE_PRONOUN_BEFORE.search(text, max(0, s - 20), s):
+            return True
+        if _ONE_PRONOUN_AFTER.match(text, e):
+            return True
+        # "no one", "anyone", "someone" are words; "one" at the start of "one another" etc.
+    if word == "second" and not _SECOND_OK_BEFORE.search(text, max(0, s - 12), s):
+        return True
+    if word == "half" and n.kind == "fraction":
+        if not (_HALF_OK_BEFORE.search(text, max(0, s - 15), s) or _HALF_OK_AFTER.match(text, e)):
+            return True
+    if n.kind == "fraction" and word.startswith(("a ", "an ", "one ")):
+        if not _FRACTION_FOLLOW.match(text, e):
+            return True
+    return False
+
+
+def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
+    """Build the value around ``nums[i]`` (and ``nums[i+1]`` for a range); return how many
+    numerals were consumed."""
+    n = nums[i]
+    if _skip_numeral(text, n):
+        return 1
+    tags: list[str] = []
+    start, end = n.start, n.end
+    is_digits = text[n.start : n.start + 1].isdigit() or n.cur is not None or text[n.start] == "."
+
+    # --- label / identifier checks (digits only) --------------------------------------------
+    if is_digits and n.kind == "cardinal" and not n.cur:
+        before = text[max(0, start - 25) : start]
+        if _MONTH_BEFORE.search(before):
+            # "Jan. 5", "January 13", "Sept. 20-24": days of a month (the temporal reader's)
+            if i + 1 < len(nums) and _RANGE_DASH.fullmatch(text[end : nums[i + 1].start]):
+                return 2
+            return 1
+        if (
+            _GLUED_BEFORE.search(before)
+            and not _QUAL_BEFORE_RE.search(before)
+            and not _NEG_BEFORE.search(before)
+        ):
+            # "COVID-19", "F-16", "G20", "S23": part of a name
+            if start > 0 and text[start - 1] != "-" and text[start - 1].isalpha():
+                return 1
+            tags.append("label")
+        elif _LABEL_BEFORE.search(before):
+            tags.append("label")
+        else:
+            cm = _CAP_WORD_BEFORE.search(before)
+            if cm and cm.group(1) not in _NOT_LABEL_CAPS and "," not in text[start:end]:
+                if "." not in text[start:end] and not _COUNTED_AFTER.match(text, end):
+                    if _noun_after(text, end, False)[0] is None or _CAP_AFTER.match(text, end):
+                        tags.append("label")  # "Boeing 737 Max", "iPhone 11", "S&P 500 rose"
+        if _ADDRESS_AFTER.match(text, end) and "." not in text[start:end]:
+            tags.append("label")  # "49 Zorro Ranch Road"
+        if "label" in tags and _PERCENT_AFTER.match(text, end):
+            tags.remove("label")
+        if start > 1 and text[start - 1] in "-/.:" and text[start - 2].isdigit():
+            if "label" not in tags:
+                tags.append("label")  # inside 2019-09-01, 192.168.1.2, 222-2222
+        # chains like 192.168.1.2, 5/17/2018, +1-222-2222: identifiers
+        if _CHAIN.match(text, end) and text[end] in "/.:" and "label" not in tags:
+            nxt = nums[i + 1] if i + 1 < len(nums) else None
+            if nxt is not None and nxt.start == end + 1 and text[end] in "/⁄":
+                pass  # a fraction: handled below
+            elif text[end] != ".":
+                tags.append("label")
+    if n.kind == "cardinal" and not n.cur and not tags:
+        after = text[end : end + 12]
+        if after[:1] == ":" and after[1:2].isdigit():
+            return 1
+
+    # --- fraction with a slash: 3/4, 1/16 ---------------------------------------------------
+    value: float = n.value
+    kind = n.kind
+    j = i + 1
+    if (
+        is_digits
+        and kind == "cardinal"
+        and end < len(text)
+        and text[end] in "/⁄"
+        and j < len(nums)
+        and nums[j].start == end + 1
+        and nums[j].kind == "cardinal"
+        and not (end + 1 < len(text) and False)
+    ):
+        den = nums[j]
+        if den.value and not _CHAIN.match(text, den.end) and "label" not in tags:
+            value = value / den.value
+            kind = "fraction"
+            end = den.end
+            j += 1
+        else:
+            return 2
+    if kind == "ordinal":
+        tags.append("ordinal")
+    elif kind == "fraction":
+        tags.append("fraction")
+
+    # --- negative sign ------------------------------------------------------------------------
+    pre = text[max(0, start - 12) : start]
+    negm = _NEG_BEFORE.search(pre)
+    if negm and kind in ("cardinal", "fraction") and "label" not in tags:
+        prev_num = nums[i - 1] if i > 0 else None
+        glued = prev_num is not None and prev_num.end >= start - len(negm.group())
+        if not glued or negm.group().strip().lower() in ("minus", "negative"):
+            value = -value
+            start -= len(negm.group())
+
+    # --- percent ------------------------------------------------------------------------------
+    percent = False
+    pm = _PERCENT_AFTER.match(text, end)
+    if pm and kind in ("cardinal", "fraction", "vague") and "label" not in tags:
+        if kind != "vague":
+            percent = True
+            end = pm.end()
+            if "point" in pm.group().lower():
+                tags.append("percentage_points")
+    elif kind == "cardinal" and _PERCENT_OF.search(text, max(0, start - 20), start):
+        pom = _PERCENT_OF.search(text, max(0, start - 20), start)
+        if pom:
+            percent = True
+            start = pom.start()
+
+    # --- range --------------------------------------------------------------------------------
+    low_v: float | None = None
+    high_v: float | None = None
+    range_second: _Num | None = None
+    pre_window = text[max(0, start - 30) : start]
+    if kind in ("cardinal",) and j < len(nums) and "label" not in tags:
+        m2 = nums[j]
+        gap = text[end : m2.start]
+        gap_unit = None
+        um = _GAP_UNIT.match(gap)
+        if um and um.group(1).lower() not in ("to", "and", "or", "through", "percent"):
+            gap_unit = um.group(1)
+            gap = gap[um.end() :]
+        if m2.kind == "cardinal" and len(gap) <= 12:
+            between = _BETWEEN.search(pre_window)
+            frm = _FROM.search(pre_window)
+            ok = False
+            if gap_unit is not None and not (
+                between or frm or text[m2.end : m2.end + 1 + len(gap_unit)].strip().lower()
+                == gap_unit.lower()
+            ):
+                pass  # "rose 18 sen to RM23.50": a unit after the first number only
+            elif percent and not _PERCENT_AFTER.match(text, m2.end):
+                pass  # "gained 0.7 percent to 6,327.80"
+            elif _BY_BEFORE.search(pre_window) and not between and (n.cur or n.scaled):
+                pass  # "increased by $43.6 billion to $419.2 billion" (but "by 1 to 1.5 degrees")
+            elif between:
+                ok = bool(_RANGE_AND.fullmatch(gap) or _RANGE_DASH.fullmatch(gap))
+            elif _RANGE_OR.fullmatch(gap) and n.value < m2.value and not n.cur:
+                ok = not _QUAL_AFTER[1][0].match(text, end)
+            elif _RANGE_DASH.fullmatch(gap):
+                chain_before = start > 1 and text[start - 1] in "-/" and text[start - 2].isdigit()
+                ok = not chain_before and not _CHAIN.match(text, m2.end)
+                if ok and not frm:
+                    ok = _range_order_ok(n.value, m2)
+                    if not ok and gap.strip() in ("-", "–", "—") and is_digits and not percent:
+                        return 2  # a score or a pair of ids: "won 2-1", "ISO 3888-2"
+            elif _RANGE_TO.fullmatch(gap):
+                ok = bool(frm) or _range_order_ok(n.value, m2)
+            if ok:
+                range_second = m2
+    if range_second is not None:
+        m2 = range_second
+        v2 = m2.value
+        end2 = m2.end
+        v1 = value
+        scale = _trailing_scale(text, m2) if m2.scaled and not n.scaled else 1.0
+        if scale > 1 and v1 * scale <= v2 * 1.0001:
+            v1 = v1 * scale  # "3 to 4 million", "$3-5 billion", "four to five thousand"
+        pm2 = _PERCENT_AFTER.match(text, end2)
+        if pm2 and "label" not in tags:
+            percent = True
+            end2 = pm2.end()
+        if percent and not pm2 and not pm:
+            percent = False
+        low_v, high_v = v1, v2
+        end = end2
+        j += 1
+        if _BETWEEN.search(pre_window):
+            bm = _BETWEEN.search(pre_window)
+            assert bm is not None
+            start = start - (len(pre_window) - bm.start())
+        elif _FROM.search(pre_window):
+            fm = _FROM.search(pre_window)
+            assert fm is not None
+            start = start - (len(pre_window) - fm.start())
+        if m2.money:
+            n.money = True
+
+    # --- multiplier ---------------------------------------------------------------------------
+    if kind == "cardinal" and low_v is None and not percent:
+        mm = _MULTIPLIER_AFTER.match(text, end)
+        if mm:
+            tags.append("multiplier")
+            end = mm.end()
+        elif text[end : end + 4].lower() == "fold":
+            pass
+
+    # --- qualifier before ---------------------------------------------------------------------
+    qualifier: Qualifier = "exact"
+    qual_text: str | None = None
+    inclusive = True
+    win_start = max(0, start - 40)
+    qm = _QUAL_BEFORE_RE.search(text, win_start, start)
+    if qm and "ordinal" not in tags and "label" not in tags:
+        if qm.group("q"):
+            phrase = re.sub(r"[ \t]+", " ", qm.group("q").lower())
+            qualifier, inclusive = _QUALS_BEFORE[phrase]
+            qual_text = qm.group("q")
+            if phrase == "up to" and _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start()):
+                qualifier = "exact"  # "the lead up to 3G", "moved up to 5th"
+        else:
+            sym = re.sub(r"[ \t]+", "", qm.group("s"))
+            qualifier, inclusive = _SYMBOLS.get(sym, ("exact", True))
+            qual_text = qm.group("s")
+        if qualifier != "exact":
+            start = qm.start()
+
+    # --- qualifier after ----------------------------------------------------------------------
+    if qualifier == "exact" and low_v is None and "label" not in tags and "ordinal" not in tags:
+        for rx, q, inc in _QUAL_AFTER:
+            am = rx.match(text, end)
+            if am:
+                if am.group().strip() == "+" and end < len(text) and text[end : end + 1] != "+":
+                    continue
+                qualifier, inclusive = q, inc
+                qual_text = am.group().strip(" \t-")
+                end = am.end()
+                break
+
+    # --- vague --------------------------------------------------------------------------------
+    vague = kind == "vague"
+    if vague:
+        base = n.vbase
+        # "several hundred", "a few thousand": same as the plural
+        low_v, high_v = 2 * base, 10 * base
+        if qualifier == "exact":
+            qualifier = "approx"
+
+    # --- noun -----------------------------------------------------------------------------------
+    noun: str | None = None
+    noun_end = end
+    if not percent and "label" not in tags:
+        sm = _STRONG_AFTER.match(text, end)
+        if sm:
+            end = sm.end()
+            noun_end = end
+        noun, is_partitive = _noun_after(text, noun_end, vague)
+        if is_partitive:
+            tags.append("partitive")
+        if noun is None and not vague and "ordinal" not in tags:
+            om = _OF_BEFORE.search(text, max(0, start - 40), start)
+            if om and om.group(1).lower() not in _STOP and om.group(1).lower() not in _OF_SKIP:
+                noun = om.group(1)
+        if noun is None and n.cur:
+            noun = n.cur.strip()
+    money = n.money or bool(noun and noun.split()[-1].lower() in _CURRENCY_NOUNS)
+    if money:
+        tags.append("money")
+    if vague:
+        tags.append("vague")
+    if "multiplier" in tags and noun and noun.lower().startswith(("time", "fold")):
+        noun = None
+
+    # --- assemble -------------------------------------------------------------------------------
+    low: float | None
+    high: float | None
+    low_inc = high_inc = True
+    if low_v is not None and high_v is not None:
+        reading: int | float | tuple[int | float, int | float] = (_num(low_v), _num(high_v))
+        low, high = low_v, high_v
+        if vague:
+            high_inc = False
+        if qualifier == "at_least":
+            high = None
+            low_inc = inclusive
+        elif qualifier == "at_most":
+            low = None
+            high_inc = inclusive
+    else:
+        reading = _num(value)
+        low = high = value
+        if qualifier == "at_least":
+            high, low_inc = None, inclusive
+        elif qualifier == "at_most":
+            low, high_inc = None, inclusive
+    out.append(
+        Value(
+            type="percent" if percent else "number",
+            start=start,
+            end=end,
+            text=text[start:end],
+            reading=reading,
+            qualifier=qualifier,
+            qualifier_text=qual_text if qualifier != "exact" else None,
+            low=_num(low) if low is not None else None,
+            high=_num(high) if high is not None else None,
+            low_inclusive=low_inc,
+            high_inclusive=high_inc,
+            noun=noun,
+            vague=vague,
+            tags=tuple(dict.fromkeys(tags)),
+        )
+    )
+    return j - i
+
+
+_TRAILING_SCALE = re.compile(
+    r"(thousand|million|billion|trillion|k|bn|mn|mln|bln|tn|m|b|mil)$", re.IGNORECASE
+)
+
+
+def _trailing_scale(text: str, n: _Num) -> float:
+    """The multiplier a number ends with: 1e6 for "4 million", "$5m", "five million"."""
+    m = _TRAILING_SCALE.search(text, n.start, n.end)
+    if not m:
+        return 1.0
+    w = m.group(1)
+    return _SCALE_WORDS.get(w.lower()) or _SCALE_ABBR.get(w) or _SCALE_ABBR.get(w.lower(), 1.0)
+
+
+def _range_order_ok(v1: float, m2: _Num) -> bool:
+    """A "3-4" / "3 to 4" range reads low to high (a score "2-1" or "rose 5% to 3,000" is not)."""
+    return v1 < m2.value or (m2.scaled and v1 < m2.value / max(1.0, m2.value / 1e3))
+
+
+def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
+    """The counted noun after a number: "troops", "units of military equipment", "of them"."""
+    pm = _PARTITIVE.match(text, pos)
+    if pm and not vague:
+        words = [pm.group().strip()]
+        p = pm.end()
+        last = words[0].split()[-1].lower()
+        if last in ("the", "his", "her", "their", "its", "our", "my", "your", "all", "these",
+                    "those"):  # fmt: skip
+            for _ in range(3):
+                wm = _WORD_AFTER.match(text, p)
+                if not wm or wm.group(1).lower() in _STOP:
+                    break
+                words.append(wm.group(1))
+                p = wm.end()
+        return " ".join(words), True
+    if vague:
+        om = _OF_AFTER.match(text, pos)
+        if om:
+            pos = om.end()
+    words = []
+    p = pos
+    gm = _GLUED_UNIT.match(text, p)  # "256GB", "10kW", "5-mpg"
+    if gm and gm.start() == p and (text[p : p + 1].isalpha() or text[p : p + 1] == "-"):
+        w = gm.group(1)
+        if w.lower() not in _STOP:
+            return w, False
+        return None, False
+    allow_of = True
+    while len(words) < 6:
+        wm = _WORD_AFTER.match(text, p)
+        if not wm:
+            break
+        w = wm.group(1)
+        lw = w.lower()
+        if lw == "of" and words and allow_of and words[-1].lower() in _MEASURE:
+            nm = _WORD_AFTER.match(text, wm.end())
+            if nm and nm.group(1).lower() not in _STOP:
+                words.append(w)
+                p = wm.end()
+                allow_of = False
+                continue
+            break
+        if lw in _STOP:
+            if lw in _TIME_NOUNS and not words:
+                words.append(w)
+            break
+        if lw.endswith("ly") and not words:
+            break
+        if lw.endswith("ed") and len(lw) > 4:
+            nm = _WORD_AFTER.match(text, wm.end())
+            if words or not nm or nm.group(1).lower() in _STOP or nm.group(1).endswith("ed"):
+                break  # a verb: "3,600 arrived", "5,000 detained in"
+        words.append(w)
+        p = wm.end()
+        if len(words) >= 3 and allow_of:
+            break
+        if lw.endswith("s") and len(lw) > 3 and not lw.endswith("ss") and lw not in _MEASURE:
+            break  # a plural noun ends the phrase: "troops", "service members"
+        if lw in _MEASURE and not _OF_AFTER.match(text, p):
+            break
+    if not words:
+        return None, False
+    return " ".join(words), False
