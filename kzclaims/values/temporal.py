@@ -229,7 +229,7 @@ _PRECHECK = re.compile(
 
 _P_ISO = re.compile(
     rf"(?<![\w.,/-])(?P<y>(?:1[89]|20)\d\d)(?P<s>[-/.])(?P<m>\d{{1,2}}|{_MON_ABBR}|{_MON_FULL})"
-    r"(?P=s)(?P<d>\d{1,2})(?![\w/-]|[.,]\d)",
+    r"(?P=s)(?P<d>\d{1,2})(?:T\d\d:\d\d(?::\d\d)?)?(?![\w/-]|[.,]\d)",
     _I,
 )
 _P_NUMDATE = re.compile(
@@ -272,7 +272,7 @@ _P_YEAR_RANGE = re.compile(
     _I,
 )
 _P_DECADE = re.compile(r"\b(?:the\s+)?(?P<y>1[89]\d0|20\d0)['’]?s\b", _I)
-_P_YEAR = re.compile(rf"(?<![\w$€£¥.,/#№-])(?P<y>{_YEAR})(?![\w%°]|[.,]\d|\s*%)")
+_P_YEAR = re.compile(rf"(?<![\w$€£¥.,/#№-])(?<!\d\s)(?P<y>{_YEAR})(?![\w%°]|[.,/-]\d|\s*%)")
 _P_RANGE_MD = re.compile(  # Jan. 5 to 19 / January 5-19 / between January 5 and 19 / Jan 5 – Jan 19
     rf"(?:\b(?P<pre>from|between)\s+)?\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR})\b)?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
@@ -497,6 +497,8 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
         before = text[max(a, m.start() - 8) : m.start()].lower()
         if re.search(r"\b(?:be|been|being)\s+$", before) and w not in ("was", "were", "had"):
             continue  # "will be held": the participle does not carry the tense
+        if w.endswith("ed") and re.search(r"\b(?:the|a|an|its|his|her|their|our|this)\s+$", before):
+            continue  # "the extended meeting": an adjective
         if w in ("has", "have") and re.match(r"\s+to\b", text[m.end() : m.end() + 4]):
             continue  # "has to": obligation, not perfect
         out.append((m.start(), "past"))
@@ -898,7 +900,10 @@ def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
         if sep == "/" and y2 != y1 + 1:
             continue
         start = m.start() if pre else m.start("y1")
-        if _counted_noun_after(t, m.end()):
+        if sep in ("-", "–", "—", "/"):
+            if _PEOPLE_AFTER.match(t, m.end()):
+                continue
+        elif _counted_noun_after(t, m.end()):
             continue
         cx.add(_Cand(start, m.end(), "date_range", (PartialDate(y1), PartialDate(y2)), prio=2))
     for m in _P_DECADE.finditer(t, a, b):
@@ -959,6 +964,13 @@ _COUNT_NOUN = re.compile(
 )
 
 
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|servicemen|police|personnel|men|women|children"
+    r"|protesters|units|million|billion|thousand)\b",
+    _I,
+)
+
+
 def _counted_noun_after(t: str, end: int) -> bool:
     """ "2030 troops": a number followed by what it counts (a lower-case plural noun)."""
     m = _COUNT_NOUN.match(t, end, min(len(t), end + 30))
@@ -977,7 +989,7 @@ def _scan_years(cx: _Ctx, a: int, b: int) -> None:
             continue
         if _counted_noun_after(t, m.end()):
             before = t[max(0, m.start() - 5) : m.start()].lower()
-            if not before.endswith(("the ", "in ", "since ", "by ", "of ")):
+            if not before.endswith(("the ", "in ", "since ", "by ")):
                 continue
             if re.match(
                 r"\s+(?:million|billion|thousand|people|troops|servicemen)\b", t[m.end() :]
