@@ -32,10 +32,10 @@ VERDICT_STYLE: dict[str, str] = {
     "single": "cyan",
     "missing": "dim",
 }
-#: below this many columns per source the table becomes one block per claim
-MIN_COLUMN = 16
-CLAIM_COLUMN = 24
-VERDICT_COLUMN = 12
+#: narrowest a source column may get before the table gives way to one block per claim
+MIN_COLUMN = 12
+CLAIM_COLUMN = 30
+VERDICT_COLUMN = 11
 
 _QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤"}
 
@@ -165,15 +165,29 @@ def _summary(report: Report) -> str:
     )
 
 
-def _table(report: Report) -> RenderableType:
+def _claim_width(report: Report) -> int:
+    """Wide enough for every claim id on one line (ids are never folded), within reason."""
+    return min(max([len(c.id) for c in report.claims] + [12]), CLAIM_COLUMN) + 1  # + padding
+
+
+def _source_width(report: Report, width: int) -> int:
+    """The width each source column gets in a table ``width`` wide (0: the table does not fit)."""
+    n = max(1, len(report.sources))
+    # one space of padding between columns, none at the edges
+    spare = width - _claim_width(report) - VERDICT_COLUMN - (n + 1) * 2
+    per_source = spare // n
+    return per_source if per_source >= MIN_COLUMN else 0
+
+
+def _table(report: Report, source_width: int) -> RenderableType:
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False, pad_edge=False)
-    table.add_column("Claim", overflow="fold", min_width=14, ratio=3)
+    table.add_column("Claim", overflow="fold", width=_claim_width(report))
     for s in report.sources:
-        table.add_column(s.outlet, overflow="fold", min_width=10, ratio=2)
-    table.add_column("Verdict", overflow="fold", no_wrap=False, min_width=10)
+        table.add_column(s.outlet, overflow="fold", width=min(source_width, 28))
+    table.add_column("Verdict", no_wrap=True, width=VERDICT_COLUMN)
     for claim in report.claims:
         rel = relations(claim)
         row: list[RenderableType] = [_claim_label(claim)]
@@ -251,10 +265,10 @@ def render_to(console: Console, report: Report, evidence: bool = False) -> None:
     heading = Text(report.title or "kzclaims", style="bold")
     heading.append(f" — {_summary(report)}", style="")
     console.print(heading)
-    needed = CLAIM_COLUMN + VERDICT_COLUMN + MIN_COLUMN * max(1, len(report.sources))
     if report.claims:
-        if console.width >= needed:
-            console.print(_table(report))
+        source_width = _source_width(report, console.width)
+        if source_width:
+            console.print(_table(report, source_width))
         else:
             for block in _blocks(report):
                 console.print(block)
