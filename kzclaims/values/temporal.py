@@ -431,7 +431,9 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|said|told|held|took|came|went|began|begun|left|met|made"
-    r"|gave|sent|fled|led|fell|rose|spoke|wrote|saw|won|lost|broke|struck|became|got|set"
+    r"|gave|sent|fled|led|fell|rose|spoke|wrote|saw|won|lost|broke|struck|became|got|ran"
+    r"|fought|brought|bought|caught|thought|felt|kept|meant|paid|sold|stood|taught|drove|flew"
+    r"|grew|knew|threw|shot|spent|built|chose|stole|withdrew|overthrew|sought|found|sat|ate"
     r"|[a-z]{3,}ed)\b",
     _I,
 )
@@ -495,7 +497,11 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
         if w in _NOT_PAST:
             continue
         before = text[max(a, m.start() - 8) : m.start()].lower()
-        if re.search(r"\b(?:be|been|being)\s+$", before) and w not in ("was", "were", "had"):
+        if re.search(r"\b(?:be|been|being|is|are|am)\s+$", before) and w not in (
+            "was",
+            "were",
+            "had",
+        ):
             continue  # "will be held": the participle does not carry the tense
         if w.endswith("ed") and re.search(r"\b(?:the|a|an|its|his|her|their|our|this)\s+$", before):
             continue  # "the extended meeting": an adjective
@@ -1217,7 +1223,12 @@ def _scan_durations(cx: _Ctx, a: int, b: int) -> None:
         if _OLD_AFTER.match(t, end):
             continue
         first = dur.split()[0].lower() if dur.split() else ""
-        article = first in ("a", "an", "one", "few") or first.startswith("one-")
+        words = dur.lower().split()
+        article = (first in ("a", "an", "one", "few") or first.startswith("one-")) and not (
+            len(_dur_components(dur)) > 1 or (len(words) > 1 and words[1] == "couple")
+        )
+        if re.match(r"(?:1[89]|20)\d\d\s+year\b", dur, _I):
+            continue  # "the 2022 year"
         if (
             not m.group("the")
             and article
