@@ -24,9 +24,9 @@ from report_factory import (
     with_claims,
 )
 
-from kzclaims.model import Report, SourceInfo
+from kzclaims.model import Change, Report, SourceInfo
 from kzclaims.render.json import load_report
-from kzclaims.render.markdown import escape_markdown, render_markdown
+from kzclaims.render.markdown import escape_markdown, render_markdown, render_step_summary
 
 
 def test_golden_sample() -> None:
@@ -127,3 +127,51 @@ def test_escape_markdown() -> None:
 
 def test_deterministic() -> None:
     assert render_markdown(compared_report()) == render_markdown(compared_report())
+
+
+# ---- the job summary: GitHub drops a step summary over 1 MiB ---------------------------------
+
+
+def _big(n: int) -> Report:
+    claims = tuple(
+        claim(f"claim-{i}", "conflict" if i % 10 == 9 else "agree", [
+            found("tdi", f"{i} troops", i, quote="q" * 200), found("akorda", f"{i} men", i),
+            missing("rfe"),
+        ], title=f"Claim number {i}")
+        for i in range(n)
+    )
+    changes = tuple(Change("claim_added", f"claim-{i}", new="agree") for i in range(n))
+    return Report("claims.yaml", SOURCES, claims, changes=changes, baseline_file="b.json")
+
+
+def test_step_summary_is_the_full_report_when_it_fits() -> None:
+    assert render_step_summary(compared_report()) == render_markdown(compared_report())
+
+
+def test_step_summary_drops_quotes_first() -> None:
+    r = _big(40)
+    full = render_markdown(r)
+    size = len(full.encode("utf-8"))
+    short = render_step_summary(r, max_bytes=size - 1)
+    assert "<details>" not in short and "quotes left out" in short
+    lines = short.splitlines()
+    assert sum(ln.startswith("| Claim number") for ln in lines) == 40  # every claim row
+    assert sum(ln.startswith("| `claim-") for ln in lines) == 40  # every change row
+
+
+def test_step_summary_cuts_rows_keeping_conflicts() -> None:
+    r = _big(200)
+    budget = 20_000
+    text = render_step_summary(r, max_bytes=budget)
+    assert len(text.encode("utf-8")) <= budget
+    assert "more claims not shown here" in text and "more changes not shown here" in text
+    rows = [ln for ln in text.splitlines() if ln.startswith("| Claim number")]
+    assert 0 < len(rows) < 200
+    # all 20 conflicts are kept before any other verdict, in file order
+    conflicts = [ln for ln in rows if ln.endswith("| **conflict** |")]
+    assert len(conflicts) == 20
+    assert rows == sorted(rows, key=lambda ln: int(ln.split("claim-")[1].split("`")[0]))
+    assert render_step_summary(r, max_bytes=budget) == text  # deterministic
+    # one more byte of budget never gives fewer rows
+    more = render_step_summary(r, max_bytes=budget + 2000)
+    assert len([ln for ln in more.splitlines() if ln.startswith("| Claim number")]) >= len(rows)

@@ -13,7 +13,14 @@ import re
 from kzclaims.model import VERDICTS, Change, ClaimResult, Report
 from kzclaims.render.cells import compact_value, finding_cell, outlet_names
 
-__all__ = ["CHANGE_LABELS", "escape_markdown", "render_markdown", "verdict_summary"]
+__all__ = [
+    "CHANGE_LABELS",
+    "STEP_SUMMARY_BUDGET",
+    "escape_markdown",
+    "render_markdown",
+    "render_step_summary",
+    "verdict_summary",
+]
 
 # Order in which verdicts are counted in summaries: the most alarming first.
 SUMMARY_ORDER = ("conflict", "consistent", "agree", "single", "missing")
@@ -72,7 +79,7 @@ def _verdict(c: ClaimResult) -> str:
     return f"**{c.verdict}**" if c.verdict == "conflict" else c.verdict
 
 
-def _table(report: Report) -> list[str]:
+def _table(report: Report, limit: int | None = None) -> list[str]:
     names = outlet_names(report)
     show_expected = any(c.has_expected for c in report.claims)
     header = ["Claim"] + (["Expected"] if show_expected else [])
@@ -81,7 +88,13 @@ def _table(report: Report) -> list[str]:
         "| " + " | ".join(_cell(h) for h in header) + " |",
         "|" + "|".join("---" for _ in header) + "|",
     ]
-    for c in report.claims:
+    claims = list(report.claims)
+    if limit is not None and len(claims) > limit:
+        # keep the most alarming verdicts, shown in file order
+        rank = {v: i for i, v in enumerate(SUMMARY_ORDER)}
+        keep = sorted(range(len(claims)), key=lambda i: (rank.get(claims[i].verdict, 9), i))
+        claims = [claims[i] for i in sorted(keep[:limit])]
+    for c in claims:
         row = [f"{_cell(c.title)}<br>{_code(c.id, table=True)}"]
         if show_expected:
             row.append(_cell(compact_value(c.expected, c.kind)) if c.has_expected else " ")
@@ -93,10 +106,14 @@ def _table(report: Report) -> list[str]:
             row.append(cell)
         row.append(_verdict(c))
         lines.append("| " + " | ".join(row) + " |")
+    if limit is not None and len(report.claims) > limit:
+        rest = len(report.claims) - limit
+        lines += ["", f"{_plural(rest, 'more claim')} not shown here: see the full report."]
     return lines
 
 
-def _changes(report: Report, changes: tuple[Change, ...]) -> list[str]:
+def _changes(report: Report, changes: tuple[Change, ...], limit: int | None = None
+             ) -> list[str]:
     lines = ["", "## Changes since baseline", ""]
     if report.baseline_file:
         lines += [f"Baseline: {_code(report.baseline_file)}", ""]
@@ -105,7 +122,7 @@ def _changes(report: Report, changes: tuple[Change, ...]) -> list[str]:
         return lines
     names = outlet_names(report)
     lines += ["| Claim | Source | Change | Was | Now |", "|---|---|---|---|---|"]
-    for ch in changes:
+    for ch in changes[:limit]:
         source = names.get(ch.source, ch.source) if ch.source else ""
         lines.append(
             "| " + " | ".join([
@@ -116,6 +133,9 @@ def _changes(report: Report, changes: tuple[Change, ...]) -> list[str]:
                 _cell(ch.new or ""),
             ]) + " |"
         )
+    if limit is not None and len(changes) > limit:
+        lines += ["", f"{_plural(len(changes) - limit, 'more change')} not shown here: "
+                  "see the full report."]
     return lines
 
 
@@ -150,11 +170,8 @@ def _quotes(report: Report) -> list[str]:
     return ["", "<details>", "<summary>Quotes</summary>", *body, "", "</details>"]
 
 
-def render_markdown(report: Report, *, quotes: bool = True) -> str:
-    """The report as GitHub-flavoured Markdown; deterministic, ends with a newline.
-
-    ``quotes=False`` leaves out the collapsed quotes section (shorter job summaries).
-    """
+def _document(report: Report, *, quotes: bool, limit: int | None = None,
+              note: str | None = None) -> str:
     title = report.title.strip() if report.title else ""
     lines = [
         f"# {escape_markdown(title) if title else 'kzclaims report'}",
@@ -162,10 +179,52 @@ def render_markdown(report: Report, *, quotes: bool = True) -> str:
         f"{_plural(len(report.claims), 'claim')} from {_code(report.claims_file)}, "
         f"{_plural(len(report.sources), 'source')}: {verdict_summary(report)}.",
     ]
+    if note:
+        lines += ["", note]
     if report.claims:
-        lines += ["", *_table(report)]
+        lines += ["", *_table(report, limit)]
     if report.changes is not None:
-        lines += _changes(report, report.changes)
+        lines += _changes(report, report.changes, limit)
     if quotes:
         lines += _quotes(report)
     return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: Report, *, quotes: bool = True) -> str:
+    """The report as GitHub-flavoured Markdown; deterministic, ends with a newline.
+
+    ``quotes=False`` leaves out the collapsed quotes section (shorter job summaries).
+    """
+    return _document(report, quotes=quotes)
+
+
+# GitHub: "each step is restricted to a maximum [job summary] size of 1MiB ... If more than 1MiB
+# of content is added for a step, then the upload for the step will fail" -- the whole summary
+# is dropped (docs.github.com, "Workflow commands for GitHub Actions", "Step isolation and
+# limits"; actions/runner#4337 reports a drop a few bytes below 1 MiB). Stay well below it.
+STEP_SUMMARY_BUDGET = 1_000_000
+
+
+def render_step_summary(report: Report, max_bytes: int = STEP_SUMMARY_BUDGET) -> str:
+    """The Markdown report for ``$GITHUB_STEP_SUMMARY``, cut to fit in ``max_bytes`` (UTF-8).
+
+    The full report when it fits; otherwise without the quotes; otherwise with as many table
+    rows (claims, and changes) as fit, saying how many were left out.
+    """
+    full = _document(report, quotes=True)
+    if len(full.encode("utf-8")) <= max_bytes:
+        return full
+    note = ("*Shortened to fit GitHub's job summary limit: quotes left out. The JSON report "
+            "has everything.*")
+    short = _document(report, quotes=False, note=note)
+    if len(short.encode("utf-8")) <= max_bytes:
+        return short
+    rows = max(len(report.claims), len(report.changes or ()))
+    lo, hi = 0, rows  # the largest row limit that fits, by bisection
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if len(_document(report, quotes=False, limit=mid, note=note).encode("utf-8")) <= max_bytes:
+            lo = mid
+        else:
+            hi = mid - 1
+    return _document(report, quotes=False, limit=lo, note=note)
