@@ -15,11 +15,11 @@ Limits. GitHub documents "GitHub Actions are limited to 10 warning annotations a
 annotations per step" (REST API docs, Checks > Check runs, ``output.annotations``:
 https://docs.github.com/en/rest/checks/runs) and, in actions/toolkit ``docs/problem-matchers.md``
 ("Limitations", added in actions/toolkit#734): 10 warning and 10 error annotations per step and
-50 annotations per job. Notices are not covered by either text; they are capped at 10 the same
-way (users report the same cut-off). Annotations past the cap are silently dropped by GitHub,
-so we print at most :data:`ANNOTATIONS_PER_LEVEL` of each level, most important first in
-report order, and then ONE notice counting the rest (it takes one of the 10 notice slots).
-At most 30 annotations per step, well inside the 50 per job.
+50 annotations per job. Notices are not covered by either text; we assume the same cap of 10
+(not verified). Annotations past the cap are silently dropped by GitHub, so we print at most
+:data:`ANNOTATIONS_PER_LEVEL` of each level, the first ones in report order, and then ONE notice
+counting the rest (it takes one of the 10 notice slots). At most 30 annotations per step,
+inside the 50 per job.
 """
 
 from __future__ import annotations
