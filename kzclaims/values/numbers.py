@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -60,6 +61,7 @@ _CURRENCY = (
 )
 _DIGITS = (
     r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:[ ][0-9]{3})+(?![0-9]|[.,][0-9])"
     r"|[0-9]+(?:\.[0-9]+)?"
@@ -67,10 +69,20 @@ _DIGITS = (
 )
 _VAGUE_COMPOUND = r"\b(?:tens|hundreds|dozens|scores)[ \t]+of[ \t]+(?:thousands|millions|billions)\b"
 
+# identifiers: 192.168.1.2, 5/17/2018, 2019-09-01, +1-222-2222/2222
+_CHAIN_NUM = (
+    r"(?<![\w.,])[0-9]+(?:(?:\.[0-9]+){2,}|(?:/[0-9]+){2,}|(?:-[0-9]+){2,}|(?:[./-][0-9]+){3,})"
+    r"(?![0-9])"
+)
+_VULGAR = "¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SCAN = re.compile(
     r"(?P<vq>" + _VAGUE_COMPOUND + r")"
-    r"|(?:(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?|(?<![\w.,]))(?P<num>" + _DIGITS + r")"
-    r"(?P<sci>[eE][+-]?[0-9]+(?![A-Za-z0-9]))?"
+    r"|(?P<chain>" + _CHAIN_NUM + r")"
+    r"|(?:(?<![A-Za-z])(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?|(?<![\w.]))"
+    r"(?P<num>" + _DIGITS + r")"
+    r"(?P<sci>[eE][+-]?[0-9]+(?![A-Za-z0-9])|\^[+-]*[0-9]+|[x×][ ]?10[ ]?\^?[ ]?[-−+]?[0-9]+)?"
+    r"(?P<vul>[" + _VULGAR + r"])?"
+    r"|(?P<vulgar>[" + _VULGAR + r"])"
     r"|(?P<words>" + WORD_RUN.pattern + r")",
     re.IGNORECASE,
 )
@@ -78,7 +90,10 @@ _SCAN = re.compile(
 _SCALE_WORDS = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
     "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2, "dozen": 12.0, "dozens": 12.0,
-    "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "thousands": 1e3, "millions": 1e6, "billions": 1e9, "lkh": 1e5, "lkhs": 1e5, "lac": 1e5,
+    "lacs": 1e5, "krore": 1e7, "krores": 1e7, "koti": 1e7, "doz": 12.0, "dozs": 12.0,
+    "dz": 12.0, "dzs": 12.0, "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12,
+    "tln": 1e12, "trn": 1e12, "mil": 1e6, "cr": 1e7,
 }  # fmt: skip
 _SCALE_ABBR = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "b": 1e9, "B": 1e9, "mn": 1e6,
@@ -87,9 +102,10 @@ _SCALE_ABBR = {
 }  # fmt: skip
 # after a digit number: " thousand", "-million", "k", "bn", "M", "m"
 _SCALE_AFTER = re.compile(
-    r"(?:[ \t]*-[ \t]*|[ \t]+)?(?P<w>thousand|million|billion|trillion|lakhs?|crores?|hundred|"
-    r"dozens?)\b"
-    r"|(?P<a>k|K|bn|Bn|BN|mn|mln|bln|tn|tln|trn|mil|MM|M|m|b|B)(?![A-Za-z0-9])",
+    r"(?:[ \t]*-[ \t]*|[ \t]+)?(?P<w>thousand|million|billion|trillion|lakhs?|lkhs?|lacs?|"
+    r"crores?|krores?|koti|hundred|dozens?|dozs?|dzs?)\b"
+    r"|[ \t]?(?P<w2>bn|mn|mln|bln|tn|tln|trn|mil|cr)(?![A-Za-z0-9])"
+    r"|(?P<a>k|K|MM|M|m|b|B)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 _BIG_SCALES = frozenset(("thousand", "million", "billion", "trillion"))
@@ -102,7 +118,7 @@ _METRE_AFTER = re.compile(
 )
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(
-    r"[ \t]*(?:%|per[ \t]?cents?\b|percentage[ \t]+points?\b|percent(?:age)?s?\b|pct\b|pc\b)",
+    r"[ \t]*(?:%(?![0-9A-Za-z])|per[ \t]?cents?\b|percentage[ \t]+points?\b|percent(?:age)?s?\b|pct\b|pc\b)",
     re.IGNORECASE,
 )
 _PERCENT_OF = re.compile(r"\b(?:per[ \t]?cents?|percent(?:age)?s?)[ \t]+of[ \t]+$", re.IGNORECASE)
@@ -110,7 +126,7 @@ _TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.[ \t]?m\.|[ap]m\b|:[0-9])", re.IGNOREC
 _MULTIPLIER_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?(?:times\b|fold\b)", re.IGNORECASE)
 _STRONG_AFTER = re.compile(r"-strong\b", re.IGNORECASE)
 _NEG_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?:minus|negative)(?:[ \t]+|-)|(?:^|(?<=[\s(\[]))[-−])$", re.IGNORECASE
+    r"(?:(?<![\w-])(?:minus|negative)(?:[ \t]+|-)|(?:^|(?<=[\s(\[<>=~]))[-−])$", re.IGNORECASE
 )
 _PLURAL_S = re.compile(r"'?s\b")
 
@@ -156,6 +172,11 @@ for _p in (
     "just shy of", "short of", "barely under", "far less than", "much less than",
 ):  # fmt: skip
     _QUALS_BEFORE[_p] = ("at_most", False)
+for _p in (
+    "equal to", "equals", "equals to", "equaling to", "equalling to", "equaling", "equalling",
+    "exactly", "precisely", "a total of",
+):  # fmt: skip
+    _QUALS_BEFORE[_p] = ("exact", True)
 _SYMBOLS: dict[str, tuple[Qualifier, bool]] = {
     "~": ("approx", True), "≈": ("approx", True), "c.": ("approx", True),
     ">=": ("at_least", True), "≥": ("at_least", True), "> =": ("at_least", True),
@@ -172,9 +193,10 @@ def _alt(phrases: Sequence[str]) -> str:
 
 _QUAL_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?P<q>" + _alt(list(_QUALS_BEFORE)) + r")[ \t]+"
-    r"|(?P<s>>[ \t]?=|<[ \t]?=|[~≈≥≤><]|\bsub-)[ \t]*)$",
+    r"|(?<![<>=])(?P<s>>[ \t]?=|<[ \t]?=|[~≈≥≤><]|\bsub-)[ \t]*)$",
     re.IGNORECASE,
 )
+_OR_EQUAL = re.compile(r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+[0-9])", re.IGNORECASE)
 _PHRASAL_UP = re.compile(
     r"\b(?:lead|leading|led|run|running|ran|build|building|built|move|moved|moving|stand|"
     r"stood|standing|live|lived|living|speed|sped|add|adds|added|adding|come|came|coming|went|"
@@ -185,13 +207,18 @@ _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
     (re.compile(r"[ \t]*(?:-[ \t]*plus\b|\+(?![0-9])|[ \t]plus\b)", re.I), "at_least", True),
     (
         re.compile(
-            r"[ \t]+(?:or|and)[ \t]+(?:more|above|over|greater|higher|upwards?)\b", re.IGNORECASE
+            r"[ \t]+(?:or|and)[ \t]+(?:more|above|over|greater|higher|upwards?)\b"
+            r"(?:[ \t]+than(?![ \t]+[0-9]))?",
+            re.IGNORECASE,
         ),
         "at_least",
         True,
     ),
     (
-        re.compile(r"[ \t]+(?:or|and)[ \t]+(?:fewer|less|lower|below|under)\b", re.IGNORECASE),
+        re.compile(
+            r"[ \t]+(?:or|and)[ \t]+(?:fewer|less|lower|below|under)\b(?:[ \t]+than(?![ \t]+[0-9]))?",
+            re.IGNORECASE,
+        ),
         "at_most",
         True,
     ),
@@ -211,6 +238,8 @@ _RANGE_OR = re.compile(r"[ \t]+or[ \t]+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
 _CHAIN = re.compile(r"[-/.:][0-9]")
+_FRACTION_WORDS = re.compile(r"[ \t]+(out[ \t]+of|in|over)[ \t]+", re.IGNORECASE)
+_MIXED_GAP = re.compile(r"[ \t]+")
 
 # ------------------------------------------------------------------------------------------
 # Labels and other numbers that are not quantities
@@ -332,6 +361,7 @@ _HALF_OK_AFTER = re.compile(r"[ \t]+(?:of|the|its|their|his|her|our|a|an)\b", re
 _FRACTION_FOLLOW = re.compile(r"[ \t]+of\b|[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:and|or|is|was|were|are"
                               r"|has|had|have|will|would|said|percent)\b", re.IGNORECASE)  # fmt: skip
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+_COUPLE_OK_AFTER = re.compile(r"[ \t]+of\b|[ \t]*$")
 
 
 class _Num:
@@ -375,6 +405,14 @@ def _scan(text: str) -> list[_Num]:
             n = _Num(m.start(), m.end(), 0.0, "vague")
             n.vbase = first * _SCALE_WORDS[words[-1]]
             nums.append(n)
+        elif m.group("chain"):
+            for g in re.finditer(r"[0-9]+", m.group("chain")):
+                n = _Num(m.start() + g.start(), m.start() + g.end(), float(g.group()), "cardinal")
+                n.label = True
+                nums.append(n)
+        elif m.group("vulgar"):
+            n = _Num(m.start(), m.end(), unicodedata.numeric(m.group("vulgar")), "fraction")
+            nums.append(n)
         elif m.group("num") is not None:
             _digits(text, m, nums)
         else:
@@ -385,7 +423,39 @@ def _scan(text: str) -> list[_Num]:
                 if w.kind == "vague":
                     n.vbase = w.value
                 nums.append(n)
-    return nums
+    return _merge_mixed(text, nums)
+
+
+_MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
+
+
+def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
+    """Join mixed digit/word numbers: "4 thousand 3 hundred and 21", "3 million and a half"."""
+    out: list[_Num] = []
+    for n in nums:
+        if out:
+            a = out[-1]
+            gm = _MERGE_GAP.fullmatch(text, a.end, n.start)
+            if gm and a.kind == "cardinal" and a.scaled and not a.label and not n.cur:
+                sc = _trailing_scale(text, a)
+                has_and = "and" in gm.group()
+                if n.kind == "cardinal" and 0 < n.value < sc and not n.label and (
+                    n.scaled or (sc == 100 and has_and)
+                ):
+                    a.value += n.value
+                    a.end = n.end
+                    continue
+                if (
+                    n.kind == "fraction"
+                    and has_and
+                    and sc > 1
+                    and text[n.start : n.start + 2].lower() in ("a ", "an", "on")
+                ):
+                    a.value += n.value * sc
+                    a.end = n.end
+                    continue
+        out.append(n)
+    return out
 
 
 def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
@@ -394,8 +464,22 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
         value = _parse_digits(raw)
     except ValueError:
         return
-    if m.group("sci"):
-        value = float(raw.replace(",", "") + m.group("sci"))
+    sci = m.group("sci")
+    if sci:
+        if sci[0] in "eE":
+            value = float(raw.replace(",", "") + sci)
+        elif sci[0] == "^":
+            exp = int(sci.lstrip("^+-"))
+            if sci.count("-") % 2:
+                exp = -exp
+            value = value**exp if value else 0.0
+        else:
+            em = re.search(r"([-−+]?)([0-9]+)$", sci)
+            if em:
+                exp = int(em.group(2)) * (-1 if em.group(1) in ("-", "−") else 1)
+                value = value * 10.0**exp
+    if m.group("vul"):
+        value += unicodedata.numeric(m.group("vul"))
     start = m.start("num")
     end = m.end()
     cur = m.group("cur")
@@ -419,7 +503,7 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     # scale: "20 thousand", "3.5 million", "20k", "$13.6M"
     sm = _SCALE_AFTER.match(text, end)
     if sm:
-        w = sm.group("w")
+        w = sm.group("w") or sm.group("w2")
         a = sm.group("a")
         mult = 0.0
         if w:
@@ -430,10 +514,14 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
             elif a in ("m", "b"):
                 # "12.3m tonnes", "$10m", "£6m", "35m of its devices" are millions; "37m (121ft)",
                 # "a 100m sprint", "5m high" are metres; "b" alone is a million only with money
-                if n.money or (a != "b" and not _METRE_AFTER.match(text, sm.end())):
+                if n.money or (a == "b" and "." in raw):
+                    mult = _SCALE_ABBR[a]
+                elif a == "m" and not _METRE_AFTER.match(text, sm.end()):
                     mult = _SCALE_ABBR[a]
             elif a == "MM":
                 mult = 1e6
+            elif a in ("B",) and not (n.money or "." in raw):
+                mult = 0.0
             elif a.lower() in ("k",):
                 mult = 1e3
             else:
@@ -486,8 +574,14 @@ def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Val
         return []
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def _read(text: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
-    spans = sorted((int(a), int(b)) for a, b in exclude)
+    ex = [(int(a), int(b)) for a, b in exclude]
+    if "://" in text or "www." in text:
+        ex.extend(m.span() for m in _URL.finditer(text))  # numbers in a URL are not values
+    spans = sorted(ex)
     starts = [a for a, _ in spans]
     nums = [
         n for n in _scan(text) if not (spans and _overlaps(spans, starts, n.start, n.end))
@@ -556,6 +650,8 @@ def _skip_numeral(text: str, n: _Num) -> bool:
         if _ONE_PRONOUN_AFTER.match(text, e):
             return True
         # "no one", "anyone", "someone" are words; "one" at the start of "one another" etc.
+    if word in ("a couple", "a pair") and not _COUPLE_OK_AFTER.match(text, e):
+        return True
     if word == "second" and not _SECOND_OK_BEFORE.search(text, max(0, s - 12), s):
         return True
     if word == "half" and n.kind == "fraction":
@@ -578,7 +674,9 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
     is_digits = text[n.start : n.start + 1].isdigit() or n.cur is not None or text[n.start] == "."
 
     # --- label / identifier checks (digits only) --------------------------------------------
-    if is_digits and n.kind == "cardinal" and not n.cur:
+    if n.label:
+        tags.append("label")
+    elif is_digits and n.kind == "cardinal" and not n.cur:
         before = text[max(0, start - 25) : start]
         if _MONTH_BEFORE.search(before):
             # "Jan. 5", "January 13", "Sept. 20-24": days of a month (the temporal reader's)
@@ -633,7 +731,6 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
         and j < len(nums)
         and nums[j].start == end + 1
         and nums[j].kind == "cardinal"
-        and not (end + 1 < len(text) and False)
     ):
         den = nums[j]
         if den.value and not _CHAIN.match(text, den.end) and "label" not in tags:
@@ -643,6 +740,43 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
             j += 1
         else:
             return 2
+    elif (
+        kind == "cardinal"
+        and "label" not in tags
+        and j < len(nums)
+        and nums[j].kind == "cardinal"
+        and not nums[j].cur
+        and not nums[j].label
+    ):
+        # "one in five", "two out of five hundred", "1 over 3"; "2 1/4" (a mixed fraction)
+        den = nums[j]
+        fm = _FRACTION_WORDS.fullmatch(text, end, den.start)
+        if fm and den.value and n.value >= 0:
+            word = fm.group(1).lower()
+            small_den = den.value < 1000 or not text[den.start : den.end].isdigit()
+            if (
+                (word.startswith("out") and n.value <= den.value)
+                or (word == "in" and n.value < den.value and small_den and n.value <= 10)
+                or (word == "over" and not _WORD_AFTER.match(text, den.end))
+            ):
+                value = n.value / den.value
+                kind = "fraction"
+                end = den.end
+                j += 1
+        elif (
+            is_digits
+            and n.value == int(n.value)
+            and _MIXED_GAP.fullmatch(text, end, den.start)
+            and den.end < len(text)
+            and text[den.end] in "/⁄"
+            and j + 1 < len(nums)
+            and nums[j + 1].start == den.end + 1
+            and den.value < nums[j + 1].value
+        ):
+            value = n.value + den.value / nums[j + 1].value
+            kind = "fraction"
+            end = nums[j + 1].end
+            j += 2
     if kind == "ordinal":
         tags.append("ordinal")
     elif kind == "fraction":
@@ -768,20 +902,29 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
             sym = re.sub(r"[ \t]+", "", qm.group("s"))
             qualifier, inclusive = _SYMBOLS.get(sym, ("exact", True))
             qual_text = qm.group("s")
-        if qualifier != "exact":
+        if qualifier != "exact" or qual_text:
             start = qm.start()
 
     # --- qualifier after ----------------------------------------------------------------------
-    if qualifier == "exact" and low_v is None and "label" not in tags and "ordinal" not in tags:
+    if qualifier in ("exact", "approx") and low_v is None and "label" not in tags and (
+        "ordinal" not in tags
+    ):
         for rx, q, inc in _QUAL_AFTER:
             am = rx.match(text, end)
             if am:
-                if am.group().strip() == "+" and end < len(text) and text[end : end + 1] != "+":
+                if q == "approx" and qualifier == "approx":
                     continue
+                if qualifier == "approx" or qual_text:
+                    start = n.start  # "about 500 or more": the bound is what the words state
                 qualifier, inclusive = q, inc
                 qual_text = am.group().strip(" \t-")
                 end = am.end()
                 break
+    elif qualifier in ("at_least", "at_most") and low_v is None:
+        em = _OR_EQUAL.match(text, end)
+        if em:
+            inclusive = True  # "more than 5000 or equal to"
+            end = em.end()
 
     # --- vague --------------------------------------------------------------------------------
     vague = kind == "vague"

@@ -30,7 +30,9 @@ TENS: dict[str, int] = {
 SCALES: dict[str, int] = {
     "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000,
+    "crore": 10_000_000, "crores": 10_000_000, "lkh": 100_000, "lkhs": 100_000,
+    "lacs": 100_000, "cr": 10_000_000, "krore": 10_000_000, "krores": 10_000_000,
+    "koti": 10_000_000,
 }  # fmt: skip
 PLURAL_SCALES: dict[str, int] = {
     "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
@@ -67,10 +69,15 @@ _ALL_WORDS["hundred"] = ("H", 100)
 _ALL_WORDS["hundreds"] = ("HP", 100)
 _ALL_WORDS["dozen"] = ("D", 12)
 _ALL_WORDS["dozens"] = ("DP", 12)
+for _w in ("doz", "dz"):
+    _ALL_WORDS[_w] = ("D", 12)
+    _ALL_WORDS[_w + "s"] = ("D", 12)
+_ALL_WORDS["couple"] = ("C", 2)
+_ALL_WORDS["pair"] = ("C", 2)
 _ALL_WORDS["point"] = ("P", 0)
 
 _WORD_ALT = "|".join(sorted(_ALL_WORDS, key=len, reverse=True))
-_HEAD = r"(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|billionth|trillionth)"  # noqa: E501
+_HEAD = r"(?:hundred|thousand|million|billion|trillion|dozen|couple|pair|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|billionth|trillionth)"  # noqa: E501
 # connectors allowed inside a run: spaces, a hyphen, "and", "and a", "a" ("half a million")
 _CONN = r"(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+an?[ \t]+|[ \t]+and[ \t]+|[ \t]+an?[ \t]+(?=" + _HEAD + r")|[ \t]+)"  # noqa: E501
 WORD_RUN = re.compile(
@@ -261,6 +268,11 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             acc.end = e
             j += 1
             break
+        elif t == "C":
+            # "a couple of", "a pair of" (the scanner keeps them only before "of")
+            if not article or acc.has:
+                break
+            acc.cur = float(v)
         elif t == "P":
             if not acc.has or acc.point is not None or j + 1 >= n:
                 break
@@ -287,6 +299,14 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             return j + 1
         elif t == "F":
             if not acc.has and not article:
+                if w == "quarter" and j + 1 < n and _kind(toks[j + 1][0])[0] == "S":
+                    acc.frac = 0.25  # "quarter million"
+                    acc.has = True
+                    acc.last = "F"
+                    acc.end = e
+                    acc.start = toks[j][1]
+                    j += 1
+                    continue
                 if w == "half":
                     acc.frac = 0.5
                     acc.has = True
