@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from kzclaims.baseline import FAIL_CONDITIONS
 from kzclaims.errors import InputError, KzclaimsError, Problem
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class SchemaName(str, Enum):
     sources = "sources"
 
 
-FAIL_ON_CHOICES = ("conflict", "missing", "changed", "consistent", "single", "mismatch")
+FAIL_ON_CHOICES = FAIL_CONDITIONS
 
 ClaimsOpt = Annotated[Path, typer.Option("--claims", "-c", help="The claims file.", show_default=True)]
 SourcesOpt = Annotated[Path, typer.Option("--sources", "-s", help="The sources folder.", show_default=True)]
@@ -274,6 +275,8 @@ def compare(
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     conditions = _parse_fail_on(fail_on or [])
+    if "changed" in conditions and baseline is None:
+        raise typer.BadParameter("`changed` needs --baseline FILE to compare with", param_hint="--fail-on")
     if update_baseline and baseline is None:
         raise typer.BadParameter("--update-baseline needs --baseline FILE", param_hint="--update-baseline")
     claimset, corpus = _load(claims, sources)
@@ -456,15 +459,41 @@ def schema(
     sys.stdout.write(json.dumps(load_schema(name.value), indent=2, ensure_ascii=False) + "\n")
 
 
+def _base_named(cls: type, name: str) -> type[Exception]:
+    for base in cls.__mro__:
+        if base.__name__ == name:
+            return base
+    return Exception
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: every error is one line on stderr, never a traceback."""
+    # typer raises click's exceptions (vendored in recent typer); find their classes through the
+    # one typer exports, so that this works with either.
+    usage_error = _base_named(typer.BadParameter, "UsageError")
+    click_exception = _base_named(typer.BadParameter, "ClickException")
     try:
-        app()
+        code = app(standalone_mode=False)
+    except usage_error as exc:  # unknown option, bad value, missing argument
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "kzclaims"
+        if exc.format_message():  # empty when the help was shown for a bare `kzclaims`
+            _err(f"{command}: error: {exc.format_message()} (see `{command} --help`)")
+        sys.exit(EXIT_INPUT)
+    except click_exception as exc:
+        _err(f"kzclaims: error: {exc.format_message()}")
+        sys.exit(getattr(exc, "exit_code", EXIT_INPUT))
     except KzclaimsError as exc:  # a library error that escaped a command: still one clean line
-        _err(f"kzclaims: {exc}")
+        _err(f"kzclaims: error: {exc}")
         sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         _err("kzclaims: interrupted")
         sys.exit(130)
+    except Exception as exc:
+        if type(exc).__name__ != "Abort":
+            raise
+        _err("kzclaims: aborted")
+        sys.exit(130)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

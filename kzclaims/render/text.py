@@ -159,10 +159,9 @@ def _summary(report: Report) -> str:
         counts[c.verdict] = counts.get(c.verdict, 0) + 1
     order = ("agree", "consistent", "conflict", "single", "missing")
     parts = [f"{counts[v]} {v}" for v in order if counts.get(v)]
-    return (
-        f"{len(report.claims)} claims × {len(report.sources)} sources: " + ", ".join(parts)
-        if parts else f"{len(report.claims)} claims × {len(report.sources)} sources"
-    )
+    n, m = len(report.claims), len(report.sources)
+    head = f"{n} claim{'s' * (n != 1)} × {m} source{'s' * (m != 1)}"
+    return f"{head}: " + ", ".join(parts) if parts else head
 
 
 def _claim_width(report: Report) -> int:
