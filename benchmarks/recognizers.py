@@ -132,6 +132,13 @@ def _fmt(x: float | int | None) -> str:
     return str(int(f)) if f == int(f) else repr(f)
 
 
+def _ordered(v: Value, w: Value) -> bool:
+    """The lower bound is below the upper bound (else they are two separate bounds)."""
+    lo = v.low if v.qualifier == "at_least" else w.low
+    hi = w.high if w.qualifier == "at_most" else v.high
+    return isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and lo < hi
+
+
 def range_items(text: str) -> list[tuple[int, str, str, bool]]:
     """(start, text, interval, stated_two_sided) for every bounded value."""
     vals = [
@@ -156,6 +163,7 @@ def range_items(text: str) -> list[tuple[int, str, str, bool]]:
                 not isinstance(w.reading, tuple)
                 and {v.qualifier, w.qualifier} == {"at_least", "at_most"}
                 and _JOIN.fullmatch(gap + " ")
+                and _ordered(v, w)
             ):
                 if w.qualifier == "at_most":
                     hi, hi_inc = w.high, w.high_inclusive

@@ -552,16 +552,9 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the sorted, disjoint ``spans``."""
     i = bisect.bisect_right(starts, e - 1) - 1
-    while i >= 0:
-        _a, b = spans[i]
-        if b > s:
-            return True
-        if i == 0 or spans[i - 1][1] <= s:
-            # spans are sorted by start and normally disjoint; stop early
-            return False
-        i -= 1
-    return False
+    return i >= 0 and spans[i][1] > s
 
 
 def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Value]:
@@ -581,7 +574,12 @@ def _read(text: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
     ex = [(int(a), int(b)) for a, b in exclude]
     if "://" in text or "www." in text:
         ex.extend(m.span() for m in _URL.finditer(text))  # numbers in a URL are not values
-    spans = sorted(ex)
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted(ex):  # merged, so that they are disjoint
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
     starts = [a for a, _ in spans]
     nums = [
         n for n in _scan(text) if not (spans and _overlaps(spans, starts, n.start, n.end))
