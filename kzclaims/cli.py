@@ -473,7 +473,7 @@ def main() -> None:
     usage_error = _base_named(typer.BadParameter, "UsageError")
     click_exception = _base_named(typer.BadParameter, "ClickException")
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="kzclaims", standalone_mode=False)
     except usage_error as exc:  # unknown option, bad value, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "kzclaims"

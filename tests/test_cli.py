@@ -306,3 +306,23 @@ def test_step_summary_in_github_actions(corpus: Path) -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("kzclaims ")
+
+
+def test_console_script_usage_errors_are_one_line(corpus: Path) -> None:
+    """Through the real entry point (main), not CliRunner: usage errors too are one line, exit 2."""
+    import subprocess
+    import sys
+
+    def main(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kzclaims", *args], capture_output=True, text=True,
+                              env={"PATH": "", "NO_COLOR": "1", "COLUMNS": "100"}, check=False)
+
+    p = main("compare", "--colour")
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr == "kzclaims compare: error: No such option: --colour (see `kzclaims compare --help`)\n"
+    p = main("compare", "--fail-on", "changed")
+    assert p.returncode == 2 and "`changed` needs --baseline FILE" in p.stderr
+    (corpus / "claims.yaml").write_text("version: 1\nclaims: [\n", encoding="utf-8")
+    p = main("compare")
+    assert p.returncode == 2 and p.stdout == "" and p.stderr.startswith("claims.yaml:3:1: error: invalid YAML")
+    assert "Traceback" not in p.stderr
