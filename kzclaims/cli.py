@@ -205,11 +205,11 @@ def _step_summary(report: Report, enabled: bool) -> None:
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not (enabled and _in_github_actions() and path):
         return
-    from kzclaims.render.markdown import render_markdown
+    from kzclaims.render.markdown import render_step_summary
 
     try:
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(render_markdown(report))
+            fh.write(render_step_summary(report))
     except OSError as exc:
         _err(f"{path}: cannot append the job summary: {exc.strerror or exc}")
 

@@ -23,6 +23,7 @@ MANIFEST = "sources.yaml"
 SOURCE_SUFFIXES = (".txt", ".md")
 ENTRY_KEYS = ("file", "id", "outlet", "title", "published", "as_of", "url", "language")
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,11 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
             dates[key] = v.date()
         elif isinstance(v, dt.date):
             dates[key] = v
+        elif isinstance(v, str) and _ISO_DATE.match(v.strip()):
+            try:
+                dates[key] = dt.date.fromisoformat(v.strip())
+            except ValueError as exc:
+                r.error(node, f"not a valid date `{v}`: {exc}", "bad-date")
         else:
             r.error(node, f"`{key}` must be a date like 2022-01-12, not {type_name(node)} `{v}`", "bad-date")
     if any(p.severity == "error" for p in r.problems[before:]) or file is None or sid is None:
