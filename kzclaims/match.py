@@ -29,6 +29,7 @@ scan (:func:`brute_force_search`) finds at the same threshold is lost; tests che
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ __all__ = [
     "STOPWORDS",
     "STOP_WEIGHT",
     "WORD_CUTOFF",
+    "CorpusIndex",
+    "Lexicon",
     "SourceIndex",
     "brute_force_search",
     "is_weak",
@@ -77,9 +80,12 @@ _NUMBER_TEXT = (
 NUMBER_WORDS: frozenset[str] = frozenset(_NUMBER_TEXT.split())
 
 
+_WEAK = STOPWORDS | NUMBER_WORDS
+
+
 def is_weak(word: str) -> bool:
     """A stop word or a number: matched exactly, weighs :data:`STOP_WEIGHT`, never indexed."""
-    return word in STOPWORDS or word in NUMBER_WORDS or word[:1].isdigit()
+    return word in _WEAK or word[:1].isdigit()
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
@@ -98,7 +104,7 @@ def _norm(tok: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The normalized words of ``text``: lower-case, possessive 's dropped, "2,030" -> "2030"."""
-    return [_norm(t) for t in _TOKEN.findall(text)]
+    return [t if t.isalpha() else _norm(t) for t in _TOKEN.findall(text.lower())]
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
@@ -257,8 +263,12 @@ def _collect(
 def _passages(
     p: _Phrase, candidates: Iterable[int], toks: Sequence[Sequence[str]], table: _Table,
     threshold: float, pairs: bool, hits: dict[tuple[int, int], _Hit],
+    same_doc: Callable[[int], bool] | None = None,
 ) -> None:
-    """Score the candidate sentences and the pairs around them; keep those >= threshold."""
+    """Score the candidate sentences and the pairs around them; keep those >= threshold.
+
+    ``same_doc(a)`` tells whether sentences ``a`` and ``a + 1`` belong to the same source.
+    """
     single: dict[int, float] = {}
 
     def one(i: int) -> float:
@@ -276,8 +286,11 @@ def _passages(
         one(i)
     if not pairs:
         return
-    firsts = sorted({j for i in cands for j in (i - 1, i) if j >= 0 and j + 1 < len(toks)})
+    n = len(toks)
+    firsts = sorted({j for i in cands for j in (i - 1, i) if j >= 0 and j + 1 < n})
     for a in firsts:
+        if same_doc is not None and not same_doc(a):
+            continue
         sa, sb = one(a), one(a + 1)
         combined = list(toks[a]) + list(toks[a + 1])
         sc, pos = _score(p, table, combined)
@@ -286,93 +299,222 @@ def _passages(
             _collect(hits, (a, a + 1), s, p, pos)
 
 
-class SourceIndex:
-    """The sentences of one source, indexed for fuzzy search. Build once, query per claim."""
+_PHRASES: dict[str, _Phrase | None] = {}
 
-    def __init__(self, source_id: str, sentences: Sequence[Sentence]) -> None:
-        self.source_id = source_id
-        self.sentences: tuple[Sentence, ...] = tuple(sentences)
-        self._toks: list[list[str]] = [tokens(s.text) for s in self.sentences]
-        postings: dict[str, list[int]] = {}
-        for sid, toks in enumerate(self._toks):
-            for t in set(toks):
-                if not is_weak(t):
-                    lst = postings.get(t)
-                    if lst is None:
-                        postings[t] = [sid]
-                    else:
-                        lst.append(sid)
-        self._postings = postings
-        self._vocab: list[str] | None = None
-        self._expansions: dict[str, list[tuple[str, float]]] = {}
 
-    @classmethod
-    def from_source(cls, source: Source) -> SourceIndex:
-        from kzclaims.text import split_sentences
+def _cached_phrase(text: str) -> _Phrase | None:
+    if text not in _PHRASES:
+        if len(_PHRASES) > 100_000:
+            _PHRASES.clear()
+        _PHRASES[text] = _phrase(text)
+    return _PHRASES[text]
 
-        return cls(source.id, split_sentences(source.text))
 
-    # -- vocabulary expansion ----------------------------------------------------------------
+class Lexicon:
+    """Fuzzy expansions of phrasing words over a vocabulary that grows as sources are indexed.
+
+    Share one between the indexes of many sources so that every phrasing word is compared with
+    every vocabulary word once: ``expand`` caches its answer and, when words were added since,
+    compares the word with the new words only. Only words of a length that can reach the
+    cutoff are compared (``ratio >= c`` needs ``c / (200 - c) <= len(a) / len(b) <= (200 - c)
+    / c``).
+    """
+
+    def __init__(self) -> None:
+        self._by_len: dict[int, list[str]] = {}
+        self._known: set[str] = set()
+        self._cache: dict[str, tuple[dict[int, int], list[tuple[str, float]]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def add(self, words: Iterable[str]) -> None:
+        known = self._known
+        by_len = self._by_len
+        for w in words:
+            if w not in known:
+                known.add(w)
+                by_len.setdefault(len(w), []).append(w)
 
     def expand(self, word: str) -> list[tuple[str, float]]:
-        """The indexed words within :data:`WORD_CUTOFF` of ``word``, with similarity 0..1."""
-        got = self._expansions.get(word)
-        if got is not None:
-            return got
-        if any(ch.isdigit() for ch in word):
-            got = [(word, 1.0)] if word in self._postings else []
-        else:
-            if self._vocab is None:
-                self._vocab = [w for w in self._postings if not any(c.isdigit() for c in w)]
+        """Vocabulary words within :data:`WORD_CUTOFF` of ``word``, with their similarity 0..1."""
+        cached = self._cache.get(word)
+        seen, got = cached if cached is not None else ({}, [])
+        c = WORD_CUTOFF
+        n = len(word)
+        lo = max(1, math.ceil(n * c / (200.0 - c) - 1e-9))
+        hi = math.floor(n * (200.0 - c) / c + 1e-9)
+        changed = cached is None
+        for length in range(lo, hi + 1):
+            bucket = self._by_len.get(length)
+            if not bucket or seen.get(length, 0) >= len(bucket):
+                continue
             from rapidfuzz import fuzz, process
 
             found = process.extract(
-                word, self._vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+                word, bucket[seen.get(length, 0):], scorer=fuzz.ratio, score_cutoff=c,
+                limit=None,
             )
-            got = sorted(((w, 1.0 if w == word else s / 100.0) for w, s, _ in found))
-        self._expansions[word] = got
+            got.extend((w, 1.0 if w == word else sc / 100.0) for w, sc, _ in found)
+            seen[length] = len(bucket)
+            changed = True
+        if changed:
+            got.sort()
+            self._cache[word] = (seen, got)
         return got
+
+
+class CorpusIndex:
+    """The sentences of many sources in one index: one query searches them all.
+
+    Built once (``add`` each source), queried per claim. Pairs never span two sources.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
+        self._sentences: list[Sentence] = []
+        self._toks: list[list[str]] = []
+        self._doc_of: list[int] = []
+        self._docs: list[str] = []
+        self._postings: dict[str, list[int]] = {}
+
+    def add(self, source_id: str, sentences: Sequence[Sentence]) -> None:
+        doc = len(self._docs)
+        self._docs.append(source_id)
+        postings = self._postings
+        base = len(self._sentences)
+        new_words: list[str] = []
+        for k, sent in enumerate(sentences):
+            toks = tokens(sent.text)
+            self._sentences.append(sent)
+            self._toks.append(toks)
+            self._doc_of.append(doc)
+            sid = base + k
+            for t in set(toks).difference(_WEAK):
+                if not t[0].isdigit():
+                    lst = postings.get(t)
+                    if lst is None:
+                        postings[t] = [sid]
+                        new_words.append(t)
+                    else:
+                        lst.append(sid)
+        self.lexicon.add(new_words)
+
+    def add_source(self, source: Source) -> None:
+        from kzclaims.text import split_sentences
+
+        self.add(source.id, split_sentences(source.text))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._sentences)
 
     def _table(self, p: _Phrase) -> tuple[_Table, list[list[str]]]:
         table: _Table = {}
         expanded: list[list[str]] = []
+        post = self._postings
         for i, w in enumerate(p.words):
-            if not is_weak(w):
-                exp = self.expand(w)
-                expanded.append([v for v, _ in exp])
-                for v, sim in exp:
-                    table.setdefault(v, []).append((i, sim))
-            else:
+            if is_weak(w):
                 expanded.append([])
                 table.setdefault(w, []).append((i, 1.0))
+            else:
+                here = [(v, sim) for v, sim in self.lexicon.expand(w) if v in post]
+                expanded.append([v for v, _ in here])
+                for v, sim in here:
+                    table.setdefault(v, []).append((i, sim))
         return table, expanded
 
     def _candidates(self, p: _Phrase, expanded: list[list[str]], threshold: float) -> set[int]:
         """Sentences that may reach ``threshold`` (alone or with a neighbour)."""
-        need = threshold / 100.0 * p.total - p.stop_total  # content weight a passage needs
         content = [i for i in range(len(p.words)) if p.content[i]]
         if any(is_weak(p.words[i]) for i in content):
-            return set(range(len(self.sentences)))  # a phrasing of weak words only: not indexed
+            return set(range(len(self._sentences)))  # weak words only: they are not indexed
+        need = threshold / 100.0 * p.total - p.stop_total  # content weight a passage needs
         post = self._postings
 
         def size(i: int) -> int:
             return sum(len(post[v]) for v in expanded[i])
 
+        # The rarest words first, until the others together cannot reach the threshold: every
+        # passage that can must hold one of the chosen words.
         order = sorted(content, key=lambda i: (size(i), i))
         remaining = sum(p.weights[i] for i in content)
-        chosen: list[int] = []
+        out: set[int] = set()
         for i in order:
             if remaining < need - 1e-9:
                 break
-            chosen.append(i)
             remaining -= p.weights[i]
-        out: set[int] = set()
-        for i in chosen:
             for v in expanded[i]:
                 out.update(post[v])
         return out
 
-    # -- queries -------------------------------------------------------------------------------
+    def _hits(
+        self, phrasings: Sequence[str], threshold: float, pairs: bool,
+    ) -> dict[tuple[int, int], _Hit]:
+        hits: dict[tuple[int, int], _Hit] = {}
+        doc_of = self._doc_of
+
+        def same_doc(a: int) -> bool:
+            return doc_of[a] == doc_of[a + 1]
+
+        for text in phrasings:
+            p = _cached_phrase(text)
+            if p is None:
+                continue
+            table, expanded = self._table(p)
+            cands = self._candidates(p, expanded, threshold)
+            _passages(p, cands, self._toks, table, threshold, pairs, hits, same_doc)
+        return hits
+
+    def search(
+        self, phrasings: Sequence[str], threshold: float, limit: int = 5, pairs: bool = True,
+    ) -> dict[str, list[Match]]:
+        """For every source with a passage scoring >= ``threshold``: its passages, best first,
+        at most ``limit`` a source. Sources without a match are left out."""
+        by_doc: dict[int, dict[tuple[int, int], _Hit]] = {}
+        for key, h in self._hits(phrasings, threshold, pairs).items():
+            by_doc.setdefault(self._doc_of[key[0]], {})[key] = h
+        return {
+            self._docs[d]: _matches(self._docs[d], self._sentences, hs, limit)
+            for d, hs in sorted(by_doc.items())
+        }
+
+    def stats(self) -> dict[str, Any]:
+        return {
+            "sources": len(self._docs),
+            "sentences": len(self._sentences),
+            "vocabulary": len(self._postings),
+        }
+
+
+class SourceIndex:
+    """The sentences of one source, indexed for fuzzy search. Build once, query per claim.
+
+    Pass one :class:`Lexicon` to the indexes of all sources so that the fuzzy expansion of a
+    phrasing word is computed once for all of them.
+    """
+
+    def __init__(
+        self, source_id: str, sentences: Sequence[Sentence], lexicon: Lexicon | None = None,
+    ) -> None:
+        self.source_id = source_id
+        self.sentences: tuple[Sentence, ...] = tuple(sentences)
+        self._index = CorpusIndex(lexicon)
+        self._index.add(source_id, self.sentences)
+
+    @classmethod
+    def from_source(cls, source: Source, lexicon: Lexicon | None = None) -> SourceIndex:
+        from kzclaims.text import split_sentences
+
+        return cls(source.id, split_sentences(source.text), lexicon)
+
+    def expand(self, word: str) -> list[tuple[str, float]]:
+        """The words of this source within :data:`WORD_CUTOFF` of ``word`` (normalized)."""
+        post = self._index._postings
+        return [(v, sim) for v, sim in self._index.lexicon.expand(word) if v in post]
 
     def search(
         self, phrasings: Sequence[str], threshold: float, limit: int = 5, pairs: bool = True,
@@ -382,15 +524,8 @@ class SourceIndex:
         Each passage appears once, with its best phrasing. ``threshold=0`` returns the nearest
         passages whatever their score (every passage sharing a content word), for ``explain``.
         """
-        hits: dict[tuple[int, int], _Hit] = {}
-        for text in phrasings:
-            p = _phrase(text)
-            if p is None:
-                continue
-            table, expanded = self._table(p)
-            cands = self._candidates(p, expanded, threshold)
-            _passages(p, cands, self._toks, table, threshold, pairs, hits)
-        return _matches(self.source_id, self.sentences, hits, limit)
+        hits = self._index._hits(phrasings, threshold, pairs)
+        return _matches(self.source_id, self._index._sentences, hits, limit)
 
     def nearest(self, phrasings: Sequence[str], limit: int = 3, pairs: bool = True) -> list[Match]:
         """The best passages whatever their score: what ``explain`` shows as near misses."""
@@ -400,11 +535,7 @@ class SourceIndex:
         return self.search(claim.find, claim.threshold, limit=limit, pairs=pairs)
 
     def stats(self) -> dict[str, Any]:
-        return {
-            "sentences": len(self.sentences),
-            "vocabulary": len(self._postings),
-            "expansions_cached": len(self._expansions),
-        }
+        return self._index.stats()
 
 
 def _matches(
@@ -436,7 +567,6 @@ def _matches(
 def brute_force_search(
     source_id: str, sentences: Sequence[Sentence], phrasings: Sequence[str], threshold: float,
     limit: int = 5, pairs: bool = True,
-    table_for: Callable[[_Phrase, Iterable[str]], _Table] = _direct_table,
 ) -> list[Match]:
     """The reference :meth:`SourceIndex.search`: every sentence and pair scored, word
     similarities computed directly with rapidfuzz. Slow; for tests and benchmarks."""
@@ -447,6 +577,6 @@ def brute_force_search(
         p = _phrase(text)
         if p is None:
             continue
-        table = table_for(p, vocab)
+        table = _direct_table(p, vocab)
         _passages(p, range(len(sentences)), toks, table, threshold, pairs, hits)
     return _matches(source_id, sentences, hits, limit)
