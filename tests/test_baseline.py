@@ -70,16 +70,16 @@ def test_value_changed() -> None:
     old = with_claims(new, _set_finding(new.claims[0], 1, text="2,300 troops", value=2300),
                       *new.claims[1:])
     (ch,) = diff_reports(old, new)
-    assert ch == Change("value_changed", "csto-troops", "akorda", "2,300 troops (2300)",
-                        "2030 servicemen (2030)", "Size of the CSTO peacekeeping contingent", 6)
+    assert ch == Change("value_changed", "csto-troops", "akorda", "2,300 troops",
+                        "2030 servicemen (2,030)", "Size of the CSTO peacekeeping contingent", 6)
 
 
 def test_qualifier_change_is_a_value_change() -> None:
     new = sample_report()
     old = with_claims(new, _set_finding(new.claims[0], 0, qualifier="approx"), *new.claims[1:])
     (ch,) = diff_reports(old, new)
-    assert (ch.kind, ch.old, ch.new) == ("value_changed", "2,030 troops (≈2030)",
-                                         "2,030 troops (2030)")
+    assert (ch.kind, ch.old, ch.new) == ("value_changed", "2,030 troops (≈2,030)",
+                                         "2,030 troops")
 
 
 def test_range_and_date_values() -> None:
@@ -97,10 +97,10 @@ def test_newly_found_and_no_longer_found() -> None:
     old = with_claims(new, _set_finding(new.claims[0], 1, found=False), *new.claims[1:])
     (ch,) = diff_reports(old, new)
     assert (ch.kind, ch.source, ch.old, ch.new) == (
-        "newly_found", "akorda", "not found", "2030 servicemen (2030)")
+        "newly_found", "akorda", "not found", "2030 servicemen (2,030)")
     (back,) = diff_reports(new, old)
     assert (back.kind, back.source, back.old, back.new) == (
-        "no_longer_found", "akorda", "2030 servicemen (2030)", "not found")
+        "no_longer_found", "akorda", "2030 servicemen (2,030)", "not found")
 
 
 def test_near_miss_appearing_is_no_change() -> None:

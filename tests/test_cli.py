@@ -34,7 +34,7 @@ def test_compare_text_default(corpus: Path) -> None:
     code, out, err = run("compare")
     assert code == 0 and err == ""
     assert "Fixture corpus — 4 claims × 3 sources: 2 agree, 1 conflict, 1 missing" in out
-    for text in ("News Agency", "“2,030 troops”", "~2,000", "“Roughly 2,500 troops”", "≠ expected", "conflict", "missing"):
+    for text in ("News Agency", "“2,030 troops”", "≈2,000", "“Roughly 2,500 troops”", "≠ expected", "conflict", "missing"):
         assert text in out
     assert "\x1b[" not in out  # NO_COLOR, not a terminal
 
@@ -42,7 +42,7 @@ def test_compare_text_default(corpus: Path) -> None:
 def test_compare_narrow_terminal_keeps_every_value(corpus: Path) -> None:
     code, out, _ = run("compare", env={"COLUMNS": "60"})
     assert code == 0
-    assert "  Weekly: ~2,500 ≠ expected  “Roughly 2,500 troops”" in out
+    assert "  Weekly: ≈2,500 ≠ expected  “Roughly 2,500 troops”" in out
     assert "  Daily: —" in out
 
 
@@ -230,7 +230,7 @@ def test_explain(corpus: Path) -> None:
     code, out, err = run("explain", "troops")
     assert code == 0 and err == ""
     assert "troops — Size of the contingent" in out
-    assert "Weekly (weekly, sources/weekly.txt)  → ~2,500  from “Roughly 2,500 troops”" in out
+    assert "Weekly (weekly, sources/weekly.txt)  → ≈2,500  from “Roughly 2,500 troops”" in out
     assert "✓ “Roughly 2,500”" in out
     code, out, _ = run("explain", "toll")
     assert code == 0 and "→ not found" in out

@@ -61,7 +61,7 @@ def test_cells() -> None:
     body = [ln for ln in render_markdown(sample_report()).splitlines() if ln.startswith("| ")]
     troops = body[1].split(" | ")
     assert troops[0] == "| Size of the CSTO peacekeeping contingent<br>`csto-troops`"
-    assert troops[1:] == ["2030", "2,030 troops (2030)", "2030 servicemen (2030)", "—",
+    assert troops[1:] == ["2,030", "2,030 troops", "2030 servicemen (2,030)", "—",
                           "agree |"]
     deaths = body[2]
     assert "more than 160 (≥160) *≠ expected*" in deaths and deaths.endswith("| **conflict** |")
@@ -98,7 +98,7 @@ def test_changes_section() -> None:
 def test_quotes_section() -> None:
     text = render_markdown(sample_report())
     assert "<details>\n<summary>Quotes</summary>\n" in text and text.endswith("</details>\n")
-    assert ("- **The Diplomatic Insight**: 2,030 troops (2030); "
+    assert ("- **The Diplomatic Insight**: 2,030 troops; "
             "`sources/tdi-2022-01-12.txt:17`, score 91.4\n"
             "  > The mission consists of 2,030 troops and 250 units of military equipment.\n"
             ) in text

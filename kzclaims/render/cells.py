@@ -24,16 +24,16 @@ __all__ = [
 
 
 def format_number(x: JSONValue) -> str:
-    """A number without binary noise: ``2030`` (also for 2030.0), ``3.5``, ``0.25``."""
+    """A number as people read it, without binary noise: ``2,030`` (also for 2030.0), ``3.5``."""
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         return str(x)
     if isinstance(x, float):
         if not math.isfinite(x):
             return "?"
         if x.is_integer() and abs(x) < 1e16:
-            return str(int(x))
-        return f"{x:.12g}"
-    return str(x)
+            return f"{int(x):,}"
+        return f"{x:,.12g}"
+    return f"{x:,}"
 
 
 def _plain(v: JSONValue, kind: str) -> str:
@@ -78,8 +78,8 @@ def finding_cell(f: Finding | None, kind: str) -> str:
     text = " ".join((f.text or "").split())
     if not text:
         return compact
-    if text.casefold() == compact.casefold():
-        return text
+    if text.casefold() == compact.casefold() or (f.qualifier in (None, "exact") and compact in text):
+        return text  # "2,030 troops" says it all
     return f"{text} ({compact})"
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from kzclaims.model import ClaimResult, Finding, JSONValue, Kind, Report
+from kzclaims.model import ClaimResult, Finding, Kind, Report
+from kzclaims.render.cells import compact_value
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -37,44 +38,13 @@ MIN_COLUMN = 12
 CLAIM_COLUMN = 30
 VERDICT_COLUMN = 11
 
-_QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤"}
-
-
-def _number(x: JSONValue) -> str:
-    if isinstance(x, bool) or not isinstance(x, int | float):
-        return str(x)
-    if isinstance(x, float) and not x.is_integer():
-        return f"{x:,.6g}" if abs(x) >= 1000 else f"{x:g}"
-    return f"{int(x):,}"
-
-
-def _plain(value: JSONValue, kind: Kind) -> str:
-    if isinstance(value, list) and len(value) == 2:
-        a, b = value
-        if kind in ("date", "date_range"):
-            return f"{a} – {b}"
-        return f"{_number(a)}–{_number(b)}{_suffix(kind, b)}"
-    if kind in ("date", "date_range"):
-        return str(value)
-    return f"{_number(value)}{_suffix(kind, value)}"
-
-
-def _suffix(kind: Kind, value: JSONValue) -> str:
-    if kind == "percent":
-        return "%"
-    if kind == "duration":
-        return " day" if value == 1 else " days"
-    return ""
-
-
 def format_value(finding: Finding, kind: Kind) -> str:
-    """The normalized value with its qualifier: ``2,030``, ``~20,000``, ``≤10 days``, ``3–4%``."""
+    """The normalized value with its qualifier: ``2,030``, ``≈20,000``, ``≤10 days``, ``3–4%``."""
     if not finding.found:
         return "—"
     if kind == "statement":
         return "stated"
-    mark = _QUALIFIER_MARK.get(finding.qualifier or "exact", "")
-    return f"{mark}{_plain(finding.value, kind)}"
+    return compact_value(finding.value, kind, finding.qualifier)
 
 
 def _bounds(f: Finding) -> tuple[float | str | None, float | str | None]:
