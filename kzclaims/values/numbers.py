@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kzclaims.model import Qualifier, Value
-from kzclaims.values.numwords import WORD_RUN, parse_run
+from kzclaims.values.numwords import WORD_RUN_PATTERN, parse_run
 
 __all__ = ["read_numbers"]
 
@@ -57,8 +57,11 @@ def _wordset(s: str) -> frozenset[str]:
 
 _CURRENCY = (
     r"US[ ]?\$|A\$|AU\$|C\$|CA\$|HK[ ]?\$|S[ ]?\$|NZ\$|R\$|\$US|\$A|\$NZ|\$C|\$|£|€|¥|₸|₽|₹|Y=|"
-    r"(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|RMB|KZT|RUB|CHF|Rs\.?|RM|PS)(?=[ ]?[0-9])"
+    r"USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|RMB|KZT|RUB|CHF|Rs\.?|RM|PS"
 )
+# a currency right before a number ("$", "US$ ", "RM", "£-"); searched in the few characters
+# before each number found
+_CUR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?$")
 _DIGITS = (
     r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
@@ -75,17 +78,23 @@ _CHAIN_NUM = (
     r"(?![0-9])"
 )
 _VULGAR = "¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_SCAN = re.compile(
-    r"(?P<vq>" + _VAGUE_COMPOUND + r")"
-    r"|(?P<chain>" + _CHAIN_NUM + r")"
-    r"|(?:(?<![A-Za-z])(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?|(?<![\w.]))"
-    r"(?P<num>" + _DIGITS + r")"
+# Two scans, each fast on its own (Python's regex engine tries every alternative at every
+# position, so one regex for digits and words together is much slower than the two apart):
+# digits (with a currency before them), identifiers and vulgar fractions ...
+_SCAN_DIGITS = re.compile(
+    r"(?=[0-9." + _VULGAR + r"])"  # a first-character test lets the engine skip fast
+    r"(?:(?P<chain>" + _CHAIN_NUM + r")"
+    r"|(?<![0-9.])(?P<num>" + _DIGITS + r")"
     r"(?P<sci>[eE][+-]?[0-9]+(?![A-Za-z0-9])|\^[+-]*[0-9]+|[x×][ ]?10[ ]?\^?[ ]?[-−+]?[0-9]+)?"
     r"(?P<vul>[" + _VULGAR + r"])?"
-    r"|(?P<vulgar>[" + _VULGAR + r"])"
-    r"|(?P<words>" + WORD_RUN.pattern + r")",
+    r"|(?P<vulgar>[" + _VULGAR + r"]))",
     re.IGNORECASE,
 )
+# ... and number words, with the vague compounds ("tens of thousands") first
+_SCAN_WORDS_PATTERN = r"(?P<vq>" + _VAGUE_COMPOUND + r")|(?P<words>" + WORD_RUN_PATTERN + r")"
+_SCAN_WORDS = re.compile(_SCAN_WORDS_PATTERN, re.IGNORECASE)
+_SCAN_WORDS_LOWER = re.compile(_SCAN_WORDS_PATTERN)  # over text.lower(): 3x faster
+_HAS_DIGIT = re.compile(r"[0-9" + _VULGAR + r"]")
 
 _SCALE_WORDS = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
@@ -396,15 +405,32 @@ def _parse_digits(s: str) -> float:
 
 def _scan(text: str) -> list[_Num]:
     nums: list[_Num] = []
-    for m in _SCAN.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):  # no character changed length, so offsets are the same
+        matches = list(_SCAN_WORDS_LOWER.finditer(low))
+    else:
+        matches = list(_SCAN_WORDS.finditer(text))
+    if _HAS_DIGIT.search(text):
+        matches.extend(_SCAN_DIGITS.finditer(text))
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         if nums and m.start() < nums[-1].end:
             continue  # "hundred million" after "4" was read with it: "4 hundred million"
-        if m.group("vq"):
+        is_words = m.re is not _SCAN_DIGITS
+        if is_words and m.group("vq"):
             words = m.group("vq").lower().split()
             first = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0, "scores": 20.0}[words[0]]
             n = _Num(m.start(), m.end(), 0.0, "vague")
             n.vbase = first * _SCALE_WORDS[words[-1]]
             nums.append(n)
+        elif is_words:
+            start = m.start("words")
+            for w in parse_run(text[start : m.end("words")], start):
+                n = _Num(w.start, w.end, w.value, w.kind)
+                n.scaled = w.scaled
+                if w.kind == "vague":
+                    n.vbase = w.value
+                nums.append(n)
         elif m.group("chain"):
             for g in re.finditer(r"[0-9]+", m.group("chain")):
                 n = _Num(m.start() + g.start(), m.start() + g.end(), float(g.group()), "cardinal")
@@ -415,14 +441,6 @@ def _scan(text: str) -> list[_Num]:
             nums.append(n)
         elif m.group("num") is not None:
             _digits(text, m, nums)
-        else:
-            start = m.start("words")
-            for w in parse_run(m.group("words"), start):
-                n = _Num(w.start, w.end, w.value, w.kind)
-                n.scaled = w.scaled
-                if w.kind == "vague":
-                    n.vbase = w.value
-                nums.append(n)
     return _merge_mixed(text, nums)
 
 
@@ -460,6 +478,19 @@ def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
 
 def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     raw = m.group("num")
+    start = m.start("num")
+    cur: str | None = None
+    csign = False
+    if start > 0 and not text[start - 1].isspace():
+        cm = _CUR_BEFORE.search(text, max(0, start - 6), start)
+        if cm:
+            cur, csign, cstart = cm.group("cur"), bool(cm.group("csign")), cm.start()
+        elif text[start - 1].isalnum() or text[start - 1] == "_":
+            return  # glued to a word: "S23", "G20", "V10"
+    elif start > 1 and text[start - 1] == " ":
+        cm = _CUR_BEFORE.search(text, max(0, start - 6), start)
+        if cm:
+            cur, csign, cstart = cm.group("cur"), bool(cm.group("csign")), cm.start()
     try:
         value = _parse_digits(raw)
     except ValueError:
@@ -480,15 +511,13 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
                 value = value * 10.0**exp
     if m.group("vul"):
         value += unicodedata.numeric(m.group("vul"))
-    start = m.start("num")
     end = m.end()
-    cur = m.group("cur")
     n = _Num(start, end, value, "cardinal")
     if cur:
-        n.start = m.start("cur")
+        n.start = cstart
         n.cur = cur
         n.money = True
-        if m.group("csign"):
+        if csign:
             value = -value
             n.value = value
     tlen = len(text)

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ORDINALS", "SCALES", "TENS", "UNITS", "WORD_RUN", "WordNumber", "parse_run"]
+__all__ = [
+    "ORDINALS", "SCALES", "TENS", "UNITS", "WORD_RUN", "WORD_RUN_PATTERN", "WordNumber",
+    "parse_run", "trie_pattern",
+]  # fmt: skip
 
 UNITS: dict[str, int] = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0,
@@ -76,15 +79,40 @@ _ALL_WORDS["couple"] = ("C", 2)
 _ALL_WORDS["pair"] = ("C", 2)
 _ALL_WORDS["point"] = ("P", 0)
 
-_WORD_ALT = "|".join(sorted(_ALL_WORDS, key=len, reverse=True))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored into a trie ("t(?:en|hree|wo)..."): Python's
+    regex engine tries alternatives one by one, so the factored form is ~8x faster to scan."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(root) + ")"
+
+
+_WORD_ALT = trie_pattern(list(_ALL_WORDS))
 _HEAD = r"(?:hundred|thousand|million|billion|trillion|dozen|couple|pair|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|billionth|trillionth)"  # noqa: E501
 # connectors allowed inside a run: spaces, a hyphen, "and", "and a", "a" ("half a million")
 _CONN = r"(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+an?[ \t]+|[ \t]+and[ \t]+|[ \t]+an?[ \t]+(?=" + _HEAD + r")|[ \t]+)"  # noqa: E501
-WORD_RUN = re.compile(
-    r"\b(?:an?[ \t]+(?=" + _HEAD + r"))?(?:" + _WORD_ALT + r")\b"
-    r"(?:" + _CONN + r"(?:" + _WORD_ALT + r")\b)*",
-    re.IGNORECASE,
+WORD_RUN_PATTERN = (
+    r"\b(?:an?[ \t]+(?=" + _HEAD + r"))?" + _WORD_ALT + r"\b(?:" + _CONN + _WORD_ALT + r"\b)*"
 )
+# Case-insensitive; the scanner in kzclaims.values.numbers runs the (3x faster) case-sensitive
+# form of the same pattern over the lower-cased text.
+WORD_RUN = re.compile(WORD_RUN_PATTERN, re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+|-")
 
 
