@@ -99,6 +99,9 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
         if "label" in v.tags:
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
             continue
+        if claim.kind == "count" and {"fraction", "multiplier"} & set(v.tags):
+            out.append(Candidate(v, -1e9, ("a fraction or multiplier, not a count",), excluded=True))
+            continue
         if "ordinal" in v.tags:
             if claim.kind == "count":
                 out.append(Candidate(v, -1e9, ("an ordinal, not a count",), excluded=True))
