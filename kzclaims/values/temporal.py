@@ -229,34 +229,30 @@ _PRECHECK = re.compile(
 
 _P_ISO = re.compile(
     rf"(?<![\w.,/-])(?P<y>(?:1[89]|20)\d\d)(?P<s>[-/.])(?P<m>\d{{1,2}}|{_MON_ABBR}|{_MON_FULL})"
-    r"(?P=s)(?P<d>\d{1,2})(?:T\d\d:\d\d(?::\d\d)?)?(?![\w/-]|[.,]\d)",
-    _I,
+    r"(?P=s)(?P<d>\d{1,2})(?:[tT]\d\d:\d\d(?::\d\d)?)?(?![\w/-]|[.,]\d)",
 )
 _P_NUMDATE = re.compile(
     r"(?<![\w.,/$-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?:(?P=s)|,)(?P<y>\d{4}|\d\d)"
     r"(?![\w/-]|[.,]\d)"
 )
 _P_NUMDATE_NOYEAR = re.compile(
-    r"(?:\b(?P<on>on)\s+)?(?<![\w.,/$-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})"
+    r"(?<![\w.,/$-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})"
     r"(?![\w/%-]|[.,]\d|\s*(?:percent|per|of|to|and|or|million|billion|thousand)\b)",
-    _I,
 )
+_ON_BEFORE = re.compile(r"\bon\s+$", _I)
 _P_MDY = re.compile(
     rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
     rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D})\b)?",
-    _I,
 )
 _P_DMY = re.compile(
     rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?(?:\b(?P<the>the)\s+)?\b(?P<day>{_DAYNUM}|{_ORD_W})"
     rf"(?:\.|(?P<of>\s+of))?\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR_D})\b)?",
-    _I,
 )
-_P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![.,]\d)", _I)
+_P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![.,]\d)")
 _P_MONTH_ONLY = re.compile(
     rf"\b(?P<cue>in|since|by|until|till|before|after|from|during|early|late|mid|end\s+of"
     rf"|beginning\s+of|start\s+of|middle\s+of|through|throughout|of|on)\s*-?\s*"
     rf"(?P<mon>(?:{_MON_FULL})\b|(?:{_MON_ABBR})\b\.?)(?!\s*(?:[-/]\s*)?\d)",
-    _I,
 )
 _P_DAY_ONLY = re.compile(
     rf"\b(?:on|for|by|until|since)\s+(?P<the>the\s+)?(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
@@ -264,26 +260,28 @@ _P_DAY_ONLY = re.compile(
     _I,
 )
 _P_WD_THE_DAY = re.compile(
-    rf"\b(?P<wd>{_WD_FULL})\s+the\s+(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b", _I
+    rf"\b(?P<wd>{_WD_FULL})\s+the\s+(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
 )
 _P_YEAR_RANGE = re.compile(
-    rf"(?:\b(?P<pre>from|between)\s+)?(?<![\w$.,/-])(?P<y1>{_YEAR})\s*(?P<sep>-|–|—|/|to|through"
-    rf"|until|till|and)\s*(?P<y2>{_YEAR}|\d\d)(?![\w%]|[.,]\d)",
-    _I,
+    r"(?P<y1>(?:1[89]|20)\d\d)(?<![\w$.,/-]....)\s*(?P<sep>-|–|—|/|to|through|until|till|and)\s*"
+    rf"(?P<y2>{_YEAR}|\d\d)(?![\w%]|[.,]\d)",
 )
-_P_DECADE = re.compile(r"\b(?:the\s+)?(?P<y>1[89]\d0|20\d0)['’]?s\b", _I)
-_P_YEAR = re.compile(rf"(?<![\w$€£¥.,/#№-])(?<!\d\s)(?P<y>{_YEAR})(?![\w%°]|[.,/-]\d|\s*%)")
+_FROM_BETWEEN_BEFORE = re.compile(r"\b(?P<pre>from|between)\s+$", _I)
+_P_DECADE = re.compile(r"(?P<y>(?:1[89]|20)\d0)(?<![\w.,]....)['’]?s\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", _I)
+# (a leading character class lets the regex engine skip ahead fast; the look-behinds follow)
+_P_YEAR = re.compile(
+    r"(?P<y>(?:1[89]|20)\d\d)(?<![\w$€£¥.,/#№-]....)(?<!\d\s....)(?![\w%°]|[.,/-]\d|\s*%)"
+)
 _P_RANGE_MD = re.compile(  # Jan. 5 to 19 / January 5-19 / between January 5 and 19 / Jan 5 – Jan 19
     rf"(?:\b(?P<pre>from|between)\s+)?\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR})\b)?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?:(?P<mon2>{_MON})\s*)?(?P<d2>{_DAYNUM})\b(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
-    _I,
 )
 _P_RANGE_DM = re.compile(  # from 5 to 19 January / 5-19 January 2022 / 5 January to 19 January
     rf"(?:\b(?P<pre>from|between)\s+)?(?<![\w.,/$-])(?P<d1>{_DAYNUM})(?:\s+(?P<mon1>{_MON}))?"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR}))?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?P<d2>{_DAYNUM})\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
-    _I,
 )
 _P_RANGE_MONTHS = re.compile(
     rf"(?:\b(?P<pre>from|between)\s+(?P<m1>{_MON_FULL}|{_MON_ABBR})\b\.?(?:\s*,?\s+(?P<y1>{_YEAR}))?"
@@ -291,57 +289,48 @@ _P_RANGE_MONTHS = re.compile(
     rf"(?:\s*,?\s+(?P<y>{_YEAR})\b)?"
     rf"|\b(?P<m1b>{_MON_FULL}|{_MON_ABBR})\s*(?:-|–|—)\s*(?P<m2b>{_MON_FULL}|{_MON_ABBR})\b\.?"
     rf"\s*,?\s+(?P<yb>{_YEAR})\b)",
-    _I,
 )
-_P_DAYWORD = re.compile(
-    r"\b(?:(?P<pre>the\s+day\s+(?:before|after))\s+)?(?P<w>today|tomorrow|tmrw|yesterday|tonight)\b",
-    _I,
-)
+_P_DAYWORD = re.compile(r"(?P<w>today|tomorrow|tmrw|yesterday|tonight)\b")
+_DAY_BEFORE_AFTER = re.compile(r"\bthe\s+day\s+(?P<pre>before|after)\s+$", _I)
 _P_AGO = re.compile(
     rf"\b(?P<dur>{_DUR})\s+(?P<dir>ago|from\s+now|hence|(?:from|after)\s+(?:today|tomorrow)"
     rf"|before\s+yesterday|from\s+yesterday|before\s+today)\b",
-    _I,
 )
-_P_IN = re.compile(rf"\bin\s+(?P<dur>{_DUR})", _I)
+_P_IN = re.compile(rf"\bin\s+(?P<dur>{_DUR})")
 _P_WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>this|next|last|past|coming|previous)\s+(?:(?P<wk>week)\s+(?:on\s+)?)?)?"
     rf"(?P<wd>{_WD_FULL})\b(?:(?:\s*,?\s+(?:of\s+)?|\s+)(?P<mod2>this|next|last|previous)\s+week\b)?",
-    _I,
 )
 _P_NTH_WD = re.compile(
     rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
     rf"(?P<wd>{_WD_FULL})\b(?:\s+(?:of|in)\s+(?:(?P<mon>{_MON_FULL}|{_MON_ABBR})\b"
     rf"|(?P<rel>this|next|last|previous)\s+month\b))?",
-    _I,
 )
 _P_DAY_OF_REL_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<day>{_DAYNUM}|{_ORD_W})\s+of\s+(?P<rel>this|next|last|previous)\s+month\b",
-    _I,
 )
 _P_PERIOD = re.compile(
-    r"\b(?P<mod>this|next|last|past|previous|coming|current)\s+(?P<p>week|month|year)\b", _I
+    r"\b(?P<mod>this|next|last|past|previous|coming|current)\s+(?P<p>week|month|year)\b"
 )
 _P_DUR_RANGE = re.compile(
     rf"(?:\b(?P<pre>between)\s+)?\b(?P<n1>{_NUM})\s*(?P<sep>-|–|—|to|or|and)\s*(?P<n2>{_NUM})"
     rf"(?:\s*-\s*|\s+)(?P<u>{_UNIT})\b",
-    _I,
 )
 _P_DUR = re.compile(
     rf"(?:\b(?P<the>the\s+(?:next|following|coming|past|last|previous|first|initial|remaining)"
     rf"|(?:an)?other|an\s+additional|an\s+extra)\s+)?\b(?P<dur>{_DUR})",
-    _I,
 )
 _P_DUR_WHOLE = re.compile(
     r"\b(?:all|full|whole|entire|the\s+whole|the\s+entire|a\s+full|a\s+whole)[\s-]"
     r"(?P<u>day|week|month|year)\b",
-    _I,
 )
 _P_DUR_THE_PAST = re.compile(  # "the past week"; not "the next day" / "the last day" (anaphoric)
     r"\bthe\s+(?:past|last|next|coming|following|previous)\s+(?P<u>week|fortnight|month"
     r"|year|decade)\b|\bthe\s+past\s+(?P<u2>day)\b"
     r"|\b(?:another|an\s+additional|an\s+extra)\s+(?P<u3>hour|day|week|fortnight|month|year)\b",
-    _I,
 )
+
+# The grammars (_P_*) run on the lower-cased text: case-sensitive matching is 2-3x faster.
 
 _UNIT_DAYS: dict[str, float] = {
     "sec": 1 / 86400,
@@ -648,6 +637,11 @@ def _month_value(s: str) -> int:
     return _MONTHS[s.lower()[:3]]
 
 
+def _orig(cx: _Ctx, m: re.Match[str], group: str) -> str:
+    """A group of a match on the lower-cased text, as written in the original."""
+    return cx.text[m.start(group) : m.end(group)]
+
+
 def _bad_case_month(s: str) -> bool:
     """ "may"/"march" written in lower case are the verb/noun, not the month."""
     return s.lower().rstrip(".") in ("may", "march", "mar") and s[0].islower()
@@ -678,6 +672,10 @@ class _Ctx:
         self.text = text
         self.ref = ref
         self.out: list[_Cand] = []
+        self.win: dict[str, list[tuple[int, int]]] = {}
+        self.low = text.lower()
+        if len(self.low) != len(text):  # a few characters change length when lower-cased
+            self.low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         self._tense: dict[tuple[int, int], Tense] = {}
 
     def tense(self, start: int, end: int) -> Tense:
@@ -728,13 +726,13 @@ class _Ctx:
 # ------------------------------------------------------------------------------------------
 
 
-def _scan_numeric(cx: _Ctx, a: int, b: int) -> None:
-    t = cx.text
-    for m in _P_ISO.finditer(t, a, b):
+def _scan_numeric(cx: _Ctx) -> None:
+    t = cx.low  # matched lower-cased; cx.text for case
+    for m in _iter(_P_ISO, t, cx.win["numeric"]):
         mm = m.group("m")
         mon = int(mm) if mm.isdigit() else _month_value(mm)
         cx.date(m.start(), m.end(), int(m.group("y")), mon, int(m.group("d")), prio=3)
-    for m in _P_NUMDATE.finditer(t, a, b):
+    for m in _iter(_P_NUMDATE, t, cx.win["numeric"]):
         x, z = int(m.group("a")), int(m.group("b"))
         y = _two_digit_year(m.group("y"))
         if m.group("s") == "." or (m.group(0).count(",") and False):
@@ -745,33 +743,32 @@ def _scan_numeric(cx: _Ctx, a: int, b: int) -> None:
             if _valid(y, mon, day):
                 cx.date(m.start(), m.end(), y, mon, day, prio=2)
                 break
-    for m in _P_NUMDATE_NOYEAR.finditer(t, a, b):
+    for m in _iter(_P_NUMDATE_NOYEAR, t, cx.win["numeric"]):
         x, z = int(m.group("a")), int(m.group("b"))
         sep = m.group("s")
-        if not m.group("on") and not (sep == "/" and (x > 12 or z > 12) and (x, z) != (24, 7)):
+        on = _ON_BEFORE.search(t, max(0, m.start() - 8), m.start()) is not None
+        if not on and not (sep == "/" and (x > 12 or z > 12) and (x, z) != (24, 7)):
             continue
         order = [(z, x), (x, z)] if sep == "." and x > 12 else [(x, z), (z, x)]
         for mon, day in order:
             if 1 <= mon <= 12 and _valid(2000, mon, day):
                 cx.date(m.start("a"), m.end(), None, mon, day)
                 break
-        else:
-            if m.group("on") and (x > 12 or z > 12):
-                pass
 
 
-def _scan_words(cx: _Ctx, a: int, b: int) -> None:
-    t = cx.text
-    for m in _P_MDY.finditer(t, a, b):
-        if _bad_case_month(m.group("mon")):
+def _scan_words(cx: _Ctx) -> None:
+    a, b = 0, len(cx.text)
+    t = cx.low  # matched lower-cased; cx.text for case
+    for m in _iter(_P_MDY, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, m, "mon")):
             continue
         day = _day_value(m.group("day"))
         if day is None:
             continue
         y = int(m.group("y")) if m.group("y") else None
         cx.date(m.start(), m.end(), y, _month_value(m.group("mon")), day, prio=2)
-    for m in _P_DMY.finditer(t, a, b):
-        if _bad_case_month(m.group("mon")):
+    for m in _iter(_P_DMY, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, m, "mon")):
             continue
         ds = m.group("day")
         if not ds[0].isdigit() and not m.group("of"):
@@ -784,12 +781,12 @@ def _scan_words(cx: _Ctx, a: int, b: int) -> None:
         if m.group("wd"):
             start = m.start()
         cx.date(start, m.end(), y, _month_value(m.group("mon")), day, prio=2)
-    for m in _P_MY.finditer(t, a, b):
-        if _bad_case_month(m.group("mon")):
+    for m in _iter(_P_MY, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, m, "mon")):
             continue
         cx.date(m.start(), m.end(), int(m.group("y")), _month_value(m.group("mon")), None, prio=1)
-    for m in _P_MONTH_ONLY.finditer(t, a, b):
-        ms = m.group("mon")
+    for m in _iter(_P_MONTH_ONLY, t, cx.win["month"]):
+        ms = _orig(cx, m, "mon")
         if not ms[0].isupper() or (ms.lower().startswith("mar") and len(ms) <= 4):
             continue
         if ms.lower() == "may" and m.group("cue").lower() in ("of", "on"):
@@ -808,7 +805,7 @@ def _scan_words(cx: _Ctx, a: int, b: int) -> None:
             continue
         r = _resolve_day(day, cx.ref, cx.tense(start, m.end()))
         cx.rel(start, m.end(), PartialDate.from_date(r) if r else None, yearless=True)
-    for m in _P_WD_THE_DAY.finditer(t, a, b):
+    for m in _iter(_P_WD_THE_DAY, t, cx.win["weekday"]):
         day = _day_value(m.group("day"))
         if day is None or cx.ref is None:
             cx.rel(m.start(), m.end(), None, prio=1)
@@ -826,11 +823,12 @@ def _scan_words(cx: _Ctx, a: int, b: int) -> None:
         cx.rel(m.start(), m.end(), PartialDate.from_date(best) if best else None, prio=1)
 
 
-def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
-    t = cx.text
-    for m in _P_RANGE_MD.finditer(t, a, b):
-        if _bad_case_month(m.group("mon")) or (
-            m.group("mon2") and _bad_case_month(m.group("mon2"))
+def _scan_ranges(cx: _Ctx) -> None:
+    a, b = 0, len(cx.text)
+    t = cx.low  # matched lower-cased; cx.text for case
+    for m in _iter(_P_RANGE_MD, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, m, "mon")) or (
+            m.group("mon2") and _bad_case_month(_orig(cx, m, "mon2"))
         ):
             continue
         if m.group("sep").lower() == "and" and (m.group("pre") or "").lower() != "between":
@@ -838,9 +836,9 @@ def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
         m1 = _month_value(m.group("mon"))
         m2 = _month_value(m.group("mon2")) if m.group("mon2") else m1
         _range(cx, m, m1, _day_value(m.group("d1")), m2, _day_value(m.group("d2")))
-    for m in _P_RANGE_DM.finditer(t, a, b):
-        if _bad_case_month(m.group("mon")) or (
-            m.group("mon1") and _bad_case_month(m.group("mon1"))
+    for m in _iter(_P_RANGE_DM, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, m, "mon")) or (
+            m.group("mon1") and _bad_case_month(_orig(cx, m, "mon1"))
         ):
             continue
         if m.group("sep").lower() == "and" and (m.group("pre") or "").lower() != "between":
@@ -848,7 +846,7 @@ def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
         m2 = _month_value(m.group("mon"))
         m1 = _month_value(m.group("mon1")) if m.group("mon1") else m2
         _range(cx, m, m1, _day_value(m.group("d1")), m2, _day_value(m.group("d2")))
-    for m in _P_RANGE_MONTHS.finditer(t, a, b):
+    for m in _iter(_P_RANGE_MONTHS, t, cx.win["month"]):
         if m.group("m1b"):
             m1, m2 = _month_value(m.group("m1b")), _month_value(m.group("m2b"))
             y1 = y2 = int(m.group("yb"))
@@ -866,7 +864,7 @@ def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
             continue
         if m.group("sep").lower() == "and" and m.group("pre").lower() != "between":
             continue
-        if any(_bad_case_month(m.group(g)) for g in ("m1", "m2")):
+        if any(_bad_case_month(_orig(cx, m, g)) for g in ("m1", "m2")):
             continue
         m1, m2 = _month_value(m.group("m1")), _month_value(m.group("m2"))
         y2s = m.group("y")
@@ -893,7 +891,8 @@ def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
             cx.rel(m.start(), m.end(), (p1, PartialDate(y2, m2)), prio=3, yearless=True)
     for m in _P_YEAR_RANGE.finditer(t, a, b):
         sep = m.group("sep").lower()
-        pre = (m.group("pre") or "").lower()
+        pm = _FROM_BETWEEN_BEFORE.search(t, max(0, m.start() - 10), m.start())
+        pre = pm.group("pre").lower() if pm else ""
         if sep == "and" and pre != "between":
             continue
         y1 = int(m.group("y1"))
@@ -905,17 +904,24 @@ def _scan_ranges(cx: _Ctx, a: int, b: int) -> None:
             continue
         if sep == "/" and y2 != y1 + 1:
             continue
-        start = m.start() if pre else m.start("y1")
+        start = pm.start() if pm else m.start("y1")
         if sep in ("-", "–", "—", "/"):
             if _PEOPLE_AFTER.match(t, m.end()):
                 continue
-        elif _counted_noun_after(t, m.end()):
+        elif _counted_noun_after(cx.text, m.end()):
             continue
         cx.add(_Cand(start, m.end(), "date_range", (PartialDate(y1), PartialDate(y2)), prio=2))
     for m in _P_DECADE.finditer(t, a, b):
         y = int(m.group("y"))
+        tm = _THE_BEFORE.search(t, max(0, m.start() - 6), m.start())
         cx.add(
-            _Cand(m.start(), m.end(), "date_range", (PartialDate(y), PartialDate(y + 9)), prio=1)
+            _Cand(
+                tm.start() if tm else m.start(),
+                m.end(),
+                "date_range",
+                (PartialDate(y), PartialDate(y + 9)),
+                prio=1,
+            )
         )
 
 
@@ -988,12 +994,13 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
-def _scan_years(cx: _Ctx, a: int, b: int) -> None:
-    t = cx.text
+def _scan_years(cx: _Ctx) -> None:
+    a, b = 0, len(cx.text)
+    t = cx.low  # matched lower-cased; cx.text for case
     for m in _P_YEAR.finditer(t, a, b):
         if _NOT_YEAR_BEFORE.search(t, max(0, m.start() - 12), m.start()):
             continue
-        if _counted_noun_after(t, m.end()):
+        if _counted_noun_after(cx.text, m.end()):
             before = t[max(0, m.start() - 5) : m.start()].lower()
             if not before.endswith(("the ", "in ", "since ", "by ")):
                 continue
@@ -1008,36 +1015,39 @@ def _scan_years(cx: _Ctx, a: int, b: int) -> None:
         )
 
 
-def _retry_iter(p: re.Pattern[str], t: str, a: int, b: int) -> Iterator[re.Match[str]]:
+def _retry_iter(p: re.Pattern[str], t: str, wins: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """Like finditer, but also the matches that start inside an earlier one whose duration
     did not parse ("two days, 3 days ago")."""
-    pos = a
-    while pos < b:
-        m = p.search(t, pos, b)
-        if m is None:
-            return
-        yield m
-        ok = _duration_days(m.group("dur")) is not None
-        pos = m.end() if ok else m.start() + 1
+    for a, b in wins:
+        pos = a
+        while pos < b:
+            m = p.search(t, pos, b)
+            if m is None:
+                break
+            yield m
+            ok = _duration_days(m.group("dur")) is not None
+            pos = m.end() if ok else m.start() + 1
 
 
-def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
-    t = cx.text
+def _scan_relative(cx: _Ctx) -> None:
+    t = cx.low  # matched lower-cased; cx.text for case
     ref = cx.ref
     r: dt.date | None
-    for m in _P_DAYWORD.finditer(t, a, b):
+    for m in _iter(_P_DAYWORD, t, cx.win["dayword"]):
+        if m.start() and (t[m.start() - 1].isalnum() or t[m.start() - 1] == "_"):
+            continue
         w = m.group("w").lower()
         off = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[w]
-        pre = (m.group("pre") or "").lower()
-        if pre:
-            off += -1 if pre.endswith("before") else 1
+        pm = _DAY_BEFORE_AFTER.search(t, max(0, m.start() - 24), m.start())
+        if pm:
+            off += -1 if pm.group("pre").lower() == "before" else 1
         cx.rel(
-            m.start(),
+            pm.start() if pm else m.start(),
             m.end(),
             PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None,
             prio=2,
         )
-    for m in _retry_iter(_P_AGO, t, a, b):
+    for m in _retry_iter(_P_AGO, t, cx.win["unit"]):
         days = _duration_days(m.group("dur"))
         if days is None:
             continue
@@ -1059,7 +1069,7 @@ def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
         else:
             r = _shift_text(ref, dur, 1)
         cx.rel(m.start(), m.end(), PartialDate.from_date(r) if r else None, prio=3, approx=approx)
-    for m in _retry_iter(_P_IN, t, a, b):
+    for m in _retry_iter(_P_IN, t, cx.win["unit"]):
         days = _duration_days(m.group("dur"))
         if days is None or days < 1:
             continue
@@ -1079,7 +1089,7 @@ def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
             continue
         r = _shift_text(ref, m.group("dur"), 1) if ref else None
         cx.rel(m.start(), m.end(), PartialDate.from_date(r) if r else None, prio=2)
-    for m in _P_WEEKDAY.finditer(t, a, b):
+    for m in _iter(_P_WEEKDAY, t, cx.win["weekday"]):
         wd = _WEEKDAYS[m.group("wd").lower()[:3]]
         mod = (m.group("mod") or "").lower()
         mod2 = (m.group("mod2") or "").lower()
@@ -1112,7 +1122,7 @@ def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
             past = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
             r = _pick(fut, past, ref, cx.tense(m.start(), m.end()))
         cx.rel(start, m.end(), PartialDate.from_date(r) if r else None, prio=1)
-    for m in _P_NTH_WD.finditer(t, a, b):
+    for m in _iter(_P_NTH_WD, t, cx.win["weekday"]):
         if not m.group("mon") and not m.group("rel") and not ref:
             continue
         nth_s = m.group("nth").lower()
@@ -1123,7 +1133,7 @@ def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
             cx.rel(m.start(), m.end(), None, prio=2)
             continue
         if m.group("mon"):
-            if _bad_case_month(m.group("mon")):
+            if _bad_case_month(_orig(cx, m, "mon")):
                 continue
             mo = _month_value(m.group("mon"))
             tense = cx.tense(m.start(), m.end())
@@ -1136,7 +1146,7 @@ def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
             base = _add_months(ref.replace(day=1), {"this": 0, "next": 1}.get(rel, -1))
             r = _nth_weekday(base.year, base.month, wd, nth_s)
         cx.rel(m.start(), m.end(), PartialDate.from_date(r) if r else None, prio=2)
-    for m in _P_DAY_OF_REL_MONTH.finditer(t, a, b):
+    for m in _iter(_P_DAY_OF_REL_MONTH, t, cx.win["unit"]):
         day = _day_value(m.group("day"))
         if ref is None or day is None:
             cx.rel(m.start(), m.end(), None, prio=2)
@@ -1145,7 +1155,7 @@ def _scan_relative(cx: _Ctx, a: int, b: int) -> None:
         base = _add_months(ref.replace(day=1), {"this": 0, "next": 1}.get(rel, -1))
         ok = _valid(base.year, base.month, day)
         cx.rel(m.start(), m.end(), PartialDate(base.year, base.month, day) if ok else None, prio=2)
-    for m in _P_PERIOD.finditer(t, a, b):
+    for m in _iter(_P_PERIOD, t, cx.win["unit"]):
         mod, p = m.group("mod").lower(), m.group("p").lower()
         if mod in ("past", "coming") or re.search(
             r"\bthe\s+$", t[max(0, m.start() - 4) : m.start()], _I
@@ -1195,9 +1205,10 @@ _ARTICLE_CUE = re.compile(
 _OLD_AFTER = re.compile(r"(?:-|\s+)old\b|\s+of\s+age\b", _I)
 
 
-def _scan_durations(cx: _Ctx, a: int, b: int) -> None:
-    t = cx.text
-    for m in _P_DUR_RANGE.finditer(t, a, b):
+def _scan_durations(cx: _Ctx) -> None:
+    a, b = 0, len(cx.text)
+    t = cx.low  # matched lower-cased; cx.text for case
+    for m in _iter(_P_DUR_RANGE, t, cx.win["unit"]):
         sep = m.group("sep").lower()
         if sep == "and" and not m.group("pre"):
             continue
@@ -1208,38 +1219,39 @@ def _scan_durations(cx: _Ctx, a: int, b: int) -> None:
             continue
         k = _unit_days(m.group("u"))
         cx.add(_Cand(m.start(), m.end(), "duration", (_num(n1 * k), _num(n2 * k)), prio=2))
-    pos = a
-    while pos < b:
-        md = _P_DUR.search(t, pos, b)
-        if md is None:
-            break
-        m = md
-        parsed = _dur_parse(t, m.start("dur"), m.end("dur"))
-        pos = m.end() if parsed is None else parsed[1]
-        if parsed is None or parsed[0] <= 0:
-            continue
-        days, end = parsed
-        dur = t[m.start("dur") : end]
-        if _OLD_AFTER.match(t, end):
-            continue
-        first = dur.split()[0].lower() if dur.split() else ""
-        words = dur.lower().split()
-        article = (first in ("a", "an", "one", "few") or first.startswith("one-")) and not (
-            len(_dur_components(dur)) > 1 or (len(words) > 1 and words[1] == "couple")
-        )
-        if re.match(r"(?:1[89]|20)\d\d\s+year\b", dur, _I):
-            continue  # "the 2022 year"
-        if (
-            not m.group("the")
-            and article
-            and not _ARTICLE_CUE.search(t[max(0, m.start() - 16) : m.start()])
-        ):
-            continue
-        approx = bool(re.match(r"(?:a\s+)?few\b|a\s+couple", dur, _I))
-        cx.add(_Cand(m.start(), end, "duration", _num(days), prio=1, approx=approx))
-    for m in _P_DUR_WHOLE.finditer(t, a, b):
+    for a, b in cx.win["unit"]:
+        pos = a
+        while pos < b:
+            md = _P_DUR.search(t, pos, b)
+            if md is None:
+                break
+            m = md
+            parsed = _dur_parse(t, m.start("dur"), m.end("dur"))
+            pos = m.end() if parsed is None else parsed[1]
+            if parsed is None or parsed[0] <= 0:
+                continue
+            days, end = parsed
+            dur = t[m.start("dur") : end]
+            if _OLD_AFTER.match(t, end):
+                continue
+            first = dur.split()[0].lower() if dur.split() else ""
+            words = dur.lower().split()
+            article = (first in ("a", "an", "one", "few") or first.startswith("one-")) and not (
+                len(_dur_components(dur)) > 1 or (len(words) > 1 and words[1] == "couple")
+            )
+            if re.match(r"(?:1[89]|20)\d\d\s+year\b", dur, _I):
+                continue  # "the 2022 year"
+            if (
+                not m.group("the")
+                and article
+                and not _ARTICLE_CUE.search(t[max(0, m.start() - 16) : m.start()])
+            ):
+                continue
+            approx = bool(re.match(r"(?:a\s+)?few\b|a\s+couple", dur, _I))
+            cx.add(_Cand(m.start(), end, "duration", _num(days), prio=1, approx=approx))
+    for m in _iter(_P_DUR_WHOLE, t, cx.win["unit"]):
         cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(m.group("u"))), prio=1))
-    for m in _P_DUR_THE_PAST.finditer(t, a, b):
+    for m in _iter(_P_DUR_THE_PAST, t, cx.win["unit"]):
         u = m.group("u") or m.group("u2") or m.group("u3")
         cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(u)), prio=1))
 
@@ -1427,6 +1439,46 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
 # Entry point
 # ------------------------------------------------------------------------------------------
 
+# Anchors: every match of a grammar holds one of its group's anchor words. The costly grammars
+# run only in windows around anchors (merged), so the reader does not try every pattern at
+# every character of the text.
+_A_MONTH = re.compile(
+    r"[jfmasond](?<![a-z].)(?:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|ay|une?|uly?|ug(?:ust)?"
+    r"|ept?(?:ember)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?)(?:\b|(?=\d))"
+)
+_A_WEEKDAY = re.compile(r"day\b")
+_A_DAYWORD = re.compile(r"to(?:day|morrow|night)|tmrw|yesterday")
+_A_UNIT = re.compile(
+    r"[smhdwfyc](?<![a-z].)(?:econds?|ecs?|inutes?|ins?|ours?|rs?|ays?|eeks?|ortnights?|onths?"
+    r"|ears?|ecades?|entury|enturies)\b"
+)
+_A_UNIT_H = re.compile(r"\d\s?h\b")
+_A_NUMERIC = re.compile(r"\d[-/.](?:\d|[a-z]{3,9}[-/.])")
+
+
+def _windows(
+    anchors: tuple[re.Pattern[str], ...], low: str, before: int, after: int
+) -> list[tuple[int, int]]:
+    """Merged windows around the anchors found in the lower-cased text."""
+    out: list[tuple[int, int]] = []
+    n = len(low)
+    hits = [m for a in anchors for m in a.finditer(low)]
+    if len(anchors) > 1:
+        hits.sort(key=lambda m: m.start())
+    for m in hits:
+        s, e = max(0, m.start() - before), min(n, m.end() + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _iter(p: re.Pattern[str], t: str, wins: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for a, b in wins:
+        yield from p.finditer(t, a, b)
+
+
 _SCANNERS = (_scan_numeric, _scan_words, _scan_ranges, _scan_years, _scan_relative, _scan_durations)
 
 
@@ -1440,8 +1492,16 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
         return []
     cx = _Ctx(text, reference)
     n = len(text)
+    low = cx.low
+    cx.win = {
+        "month": _windows((_A_MONTH,), low, 70, 60),
+        "weekday": _windows((_A_WEEKDAY,), low, 40, 40),
+        "dayword": _windows((_A_DAYWORD,), low, 30, 10),
+        "unit": _windows((_A_UNIT, _A_UNIT_H), low, 50, 30),
+        "numeric": _windows((_A_NUMERIC,), low, 12, 16),
+    }
     for scan in _SCANNERS:
-        scan(cx, 0, n)
+        scan(cx)
     # leftmost-longest, then the more specific grammar
     cands = sorted(cx.out, key=lambda c: (c.start, -(c.end - c.start), -c.prio))
     chosen: list[_Cand] = []
