@@ -27,19 +27,25 @@ def unmentioned_claims(claimset: ClaimSet, corpus: Corpus) -> list[Problem]:
         if any(f.found or f.quote is not None for f in result.findings):
             continue
         claim = by_id[result.id]
-        out.append(Problem(
-            claimset.path, claim.line, claim.col,
-            f"claim `{claim.id}` is not mentioned by any source (no passage scores {claim.threshold:g} or more;"
-            f" see `kzclaims explain {claim.id}`)",
-            "warning", "unmentioned-claim",
-        ))
+        out.append(
+            Problem(
+                claimset.path,
+                claim.line,
+                claim.col,
+                f"claim `{claim.id}` is not mentioned by any source"
+                f" (no passage scores {claim.threshold:g} or more;"
+                f" see `kzclaims explain {claim.id}`)",
+                "warning",
+                "unmentioned-claim",
+            )
+        )
     return out
 
 
 def run_check(
     claims: Path, sources: Path, claims_display: str, sources_display: str, *, mentions: bool = True
 ) -> tuple[list[Problem], tuple[int, int]]:
-    """All problems with both inputs, errors and warnings, in file order; and (claims, sources) counted."""
+    """Every problem with both inputs (errors and warnings), and the claims and sources counted."""
     problems: list[Problem] = []
     claimset: ClaimSet | None = None
     corpus: Corpus | None = None

@@ -100,7 +100,9 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
             continue
         if claim.kind == "count" and {"fraction", "multiplier"} & set(v.tags):
-            out.append(Candidate(v, -1e9, ("a fraction or multiplier, not a count",), excluded=True))
+            out.append(
+                Candidate(v, -1e9, ("a fraction or multiplier, not a count",), excluded=True)
+            )
             continue
         if "ordinal" in v.tags:
             if claim.kind == "count":
@@ -123,7 +125,11 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
         distance, span = _distance(v, match.spans)
         if span is not None:
             score -= min(distance * DISTANCE_PER_CHAR, DISTANCE_CAP)
-            reasons.append("inside the matched words" if distance == 0 else f"{distance} character{'s' * (distance != 1)} from the matched words")
+            reasons.append(
+                "inside the matched words"
+                if distance == 0
+                else f"{distance} character{'s' * (distance != 1)} from the matched words"
+            )
             gap = _between(match.text, v, span)
             if _SENTENCE_END.search(gap):
                 score += OTHER_SENTENCE
@@ -135,7 +141,9 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
     return out
 
 
-def choose_value(claim: Claim, match: Match, reference: dt.date | None, kind: Kind | None = None) -> Choice | None:
+def choose_value(
+    claim: Claim, match: Match, reference: dt.date | None, kind: Kind | None = None
+) -> Choice | None:
     """The value of the claim's kind that this passage gives for the claim, or None."""
     from kzclaims.values import read_values
 
@@ -151,6 +159,8 @@ def choose_value(claim: Claim, match: Match, reference: dt.date | None, kind: Ki
     others = [c for c in usable if c is not best]
     why = "; ".join(best.reasons) or "the only value of this kind"
     if others:
-        skipped = ", ".join(f"{c.value.text!r} ({'; '.join(c.reasons) or 'farther'})" for c in others[:3])
+        skipped = ", ".join(
+            f"{c.value.text!r} ({'; '.join(c.reasons) or 'farther'})" for c in others[:3]
+        )
         why += f"; passed over {skipped}"
     return Choice(best.value, why, tuple(candidates))

@@ -53,16 +53,34 @@ def parse_claims(text: str, path: str) -> ClaimSet:
     r = Reporter(path)
     r.problems.extend(problems)
     if root is None:
-        raise InputError([Problem(path, 1, 1, "the file is empty; it needs `version: 1` and `claims:`", code="empty")])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "the file is empty; it needs `version: 1` and `claims:`",
+                    code="empty",
+                )
+            ]
+        )
     if not root.is_mapping:
-        r.error(root, f"the file must be a mapping with `version` and `claims`, not {type_name(root)}", "bad-type")
+        r.error(
+            root,
+            f"the file must be a mapping with `version` and `claims`, not {type_name(root)}",
+            "bad-type",
+        )
         r.raise_if_errors()
     check_keys(r, root, TOP_KEYS, ("version", "claims"), "the claims file")
     m = root.value
 
     version = m.get("version")
     if version is not None and (version.value != 1 or isinstance(version.value, bool)):
-        r.error(version, f"unsupported version {version.value!r}; this kzclaims reads version 1", "bad-version")
+        r.error(
+            version,
+            f"unsupported version {version.value!r}; this kzclaims reads version 1",
+            "bad-version",
+        )
 
     title = _opt_str(r, m.get("title"), "title")
 
@@ -70,7 +88,9 @@ def parse_claims(text: str, path: str) -> ClaimSet:
     defaults = m.get("defaults")
     if defaults is not None:
         if not defaults.is_mapping:
-            r.error(defaults, f"`defaults` must be a mapping, not {type_name(defaults)}", "bad-type")
+            r.error(
+                defaults, f"`defaults` must be a mapping, not {type_name(defaults)}", "bad-type"
+            )
         else:
             check_keys(r, defaults, DEFAULT_KEYS, (), "defaults")
             t = _threshold(r, defaults.value.get("threshold"))
@@ -92,7 +112,11 @@ def parse_claims(text: str, path: str) -> ClaimSet:
                 if id_node is not None and isinstance(id_node.value, str | int):
                     cid = str(id_node.value)
                     if cid in seen:
-                        r.error(id_node, f"duplicate claim id `{cid}` (first used at line {seen[cid]})", "duplicate-id")
+                        r.error(
+                            id_node,
+                            f"duplicate claim id `{cid}` (first used at line {seen[cid]})",
+                            "duplicate-id",
+                        )
                         continue
                     seen[cid] = id_node.line
                 if claim is not None:
@@ -103,7 +127,11 @@ def parse_claims(text: str, path: str) -> ClaimSet:
 
 def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
     if not item.is_mapping:
-        r.error(item, f"each claim must be a mapping with id, title, kind and find, not {type_name(item)}", "bad-type")
+        r.error(
+            item,
+            f"each claim must be a mapping with id, title, kind and find, not {type_name(item)}",
+            "bad-type",
+        )
         return None
     before = len(r.problems)
     m = item.value
@@ -116,7 +144,11 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
         elif not ID_RE.match(str(cid.value)):
             suggestion = re.sub(r"[^a-z0-9]+", "-", str(cid.value).lower()).strip("-")
             hint = f"; try `{suggestion}`" if suggestion and ID_RE.match(suggestion) else ""
-            r.error(cid, f"invalid id `{cid.value}`: use lower-case letters, digits and dashes{hint}", "bad-id")
+            r.error(
+                cid,
+                f"invalid id `{cid.value}`: use lower-case letters, digits and dashes{hint}",
+                "bad-id",
+            )
     title = m.get("title")
     if title is not None and (not isinstance(title.value, str) or not title.value.strip()):
         r.error(title, f"`title` must be non-empty text, not {type_name(title)}", "bad-type")
@@ -131,7 +163,11 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
 
             close = difflib.get_close_matches(str(kind_node.value), KINDS, n=1, cutoff=0.6)
             hint = f"did you mean `{close[0]}`? " if close else ""
-            r.error(kind_node, f"unknown kind `{kind_node.value}`; {hint}kinds are: {', '.join(KINDS)}", "unknown-kind")
+            r.error(
+                kind_node,
+                f"unknown kind `{kind_node.value}`; {hint}kinds are: {', '.join(KINDS)}",
+                "unknown-kind",
+            )
 
     find = _strings(r, m.get("find"), "find", required=True)
     unit = _strings(r, m.get("unit"), "unit", required=False)
@@ -142,7 +178,11 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
     exp_node = m.get("expected")
     if exp_node is not None and kind is not None:
         if kind == "statement":
-            r.error(exp_node, "a `statement` claim takes no `expected`: it is found or not", "bad-expected")
+            r.error(
+                exp_node,
+                "a `statement` claim takes no `expected`: it is found or not",
+                "bad-expected",
+            )
         else:
             expected = _expected(r, exp_node, kind)
     tolerance = _tolerance(r, m.get("tolerance"), kind)
@@ -151,16 +191,25 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
         return None
     assert kind is not None and cid is not None and title is not None
     return Claim(
-        id=str(cid.value), title=title.value.strip(), kind=kind, find=find, unit=unit,
-        expected=expected, tolerance=tolerance,
+        id=str(cid.value),
+        title=title.value.strip(),
+        kind=kind,
+        find=find,
+        unit=unit,
+        expected=expected,
+        tolerance=tolerance,
         threshold=default_threshold if threshold is None else threshold,
-        notes=notes, line=item.line, col=item.col,
+        notes=notes,
+        line=item.line,
+        col=item.col,
     )
 
 
 def _claim_name(item: Node) -> str:
     cid = item.value.get("id")
-    return f"claim `{cid.value}`" if cid is not None and isinstance(cid.value, str) else "this claim"
+    return (
+        f"claim `{cid.value}`" if cid is not None and isinstance(cid.value, str) else "this claim"
+    )
 
 
 def _opt_str(r: Reporter, node: Node | None, key: str) -> str | None:
@@ -183,7 +232,9 @@ def _strings(r: Reporter, node: Node | None, key: str, *, required: bool) -> tup
         elif isinstance(it.value, int | float) and not isinstance(it.value, bool):
             out.append(str(it.value))
         else:
-            what = "an empty text" if isinstance(it.value, str) or it.value is None else type_name(it)
+            what = (
+                "an empty text" if isinstance(it.value, str) or it.value is None else type_name(it)
+            )
             r.error(it, f"`{key}` must be text or a list of texts, not {what}", "bad-type")
     if required and not out and node.is_sequence and not node.value:
         r.error(node, f"`{key}` is empty; give at least one phrasing to look for", "empty")
@@ -258,7 +309,9 @@ def _expected(r: Reporter, node: Node, kind: Kind) -> Expected | None:
         if node.is_sequence:
             nums = [_number(x.value) for x in v]
             if len(nums) != 2 or None in nums or nums[0] > nums[1]:  # type: ignore[operator]
-                r.error(node, bad + "that list (give `[low, high]` with low <= high)", "bad-expected")
+                r.error(
+                    node, bad + "that list (give `[low, high]` with low <= high)", "bad-expected"
+                )
                 return None
             return (nums[0], nums[1])  # type: ignore[return-value]
         pm = _PERCENT_RE.match(v) if isinstance(v, str) else None
@@ -276,9 +329,13 @@ def _expected(r: Reporter, node: Node, kind: Kind) -> Expected | None:
             r.error(node, bad + _shown(node), "bad-expected")
             return None
         ends = [partial_date(x.value) for x in v]
-        for x, d in zip(v, ends):
+        for x, d in zip(v, ends, strict=False):
             if d is None:
-                r.error(x, f"not a date: {_shown(x)} (write `2022-01-05`, `2022-01` or `2022`)", "bad-expected")
+                r.error(
+                    x,
+                    f"not a date: {_shown(x)} (write `2022-01-05`, `2022-01` or `2022`)",
+                    "bad-expected",
+                )
         if ends[0] is None or ends[1] is None:
             return None
         if ends[0].first() > ends[1].last():
@@ -305,13 +362,21 @@ def _tolerance(r: Reporter, node: Node | None, kind: Kind | None) -> Tolerance |
         m = _PERCENT_RE.match(v)
         if m:
             if kind in ("date", "date_range"):
-                r.error(node, "a tolerance for dates is a number of days, not a percentage", "bad-tolerance")
+                r.error(
+                    node,
+                    "a tolerance for dates is a number of days, not a percentage",
+                    "bad-tolerance",
+                )
                 return None
             return Tolerance(float(m.group(1)), relative=True)
     n = _number(v)
     if n is None or n < 0:
-        unit = "a number of days" if kind in ("date", "date_range", "duration") else 'a number or "N%"'
-        r.error(node, f"`tolerance` must be {unit} (0 or more), not {_shown(node)}", "bad-tolerance")
+        unit = (
+            "a number of days" if kind in ("date", "date_range", "duration") else 'a number or "N%"'
+        )
+        r.error(
+            node, f"`tolerance` must be {unit} (0 or more), not {_shown(node)}", "bad-tolerance"
+        )
         return None
     return Tolerance(float(n))
 

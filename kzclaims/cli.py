@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -59,11 +59,21 @@ class SchemaName(str, Enum):
 
 FAIL_ON_CHOICES = FAIL_CONDITIONS
 
-ClaimsOpt = Annotated[Path, typer.Option("--claims", "-c", help="The claims file.", show_default=True)]
-SourcesOpt = Annotated[Path, typer.Option("--sources", "-s", help="The sources folder.", show_default=True)]
+ClaimsOpt = Annotated[
+    Path, typer.Option("--claims", "-c", help="The claims file.", show_default=True)
+]
+SourcesOpt = Annotated[
+    Path, typer.Option("--sources", "-s", help="The sources folder.", show_default=True)
+]
 ThresholdOpt = Annotated[
-    Optional[float],
-    typer.Option("--threshold", "-t", min=0, max=100, help="Fuzzy score (0-100) a passage needs; overrides the claims file."),
+    float | None,
+    typer.Option(
+        "--threshold",
+        "-t",
+        min=0,
+        max=100,
+        help="Fuzzy score (0-100) a passage needs; overrides the claims file.",
+    ),
 ]
 
 
@@ -240,10 +250,13 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
-    """kzclaims: where outlets agree, roughly agree or conflict, with the quote behind every cell."""
+    """kzclaims: where outlets agree, roughly agree or conflict, with the quote behind each cell."""
 
 
 @app.command()
@@ -251,34 +264,58 @@ def compare(
     claims: ClaimsOpt = Path("claims.yaml"),
     sources: SourcesOpt = Path("sources"),
     claim: Annotated[
-        Optional[list[str]], typer.Option("--claim", help="Only this claim id (repeatable).")
+        list[str] | None, typer.Option("--claim", help="Only this claim id (repeatable).")
     ] = None,
     threshold: ThresholdOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (atomically) instead of stdout."
+        ),
     ] = None,
-    evidence: Annotated[bool, typer.Option("--evidence", "-e", help="Show the quote, line and reasoning behind every cell.")] = False,
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence", "-e", help="Show the quote, line and reasoning behind every cell."
+        ),
+    ] = False,
     fail_on: Annotated[
-        Optional[list[str]],
-        typer.Option("--fail-on", help=f"Exit 1 when this happens: {', '.join(FAIL_ON_CHOICES)} (repeatable or comma-separated)."),
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            help=f"Exit 1 when this happens: {', '.join(FAIL_ON_CHOICES)}"
+            " (repeatable or comma-separated).",
+        ),
     ] = None,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", "-b", help="A saved JSON report: show what changed since it.")
+        Path | None,
+        typer.Option("--baseline", "-b", help="A saved JSON report: show what changed since it."),
     ] = None,
     update_baseline: Annotated[
-        bool, typer.Option("--update-baseline", help="Rewrite the --baseline file with this run's JSON report.")
+        bool,
+        typer.Option(
+            "--update-baseline", help="Rewrite the --baseline file with this run's JSON report."
+        ),
     ] = False,
     step_summary: Annotated[
-        bool, typer.Option("--step-summary/--no-step-summary", help="Inside GitHub Actions, append the Markdown summary to $GITHUB_STEP_SUMMARY.")
+        bool,
+        typer.Option(
+            "--step-summary/--no-step-summary",
+            help="Inside GitHub Actions, append the Markdown summary to $GITHUB_STEP_SUMMARY.",
+        ),
     ] = True,
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     conditions = _parse_fail_on(fail_on or [])
     if "changed" in conditions and baseline is None:
-        raise typer.BadParameter("`changed` needs --baseline FILE to compare with", param_hint="--fail-on")
+        raise typer.BadParameter(
+            "`changed` needs --baseline FILE to compare with", param_hint="--fail-on"
+        )
     if update_baseline and baseline is None:
-        raise typer.BadParameter("--update-baseline needs --baseline FILE", param_hint="--update-baseline")
+        raise typer.BadParameter(
+            "--update-baseline needs --baseline FILE", param_hint="--update-baseline"
+        )
     claimset, corpus = _load(claims, sources)
     for w in corpus.warnings:
         _err(str(w))
@@ -321,9 +358,12 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The older saved JSON report.")],
     new: Annotated[Path, typer.Argument(help="The newer saved JSON report.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
     fail_on: Annotated[
-        Optional[list[str]], typer.Option("--fail-on", help="Exit 1 when this happens (e.g. changed).")
+        list[str] | None,
+        typer.Option("--fail-on", help="Exit 1 when this happens (e.g. changed)."),
     ] = None,
 ) -> None:
     """Show what changed between two saved JSON reports."""
@@ -360,15 +400,24 @@ def diff(
 def check(
     claims: ClaimsOpt = Path("claims.yaml"),
     sources: SourcesOpt = Path("sources"),
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="auto: github inside GitHub Actions, else text.")] = CheckFormat.auto,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="auto: github inside GitHub Actions, else text."),
+    ] = CheckFormat.auto,
     mentions: Annotated[
-        bool, typer.Option("--mentions/--no-mentions", help="Also warn about claims that no source mentions (runs the search).")
+        bool,
+        typer.Option(
+            "--mentions/--no-mentions",
+            help="Also warn about claims that no source mentions (runs the search).",
+        ),
     ] = True,
 ) -> None:
     """Validate the claims file and the sources manifest without comparing anything."""
     from kzclaims.check import run_check
 
-    problems, counts = run_check(claims, sources, _display(claims), _display(sources), mentions=mentions)
+    problems, counts = run_check(
+        claims, sources, _display(claims), _display(sources), mentions=mentions
+    )
     use_github = fmt is CheckFormat.github or (fmt is CheckFormat.auto and _in_github_actions())
     for p in problems:
         if use_github:
@@ -380,19 +429,31 @@ def check(
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if errors:
-        _err(f"kzclaims: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+        _err(
+            f"kzclaims: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}"
+        )
         raise typer.Exit(EXIT_INPUT)
-    _err(f"kzclaims: {counts[0]} claims and {counts[1]} sources are valid"
-         + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""))
+    _err(
+        f"kzclaims: {counts[0]} claims and {counts[1]} sources are valid"
+        + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else "")
+    )
 
 
 @app.command()
 def explain(
-    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim to explain.")],
+    claim_id: Annotated[
+        str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim to explain.")
+    ],
     claims: ClaimsOpt = Path("claims.yaml"),
     sources: SourcesOpt = Path("sources"),
     threshold: ThresholdOpt = None,
-    passages: Annotated[int, typer.Option("--passages", "-n", min=1, max=20, help="Candidate passages shown per source.")] = 3,
+    passages: Annotated[
+        int,
+        typer.Option(
+            "--passages", "-n", min=1, max=20, help="Candidate passages shown per source."
+        ),
+    ] = 3,
 ) -> None:
     """Why each cell of one claim reads as it does: candidate passages, scores and values."""
     claimset, corpus = _load(claims, sources)
@@ -407,7 +468,9 @@ def explain(
 
     from kzclaims.render.explain import render_explanation
 
-    render_explanation(Console(highlight=False, emoji=False), run_explain(target, corpus, threshold, passages))
+    render_explanation(
+        Console(highlight=False, emoji=False), run_explain(target, corpus, threshold, passages)
+    )
 
 
 @app.command("sources")

@@ -30,7 +30,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from kzclaims.model import Expected, JSONValue, Kind, Number, PartialDate, Qualifier, Tolerance, Value, Verdict
+from kzclaims.model import (
+    Expected,
+    JSONValue,
+    Kind,
+    Number,
+    PartialDate,
+    Qualifier,
+    Tolerance,
+    Value,
+    Verdict,
+)
 
 __all__ = [
     "APPROX_DAYS",
@@ -49,7 +59,9 @@ __all__ = [
 APPROX_MARGIN = 0.10
 APPROX_DAYS = 3
 #: approximations that only reach below the value
-DOWNWARD_APPROX = frozenset({"almost", "nearly", "close to", "just under", "not quite", "approaching"})
+DOWNWARD_APPROX = frozenset(
+    {"almost", "nearly", "close to", "just under", "not quite", "approaching"}
+)
 
 _NON_NEGATIVE: frozenset[str] = frozenset({"count", "percent", "duration"})
 
@@ -74,7 +86,7 @@ Comparable = tuple[Bounds, ...]
 
 
 def overlaps(a: Comparable, b: Comparable) -> bool:
-    return len(a) == len(b) and all(x.overlaps(y) for x, y in zip(a, b))
+    return len(a) == len(b) and all(x.overlaps(y) for x, y in zip(a, b, strict=False))
 
 
 def verdict(findings: Sequence[tuple[JSONValue, Qualifier, Comparable]]) -> Verdict:
@@ -132,8 +144,14 @@ def _widen(b: Bounds, tolerance: Tolerance | None, floor: float | None) -> Bound
     return Bounds(low, high)
 
 
-def _numeric_bounds(low: float, high: float, qualifier: Qualifier, qualifier_text: str | None,
-                    vague: bool, kind: Kind) -> Bounds:
+def _numeric_bounds(
+    low: float,
+    high: float,
+    qualifier: Qualifier,
+    qualifier_text: str | None,
+    vague: bool,
+    kind: Kind,
+) -> Bounds:
     floor = 0.0 if kind in _NON_NEGATIVE else None
     if qualifier == "exact" or vague:
         return Bounds(low, high)
@@ -176,8 +194,12 @@ def finding_bounds(value: Value, kind: Kind, tolerance: Tolerance | None) -> Com
         start, end = r
         tol = _days(tolerance)
         return (
-            _widen(Bounds(float(start.first().toordinal()), float(start.last().toordinal())), tol, None),
-            _widen(Bounds(float(end.first().toordinal()), float(end.last().toordinal())), tol, None),
+            _widen(
+                Bounds(float(start.first().toordinal()), float(start.last().toordinal())), tol, None
+            ),
+            _widen(
+                Bounds(float(end.first().toordinal()), float(end.last().toordinal())), tol, None
+            ),
         )
     if isinstance(r, tuple):
         low, high = float(r[0]), float(r[1])  # type: ignore[arg-type]
@@ -197,8 +219,12 @@ def expected_bounds(expected: Expected, tolerance: Tolerance | None) -> Comparab
         if isinstance(a, PartialDate) and isinstance(z, PartialDate):
             tol = _days(tolerance)
             return (
-                _widen(Bounds(float(a.first().toordinal()), float(a.last().toordinal())), tol, None),
-                _widen(Bounds(float(z.first().toordinal()), float(z.last().toordinal())), tol, None),
+                _widen(
+                    Bounds(float(a.first().toordinal()), float(a.last().toordinal())), tol, None
+                ),
+                _widen(
+                    Bounds(float(z.first().toordinal()), float(z.last().toordinal())), tol, None
+                ),
             )
         return (_widen(Bounds(float(a), float(z)), tolerance, None),)  # type: ignore[arg-type]
     return (_widen(Bounds(float(expected), float(expected)), tolerance, None),)

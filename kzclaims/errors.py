@@ -47,7 +47,11 @@ class InputError(KzclaimsError):
 
     @classmethod
     def single(
-        cls, path: str, message: str, line: int | None = None, col: int | None = None,
+        cls,
+        path: str,
+        message: str,
+        line: int | None = None,
+        col: int | None = None,
         code: str = "invalid",
     ) -> InputError:
         return cls([Problem(path, line, col, message, "error", code)])

@@ -1,4 +1,4 @@
-"""The data passed from stage to stage: claims -> sources -> matches -> values -> comparison -> report.
+"""The data passed between stages: claims -> sources -> matches -> values -> verdicts -> report.
 
 Everything here is a frozen dataclass (or a plain alias) so that stages can be run, cached and
 tested independently. Nothing in this module does I/O or imports a third-party package.
@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Literal, Union
 
 Kind = Literal["count", "number", "percent", "date", "date_range", "duration", "statement"]
-KINDS: tuple[Kind, ...] = ("count", "number", "percent", "date", "date_range", "duration", "statement")
+KINDS: tuple[Kind, ...] = (
+    "count",
+    "number",
+    "percent",
+    "date",
+    "date_range",
+    "duration",
+    "statement",
+)
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "at_most")
@@ -20,7 +28,7 @@ QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "at_most")
 Verdict = Literal["missing", "single", "agree", "consistent", "conflict"]
 VERDICTS: tuple[Verdict, ...] = ("missing", "single", "agree", "consistent", "conflict")
 
-Number = Union[int, float]
+Number = int | float
 
 
 @dataclass(frozen=True, order=True)
@@ -86,7 +94,7 @@ ValueType = Literal["number", "percent", "date", "date_range", "duration"]
 #   duration         : a number of days, or (low, high)
 #   date             : a PartialDate
 #   date_range       : (PartialDate, PartialDate)
-Reading = Union[Number, tuple[Number, Number], PartialDate, tuple[PartialDate, PartialDate]]
+Reading = Number | tuple[Number, Number] | PartialDate | tuple[PartialDate, PartialDate]
 
 
 @dataclass(frozen=True)
@@ -111,10 +119,16 @@ class Value:
     high: Number | PartialDate | None = None
     low_inclusive: bool = True
     high_inclusive: bool = True
-    noun: str | None = None  # what the value counts, as written: "troops", "units of military equipment"
+    noun: str | None = (
+        None  # what the value counts, as written: "troops", "units of military equipment"
+    )
     vague: bool = False  # "dozens", "hundreds of": an approximate order of magnitude
-    relative: bool = False  # a relative date ("in two days", "yesterday") resolved against the reference
-    reference_date: dt.date | None = None  # the date a relative/year-less expression was resolved against
+    relative: bool = (
+        False  # a relative date ("in two days", "yesterday") resolved against the reference
+    )
+    reference_date: dt.date | None = (
+        None  # the date a relative/year-less expression was resolved against
+    )
     tags: tuple[str, ...] = ()  # free-form hints: "year", "ordinal", "partitive", "money", ...
 
 
@@ -134,7 +148,7 @@ class Tolerance:
         return abs(value) * self.amount / 100.0 if self.relative else self.amount
 
 
-Expected = Union[Number, tuple[Number, Number], PartialDate, tuple[PartialDate, PartialDate]]
+Expected = Number | tuple[Number, Number] | PartialDate | tuple[PartialDate, PartialDate]
 
 
 @dataclass(frozen=True)
@@ -215,8 +229,8 @@ class Match:
 # renders, saves and round-trips (baselines) without loss.
 # --------------------------------------------------------------------------------------------
 
-JSONScalar = Union[str, int, float, bool, None]
-JSONValue = Union[JSONScalar, list["JSONValue"], dict[str, "JSONValue"]]
+JSONScalar = str | int | float | bool | None
+JSONValue = Union[JSONScalar, list["JSONValue"], dict[str, "JSONValue"]]  # noqa: UP007 (recursive)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,14 @@ from kzclaims.model import (
 )
 from kzclaims.sources import Corpus
 
-__all__ = ["Explanation", "PassageReading", "SourceExplanation", "compare", "explain", "select_claims"]
+__all__ = [
+    "Explanation",
+    "PassageReading",
+    "SourceExplanation",
+    "compare",
+    "explain",
+    "select_claims",
+]
 
 #: a lower-scored passage may give the value only when it is this close to the best one
 RUNNER_UP_WINDOW = 10.0
@@ -67,7 +74,16 @@ def select_claims(claimset: ClaimSet, ids: Sequence[str]) -> tuple[Claim, ...]:
 
             close = difflib.get_close_matches(cid, list(known), n=1)
             hint = f"; did you mean `{close[0]}`?" if close else ""
-            problems.append(Problem(claimset.path, None, None, f"no claim with id `{cid}`{hint}", "error", "unknown-claim"))
+            problems.append(
+                Problem(
+                    claimset.path,
+                    None,
+                    None,
+                    f"no claim with id `{cid}`{hint}",
+                    "error",
+                    "unknown-claim",
+                )
+            )
     if problems:
         raise InputError(problems)
     wanted = set(ids)
@@ -76,11 +92,14 @@ def select_claims(claimset: ClaimSet, ids: Sequence[str]) -> tuple[Claim, ...]:
 
 def _source_info(s: Source) -> SourceInfo:
     return SourceInfo(
-        id=s.id, outlet=s.outlet or s.id, file=s.file,
+        id=s.id,
+        outlet=s.outlet or s.id,
+        file=s.file,
         published=s.published.isoformat() if s.published else None,
         published_inferred=s.published_inferred,
         as_of=s.as_of.isoformat() if s.as_of else None,
-        title=s.title, url=s.url,
+        title=s.title,
+        url=s.url,
     )
 
 
@@ -90,7 +109,9 @@ class _Reading:
     choice: Choice | None
 
 
-def _read(claim: Claim, indexed: _Indexed, threshold: float) -> tuple[_Reading | None, Match | None]:
+def _read(
+    claim: Claim, indexed: _Indexed, threshold: float
+) -> tuple[_Reading | None, Match | None]:
     """The passage and value a source gives for a claim; else (None, nearest passage or None)."""
     matches = indexed.index.search(claim.find, threshold, limit=PASSAGES_TRIED)
     if not matches:
@@ -107,17 +128,31 @@ def _read(claim: Claim, indexed: _Indexed, threshold: float) -> tuple[_Reading |
     return None, matches[0]
 
 
-def _finding(claim: Claim, source: Source, reading: _Reading | None, near: Match | None) -> tuple[Finding, Comparable | None]:
+def _finding(
+    claim: Claim, source: Source, reading: _Reading | None, near: Match | None
+) -> tuple[Finding, Comparable | None]:
     if reading is None:
         if near is None:
             return Finding(source=source.id, found=False), None
-        return Finding(source=source.id, found=False, quote=near.text, line=near.line,
-                       score=round(near.score, 1), why="the passage matched but holds no value of this kind"), None
+        return Finding(
+            source=source.id,
+            found=False,
+            quote=near.text,
+            line=near.line,
+            score=round(near.score, 1),
+            why="the passage matched but holds no value of this kind",
+        ), None
     m = reading.match
     if claim.kind == "statement":
         return Finding(
-            source=source.id, found=True, text=m.text, value=True, qualifier="exact",
-            quote=m.text, line=m.line, score=round(m.score, 1),
+            source=source.id,
+            found=True,
+            text=m.text,
+            value=True,
+            qualifier="exact",
+            quote=m.text,
+            line=m.line,
+            score=round(m.score, 1),
         ), ()
     choice = reading.choice
     assert choice is not None
@@ -128,15 +163,24 @@ def _finding(claim: Claim, source: Source, reading: _Reading | None, near: Match
     if claim.expected is not None:
         matches_expected = overlaps(bounds, expected_bounds(claim.expected, claim.tolerance))
     return Finding(
-        source=source.id, found=True, text=as_written(m.text, v), value=json_value(v, claim.kind),
-        qualifier=v.qualifier, low=low, high=high, quote=m.text, line=m.line,
-        score=round(m.score, 1), matches_expected=matches_expected,
+        source=source.id,
+        found=True,
+        text=as_written(m.text, v),
+        value=json_value(v, claim.kind),
+        qualifier=v.qualifier,
+        low=low,
+        high=high,
+        quote=m.text,
+        line=m.line,
+        score=round(m.score, 1),
+        matches_expected=matches_expected,
         reference_date=v.reference_date.isoformat() if v.relative and v.reference_date else None,
-        unit=v.noun, why=choice.why,
+        unit=v.noun,
+        why=choice.why,
     ), bounds
 
 
-#: how far after a value its counted noun may start and still be quoted with it ("20 thousand bandits")
+#: how far after a value its noun may start and still be quoted with it ("20 thousand bandits")
 NOUN_REACH = 24
 
 
@@ -151,7 +195,9 @@ def as_written(passage: str, value: Value) -> str:
     return " ".join(passage[value.start : value.end + at + len(value.noun)].split())
 
 
-def _claim_result(claim: Claim, indexed: Sequence[_Indexed], threshold: float | None) -> ClaimResult:
+def _claim_result(
+    claim: Claim, indexed: Sequence[_Indexed], threshold: float | None
+) -> ClaimResult:
     findings: list[Finding] = []
     compared: list[tuple[JSONValue, Qualifier, Comparable]] = []
     for ix in indexed:
@@ -161,10 +207,14 @@ def _claim_result(claim: Claim, indexed: Sequence[_Indexed], threshold: float | 
         if finding.found and bounds is not None and finding.qualifier is not None:
             compared.append((finding.value, finding.qualifier, bounds))
     return ClaimResult(
-        id=claim.id, title=claim.title, kind=claim.kind, verdict=verdict(compared),
+        id=claim.id,
+        title=claim.title,
+        kind=claim.kind,
+        verdict=verdict(compared),
         findings=tuple(findings),
         expected=expected_json(claim.expected) if claim.expected is not None else None,
-        has_expected=claim.expected is not None, line=claim.line,
+        has_expected=claim.expected is not None,
+        line=claim.line,
     )
 
 
@@ -213,13 +263,15 @@ class Explanation:
     verdict: str
 
 
-def explain(claim: Claim, corpus: Corpus, threshold: float | None = None, passages: int = 3) -> Explanation:
+def explain(
+    claim: Claim, corpus: Corpus, threshold: float | None = None, passages: int = 3
+) -> Explanation:
     """For each source: the best few passages with scores, the values in each and why one won."""
     limit = claim.threshold if threshold is None else threshold
     indexed = [_Indexed(s) for s in corpus.sources]
     result = _claim_result(claim, indexed, threshold)
     out: list[SourceExplanation] = []
-    for ix, finding in zip(indexed, result.findings):
+    for ix, finding in zip(indexed, result.findings, strict=False):
         readings: list[PassageReading] = []
         for m in ix.index.search(claim.find, 0.0, limit=passages):
             candidates: tuple[Candidate, ...] = ()
@@ -234,7 +286,9 @@ def explain(claim: Claim, corpus: Corpus, threshold: float | None = None, passag
     return Explanation(claim, limit, tuple(out), result.verdict)
 
 
-def mentions(claimset: ClaimSet, corpus: Corpus, threshold: float | None = None) -> dict[str, list[str]]:
+def mentions(
+    claimset: ClaimSet, corpus: Corpus, threshold: float | None = None
+) -> dict[str, list[str]]:
     """For each source id, the ids of the claims found in it (for `kzclaims sources` / `check`)."""
     report = compare(claimset, corpus, threshold=threshold)
     out: dict[str, list[str]] = {s.id: [] for s in corpus.sources}

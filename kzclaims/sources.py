@@ -17,7 +17,15 @@ from kzclaims.errors import InputError, Problem
 from kzclaims.model import Source
 from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
 
-__all__ = ["MANIFEST", "SOURCE_SUFFIXES", "Corpus", "ManifestEntry", "infer_dateline", "load_sources", "parse_manifest"]
+__all__ = [
+    "MANIFEST",
+    "SOURCE_SUFFIXES",
+    "Corpus",
+    "ManifestEntry",
+    "infer_dateline",
+    "load_sources",
+    "parse_manifest",
+]
 
 MANIFEST = "sources.yaml"
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -57,9 +65,15 @@ def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
     r = Reporter(path)
     r.problems.extend(problems)
     if root is None:
-        raise InputError.single(path, "the manifest is empty; it needs a `sources:` list", 1, 1, "empty")
+        raise InputError.single(
+            path, "the manifest is empty; it needs a `sources:` list", 1, 1, "empty"
+        )
     if not root.is_mapping:
-        r.error(root, f"the manifest must be a mapping with a `sources:` list, not {type_name(root)}", "bad-type")
+        r.error(
+            root,
+            f"the manifest must be a mapping with a `sources:` list, not {type_name(root)}",
+            "bad-type",
+        )
         r.raise_if_errors()
     check_keys(r, root, ("sources",), ("sources",), "the manifest")
     items = root.value.get("sources")
@@ -77,10 +91,18 @@ def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
                 if entry is None:
                     continue
                 if entry.id in ids:
-                    r.error(item.value.get("id") or item, f"duplicate source id `{entry.id}` (first used at line {ids[entry.id]})", "duplicate-id")
+                    r.error(
+                        item.value.get("id") or item,
+                        f"duplicate source id `{entry.id}` (first used at line {ids[entry.id]})",
+                        "duplicate-id",
+                    )
                     continue
                 if entry.file in files:
-                    r.error(item.value["file"], f"`{entry.file}` is listed twice (first at line {files[entry.file]})", "duplicate-file")
+                    r.error(
+                        item.value["file"],
+                        f"`{entry.file}` is listed twice (first at line {files[entry.file]})",
+                        "duplicate-file",
+                    )
                     continue
                 ids[entry.id] = item.line
                 files[entry.file] = item.line
@@ -91,7 +113,11 @@ def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
 
 def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
     if not item.is_mapping:
-        r.error(item, f"each source must be a mapping with at least `file`, not {type_name(item)}", "bad-type")
+        r.error(
+            item,
+            f"each source must be a mapping with at least `file`, not {type_name(item)}",
+            "bad-type",
+        )
         return None
     before = len(r.problems)
     check_keys(r, item, ENTRY_KEYS, ("file",), "this source")
@@ -108,10 +134,16 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
             r.error(node, f"`{key}` must be non-empty text, not {type_name(node)}", "bad-type")
     file = texts["file"]
     if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts):
-        r.error(m["file"], f"`file` must be a path inside the sources folder, not `{file}`", "bad-path")
+        r.error(
+            m["file"], f"`file` must be a path inside the sources folder, not `{file}`", "bad-path"
+        )
     sid = texts["id"] or (Path(file).stem if file else None)
     if texts["id"] is not None and not ID_RE.match(texts["id"]):
-        r.error(m["id"], f"invalid source id `{texts['id']}`: use letters, digits, `-`, `_` and `.`", "bad-id")
+        r.error(
+            m["id"],
+            f"invalid source id `{texts['id']}`: use letters, digits, `-`, `_` and `.`",
+            "bad-id",
+        )
     dates: dict[str, dt.date | None] = {}
     for key in ("published", "as_of"):
         node = m.get(key)
@@ -129,13 +161,24 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
             except ValueError as exc:
                 r.error(node, f"not a valid date `{v}`: {exc}", "bad-date")
         else:
-            r.error(node, f"`{key}` must be a date like 2022-01-12, not {type_name(node)} `{v}`", "bad-date")
+            r.error(
+                node,
+                f"`{key}` must be a date like 2022-01-12, not {type_name(node)} `{v}`",
+                "bad-date",
+            )
     if any(p.severity == "error" for p in r.problems[before:]) or file is None or sid is None:
         return None
     return ManifestEntry(
-        file=file, id=sid, outlet=texts["outlet"] or sid, title=texts["title"],
-        published=dates["published"], as_of=dates["as_of"], url=texts["url"],
-        language=texts["language"] or "en", line=item.line, col=item.col,
+        file=file,
+        id=sid,
+        outlet=texts["outlet"] or sid,
+        title=texts["title"],
+        published=dates["published"],
+        as_of=dates["as_of"],
+        url=texts["url"],
+        language=texts["language"] or "en",
+        line=item.line,
+        col=item.col,
         file_col=m["file"].col,
     )
 
@@ -147,7 +190,11 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
     if not directory.exists():
         raise InputError.single(shown_dir, "sources folder not found", code="missing-dir")
     if not directory.is_dir():
-        raise InputError.single(shown_dir, "not a folder; --sources takes the folder that holds the source files", code="not-a-dir")
+        raise InputError.single(
+            shown_dir,
+            "not a folder; --sources takes the folder that holds the source files",
+            code="not-a-dir",
+        )
     manifest_path = directory / MANIFEST
     manifest_shown = _join(shown_dir, MANIFEST)
     on_disk = sorted(
@@ -163,7 +210,16 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
             path = directory / e.file
             shown = _join(shown_dir, e.file)
             if not path.is_file():
-                problems.append(Problem(manifest_shown, e.line, e.file_col, f"source file not found: {shown}", "error", "missing-file"))
+                problems.append(
+                    Problem(
+                        manifest_shown,
+                        e.line,
+                        e.file_col,
+                        f"source file not found: {shown}",
+                        "error",
+                        "missing-file",
+                    )
+                )
                 continue
             try:
                 text, size = _read_source(path, shown)
@@ -174,24 +230,44 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
             if published is None:
                 published = infer_dateline(text)
                 inferred = published is not None
-            sources.append(Source(
-                id=e.id, file=shown, text=text, outlet=e.outlet, title=e.title,
-                published=published, published_inferred=inferred, as_of=e.as_of, url=e.url,
-                language=e.language, size=size,
-            ))
+            sources.append(
+                Source(
+                    id=e.id,
+                    file=shown,
+                    text=text,
+                    outlet=e.outlet,
+                    title=e.title,
+                    published=published,
+                    published_inferred=inferred,
+                    as_of=e.as_of,
+                    url=e.url,
+                    language=e.language,
+                    size=size,
+                )
+            )
             if not text.strip():
-                warnings.append(Problem(shown, None, None, "the source is empty", "warning", "empty-source"))
+                warnings.append(
+                    Problem(shown, None, None, "the source is empty", "warning", "empty-source")
+                )
         for name in on_disk:
             if name not in listed and name != MANIFEST:
-                warnings.append(Problem(
-                    _join(shown_dir, name), None, None,
-                    f"not listed in {manifest_shown}; it is not compared (add it to the manifest)",
-                    "warning", "unlisted-source",
-                ))
+                warnings.append(
+                    Problem(
+                        _join(shown_dir, name),
+                        None,
+                        None,
+                        f"not listed in {manifest_shown}; it is not compared"
+                        " (add it to the manifest)",
+                        "warning",
+                        "unlisted-source",
+                    )
+                )
     else:
         if not on_disk:
             raise InputError.single(
-                shown_dir, "no sources: the folder has no .txt or .md files and no sources.yaml", code="no-sources",
+                shown_dir,
+                "no sources: the folder has no .txt or .md files and no sources.yaml",
+                code="no-sources",
             )
         for name in on_disk:
             path = directory / name
@@ -202,21 +278,42 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
                 problems.extend(exc.problems)
                 continue
             published = infer_dateline(text)
-            sources.append(Source(
-                id=path.stem, file=shown, text=text, outlet=path.stem, published=published,
-                published_inferred=published is not None, size=size,
-            ))
+            sources.append(
+                Source(
+                    id=path.stem,
+                    file=shown,
+                    text=text,
+                    outlet=path.stem,
+                    published=published,
+                    published_inferred=published is not None,
+                    size=size,
+                )
+            )
             if not text.strip():
-                warnings.append(Problem(shown, None, None, "the source is empty", "warning", "empty-source"))
+                warnings.append(
+                    Problem(shown, None, None, "the source is empty", "warning", "empty-source")
+                )
         stems: dict[str, str] = {}
         for s in sources:
             if s.id in stems:
-                problems.append(Problem(s.file, None, None, f"two sources would have the id `{s.id}` ({stems[s.id]}); name them in a sources.yaml", "error", "duplicate-id"))
+                problems.append(
+                    Problem(
+                        s.file,
+                        None,
+                        None,
+                        f"two sources would have the id `{s.id}` ({stems[s.id]});"
+                        " name them in a sources.yaml",
+                        "error",
+                        "duplicate-id",
+                    )
+                )
             stems[s.id] = s.file
     if problems:
         raise InputError(problems)
     return Corpus(
-        directory=shown_dir, sources=tuple(sources), warnings=tuple(warnings),
+        directory=shown_dir,
+        sources=tuple(sources),
+        warnings=tuple(warnings),
         manifest=manifest_shown if manifest_path.exists() else None,
     )
 
@@ -231,15 +328,20 @@ def _read_source(path: Path, shown: str) -> tuple[str, int]:
     except OSError as exc:
         raise InputError.single(shown, f"cannot read: {exc.strerror}", code="unreadable") from None
     if b"\x00" in data[:8192]:
-        raise InputError.single(shown, "binary file, not text (sources must be UTF-8 .txt or .md files)", code="binary")
+        raise InputError.single(
+            shown, "binary file, not text (sources must be UTF-8 .txt or .md files)", code="binary"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError.single(
-            shown, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
-            line, col, "encoding",
+            shown,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
+            line,
+            col,
+            "encoding",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n"), len(data)
 
@@ -248,7 +350,7 @@ _DATELINE_LINES = 8
 
 
 def infer_dateline(text: str) -> dt.date | None:
-    """The publication date from a dateline near the top ("12 January 2022", "07.01.2022, 15:23")."""
+    """The publication date from a dateline near the top ("12 January 2022", "07.01.2022")."""
     from kzclaims.values import read_values
 
     head_lines = [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:_DATELINE_LINES]

@@ -56,16 +56,22 @@ class Reporter:
         self.path = path
         self.problems: list[Problem] = []
 
-    def error(self, node: Node | None, message: str, code: str = "invalid", *, at_key: bool = False) -> None:
+    def error(
+        self, node: Node | None, message: str, code: str = "invalid", *, at_key: bool = False
+    ) -> None:
         self._add(node, message, code, "error", at_key)
 
-    def warning(self, node: Node | None, message: str, code: str = "warning", *, at_key: bool = False) -> None:
+    def warning(
+        self, node: Node | None, message: str, code: str = "warning", *, at_key: bool = False
+    ) -> None:
         self._add(node, message, code, "warning", at_key)
 
     def _add(self, node: Node | None, message: str, code: str, severity: str, at_key: bool) -> None:
         line = col = None
         if node is not None:
-            line, col = (node.key_line, node.key_col) if at_key and node.key_line else (node.line, node.col)
+            line, col = (
+                (node.key_line, node.key_col) if at_key and node.key_line else (node.line, node.col)
+            )
         if line is not None and any(p.line == line and p.col == col for p in self.problems):
             return  # one problem per place: the first is the most precise
         self.problems.append(Problem(self.path, line, col, message, severity, code))  # type: ignore[arg-type]
@@ -90,14 +96,19 @@ def read_text_file(path: Path, display: str) -> str:
     except FileNotFoundError:
         raise InputError.single(display, "file not found", code="missing-file") from None
     except IsADirectoryError:
-        raise InputError.single(display, "is a directory, expected a file", code="not-a-file") from None
+        raise InputError.single(
+            display, "is a directory, expected a file", code="not-a-file"
+        ) from None
     except OSError as exc:
-        raise InputError.single(display, f"cannot read: {exc.strerror}", code="unreadable") from None
+        raise InputError.single(
+            display, f"cannot read: {exc.strerror}", code="unreadable"
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError.single(
-            display, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            display,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             code="encoding",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -124,7 +135,9 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             message += f" ({started} started at line {ctx.line + 1}, column {ctx.column + 1})"
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise InputError.single(path, f"invalid YAML: {message}", line, col, "yaml-syntax") from None
+        raise InputError.single(
+            path, f"invalid YAML: {message}", line, col, "yaml-syntax"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError.single(path, f"invalid YAML: {exc}", code="yaml-syntax") from None
     finally:
@@ -147,7 +160,14 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 reporter.problems.append(
-                    Problem(reporter.path, key_line, key_col, "a key must be a plain word", "error", "bad-key")
+                    Problem(
+                        reporter.path,
+                        key_line,
+                        key_col,
+                        "a key must be a plain word",
+                        "error",
+                        "bad-key",
+                    )
                 )
                 continue
             key = str(key_node.value)
@@ -155,9 +175,12 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
                 first = out[key]
                 reporter.problems.append(
                     Problem(
-                        reporter.path, key_line, key_col,
+                        reporter.path,
+                        key_line,
+                        key_col,
                         f"duplicate key `{key}` (first defined at line {first.key_line})",
-                        "error", "duplicate-key",
+                        "error",
+                        "duplicate-key",
                     )
                 )
                 continue
@@ -198,7 +221,11 @@ def type_name(node: Node) -> str:
 
 
 def check_keys(
-    reporter: Reporter, mapping: Node, allowed: tuple[str, ...], required: tuple[str, ...], what: str
+    reporter: Reporter,
+    mapping: Node,
+    allowed: tuple[str, ...],
+    required: tuple[str, ...],
+    what: str,
 ) -> bool:
     """Report unknown keys (with a suggestion) and missing required ones. True when all is well."""
     ok = True
@@ -207,7 +234,9 @@ def check_keys(
             ok = False
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f", did you mean `{close[0]}`?" if close else f" (allowed: {', '.join(allowed)})"
-            reporter.error(value, f"unknown key `{key}` in {what}{hint}", "unknown-key", at_key=True)
+            reporter.error(
+                value, f"unknown key `{key}` in {what}{hint}", "unknown-key", at_key=True
+            )
     for key in required:
         if key not in mapping.value:
             ok = False

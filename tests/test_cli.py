@@ -257,7 +257,7 @@ def test_schema_command() -> None:
 
 
 def test_baseline_routine(corpus: Path) -> None:
-    code, _, err = run("compare", "--format", "json", "--baseline", "baseline.json", "--update-baseline", "--output", "r.json")
+    code, _, _ = run("compare", "--format", "json", "--baseline", "baseline.json", "--update-baseline", "--output", "r.json")
     assert code == 0 and (corpus / "baseline.json").exists()
     # unchanged: silent and green
     code, out, _ = run("compare", "--baseline", "baseline.json", "--fail-on", "changed")
@@ -265,7 +265,7 @@ def test_baseline_routine(corpus: Path) -> None:
     # a source edit that changes a value names exactly that claim and source
     daily = corpus / "sources" / "daily.txt"
     daily.write_text(daily.read_text(encoding="utf-8").replace("about 2,000", "about 2,100"), encoding="utf-8")
-    code, out, err = run("compare", "--baseline", "baseline.json", "--fail-on", "changed", "--format", "json")
+    code, out, _err = run("compare", "--baseline", "baseline.json", "--fail-on", "changed", "--format", "json")
     assert code == 1
     changes = json.loads(out)["changes"]
     assert [(c["kind"], c["claim"], c["source"]) for c in changes] == [("value_changed", "troops", "daily")]

@@ -46,10 +46,14 @@ def render_explanation(console: Console, ex: Explanation) -> None:
         for i, pr in enumerate(se.passages, 1):
             m = pr.match
             mark = "above" if pr.above_threshold else "below"
-            line = Text(f"  {i}. line {m.line}, score {m.score:.1f} ({mark} {ex.threshold:g})",
-                        style="" if pr.above_threshold else "dim")
+            line = Text(
+                f"  {i}. line {m.line}, score {m.score:.1f} ({mark} {ex.threshold:g})",
+                style="" if pr.above_threshold else "dim",
+            )
             line.append(f", via “{m.phrasing}”", style="dim")
-            line.append(f"\n     “{m.text}”", style="italic" if pr.above_threshold else "dim italic")
+            line.append(
+                f"\n     “{m.text}”", style="italic" if pr.above_threshold else "dim italic"
+            )
             console.print(line)
             if claim.kind == "statement":
                 continue

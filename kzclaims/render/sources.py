@@ -17,11 +17,14 @@ def sources_rows(corpus: Corpus, mentions: dict[str, list[str]] | None) -> list[
     rows: list[dict[str, object]] = []
     for s in corpus.sources:
         row: dict[str, object] = {
-            "id": s.id, "outlet": s.outlet, "file": s.file,
+            "id": s.id,
+            "outlet": s.outlet,
+            "file": s.file,
             "published": s.published.isoformat() if s.published else None,
             "published_inferred": s.published_inferred,
             "as_of": s.as_of.isoformat() if s.as_of else None,
-            "bytes": s.size, "lines": s.text.count("\n") + (0 if s.text.endswith("\n") or not s.text else 1),
+            "bytes": s.size,
+            "lines": s.text.count("\n") + (0 if s.text.endswith("\n") or not s.text else 1),
         }
         if mentions is not None:
             row["claims"] = mentions.get(s.id, [])
@@ -30,14 +33,30 @@ def sources_rows(corpus: Corpus, mentions: dict[str, list[str]] | None) -> list[
 
 
 def render_sources_json(corpus: Corpus, mentions: dict[str, list[str]] | None) -> str:
-    return json.dumps({"sources": sources_rows(corpus, mentions)}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {"sources": sources_rows(corpus, mentions)},
+            indent=2,
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def _size(n: int) -> str:
-    return f"{n} B" if n < 1024 else f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+    return (
+        f"{n} B"
+        if n < 1024
+        else f"{n / 1024:.1f} KB"
+        if n < 1024 * 1024
+        else f"{n / 1024 / 1024:.1f} MB"
+    )
 
 
-def render_sources_table(console: Console, corpus: Corpus, mentions: dict[str, list[str]] | None) -> None:
+def render_sources_table(
+    console: Console, corpus: Corpus, mentions: dict[str, list[str]] | None
+) -> None:
     from rich import box
     from rich.table import Table
 
@@ -49,7 +68,7 @@ def render_sources_table(console: Console, corpus: Corpus, mentions: dict[str, l
     table.add_column("file", overflow="fold")
     if mentions is not None:
         table.add_column("claims mentioned", overflow="fold")
-    for row, s in zip(sources_rows(corpus, mentions), corpus.sources):
+    for row, s in zip(sources_rows(corpus, mentions), corpus.sources, strict=False):
         published = row["published"] or "—"
         if s.published_inferred:
             published = f"{published} (inferred)"

@@ -38,6 +38,7 @@ MIN_COLUMN = 12
 CLAIM_COLUMN = 30
 VERDICT_COLUMN = 11
 
+
 def format_value(finding: Finding, kind: Kind) -> str:
     """The normalized value with its qualifier: ``2,030``, ``≈20,000``, ``≤10 days``, ``3–4%``."""
     if not finding.found:
@@ -54,7 +55,9 @@ def _bounds(f: Finding) -> tuple[float | str | None, float | str | None]:
 def _overlap(a: Finding, b: Finding) -> bool:
     (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
     try:
-        return (alo is None or bhi is None or alo <= bhi) and (blo is None or ahi is None or blo <= ahi)  # type: ignore[operator]
+        return (alo is None or bhi is None or alo <= bhi) and (
+            blo is None or ahi is None or blo <= ahi
+        )  # type: ignore[operator]
     except TypeError:
         return a.value == b.value
 
@@ -78,7 +81,8 @@ def relations(claim: ClaimResult) -> dict[str, Relation]:
         elif all(g.value == f.value and g.qualifier == f.qualifier for g in others):
             out[f.source] = "agree"
         elif claim.verdict == "conflict" and (
-            claim.kind == "date_range" and any(g.value != f.value for g in others)
+            (claim.kind == "date_range"
+            and any(g.value != f.value for g in others))
             or any(not _overlap(f, g) for g in others)
         ):
             out[f.source] = "conflict"
@@ -211,7 +215,10 @@ def _evidence(report: Report) -> list[RenderableType]:
             any_quote = True
             src = outlets.get(f.source)
             where = f"{src.file if src else f.source}:{f.line}"
-            t.append(f"\n  {src.outlet if src else f.source} ({where}, score {f.score})", style="" if f.found else "dim")
+            t.append(
+                f"\n  {src.outlet if src else f.source} ({where}, score {f.score})",
+                style="" if f.found else "dim",
+            )
             if not f.found:
                 t.append(" — below the bar or no value here", style="dim")
             t.append(f"\n    “{f.quote}”", style="italic" if f.found else "dim italic")
@@ -247,7 +254,9 @@ def render_to(console: Console, report: Report, evidence: bool = False) -> None:
             console.print(block)
 
 
-def render_text(report: Report, *, width: int = 100, color: bool = False, evidence: bool = False) -> str:
+def render_text(
+    report: Report, *, width: int = 100, color: bool = False, evidence: bool = False
+) -> str:
     """The text format as a string (used for --output and in tests)."""
     import io
 
@@ -255,9 +264,15 @@ def render_text(report: Report, *, width: int = 100, color: bool = False, eviden
 
     buf = io.StringIO()
     console = Console(
-        file=buf, width=width, color_system="standard" if color else None,
-        force_terminal=color, no_color=not color, legacy_windows=False, highlight=False,
-        emoji=False, soft_wrap=False,
+        file=buf,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        legacy_windows=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
     )
     render_to(console, report, evidence)
     return buf.getvalue()
@@ -292,5 +307,7 @@ def render_changes(console: Console, report: Report) -> None:
         if ch.source:
             t.append(f" / {outlets.get(ch.source, ch.source)}")
         if ch.old is not None or ch.new is not None:
-            t.append(f": {ch.old if ch.old is not None else '—'} → {ch.new if ch.new is not None else '—'}")
+            t.append(
+                f": {'—' if ch.old is None else ch.old} → {'—' if ch.new is None else ch.new}"
+            )
         console.print(t)
