@@ -1,0 +1,89 @@
+"""Stage 4: the value a passage gives for a claim, chosen among the values of the claim's kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from kzclaims.choose import choose_value, unit_matches
+from kzclaims.model import Claim, Kind, Match
+
+
+def claim(kind: Kind = "count", unit: tuple[str, ...] = (), find: str = "x") -> Claim:
+    return Claim(id="c", title="T", kind=kind, find=(find,), unit=unit)
+
+
+def match(text: str, matched: str) -> Match:
+    """A passage whose matched words are ``matched`` (each word located in the text)."""
+    spans = tuple((m.start(), m.end()) for w in matched.split() for m in [re.search(re.escape(w), text)] if m)
+    return Match(source="s", text=text, line=1, score=100.0, phrasing=matched, first_sentence=0, last_sentence=0, spans=spans)
+
+
+def chosen(c: Claim, text: str, matched: str, ref: dt.date | None = None) -> str | None:
+    choice = choose_value(c, match(text, matched), ref)
+    return None if choice is None else choice.value.text
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "matched", "expected"),
+    [
+        (("troops",), "The mission consists of 2,030 troops and 250 units of military equipment.", "mission consists of", "2,030"),
+        (("units", "equipment"), "The mission consists of 2,030 troops and 250 units of military equipment.", "mission consists of", "250"),
+        (("aircraft",), "In particular, the Almaty airport along with about five aircrafts, including foreign ones.", "Almaty airport", "about five"),
+        (("people", "dead"), "The death toll rose to 225 people, and 19 of them were police officers.", "death toll rose to", "225"),
+        (("police", "officers"), "The death toll rose to 225, including 19 police officers.", "death toll", "19"),
+        ((), "Almost 20 thousand bandits attacked Almaty.", "bandits attacked Almaty", "Almost 20 thousand"),
+        (("bandits",), "In his 30th address, he said 20,000 bandits attacked Almaty.", "bandits attacked Almaty", "20,000"),
+    ],
+)
+def test_unit_and_distance_pick_the_value(unit: tuple[str, ...], text: str, matched: str, expected: str) -> None:
+    assert chosen(claim("count", unit), text, matched) == expected
+
+
+def test_nearest_to_the_matched_words_in_the_same_sentence() -> None:
+    text = "The Kyrgyz unit will return within five days. The whole pullout will take ten days."
+    assert chosen(claim("duration"), text, "whole pullout will take") == "ten days"
+    assert chosen(claim("duration"), text, "Kyrgyz unit will return") == "within five days"
+
+
+def test_ordinals_are_no_counts_but_may_be_numbers() -> None:
+    text = "In my speech on the occasion of the 30th anniversary of Independence, I said so."
+    assert chosen(claim("count"), text, "anniversary of Independence") is None
+    assert chosen(claim("number"), text, "anniversary of Independence") == "30th"
+
+
+def test_relative_date_needs_the_reference() -> None:
+    c = claim("date")
+    text = "A gradual withdrawal of the CSTO forces will start in two days."
+    choice = choose_value(c, match(text, "withdrawal will start"), dt.date(2022, 1, 11))
+    assert choice is not None and choice.value.reading.iso() == "2022-01-13"  # type: ignore[union-attr]
+
+
+def test_no_value_of_the_kind() -> None:
+    assert chosen(claim("percent"), "The mission consists of 2,030 troops.", "mission consists") is None
+
+
+def test_why_names_the_unit_and_what_was_passed_over() -> None:
+    c = claim("count", ("troops",))
+    text = "The mission consists of 2,030 troops and 250 units of military equipment."
+    choice = choose_value(c, match(text, "mission consists of"), None)
+    assert choice is not None
+    assert choice.why.startswith("counts 'troops' (unit: troops)")
+    assert "passed over '250' (counts 'units of military" in choice.why and "not troops" in choice.why
+
+
+@pytest.mark.parametrize(
+    ("noun", "units", "ok"),
+    [
+        ("troops", ("troop",), True),
+        ("units of military equipment", ("military equipment",), True),
+        ("aircrafts", ("aircraft",), True),
+        ("service members", ("service members", "troops"), True),
+        ("civilians", ("troops",), False),
+        ("of them", ("people",), False),
+    ],
+)
+def test_unit_matches(noun: str, units: tuple[str, ...], ok: bool) -> None:
+    assert unit_matches(noun, units) is ok
