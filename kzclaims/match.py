@@ -56,7 +56,7 @@ __all__ = [
 
 WORD_CUTOFF = 75.0  # rapidfuzz ratio two words need to count as the same word
 STOP_WEIGHT = 0.2  # weight of a stop word against 1 for a content word
-SPREAD_PER_WORD = 2.5  # points lost per extra word of spread, divided by the matched words
+SPREAD_PER_WORD = 4.0  # points lost per extra word of spread, divided by the matched words
 SPREAD_CAP = 30.0  # at most this many points lost to spread
 PAIR_PENALTY = 5.0  # points a two-sentence passage pays
 

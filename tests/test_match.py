@@ -1,0 +1,365 @@
+"""Locating claims in sources (kzclaims.match)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kzclaims.match import (
+    CorpusIndex,
+    Lexicon,
+    SourceIndex,
+    brute_force_search,
+    score_passage,
+    tokens,
+)
+from kzclaims.model import Claim, Match, Sentence, Source
+from kzclaims.text import split_sentences
+
+SEEDS = Path("/work/shared/seeds")
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
+FILES = {
+    "tdi": ("000", "tdi-2022-01-12-majilis-address.txt"),
+    "akorda": ("001", "akorda-2022-01-06-security-council.txt"),
+    "transcript": ("002", "address-2022-01-07-transcript.txt"),
+    "embassy": ("003", "embassy-2022-01-11-interview.txt"),
+    "tv": ("004", "tv-2022-01-07-address-report.txt"),
+}
+
+
+def _read(sid: str) -> str | None:
+    prefix, bundled = FILES[sid]
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.exists() else []
+    if found:
+        return found[0].read_text(encoding="utf-8")
+    if (SOURCES / bundled).exists():
+        return (SOURCES / bundled).read_text(encoding="utf-8")
+    return None
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, tuple[Sentence, ...]]:
+    out = {}
+    for sid in FILES:
+        text = _read(sid)
+        if text is None:
+            pytest.skip("seed texts not available")
+        out[sid] = split_sentences(text)
+    return out
+
+
+@pytest.fixture(scope="module")
+def indexes(corpus: dict[str, tuple[Sentence, ...]]) -> dict[str, SourceIndex]:
+    lex = Lexicon()
+    return {sid: SourceIndex(sid, sents, lex) for sid, sents in corpus.items()}
+
+
+def sentences(*texts: str) -> tuple[Sentence, ...]:
+    return tuple(Sentence(i, t, i + 1) for i, t in enumerate(texts))
+
+
+# ------------------------------------------------------------------------------------------------
+# Words and scores
+# ------------------------------------------------------------------------------------------------
+
+
+def test_tokens_normalize_case_punctuation_possessives_and_numbers() -> None:
+    assert tokens("Almaty's airport, Kassym-Jomart; 2,030 troops (1.6%) d’etat") == [
+        "almaty", "airport", "kassym", "jomart", "2030", "troops", "1.6", "detat",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "text"),
+    [
+        ("plenary session of the Majilis", "at the plenary session of the Mazhilis, on Jan 11"),
+        ("Kassym-Jomart Tokayev", "President Kassym Jomart Tokayev said"),
+        ("bandits attacked Almaty", "Almaty's streets were attacked by bandits."),
+        ("CSTO troop", "The CSTO troops left."),
+        ("five aircraft", "about five aircrafts, including foreign ones"),
+        ("OPEN FIRE, without warning!", "to open fire without warning."),
+    ],
+)
+def test_variants_match(phrasing: str, text: str) -> None:
+    assert score_passage(phrasing, text) >= 85
+
+
+def test_exact_words_score_100_and_unrelated_words_0() -> None:
+    assert score_passage("units of military equipment", "250 units of military equipment.") == 100
+    assert score_passage("units of military equipment", "The weather was fine.") == 0
+    assert score_passage("", "anything") == 0
+    assert score_passage("...", "anything") == 0
+
+
+def test_numbers_weigh_little() -> None:
+    # "20 thousand" and "20,000" are the value sources state differently, not the claim.
+    assert score_passage("20 thousand bandits attacked Almaty",
+                         "Almaty alone was attacked by 20,000 bandits.") >= 80
+
+
+def test_scattered_words_score_lower_than_close_ones() -> None:
+    close = "Kazakhstan announced a state of emergency to ensure public safety."
+    far = (
+        "Head of the State Security Service, Acting Deputy Prime Minister - Foreign Minister, "
+        "Acting Defense Minister, Acting Internal Affairs Minister, and Acting Minister of "
+        "Emergency Situations."
+    )
+    assert score_passage("state of emergency", close) == 100
+    assert score_passage("state of emergency", far) < 75
+
+
+def test_missing_content_words_cost_more_than_missing_stop_words() -> None:
+    text = "The withdrawal of military forces will last for 10 days."
+    assert score_passage("withdrawal will last days", text) == 100
+    assert score_passage("withdrawal will finish days", text) < 80
+    assert score_passage("withdrawal shall last days", text) > score_passage(
+        "withdrawal will finish days", text
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Passages: sentences and pairs
+# ------------------------------------------------------------------------------------------------
+
+PAIR = sentences(
+    "President Tokayev said that a gradual withdrawal of the CSTO (Collective Security Treaty "
+    "Organization) peacekeeping forces will start in two days.",
+    "The mission consists of 2,030 troops and 250 units of military equipment.",
+    "The withdrawal of military forces will last for 10 days.",
+)
+
+
+def test_a_pair_wins_when_the_value_is_in_the_next_sentence() -> None:
+    ms = SourceIndex("tdi", PAIR).search(["CSTO mission consists of troops"], 75)
+    assert (ms[0].first_sentence, ms[0].last_sentence) == (0, 1)
+    assert ms[0].text == PAIR[0].text + " " + PAIR[1].text
+    assert ms[0].line == 1
+    words = [ms[0].text[a:b] for a, b in ms[0].spans]
+    assert words == ["CSTO", "mission", "consists", "of", "troops"]
+    # The second sentence alone is found too, lower.
+    assert (ms[1].first_sentence, ms[1].last_sentence) == (1, 1)
+    assert ms[1].score < ms[0].score
+
+
+def test_a_pair_does_not_win_by_holding_more_words() -> None:
+    ms = SourceIndex("tdi", PAIR).search(["units of military equipment"], 50, limit=10)
+    assert (ms[0].first_sentence, ms[0].last_sentence) == (1, 1)
+    assert all(m.first_sentence == m.last_sentence for m in ms)
+    ss = sentences(
+        "The mission consists of troops from five states.",
+        "The mission consists of 2,030 troops and more troops of the mission.",
+    )
+    ms = SourceIndex("x", ss).search(["mission consists of troops"], 0, limit=10)
+    assert all(m.first_sentence == m.last_sentence for m in ms)
+
+
+def test_pairs_can_be_turned_off() -> None:
+    ms = SourceIndex("tdi", PAIR).search(["CSTO mission consists of troops"], 70, pairs=False)
+    assert all(m.first_sentence == m.last_sentence for m in ms)
+
+
+def test_spans_point_at_the_matched_words() -> None:
+    ms = SourceIndex("tdi", PAIR).search(["withdrawal will last days"], 75)
+    m = ms[0]
+    assert m.first_sentence == 2
+    assert [m.text[a:b] for a, b in m.spans] == ["withdrawal", "will", "last", "days"]
+
+
+def test_results_are_ranked_limited_and_deterministic() -> None:
+    ix = SourceIndex("tdi", PAIR)
+    ms = ix.search(["withdrawal", "military forces"], 0, limit=10)
+    assert [m.score for m in ms] == sorted((m.score for m in ms), reverse=True)
+    assert len({(m.first_sentence, m.last_sentence) for m in ms}) == len(ms)
+    assert ix.search(["withdrawal", "military forces"], 0, limit=2) == ms[:2]
+    assert ix.search(["withdrawal", "military forces"], 0, limit=10) == ms
+    assert ix.search([], 75) == []
+    assert ix.search(["", "  ", "!!"], 0) == []
+
+
+def test_near_misses_below_the_threshold() -> None:
+    ix = SourceIndex("tdi", PAIR)
+    assert ix.search(["withdrawal will finish in two weeks"], 75) == []
+    near = ix.nearest(["withdrawal will finish in two weeks"], limit=2)
+    assert len(near) == 2
+    assert all(0 < m.score < 75 for m in near)
+
+
+def test_search_claim_uses_find_and_threshold() -> None:
+    claim = Claim("t", "T", "count", ("CSTO mission consists of troops",), threshold=95)
+    assert SourceIndex("tdi", PAIR).search_claim(claim) == []
+    claim = Claim("t", "T", "count", ("CSTO mission consists of troops",), threshold=80)
+    assert SourceIndex("tdi", PAIR).search_claim(claim)[0].last_sentence == 1
+
+
+def test_from_source_and_empty_sources() -> None:
+    src = Source("s", "s.txt", "Line one.\n\nThe mission consists of 2,030 troops.\n")
+    ms = SourceIndex.from_source(src).search(["mission consists of troops"], 75)
+    assert [(m.source, m.line, m.text) for m in ms] == [
+        ("s", 3, "The mission consists of 2,030 troops.")
+    ]
+    assert SourceIndex("e", ()).search(["anything at all"], 0) == []
+    assert SourceIndex.from_source(Source("e", "e.txt", "")).search(["x y"], 0) == []
+
+
+# ------------------------------------------------------------------------------------------------
+# The bundled corpus: realistic phrasings find the right sentences, and nothing spurious
+# ------------------------------------------------------------------------------------------------
+
+# phrasing -> {source: index of the first sentence of the best passage (a pair may start one
+# earlier)}; every other source must have no passage >= 75.
+REALISTIC: list[tuple[str, dict[str, set[int]]]] = [
+    ("CSTO mission consists of troops", {"tdi": {6, 7}}),
+    ("units of military equipment", {"tdi": {7}}),
+    ("bandits attacked Almaty", {"transcript": {50}, "tv": {21}, "akorda": {25}}),
+    ("withdrawal of CSTO peacekeeping forces will start", {"tdi": {6}}),
+    ("withdrawal will last days", {"tdi": {8}}),
+    ("plenary session of the Majilis", {"tdi": {0, 1, 2}}),
+    ("announce in the Mazhilis", {"tv": {24}}),
+    ("state of emergency from", {"tdi": {5}, "transcript": {5, 73}}),
+    ("day of nation-wide mourning", {"embassy": {26}}),
+    ("inflation target corridor percent", {"tdi": {20}}),
+    ("seizure of the Almaty airport aircraft", {"embassy": {9}, "akorda": {23}}),
+    ("open fire without warning", {"transcript": {8}}),
+    ("Collective Security Council decided to send peacekeeping forces", {"embassy": {32}}),
+    ("appealed to the heads of the CSTO states",
+     {"akorda": {17}, "transcript": {15}, "tv": {12}, "embassy": {31, 32}}),
+    ("quota in party lists for women and youth", {"embassy": {59}}),
+    ("government action program within weeks", {"tdi": {27}}),
+    ("about 90 states have signed", {"embassy": {89}}),
+    ("hundreds of civilians and military personnel", {"transcript": {28}}),
+    ("Dozens of people died", {"embassy": {24}}),
+    ("plenary session of the Mazhilis", {"tdi": {0, 1, 2}}),
+    ("Kassym Jomart Tokayev declared a day of nationwide mourning", {"embassy": {26}}),
+    ("Almaty airport and five aircraft seized", {"akorda": {23, 24}, "embassy": {9}}),
+    # Claims the corpus does not make.
+    ("Kyrgyz unit of the CSTO peacekeeping forces", {}),
+    ("Kyrgyzstan sent troops to the CSTO mission", {}),
+    ("Russian paratroopers landed in Almaty", {}),
+    ("death toll rose to 225 people", {}),
+    ("internet was shut down for five days", {}),
+    ("Tokayev dismissed the government of Askar Mamin", {}),
+]
+
+
+@pytest.mark.parametrize(("phrasing", "expected"), REALISTIC, ids=[r[0] for r in REALISTIC])
+def test_realistic_phrasings(
+    indexes: dict[str, SourceIndex], phrasing: str, expected: dict[str, set[int]],
+) -> None:
+    for sid, ix in indexes.items():
+        ms = ix.search([phrasing], 75)
+        if sid in expected:
+            assert ms, f"{phrasing!r} not found in {sid}"
+            assert ms[0].first_sentence in expected[sid], (sid, ms[0])
+        else:
+            assert ms == [], f"{phrasing!r} matched {sid}: {ms[0].text!r} ({ms[0].score})"
+
+
+def test_known_values_and_lines(indexes: dict[str, SourceIndex]) -> None:
+    m = indexes["transcript"].search(["bandits attacked Almaty"], 75)[0]
+    assert (m.text, m.line, m.score) == ("Almost 20 thousand bandits attacked Almaty.", 165, 100)
+    m = indexes["tv"].search(["announce in the Majilis"], 75)[0]
+    assert m.line == 19 and "announce in the Mazhilis on January 11" in m.text
+    m = indexes["embassy"].search(["quota in party lists for women and youth"], 75)[0]
+    assert m.line == 47 and "30 percent quota" in m.text
+
+
+def test_explain_shows_the_nearest_miss(indexes: dict[str, SourceIndex]) -> None:
+    # The transcript says "discuss in the Mazhilis", not "announce".
+    assert indexes["transcript"].search(["announce in the Mazhilis"], 75) == []
+    near = indexes["transcript"].nearest(["announce in the Mazhilis"], limit=3)
+    assert near and near[0].first_sentence == 65 and near[0].score < 75
+
+
+# ------------------------------------------------------------------------------------------------
+# The prefilter loses nothing brute force finds
+# ------------------------------------------------------------------------------------------------
+
+PHRASINGS = [r[0] for r in REALISTIC] + [
+    "the", "will be", "of the CSTO", "President", "Tokayev said", "Almaty", "10 days",
+    "2,030", "January 11", "Mazhilis Majilis Majlis", "terrorist attacks Almaty regions",
+    "Kassym-Jomart Tokayev", "law enforcement agencies and the army", "airborne units",
+    "peacekeepers stay in the country", "attack", "stabilized situation",
+]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 40.0, 60.0, 75.0, 90.0, 100.0])
+def test_index_equals_brute_force_on_the_corpus(
+    corpus: dict[str, tuple[Sentence, ...]], indexes: dict[str, SourceIndex], threshold: float,
+) -> None:
+    for sid, sents in corpus.items():
+        for phrasing in PHRASINGS:
+            got = indexes[sid].search([phrasing], threshold, limit=10_000)
+            want = brute_force_search(sid, sents, [phrasing], threshold, limit=10_000)
+            assert got == want, (sid, phrasing)
+        got = indexes[sid].search(PHRASINGS[:6], threshold, limit=10_000)
+        assert got == brute_force_search(sid, sents, PHRASINGS[:6], threshold, limit=10_000)
+
+
+def _synthetic(seed: int) -> tuple[tuple[Sentence, ...], list[str]]:
+    rnd = random.Random(seed)
+    words = ["troops", "troop", "mission", "Majilis", "Mazhilis", "Majlis", "airport", "aircraft",
+             "aircrafts", "Almaty", "Almaty's", "withdrawal", "withdraw", "peacekeeping", "CSTO",
+             "forces", "force", "state", "states", "emergency", "of", "the", "will", "in", "and",
+             "2,030", "ten", "days", "day", "Kassym-Jomart", "Kassym", "Jomart", "units", "unit",
+             "a", "to", "bandit", "bandits", "attack", "attacked", "seizure", "seized", "x", "zz"]
+    sents = []
+    for i in range(300):
+        n = rnd.randint(1, 25)
+        sents.append(Sentence(i, " ".join(rnd.choice(words) for _ in range(n)) + ".", i + 1))
+    phrasings = []
+    for _ in range(60):
+        n = rnd.randint(1, 7)
+        ws = [rnd.choice(words) for _ in range(n)]
+        if rnd.random() < 0.3:
+            j = rnd.randrange(n)
+            ws[j] = ws[j][:-1] or ws[j]  # a misspelling
+        phrasings.append(" ".join(ws))
+    return tuple(sents), phrasings
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("threshold", [30.0, 60.0, 75.0, 85.0])
+def test_index_equals_brute_force_on_synthetic_text(seed: int, threshold: float) -> None:
+    sents, phrasings = _synthetic(seed)
+    ix = SourceIndex("syn", sents)
+    for phrasing in phrasings:
+        got = ix.search([phrasing], threshold, limit=10_000)
+        assert got == brute_force_search("syn", sents, [phrasing], threshold, limit=10_000)
+
+
+def test_lexicon_grows_with_new_sources() -> None:
+    lex = Lexicon()
+    a = SourceIndex("a", sentences("The Majilis met."), lex)
+    assert [w for w, _ in a.expand("majilis")] == ["majilis"]
+    b = SourceIndex("b", sentences("The Mazhilis and the Majlis met."), lex)
+    # The cached expansion of "majilis" is extended with the words added since.
+    assert [w for w, _ in b.expand("majilis")] == ["majlis", "mazhilis"]
+    assert [w for w, _ in a.expand("majilis")] == ["majilis"]  # only its own words
+    assert len(lex) == 4  # majilis met mazhilis majlis
+    assert b.search(["Majilis met"], 75)[0].score >= 85
+
+
+def test_corpus_index_equals_one_index_per_source(
+    corpus: dict[str, tuple[Sentence, ...]], indexes: dict[str, SourceIndex],
+) -> None:
+    ci = CorpusIndex()
+    for sid, sents in corpus.items():
+        ci.add(sid, sents)
+    assert ci.sources == tuple(corpus)
+    for phrasing in PHRASINGS:
+        got = ci.search([phrasing], 60, limit=50)
+        want = {sid: ms for sid, ix in indexes.items() if (ms := ix.search([phrasing], 60, 50))}
+        assert got == want, phrasing
+
+
+def test_pairs_never_span_two_sources() -> None:
+    ci = CorpusIndex()
+    ci.add("a", sentences("Nothing here.", "The CSTO peacekeeping forces will leave."))
+    ci.add("b", sentences("The mission consists of 2,030 troops.", "Nothing there."))
+    res = ci.search(["CSTO peacekeeping mission consists of troops"], 0, limit=10)
+    for sid, ms in res.items():
+        assert all(isinstance(m, Match) and m.source == sid for m in ms)
+        for m in ms:
+            assert "CSTO" not in m.text or "mission" not in m.text
