@@ -70,7 +70,10 @@ _DIGITS = (
     r"|[0-9]+(?:\.[0-9]+)?"
     r"|\.[0-9]+"
 )
-_VAGUE_COMPOUND = r"\b(?:tens|hundreds|dozens|scores)[ \t]+of[ \t]+(?:thousands|millions|billions)\b"
+_VAGUE_COMPOUND = (
+    r"\b(?:tens|hundreds|dozens|scores)[ \t]+of[ \t]+(?:thousands|millions|billions)\b"
+    r"|\bscores(?=[ \t]+of[ \t]+[a-z])"
+)
 
 # identifiers: 192.168.1.2, 5/17/2018, 2019-09-01, +1-222-2222/2222
 _CHAIN_NUM = (
@@ -336,6 +339,12 @@ _MEASURE = _wordset(
     contingents billion million thousand hundreds thousands millions dozens
     """
 )
+_PLURALS = _wordset(
+    """
+    people men women children police personnel staff cattle aircraft equipment
+    clergy youth folk deer sheep fish data militia infantry cavalry artillery
+    """
+)
 _CURRENCY_NOUNS = _wordset(
     """
     dollar dollars euro euros pound pounds sterling yen yuan renminbi tenge ruble rubles
@@ -357,7 +366,7 @@ _OF_SKIP = _wordset(
 )
 _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:the|this|that|which|each|every|any|no|another|little|new|old|right|wrong|same|"
-    r"last|next|big|small|only|other|such|a|an|every|someone|anyone|no)[ \t]+$",
+    r"last|next|big|small|other|such|a|an|every|someone|anyone|no)[ \t]+$",
     re.IGNORECASE,
 )
 _ONE_PRONOUN_AFTER = re.compile(
@@ -414,18 +423,20 @@ def _scan(text: str) -> list[_Num]:
         matches.extend(_SCAN_DIGITS.finditer(text))
         matches.sort(key=lambda m: m.start())
     for m in matches:
-        if nums and m.start() < nums[-1].end:
-            continue  # "hundred million" after "4" was read with it: "4 hundred million"
         is_words = m.re is not _SCAN_DIGITS
+        if nums and m.start() < nums[-1].end and not (is_words and m.group("words")):
+            continue  # read with the number before it
         if is_words and m.group("vq"):
             words = m.group("vq").lower().split()
             first = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0, "scores": 20.0}[words[0]]
             n = _Num(m.start(), m.end(), 0.0, "vague")
-            n.vbase = first * _SCALE_WORDS[words[-1]]
+            n.vbase = first * _SCALE_WORDS[words[-1]] if len(words) > 1 else first
             nums.append(n)
         elif is_words:
             start = m.start("words")
             for w in parse_run(text[start : m.end("words")], start):
+                if nums and w.start < nums[-1].end:
+                    continue  # "4 hundred million": "hundred million" was read with the 4
                 n = _Num(w.start, w.end, w.value, w.kind)
                 n.scaled = w.scaled
                 if w.kind == "vague":
@@ -623,22 +634,25 @@ def _read(text: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
 def _inherit_in_parentheses(text: str, values: list[Value]) -> list[Value]:
     """A conversion in parentheses shares the qualifier of the value it converts:
     "more than 100 kilometers (60 miles)", "just under 296 hp (224 kW / 300 PS)"."""
+    inside = -1  # the index of the last value that inherited, while its parentheses are open
     for k in range(1, len(values)):
         v = values[k]
         if v.qualifier != "exact" or isinstance(v.reading, tuple) or "label" in v.tags:
+            inside = -1
             continue
         p = values[k - 1]
-        if p.qualifier == "exact" or isinstance(p.reading, tuple):
-            continue
-        op = text.rfind("(", p.end, v.start)
-        if op < 0 or op - p.end > 30 or ")" in text[op : v.start]:
-            continue
-        if any(c in ".;!?" for c in text[p.end : op]):
-            continue
-        if text[op + 1 : v.start].strip() and not re.fullmatch(
-            r"[^().;!?]*[/,]\s*", text[op + 1 : v.start]
-        ):
-            continue
+        if inside == k - 1 and not re.search(r"[().;!?]", text[p.end : v.start]):
+            pass  # "(224 kW / 300 PS)": the second one in the same parentheses
+        else:
+            inside = -1
+            if p.qualifier == "exact" or isinstance(p.reading, tuple):
+                continue
+            op = text.rfind("(", p.end, v.start)
+            if op < 0 or op - p.end > 30 or ")" in text[op : v.start]:
+                continue
+            if any(c in ".;!?" for c in text[p.end : op]) or text[op + 1 : v.start].strip():
+                continue
+        inside = k
         low: int | float | None = v.low  # type: ignore[assignment]
         high: int | float | None = v.high  # type: ignore[assignment]
         if p.qualifier == "at_least":
@@ -864,7 +878,7 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
                 ok = bool(_RANGE_AND.fullmatch(gap) or _RANGE_DASH.fullmatch(gap))
             elif _RANGE_OR.fullmatch(gap) and n.value < m2.value and not n.cur:
                 ok = not _QUAL_AFTER[1][0].match(text, end)
-            elif _RANGE_DASH.fullmatch(gap):
+            elif _RANGE_DASH.fullmatch(gap) and is_digits and text[m2.start].isdigit():
                 chain_before = start > 1 and text[start - 1] in "-/" and text[start - 2].isdigit()
                 ok = not chain_before and not _CHAIN.match(text, m2.end)
                 if ok and not frm:
@@ -925,6 +939,7 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
             qual_text = qm.group("q")
             if phrase == "up to" and _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start()):
                 qualifier = "exact"  # "the lead up to 3G", "moved up to 5th"
+                qual_text = None
         else:
             sym = re.sub(r"[ \t]+", "", qm.group("s"))
             qualifier, inclusive = _SYMBOLS.get(sym, ("exact", True))
@@ -1031,7 +1046,7 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
 
 
 _TRAILING_SCALE = re.compile(
-    r"(thousand|million|billion|trillion|k|bn|mn|mln|bln|tn|m|b|mil)$", re.IGNORECASE
+    r"(hundred|thousand|million|billion|trillion|k|bn|mn|mln|bln|tn|m|b|mil)$", re.IGNORECASE
 )
 
 
@@ -1051,6 +1066,8 @@ def _range_order_ok(v1: float, m2: _Num) -> bool:
 
 def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
     """The counted noun after a number: "troops", "units of military equipment", "of them"."""
+    if text[max(0, pos - 6) : pos].lower().endswith(("couple", "pair")):
+        vague = True  # "a couple of soldiers", "a pair of shoes": the noun is after "of"
     pm = _PARTITIVE.match(text, pos)
     if pm and not vague:
         words = [pm.group().strip()]
@@ -1060,7 +1077,7 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
                     "those"):  # fmt: skip
             for _ in range(3):
                 wm = _WORD_AFTER.match(text, p)
-                if not wm or wm.group(1).lower() in _STOP:
+                if not wm or wm.group(1).lower() in _STOP or wm.group(1).lower().endswith("ed"):
                     break
                 words.append(wm.group(1))
                 p = wm.end()
@@ -1106,7 +1123,9 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
         p = wm.end()
         if len(words) >= 3 and allow_of:
             break
-        if lw.endswith("s") and len(lw) > 3 and not lw.endswith("ss") and lw not in _MEASURE:
+        if (
+            lw.endswith("s") and len(lw) > 3 and not lw.endswith("ss") and lw not in _MEASURE
+        ) or lw in _PLURALS:
             break  # a plural noun ends the phrase: "troops", "service members"
         if lw in _MEASURE and not _OF_AFTER.match(text, p):
             break
