@@ -162,8 +162,9 @@ def word_number(text: str) -> float | None:
         return 3.0
     if t in ("half", "half a", "half an", "a half"):
         return 0.5
-    if t.endswith(" and a half") or t.endswith(" and half"):
-        base = word_number(t.rsplit(" and ", 1)[0])
+    mh = re.fullmatch(r"(.+) and (?:an? )?half", t)
+    if mh:
+        base = word_number(mh.group(1))
         return None if base is None else base + 0.5
     total = 0
     seen = False
@@ -214,17 +215,23 @@ _CARD_W = (
     r"|one|two|three|four|five|six|seven|eight|nine|(?:a|one)\s+hundred)"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?|{_CARD_W}\b)"
-_HALF = rf"(?:{_NUM}\s+and\s+a\s+half|{_NUM}|half\s+an?|half|(?:a\s+)?couple\s+of|a\s+few|few|an?)"
+_HALF = (
+    rf"(?:{_NUM}\s+and\s+(?:an?\s+)?half|{_NUM}|half\s+an?|half|(?:a\s+)?couple\s+of|a\s+few"
+    r"|few|an?)"
+)
 _UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?"
     r"|yrs?|decades?|century|centuries)"
 )
 # one "N unit" group; digits may be glued to the unit ("3day", "48h") or hyphenated ("10-day")
+_MORE = r"(?:(?:more|additional|extra|further)\s+)?"  # "two more weeks"
 _DUR1 = (
-    rf"(?:(?:\d+(?:\.\d+)?)(?:\s*-\s*|\s*)(?:{_UNIT}|h)\b"
-    rf"|{_HALF}(?:\s*-\s*|\s+){_UNIT}\b(?:\s+and\s+a\s+half|\s+and\s+half)?)"
+    rf"(?:(?:\d+(?:\.\d+)?)(?:\s*-\s*|\s*){_MORE}(?:{_UNIT}|h)\b"
+    rf"|{_HALF}(?:\s*-\s*|\s+){_MORE}{_UNIT}\b(?:\s+and\s+(?:an?\s+)?half)?)"
 )
-_DUR = rf"(?:{_DUR1}(?:(?:\s+and\s+|\s+){_DUR1})*)"
+# groups join while the units get smaller: "1 year 2 months", "2 years and 3 months",
+# "2 years, 3 months"
+_DUR = rf"(?:{_DUR1}(?:(?:\s+and\s+|\s+|,\s*(?=\d)){_DUR1})*)"
 
 _I = re.IGNORECASE
 
@@ -265,7 +272,7 @@ _P_MONTH_ONLY = re.compile(
 )
 _P_DAY_ONLY = re.compile(
     rf"\b(?:on|for|by|until|since)\s+(?P<the>the\s+)?(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
-    r"(?=\s*(?:[.!?;,)]|$))",
+    r"(?=\s*(?:[!?;)]|[.,](?!\d)|$))",
     _I,
 )
 _P_WD_THE_DAY = re.compile(
@@ -358,8 +365,8 @@ _UNIT_DAYS: dict[str, float] = {
 }
 
 _DUR1_RE = re.compile(
-    rf"(?P<n>\d+(?:\.\d+)?(?=\s*-?\s*(?:{_UNIT}|h)\b)|{_HALF})(?:\s*-\s*|\s*)(?P<u>{_UNIT}|h)\b"
-    r"(?P<half>\s+and\s+a\s+half|\s+and\s+half)?",
+    rf"(?P<n>\d+(?:\.\d+)?(?=\s*-?\s*{_MORE}(?:{_UNIT}|h)\b)|{_HALF})(?:\s*-\s*|\s*){_MORE}"
+    rf"(?P<u>{_UNIT}|h)\b(?P<half>\s+and\s+(?:an?\s+)?half)?",
     _I,
 )
 
@@ -403,7 +410,7 @@ def _dur_parse(text: str, s: int, e: int) -> tuple[float, int] | None:
     return (total, end) if end >= 0 else None
 
 
-_JOIN = re.compile(r"\s+and\s+|\s+")
+_JOIN = re.compile(r"\s+and\s+|\s+|,\s*")
 
 
 def _duration_days(text: str) -> float | None:
@@ -756,6 +763,8 @@ def _scan_numeric(cx: _Ctx) -> None:
         x, z = int(m.group("a")), int(m.group("b"))
         sep = m.group("s")
         on = _ON_BEFORE.search(t, max(0, m.start() - 8), m.start()) is not None
+        if sep != "/" and re.match(r"\s+[a-z]", t[m.end() : m.end() + 3]):
+            continue  # "on 15.5 counts": a number
         if not on and not (sep == "/" and (x > 12 or z > 12) and (x, z) != (24, 7)):
             continue
         order = [(z, x), (x, z)] if sep == "." and x > 12 else [(x, z), (z, x)]
