@@ -18,8 +18,7 @@ from kzclaims.baseline import FAIL_CONDITIONS
 from kzclaims.errors import InputError, KzclaimsError, Problem
 
 if TYPE_CHECKING:
-    from kzclaims.claims import ClaimSet
-    from kzclaims.model import Report
+    from kzclaims.model import ClaimSet, Report
     from kzclaims.sources import Corpus
 
 # Exit codes (the contract).
@@ -522,6 +521,11 @@ def schema(
     sys.stdout.write(json.dumps(load_schema(name.value), indent=2, ensure_ascii=False) + "\n")
 
 
+def _message(exc: Exception) -> str:
+    fmt = getattr(exc, "format_message", None)
+    return str(fmt()) if callable(fmt) else str(exc)
+
+
 def _base_named(cls: type, name: str) -> type[Exception]:
     for base in cls.__mro__:
         if base.__name__ == name:
@@ -540,11 +544,12 @@ def main() -> None:
     except usage_error as exc:  # unknown option, bad value, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "kzclaims"
-        if exc.format_message():  # empty when the help was shown for a bare `kzclaims`
-            _err(f"{command}: error: {exc.format_message()} (see `{command} --help`)")
+        message = _message(exc)
+        if message:  # empty when the help was shown for a bare `kzclaims`
+            _err(f"{command}: error: {message} (see `{command} --help`)")
         sys.exit(EXIT_INPUT)
     except click_exception as exc:
-        _err(f"kzclaims: error: {exc.format_message()}")
+        _err(f"kzclaims: error: {_message(exc)}")
         sys.exit(getattr(exc, "exit_code", EXIT_INPUT))
     except KzclaimsError as exc:  # a library error that escaped a command: still one clean line
         _err(f"kzclaims: error: {exc}")

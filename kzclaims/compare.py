@@ -202,9 +202,9 @@ def finding_bounds(value: Value, kind: Kind, tolerance: Tolerance | None) -> Com
             ),
         )
     if isinstance(r, tuple):
-        low, high = float(r[0]), float(r[1])  # type: ignore[arg-type]
+        low, high = float(r[0]), float(r[1])
     else:
-        low = high = float(r)  # type: ignore[arg-type]
+        low = high = float(r)
     b = _numeric_bounds(low, high, value.qualifier, value.qualifier_text, value.vague, kind)
     return (_widen(b, tolerance, 0.0 if kind in _NON_NEGATIVE else None),)
 

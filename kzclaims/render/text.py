@@ -53,13 +53,17 @@ def _bounds(f: Finding) -> tuple[float | str | None, float | str | None]:
 
 
 def _overlap(a: Finding, b: Finding) -> bool:
+    """Do two findings' intervals overlap? (numbers with numbers, ISO dates with ISO dates)"""
     (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
-    try:
-        return (alo is None or bhi is None or alo <= bhi) and (
-            blo is None or ahi is None or blo <= ahi
-        )  # type: ignore[operator]
-    except TypeError:
-        return a.value == b.value
+
+    def le(x: float | str | None, y: float | str | None) -> bool:
+        if x is None or y is None:
+            return True
+        if isinstance(x, str) != isinstance(y, str):
+            return a.value == b.value
+        return x <= y  # type: ignore[operator]
+
+    return le(alo, bhi) and le(blo, ahi)
 
 
 def relations(claim: ClaimResult) -> dict[str, Relation]:
