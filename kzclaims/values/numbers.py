@@ -292,7 +292,7 @@ _MONTHS = _wordset(
 _COUNTED_AFTER = re.compile(r"[A-Za-z%]|-[A-Za-z]|[ \t]+(?:per|percent)\b")
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _ADDRESS_AFTER = re.compile(
-    r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z][\w.]*[ \t]+){0,3}(?:St|Street|Road|Rd|Avenue|Ave|"
+    r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}(?:St|Street|Road|Rd|Avenue|Ave|"
     r"Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
 )
 _MONTH_BEFORE = re.compile(
@@ -376,6 +376,9 @@ _SECOND_OK_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|for)[ \t]+$", 
 _HALF_OK_BEFORE = re.compile(r"\b(?:a|one|than|about|almost|nearly|roughly|around|over|under|"
                              r"some|just|only|by)[ \t]+$", re.IGNORECASE)  # fmt: skip
 _HALF_OK_AFTER = re.compile(r"[ \t]+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|last|final|other|latter|former|1st|2nd)[ \t]+$", re.IGNORECASE
+)
 _FRACTION_FOLLOW = re.compile(r"[ \t]+of\b|[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:and|or|is|was|were|are"
                               r"|has|had|have|will|would|said|percent)\b", re.IGNORECASE)  # fmt: skip
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
@@ -695,12 +698,18 @@ def _skip_numeral(text: str, n: _Num) -> bool:
         return True
     if word == "second" and not _SECOND_OK_BEFORE.search(text, max(0, s - 12), s):
         return True
+    if word == "half" and _ORDINAL_BEFORE.search(text, max(0, s - 12), s):
+        return True  # "the second half", "the first half of the year"
     if word == "half" and n.kind == "fraction":
         if not (_HALF_OK_BEFORE.search(text, max(0, s - 15), s) or _HALF_OK_AFTER.match(text, e)):
             return True
     if n.kind == "fraction" and word.startswith(("a ", "an ", "one ")):
-        if not _FRACTION_FOLLOW.match(text, e):
-            return True
+        if not _FRACTION_FOLLOW.match(text, e) and not word.endswith(("half", "quarter")):
+            # "a third term": an ordinal after an article, not a fraction
+            n.start = s + word.index(" ") + 1
+            n.value = round(1 / n.value) if n.value else 0.0
+            n.kind = "ordinal"
+            return word.startswith("one ")
     return False
 
 
@@ -826,6 +835,14 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
     # --- negative sign ------------------------------------------------------------------------
     pre = text[max(0, start - 12) : start]
     negm = _NEG_BEFORE.search(pre)
+    if (
+        not negm
+        and start > 0
+        and text[start - 1] == "+"
+        and (start == 1 or text[start - 2] in " \t(")
+        and "label" not in tags
+    ):
+        start -= 1  # "+0.2%": an explicit sign, part of the number
     if negm and kind in ("cardinal", "fraction") and "label" not in tags:
         prev_num = nums[i - 1] if i > 0 else None
         glued = prev_num is not None and prev_num.end >= start - len(negm.group())

@@ -199,6 +199,16 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             ):  # fmt: skip
                 j += 1
                 continue
+            if (
+                j + 1 < n
+                and acc.last == "U"
+                and acc.cur == 1
+                and not acc.total
+                and _kind(toks[j + 1][0])[0] == "O"
+                and toks[j + 1][0] not in ("first", "second")
+            ):
+                j += 1  # "one-eighth"
+                continue
             break
         if w == "and":
             # "one hundred and five", "two and a half", "three and two thirds"
@@ -356,7 +366,11 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             acc.last = "F"
             acc.end = e
             j += 1
-            if w not in ("half",) and not (j < n and toks[j][0] == "a"):
+            if (
+                w != "half"
+                and not (j < n and toks[j][0] == "a")
+                and not (j < n and _kind(toks[j][0])[0] == "S")
+            ):
                 out.append(WordNumber(acc.start, e, acc.frac, "fraction"))
                 return j
             continue
