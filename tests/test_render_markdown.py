@@ -68,7 +68,7 @@ def test_cells() -> None:
     assert "almost 230 (≈230)" in deaths
     assert "within 10 days (≤10 days)" in body[3]
     assert "| 8–9% | — | — | — | missing |" in body[5]
-    assert "| yes | — | yes | agree |" in body[6]
+    assert "| stated | — | stated | agree |" in body[6]
 
 
 def test_summary_and_heading() -> None:

@@ -2,7 +2,7 @@
 
 ``compact_value`` writes a normalized value the same way everywhere: ``2030``, ``3–4%``,
 ``≈230`` (approx), ``≥160`` (at least), ``≤10 days`` (at most), ``2022-01-13``,
-``2022-01-05/2022-01-19`` (an ISO 8601 interval), ``yes`` for a statement.
+``2022-01-05/2022-01-19`` (an ISO 8601 interval), ``stated`` for a statement.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _plain(v: JSONValue, kind: str) -> str:
             return f"{format_number(v[0])}–{format_number(v[1])}"
         return "[" + ", ".join(_plain(x, kind) for x in v) + "]"
     if v is True:
-        return "yes"
+        return "stated"
     if v is False:
         return "no"
     if v is None:
@@ -68,12 +68,12 @@ def compact_value(v: JSONValue, kind: str, qualifier: str | None = None) -> str:
 def finding_cell(f: Finding | None, kind: str) -> str:
     """What a table cell shows for a finding: ``2,030 troops (2030)``; ``—`` when not found.
 
-    Plain text: the caller escapes it for its format. A statement that was found is ``yes``.
+    Plain text: the caller escapes it for its format. A statement that was found is ``stated``.
     """
     if f is None or not f.found:
         return "—"
     if kind == "statement":
-        return "yes"
+        return "stated"
     compact = compact_value(f.value, kind, f.qualifier)
     text = " ".join((f.text or "").split())
     if not text:
