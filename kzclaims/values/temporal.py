@@ -988,7 +988,7 @@ def _range(cx: _Ctx, m: re.Match[str], m1: int, d1: int | None, m2: int, d2: int
 
 
 _COUNT_NOUN = re.compile(
-    r"\s+(?:[a-z]+(?<!wa)(?<!i)(?<!ha)(?<!thi)(?<!it)(?<!hi)(?<!u)(?<!thu)(?<!a)(?<!plu)s"
+    r"\s+(?:[a-z]+(?<!wa)(?<!i)(?<!ha)(?<!thi)(?<!it)(?<!hi)(?<!u)(?<!thu)(?<!a)(?<!plu)(?<!s)s"
     r"|people|police|personnel|staff|military|equipment|men|women|children|million|billion"
     r"|thousand|tenge|servicemen|strong)\b"
 )
@@ -1008,8 +1008,11 @@ def _counted_noun_after(t: str, end: int) -> bool:
 
 
 _NOT_YEAR_BEFORE = re.compile(
-    r"(?:\bno\.|\bnumber|\bnr\.|\bresolution|\bdecree|\bflight|#)\s*$", _I
+    r"(?:\bno\.|\bnumber|\bnr\.|\bresolution|\bdecree|\bflight|\barticle|\bparagraph|\bclause"
+    r"|\bitem|\bpage|\broom|\broute|\bmodel|#)\s*$",
+    _I,
 )
+_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}\s$")  # "KC 2022": a code, not a year
 
 
 def _scan_years(cx: _Ctx) -> None:
@@ -1017,6 +1020,8 @@ def _scan_years(cx: _Ctx) -> None:
     t = cx.low  # matched lower-cased; cx.text for case
     for m in _P_YEAR.finditer(t, a, b):
         if _NOT_YEAR_BEFORE.search(t, max(0, m.start() - 12), m.start()):
+            continue
+        if _CODE_BEFORE.search(cx.text, max(0, m.start() - 6), m.start()):
             continue
         if _counted_noun_after(cx.text, m.end()):
             before = t[max(0, m.start() - 5) : m.start()].lower()
@@ -1327,6 +1332,17 @@ _DUR_QUALS: list[tuple[str, Qualifier, bool]] = [
 ]
 _DATE_QUALS: list[tuple[str, Qualifier, bool]] = [
     ("no later than", "at_most", True),
+    ("no later than the end of", "at_most", True),
+    ("by the end of", "at_most", True),
+    ("until the end of", "at_most", True),
+    ("till the end of", "at_most", True),
+    ("before the end of", "at_most", True),
+    ("through", "at_most", True),
+    ("since the beginning of", "at_least", True),
+    ("since the start of", "at_least", True),
+    ("from the beginning of", "at_least", True),
+    ("from the start of", "at_least", True),
+    ("after the end of", "at_least", False),
     ("not later than", "at_most", True),
     ("on or before", "at_most", True),
     ("by", "at_most", True),
@@ -1395,7 +1411,7 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
             if c.type == "duration"
             else (_DATE_QRE, _DATE_QMAP, _DATE_POST)
         )
-        seg_lo = max(lo_bound, start - 24)
+        seg_lo = max(lo_bound, start - 32)
         m = quals.search(text, seg_lo, start)
         if m:
             word = re.sub(r"\s+", " ", m.group("q").lower())
