@@ -290,6 +290,8 @@ _MONTHS = _wordset(
 )
 
 _COUNTED_AFTER = re.compile(r"[A-Za-z%]|-[A-Za-z]|[ \t]+(?:per|percent)\b")
+_GAPPED_BEFORE = re.compile(r"(?:,|;|:|\band)[ \t]+$")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:)]|and\b|$)")
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _ADDRESS_AFTER = re.compile(
     r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}(?:St|Street|Road|Rd|Avenue|Ave|"
@@ -613,7 +615,17 @@ def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Val
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-def _read(text: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n(?![ \t]*\r?\n)")
+
+
+def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
+    # a single line break is a space inside a sentence ("Almost\n20 thousand"); a blank line
+    # is not. Replaced character for character, so that offsets stay the same.
+    text = original
+    if "\n" in original:
+        text = _LINE_BREAK.sub(lambda m: " " * len(m.group()), original)
+        if "\r" in text:
+            text = text.replace("\r", " ")
     ex = [(int(a), int(b)) for a, b in exclude]
     if "://" in text or "www." in text:
         ex.extend(m.span() for m in _URL.finditer(text))  # numbers in a URL are not values
@@ -631,7 +643,13 @@ def _read(text: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
     i = 0
     while i < len(nums):
         i += _expression(text, nums, i, out)
-    return _inherit_in_parentheses(text, out)
+    out = _inherit_in_parentheses(text, out)
+    if text is not original:
+        out = [
+            v if original[v.start : v.end] == v.text else replace(v, text=original[v.start : v.end])
+            for v in out
+        ]
+    return out
 
 
 def _inherit_in_parentheses(text: str, values: list[Value]) -> list[Value]:
@@ -729,8 +747,13 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
     elif is_digits and n.kind == "cardinal" and not n.cur:
         before = text[max(0, start - 25) : start]
         if _MONTH_BEFORE.search(before):
-            # "Jan. 5", "January 13", "Sept. 20-24": days of a month (the temporal reader's)
-            if i + 1 < len(nums) and _RANGE_DASH.fullmatch(text[end : nums[i + 1].start]):
+            # "Jan. 5", "January 13", "Sept. 20-24", "Jan. 5 to 19": days of a month (the
+            # temporal reader's; it may not have read them without a reference date)
+            if i + 1 < len(nums) and (
+                _RANGE_DASH.fullmatch(text[end : nums[i + 1].start])
+                or _RANGE_TO.fullmatch(text[end : nums[i + 1].start])
+                or _RANGE_AND.fullmatch(text[end : nums[i + 1].start])
+            ):
                 return 2
             return 1
         if (
@@ -747,9 +770,18 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
         else:
             cm = _CAP_WORD_BEFORE.search(before)
             if cm and cm.group(1) not in _NOT_LABEL_CAPS and "," not in text[start:end]:
-                if "." not in text[start:end] and not _COUNTED_AFTER.match(text, end):
-                    if _noun_after(text, end, False)[0] is None or _CAP_AFTER.match(text, end):
-                        tags.append("label")  # "Boeing 737 Max", "iPhone 11", "S&P 500 rose"
+                if (
+                    "." not in text[start:end]
+                    and not _COUNTED_AFTER.match(text, end)
+                    and (_noun_after(text, end, False)[0] is None or _CAP_AFTER.match(text, end))
+                    and not (
+                        _GAPPED_BEFORE.search(before, max(0, cm.start(1) - 6), cm.start(1))
+                        and _CLAUSE_END.match(text, end)
+                    )
+                ):
+                    # "Boeing 737 Max", "iPhone 11", "S&P 500 rose"; but in "Belarus sent 500
+                    # paratroopers and Armenia 100." the 100 is a count
+                    tags.append("label")
         if _ADDRESS_AFTER.match(text, end) and "." not in text[start:end]:
             tags.append("label")  # "49 Zorro Ranch Road"
         if "label" in tags and _PERCENT_AFTER.match(text, end):
