@@ -522,10 +522,10 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
     s, e = _window(text, start, end)
     before = [mk for mk in _markers(text, s, start)]
     if before:
-        return max(before)[1]  # type: ignore[return-value]
+        return max(before, key=lambda x: (x[0], x[1] == "future"))[1]  # type: ignore[return-value]
     after = _markers(text, end, e)
     if after:
-        return min(after)[1]  # type: ignore[return-value]
+        return min(after, key=lambda x: (x[0], x[1] != "future"))[1]  # type: ignore[return-value]
     return None
 
 
