@@ -260,6 +260,25 @@ def _collect(
         hits[key] = _Hit(score, p.text, key[0], key[1], positions)
 
 
+def _bests(p: _Phrase, table: _Table, toks: Sequence[str]) -> dict[int, float]:
+    """The best similarity of every phrasing word found in a passage (no positions: fast)."""
+    best: dict[int, float] = {}
+    for t in table.keys() & toks:
+        for i, sim in table[t]:
+            if sim > best.get(i, 0.0):
+                best[i] = sim
+    return best
+
+
+def _bound(p: _Phrase, best: dict[int, float]) -> float:
+    """An upper bound of the score of a passage whose words have these best similarities."""
+    content = p.content
+    if not any(content[i] for i in best):
+        return 0.0
+    weights = p.weights
+    return 100.0 * sum(weights[i] * b for i, b in best.items()) / p.total
+
+
 def _passages(
     p: _Phrase, candidates: Iterable[int], toks: Sequence[Sequence[str]], table: _Table,
     threshold: float, pairs: bool, hits: dict[tuple[int, int], _Hit],
@@ -268,22 +287,32 @@ def _passages(
     """Score the candidate sentences and the pairs around them; keep those >= threshold.
 
     ``same_doc(a)`` tells whether sentences ``a`` and ``a + 1`` belong to the same source.
+    A cheap upper bound (coverage without the spread penalty) is computed first; the exact
+    score only when the bound reaches the threshold.
     """
-    single: dict[int, float] = {}
+    bests: dict[int, dict[int, float]] = {}
+    exact: dict[int, float] = {}
+
+    def best_of(i: int) -> dict[int, float]:
+        b = bests.get(i)
+        if b is None:
+            b = bests[i] = _bests(p, table, toks[i])
+        return b
 
     def one(i: int) -> float:
-        s = single.get(i)
+        s = exact.get(i)
         if s is None:
             sc, pos = _score(p, table, toks[i])
-            s = round(sc, 1)
-            single[i] = s
+            s = exact[i] = round(sc, 1)
             if s >= threshold and s > 0.0:
                 _collect(hits, (i, i), s, p, pos)
         return s
 
     cands = sorted(set(candidates))
     for i in cands:
-        one(i)
+        bound = round(_bound(p, best_of(i)), 1)
+        if bound >= threshold and bound > 0.0:
+            one(i)
     if not pairs:
         return
     n = len(toks)
@@ -291,11 +320,20 @@ def _passages(
     for a in firsts:
         if same_doc is not None and not same_doc(a):
             continue
-        sa, sb = one(a), one(a + 1)
+        ba, bb = best_of(a), best_of(a + 1)
+        if not ba or not bb:
+            continue  # a pair must hold words of both sentences to beat them
+        both = dict(ba)
+        for i, x in bb.items():
+            if x > both.get(i, 0.0):
+                both[i] = x
+        bound = round(max(0.0, _bound(p, both) - PAIR_PENALTY), 1)
+        if bound < threshold or bound <= 0.0:
+            continue
         combined = list(toks[a]) + list(toks[a + 1])
         sc, pos = _score(p, table, combined)
         s = round(max(0.0, sc - PAIR_PENALTY), 1)
-        if s >= threshold and s > 0.0 and s > sa and s > sb:
+        if s >= threshold and s > 0.0 and s > one(a) and s > one(a + 1):
             _collect(hits, (a, a + 1), s, p, pos)
 
 
@@ -568,8 +606,9 @@ def brute_force_search(
     source_id: str, sentences: Sequence[Sentence], phrasings: Sequence[str], threshold: float,
     limit: int = 5, pairs: bool = True,
 ) -> list[Match]:
-    """The reference :meth:`SourceIndex.search`: every sentence and pair scored, word
-    similarities computed directly with rapidfuzz. Slow; for tests and benchmarks."""
+    """The reference :meth:`SourceIndex.search`, written independently of it: every sentence
+    and every pair scored exactly, word similarities computed directly with rapidfuzz, no
+    index, no bounds. Slow; for tests and benchmarks."""
     toks = [tokens(s.text) for s in sentences]
     hits: dict[tuple[int, int], _Hit] = {}
     vocab = {t for ts in toks for t in ts}
@@ -578,5 +617,15 @@ def brute_force_search(
         if p is None:
             continue
         table = _direct_table(p, vocab)
-        _passages(p, range(len(sentences)), toks, table, threshold, pairs, hits)
+        single = []
+        for i, ts in enumerate(toks):
+            sc, pos = _score(p, table, ts)
+            single.append(round(sc, 1))
+            if single[i] >= threshold and single[i] > 0.0:
+                _collect(hits, (i, i), single[i], p, pos)
+        for a in range(len(toks) - 1) if pairs else ():
+            sc, pos = _score(p, table, toks[a] + toks[a + 1])
+            s = round(max(0.0, sc - PAIR_PENALTY), 1)
+            if s >= threshold and s > 0.0 and s > single[a] and s > single[a + 1]:
+                _collect(hits, (a, a + 1), s, p, pos)
     return _matches(source_id, sentences, hits, limit)
