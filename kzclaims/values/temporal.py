@@ -273,7 +273,6 @@ _P_MONTH_ONLY = re.compile(
 _P_DAY_ONLY = re.compile(
     rf"\b(?:on|for|by|until|since)\s+(?P<the>the\s+)?(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
     r"(?=\s*(?:[!?;)]|[.,](?!\d)|$))",
-    _I,
 )
 _P_WD_THE_DAY = re.compile(
     rf"\b(?P<wd>{_WD_FULL})\s+the\s+(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
@@ -287,7 +286,8 @@ _P_DECADE = re.compile(r"(?P<y>(?:1[89]|20)\d0)(?<![\w.,]....)['’]?s\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", _I)
 # (a leading character class lets the regex engine skip ahead fast; the look-behinds follow)
 _P_YEAR = re.compile(
-    r"(?P<y>(?:1[89]|20)\d\d)(?<![\w$€£¥.,/#№-]....)(?<!\d\s....)(?![\w%°]|[.,/-]\d|\s*%)"
+    r"(?P<y>(?:1[89]|20)\d\d)(?<![\w$€£¥.,/#№-]....)(?<!\d\s....)"
+    r"(?![\w%°]|[.,/-]\d|\s*%|\s*[-–—]\s*\d)"
 )
 _P_RANGE_MD = re.compile(  # Jan. 5 to 19 / January 5-19 / between January 5 and 19 / Jan 5 – Jan 19
     rf"(?:\b(?P<pre>from|between)\s+)?\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\b"
@@ -784,7 +784,11 @@ def _scan_words(cx: _Ctx) -> None:
         if day is None:
             continue
         y = int(m.group("y")) if m.group("y") else None
-        cx.date(m.start(), m.end(), y, _month_value(m.group("mon")), day, prio=2)
+        mon = _month_value(m.group("mon"))
+        if y is None and m.group("wd") and cx.ref is not None:
+            _weekday_date(cx, m, mon, day)
+            continue
+        cx.date(m.start(), m.end(), y, mon, day, prio=2)
     for m in _iter(_P_DMY, t, cx.win["month"]):
         if _bad_case_month(_orig(cx, m, "mon")):
             continue
@@ -815,8 +819,9 @@ def _scan_words(cx: _Ctx) -> None:
         if day is None or not 1 <= day <= 31:
             continue
         ds = m.group("day")
-        if not m.group("the") and not ds[0].isdigit():
-            continue
+        prep = m.group(0).split()[0]
+        if not m.group("the") and (not ds[0].isdigit() or prep != "on"):
+            continue  # "decrease by 1.": a number; "on 15." is a day
         start = m.start("the") if m.group("the") else m.start("day")
         if cx.ref is None:
             cx.rel(start, m.end(), None)
@@ -839,6 +844,23 @@ def _scan_words(cx: _Ctx) -> None:
                     best = c
             y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
         cx.rel(m.start(), m.end(), PartialDate.from_date(best) if best else None, prio=1)
+
+
+def _weekday_date(cx: _Ctx, m: re.Match[str], mon: int, day: int) -> None:
+    """ "Sunday, Jan. 16" without a year: the year (nearest the reference) whose Jan. 16 is a
+    Sunday, else the usual tense rule."""
+    assert cx.ref is not None
+    wd = _WEEKDAYS[m.group("wd")[:3]]
+    best: dt.date | None = None
+    for y in range(cx.ref.year - 6, cx.ref.year + 7):
+        if _valid(y, mon, day) and dt.date(y, mon, day).weekday() == wd:
+            c = dt.date(y, mon, day)
+            if best is None or abs((c - cx.ref).days) < abs((best - cx.ref).days):
+                best = c
+    if best is None or abs((best - cx.ref).days) > 366:
+        cx.date(m.start(), m.end(), None, mon, day, prio=2)
+        return
+    cx.rel(m.start(), m.end(), PartialDate.from_date(best), prio=2, yearless=True)
 
 
 def _scan_ranges(cx: _Ctx) -> None:
@@ -1060,6 +1082,11 @@ def _scan_relative(cx: _Ctx) -> None:
         if m.start() and (t[m.start() - 1].isalnum() or t[m.start() - 1] == "_"):
             continue
         w = m.group("w").lower()
+        if (
+            cx.text[m.start() : m.end()].isupper()
+            and cx.text[max(0, m.start() - 4) : m.start()] == "USA "
+        ):
+            continue  # the newspaper
         off = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[w]
         pm = _DAY_BEFORE_AFTER.search(t, max(0, m.start() - 24), m.start())
         if pm:
@@ -1257,11 +1284,15 @@ def _scan_durations(cx: _Ctx) -> None:
             dur = t[m.start("dur") : end]
             if _OLD_AFTER.match(t, end):
                 continue
-            first = dur.split()[0].lower() if dur.split() else ""
+            first = re.split(r"[\s-]+", dur.strip().lower())[0]
             words = dur.lower().split()
             article = (first in ("a", "an", "one", "few") or first.startswith("one-")) and not (
                 len(_dur_components(dur)) > 1 or (len(words) > 1 and words[1] == "couple")
             )
+            if re.fullmatch(r"(?:an?|one)[\s-]+(?:secs?|mins?|hrs?|h)", dur.lower()) or re.search(
+                r"\b(?:SECS?|MINS?|HRS?)\b", cx.text[m.start() : end]
+            ):
+                continue  # "an SEC filing"
             if re.match(r"(?:1[89]|20)\d\d\s+year\b", dur, _I):
                 continue  # "the 2022 year"
             if (
