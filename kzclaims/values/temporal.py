@@ -59,7 +59,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from kzclaims.model import Number, PartialDate, Qualifier, Value
 
@@ -257,11 +257,11 @@ _P_NUMDATE_NOYEAR = re.compile(
 )
 _ON_BEFORE = re.compile(r"\bon\s+$", _I)
 _P_MDY = re.compile(
-    rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
+    rf"\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
     rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D})\b)?",
 )
 _P_DMY = re.compile(
-    rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?(?:\b(?P<the>the)\s+)?\b(?P<day>{_DAYNUM}|{_ORD_W})"
+    rf"\b(?P<day>{_DAYNUM}|{_ORD_W})"
     rf"(?:\.|(?P<of>\s+of))?\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR_D})\b)?",
 )
 _P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![.,]\d)")
@@ -290,15 +290,21 @@ _P_YEAR = re.compile(
     r"(?![\w%°]|[.,/-]\d|\s*%|\s*[-–—]\s*\d)"
 )
 _P_RANGE_MD = re.compile(  # Jan. 5 to 19 / January 5-19 / between January 5 and 19 / Jan 5 – Jan 19
-    rf"(?:\b(?P<pre>from|between)\s+)?\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\b"
+    rf"\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR})\b)?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?:(?P<mon2>{_MON})\s*)?(?P<d2>{_DAYNUM})\b(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
 )
 _P_RANGE_DM = re.compile(  # from 5 to 19 January / 5-19 January 2022 / 5 January to 19 January
-    rf"(?:\b(?P<pre>from|between)\s+)?(?<![\w.,/$-])(?P<d1>{_DAYNUM})(?:\s+(?P<mon1>{_MON}))?"
+    rf"(?<![\w.,/$-])(?P<d1>{_DAYNUM})(?:\s+(?P<mon1>{_MON}))?"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR}))?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?P<d2>{_DAYNUM})\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
 )
+# Optional words before a match, looked for only where a match starts (a grammar that begins
+# with an optional group is tried at every character and is several times slower).
+_PRE_WD = re.compile(rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?$")
+_PRE_WD_THE = re.compile(rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?(?:\b(?P<the>the)\s+)?$")
+_PRE_FROM = re.compile(r"(?:\b(?P<pre>from|between)\s+)?$")
+_PRE_BETWEEN = re.compile(r"(?:\b(?P<pre>between)\s+)?$")
 _P_RANGE_MONTHS = re.compile(
     rf"(?:\b(?P<pre>from|between)\s+(?P<m1>{_MON_FULL}|{_MON_ABBR})\b\.?(?:\s*,?\s+(?P<y1>{_YEAR}))?"
     rf"\s*(?P<sep>-|–|—|to|through|until|till|and)\s*(?P<m2>{_MON_FULL}|{_MON_ABBR})\b\.?"
@@ -329,7 +335,7 @@ _P_PERIOD = re.compile(
     r"\b(?P<mod>this|next|last|past|previous|coming|current)\s+(?P<p>week|month|year)\b"
 )
 _P_DUR_RANGE = re.compile(
-    rf"(?:\b(?P<pre>between)\s+)?\b(?P<n1>{_NUM})\s*(?P<sep>-|–|—|to|or|and)\s*(?P<n2>{_NUM})"
+    rf"\b(?P<n1>{_NUM})\s*(?P<sep>-|–|—|to|or|and)\s*(?P<n2>{_NUM})"
     rf"(?:\s*-\s*|\s+)(?P<u>{_UNIT})\b",
 )
 _P_DUR = re.compile(
@@ -653,7 +659,7 @@ def _month_value(s: str) -> int:
     return _MONTHS[s.lower()[:3]]
 
 
-def _orig(cx: _Ctx, m: re.Match[str], group: str) -> str:
+def _orig(cx: _Ctx, m: re.Match[str] | _PM, group: str) -> str:
     """A group of a match on the lower-cased text, as written in the original."""
     return cx.text[m.start(group) : m.end(group)]
 
@@ -777,32 +783,32 @@ def _scan_numeric(cx: _Ctx) -> None:
 def _scan_words(cx: _Ctx) -> None:
     a, b = 0, len(cx.text)
     t = cx.low  # matched lower-cased; cx.text for case
-    for m in _iter(_P_MDY, t, cx.win["month"]):
-        if _bad_case_month(_orig(cx, m, "mon")):
+    for pm in _iter_pre(_P_MDY, _PRE_WD, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, pm, "mon")):
             continue
-        day = _day_value(m.group("day"))
+        day = _day_value(pm.group("day"))
         if day is None:
             continue
-        y = int(m.group("y")) if m.group("y") else None
-        mon = _month_value(m.group("mon"))
-        if y is None and m.group("wd") and cx.ref is not None:
-            _weekday_date(cx, m, mon, day)
+        y = int(pm.group("y")) if pm.group("y") else None
+        mon = _month_value(pm.group("mon"))
+        if y is None and pm.group("wd") and cx.ref is not None:
+            _weekday_date(cx, pm, mon, day)
             continue
-        cx.date(m.start(), m.end(), y, mon, day, prio=2)
-    for m in _iter(_P_DMY, t, cx.win["month"]):
-        if _bad_case_month(_orig(cx, m, "mon")):
+        cx.date(pm.start(), pm.end(), y, mon, day, prio=2)
+    for pm in _iter_pre(_P_DMY, _PRE_WD_THE, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, pm, "mon")):
             continue
-        ds = m.group("day")
-        if not ds[0].isdigit() and not m.group("of"):
+        ds = pm.group("day")
+        if not ds[0].isdigit() and not pm.group("of"):
             continue  # "first January": only "first of January"
         day = _day_value(ds)
         if day is None:
             continue
-        y = int(m.group("y")) if m.group("y") else None
-        start = m.start("the") if m.group("the") and m.group("of") else m.start("day")
-        if m.group("wd"):
-            start = m.start()
-        cx.date(start, m.end(), y, _month_value(m.group("mon")), day, prio=2)
+        y = int(pm.group("y")) if pm.group("y") else None
+        start = pm.start("the") if pm.group("the") and pm.group("of") else pm.start("day")
+        if pm.group("wd"):
+            start = pm.start()
+        cx.date(start, pm.end(), y, _month_value(pm.group("mon")), day, prio=2)
     for m in _iter(_P_MY, t, cx.win["month"]):
         if _bad_case_month(_orig(cx, m, "mon")):
             continue
@@ -846,7 +852,7 @@ def _scan_words(cx: _Ctx) -> None:
         cx.rel(m.start(), m.end(), PartialDate.from_date(best) if best else None, prio=1)
 
 
-def _weekday_date(cx: _Ctx, m: re.Match[str], mon: int, day: int) -> None:
+def _weekday_date(cx: _Ctx, m: _PM, mon: int, day: int) -> None:
     """ "Sunday, Jan. 16" without a year: the year (nearest the reference) whose Jan. 16 is a
     Sunday, else the usual tense rule."""
     assert cx.ref is not None
@@ -866,26 +872,26 @@ def _weekday_date(cx: _Ctx, m: re.Match[str], mon: int, day: int) -> None:
 def _scan_ranges(cx: _Ctx) -> None:
     a, b = 0, len(cx.text)
     t = cx.low  # matched lower-cased; cx.text for case
-    for m in _iter(_P_RANGE_MD, t, cx.win["month"]):
-        if _bad_case_month(_orig(cx, m, "mon")) or (
-            m.group("mon2") and _bad_case_month(_orig(cx, m, "mon2"))
+    for pm in _iter_pre(_P_RANGE_MD, _PRE_FROM, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, pm, "mon")) or (
+            pm.group("mon2") and _bad_case_month(_orig(cx, pm, "mon2"))
         ):
             continue
-        if m.group("sep").lower() == "and" and (m.group("pre") or "").lower() != "between":
+        if pm.group("sep").lower() == "and" and (pm.group("pre") or "").lower() != "between":
             continue
-        m1 = _month_value(m.group("mon"))
-        m2 = _month_value(m.group("mon2")) if m.group("mon2") else m1
-        _range(cx, m, m1, _day_value(m.group("d1")), m2, _day_value(m.group("d2")))
-    for m in _iter(_P_RANGE_DM, t, cx.win["month"]):
-        if _bad_case_month(_orig(cx, m, "mon")) or (
-            m.group("mon1") and _bad_case_month(_orig(cx, m, "mon1"))
+        m1 = _month_value(pm.group("mon"))
+        m2 = _month_value(pm.group("mon2")) if pm.group("mon2") else m1
+        _range(cx, pm, m1, _day_value(pm.group("d1")), m2, _day_value(pm.group("d2")))
+    for pm in _iter_pre(_P_RANGE_DM, _PRE_FROM, t, cx.win["month"]):
+        if _bad_case_month(_orig(cx, pm, "mon")) or (
+            pm.group("mon1") and _bad_case_month(_orig(cx, pm, "mon1"))
         ):
             continue
-        if m.group("sep").lower() == "and" and (m.group("pre") or "").lower() != "between":
+        if pm.group("sep").lower() == "and" and (pm.group("pre") or "").lower() != "between":
             continue
-        m2 = _month_value(m.group("mon"))
-        m1 = _month_value(m.group("mon1")) if m.group("mon1") else m2
-        _range(cx, m, m1, _day_value(m.group("d1")), m2, _day_value(m.group("d2")))
+        m2 = _month_value(pm.group("mon"))
+        m1 = _month_value(pm.group("mon1")) if pm.group("mon1") else m2
+        _range(cx, pm, m1, _day_value(pm.group("d1")), m2, _day_value(pm.group("d2")))
     for m in _iter(_P_RANGE_MONTHS, t, cx.win["month"]):
         if m.group("m1b"):
             m1, m2 = _month_value(m.group("m1b")), _month_value(m.group("m2b"))
@@ -931,8 +937,8 @@ def _scan_ranges(cx: _Ctx) -> None:
             cx.rel(m.start(), m.end(), (p1, PartialDate(y2, m2)), prio=3, yearless=True)
     for m in _P_YEAR_RANGE.finditer(t, a, b):
         sep = m.group("sep").lower()
-        pm = _FROM_BETWEEN_BEFORE.search(t, max(0, m.start() - 10), m.start())
-        pre = pm.group("pre").lower() if pm else ""
+        fb = _FROM_BETWEEN_BEFORE.search(t, max(0, m.start() - 10), m.start())
+        pre = fb.group("pre").lower() if fb else ""
         if sep == "and" and pre != "between":
             continue
         y1 = int(m.group("y1"))
@@ -944,7 +950,7 @@ def _scan_ranges(cx: _Ctx) -> None:
             continue
         if sep == "/" and y2 != y1 + 1:
             continue
-        start = pm.start() if pm else m.start("y1")
+        start = fb.start() if fb else m.start("y1")
         if sep in ("-", "–", "—", "/"):
             if _PEOPLE_AFTER.match(t, m.end()):
                 continue
@@ -965,7 +971,7 @@ def _scan_ranges(cx: _Ctx) -> None:
         )
 
 
-def _range(cx: _Ctx, m: re.Match[str], m1: int, d1: int | None, m2: int, d2: int | None) -> None:
+def _range(cx: _Ctx, m: _PM, m1: int, d1: int | None, m2: int, d2: int | None) -> None:
     if d1 is None or d2 is None:
         return
     y1s, y2s = m.group("y1"), m.group("y")
@@ -1097,7 +1103,7 @@ def _scan_relative(cx: _Ctx) -> None:
             PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None,
             prio=2,
         )
-    for m in _retry_iter(_P_AGO, t, cx.win["unit"]):
+    for m in _retry_iter(_P_AGO, t, cx.win["ago"]):
         days = _duration_days(m.group("dur"))
         if days is None:
             continue
@@ -1258,17 +1264,17 @@ _OLD_AFTER = re.compile(r"(?:-|\s+)old\b|\s+of\s+age\b", _I)
 def _scan_durations(cx: _Ctx) -> None:
     a, b = 0, len(cx.text)
     t = cx.low  # matched lower-cased; cx.text for case
-    for m in _iter(_P_DUR_RANGE, t, cx.win["unit"]):
-        sep = m.group("sep").lower()
-        if sep == "and" and not m.group("pre"):
+    for pm in _iter_pre(_P_DUR_RANGE, _PRE_BETWEEN, t, cx.win["unit"]):
+        sep = pm.group("sep").lower()
+        if sep == "and" and not pm.group("pre"):
             continue
-        n1, n2 = word_number(m.group("n1")), word_number(m.group("n2"))
+        n1, n2 = word_number(pm.group("n1")), word_number(pm.group("n2"))
         if n1 is None or n2 is None or not n1 < n2:
             continue
-        if _OLD_AFTER.match(t, m.end()):
+        if _OLD_AFTER.match(t, pm.end()):
             continue
-        k = _unit_days(m.group("u"))
-        cx.add(_Cand(m.start(), m.end(), "duration", (_num(n1 * k), _num(n2 * k)), prio=2))
+        k = _unit_days(pm.group("u"))
+        cx.add(_Cand(pm.start(), pm.end(), "duration", (_num(n1 * k), _num(n2 * k)), prio=2))
     for a, b in cx.win["unit"]:
         pos = a
         while pos < b:
@@ -1519,16 +1525,24 @@ _A_UNIT = re.compile(
     r"|centurie)s?\b"
 )
 _A_UNIT_H = re.compile(r"\d\s?h\b")
+_A_AGO = re.compile(r"ago\b|from now|hence|(?:from|after|before) (?:today|tomorrow|yesterday)")
 _A_NUMERIC = re.compile(r"\d[-/.](?:\d|[a-z]{3,9}[-/.])")
 
 
 def _windows(
-    anchors: tuple[re.Pattern[str], ...], low: str, before: int, after: int
+    anchors: tuple[re.Pattern[str], ...],
+    low: str,
+    before: int,
+    after: int,
+    word_start: bool = False,
 ) -> list[tuple[int, int]]:
-    """Merged windows around the anchors found in the lower-cased text."""
+    """Merged windows around the anchors found in the lower-cased text (``word_start``: only
+    anchors not preceded by a letter)."""
     out: list[tuple[int, int]] = []
     n = len(low)
     hits = [m for a in anchors for m in a.finditer(low)]
+    if word_start:
+        hits = [m for m in hits if not m.start() or not low[m.start() - 1].isalpha()]
     if len(anchors) > 1:
         hits.sort(key=lambda m: m.start())
     for m in hits:
@@ -1543,6 +1557,43 @@ def _windows(
 def _iter(p: re.Pattern[str], t: str, wins: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     for a, b in wins:
         yield from p.finditer(t, a, b)
+
+
+class _PM:
+    """A match together with the optional words found right before it (see _PRE_*)."""
+
+    def __init__(self, m: re.Match[str], pre: re.Match[str] | None) -> None:
+        self.m = m
+        self.p = pre if pre is not None and pre.start() < pre.end() else None
+
+    def _in_pre(self, name: str) -> bool:
+        return self.p is not None and name in self.p.re.groupindex
+
+    def group(self, name: str | int) -> Any:
+        if isinstance(name, int):
+            return self.m.group(name)
+        if self._in_pre(name):
+            return self.p.group(name)  # type: ignore[union-attr]
+        return self.m.group(name) if name in self.m.re.groupindex else None
+
+    def start(self, name: str | int = 0) -> int:
+        if name == 0:
+            return self.p.start() if self.p is not None else self.m.start()
+        if isinstance(name, str) and self._in_pre(name):
+            return self.p.start(name)  # type: ignore[union-attr]
+        return self.m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        if isinstance(name, str) and self._in_pre(name):
+            return self.p.end(name)  # type: ignore[union-attr]
+        return self.m.end(name)
+
+
+def _iter_pre(
+    p: re.Pattern[str], pre: re.Pattern[str], t: str, wins: list[tuple[int, int]]
+) -> Iterator[_PM]:
+    for m in _iter(p, t, wins):
+        yield _PM(m, pre.search(t, max(0, m.start() - 24), m.start()))
 
 
 _SCANNERS = (_scan_numeric, _scan_words, _scan_ranges, _scan_years, _scan_relative, _scan_durations)
@@ -1563,8 +1614,9 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
         "month": _windows((_A_MONTH,), low, 70, 60),
         "weekday": _windows((_A_WEEKDAY,), low, 40, 40),
         "dayword": _windows(_A_DAYWORD, low, 30, 10),
-        "unit": _windows((_A_UNIT, _A_UNIT_H), low, 50, 30),
+        "unit": _windows((_A_UNIT, _A_UNIT_H), low, 50, 30, word_start=True),
         "numeric": _windows((_A_NUMERIC,), low, 12, 16),
+        "ago": _windows((_A_AGO,), low, 70, 24),
     }
     for scan in _SCANNERS:
         scan(cx)
