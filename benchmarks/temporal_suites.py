@@ -1,7 +1,7 @@
 """Conformance of the temporal reader on the Recognizers-Text English DateParser / DurationParser
 specs (and Duckling's English duration corpus).
 
-Run: ``python benchmarks/temporal_suites.py [SHARED_DIR]`` (default ``../shared`` next to the
+Run: ``python benchmarks/temporal_suites.py [SHARED_DIR] [--failures] [--speed]`` (default ``../shared`` next to the
 repository, i.e. /work/shared). ``benchmarks/run.py`` imports :func:`date_parser_pass_rate` and
 :func:`duration_parser_pass_rate`.
 
@@ -155,6 +155,34 @@ def duckling_duration_pass_rate(shared: Path) -> float:
     return _rate(cases, ok)
 
 
+def temporal_speed(shared: Path) -> dict[str, float]:
+    """MB/s of read_temporal over 1 MB of running text: the seed articles repeated, and the
+    NewsQuant sentences repeated (denser in values). Best of 5."""
+    import time
+
+    corpora: dict[str, tuple[str, dt.date]] = {}
+    seeds = sorted((Path(shared) / "seeds").glob("*.txt"))
+    if seeds:
+        corpora["seeds"] = (
+            "".join(p.read_text(encoding="utf-8") for p in seeds),
+            dt.date(2022, 1, 12),
+        )
+    nq = Path(shared) / "benchmarks/newsquant/NewsQuant.json"
+    if nq.exists():
+        sentences = "\n".join(x["text"] for x in json.loads(nq.read_text(encoding="utf-8")))
+        corpora["newsquant"] = (sentences, dt.date(2017, 6, 15))
+    out: dict[str, float] = {}
+    for name, (text, ref) in corpora.items():
+        big = (text * (1_000_000 // max(1, len(text)) + 1))[:1_000_000]
+        best = float("inf")
+        for _ in range(5):
+            t = time.perf_counter()
+            read_temporal(big, ref)
+            best = min(best, time.perf_counter() - t)
+        out[name] = len(big) / 1e6 / best
+    return out
+
+
 def _failures(shared: Path) -> None:
     for name, fn in (
         ("DateParser.json", date_case_passes),
@@ -187,6 +215,9 @@ def main(argv: list[str]) -> int:
     duck = Path(shared) / "conformance/duckling/duckling_duration_en.json"
     if duck.exists():
         print(f"duckling duration    {duckling_duration_pass_rate(shared):5.1f} %")
+    if "--speed" in argv:
+        for name, mbs in temporal_speed(shared).items():
+            print(f"speed {name:14s} {mbs:5.2f} MB/s")
     return 0
 
 
