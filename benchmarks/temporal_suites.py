@@ -1,9 +1,9 @@
 """Conformance of the temporal reader on the Recognizers-Text English DateParser / DurationParser
 specs (and Duckling's English duration corpus).
 
-Run: ``python benchmarks/temporal_suites.py [SHARED_DIR] [--failures] [--speed]`` (default ``../shared`` next to the
-repository, i.e. /work/shared). ``benchmarks/run.py`` imports :func:`date_parser_pass_rate` and
-:func:`duration_parser_pass_rate`.
+Run: ``python benchmarks/temporal_suites.py [SHARED_DIR] [--failures] [--speed]`` (default
+``../shared`` next to the repository, i.e. /work/shared). ``benchmarks/run.py`` imports
+:func:`date_parser_pass_rate` and :func:`duration_parser_pass_rate`.
 
 How a case passes
 -----------------
