@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kzclaims.model import Qualifier, Value
-from kzclaims.values.numwords import WORD_RUN_PATTERN, parse_run
+from kzclaims.values.numwords import WORD_RUN_PATTERN, parse_run, trie_pattern
 
 __all__ = ["read_numbers"]
 
@@ -203,11 +203,47 @@ def _alt(phrases: Sequence[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
 
 
-_QUAL_BEFORE_RE = re.compile(
-    r"(?:(?<![\w])(?P<q>" + _alt(list(_QUALS_BEFORE)) + r")[ \t]+"
-    r"|(?<![<>=])(?P<s>>[ \t]?=|<[ \t]?=|[~≈≥≤><]|\bsub-)[ \t]*)$",
+# Looking back from a number: rather than search a window with a pattern anchored at its end
+# (which tries the pattern at every position of the window), match a reversed pattern once
+# against the reversed text. Five times faster; _back() turns the match into text offsets.
+
+
+def _rev_trie(phrases: Sequence[str]) -> str:
+    return trie_pattern([p[::-1] for p in phrases]).replace(r"\ ", r"[ \t]+")
+
+
+_QUAL_REV = re.compile(
+    r"[ \t]+(?P<q>" + _rev_trie(list(_QUALS_BEFORE)) + r")(?!\w)"
+    r"|[ \t]*(?P<s>=[ \t]?>|=[ \t]?<|[~≈≥≤><]|-bus\b)(?![<>=])",
     re.IGNORECASE,
 )
+
+
+class _BackMatch:
+    """A match of a reversed pattern, in the offsets and reading order of the text."""
+
+    __slots__ = ("_m", "_n")
+
+    def __init__(self, m: re.Match[str], n: int) -> None:
+        self._m = m
+        self._n = n
+
+    def start(self, g: int | str = 0) -> int:
+        return self._n - self._m.end(g)
+
+    def end(self, g: int | str = 0) -> int:
+        return self._n - self._m.start(g)
+
+    def group(self, g: int | str = 0) -> str | None:
+        s = self._m.group(g)
+        return s[::-1] if s is not None else None
+
+
+def _back(rx: re.Pattern[str], rev: str, pos: int) -> _BackMatch | None:
+    """Match the reversed pattern ``rx`` on the text just before ``pos``."""
+    n = len(rev)
+    m = rx.match(rev, n - pos)
+    return _BackMatch(m, n) if m else None
 _OR_EQUAL = re.compile(r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+[0-9])", re.IGNORECASE)
 _PHRASAL_UP = re.compile(
     r"\b(?:lead|leading|led|run|running|ran|build|building|built|move|moved|moving|stand|"
@@ -257,16 +293,18 @@ _MIXED_GAP = re.compile(r"[ \t]+")
 # Labels and other numbers that are not quantities
 # ------------------------------------------------------------------------------------------
 
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:article|art\.|arts\.|no\.|nos\.|nr\.|nrs\.|number|section|sec\.|chapter|ch\.|part|"
-    r"item|page|p\.|pp\.|paragraph|para\.|clause|rule|resolution|room|row|seat|gate|platform|"
-    r"flight|route|highway|channel|version|ver\.|v\.|level|grade|round|game|episode|season|"
-    r"decree|protocol|file|building|block|floor|apartment|apt\.|suite|box|district|zone|"
-    r"sector|bus|tram|track|vol\.|volume|series|type|category|division|lot|plot|code|id|ref\.?|"
-    r"exercise|exercises|figure|fig\.|table|appendix|annex|model|unit|group|act|law|"
-    r"precinct|ward|squad|camp|zip|phase|issue)"
-    r"|#|№)[ \t]*$",
-    re.IGNORECASE,
+_LABEL_WORDS = _wordset(
+    """
+    article art. arts. no. nos. nr. nrs. number section sec. chapter ch. part item page p. pp.
+    paragraph para. clause rule resolution room row seat gate platform flight route highway
+    channel version ver. v. level grade round game episode season decree protocol file building
+    block floor apartment apt. suite box district zone sector bus tram track vol. volume series
+    type category division lot plot code id ref ref. exercise exercises figure fig. table
+    appendix annex model unit group act law precinct ward squad camp zip phase issue
+    """
+)
+_LABEL_REV = re.compile(
+    r"[ \t]*(?:" + _rev_trie(sorted(_LABEL_WORDS)) + r"\b|#|№)", re.IGNORECASE
 )
 _CAP_WORD_BEFORE = re.compile(r"(?:^|[^\w.!?][ \t]*)\b([A-Z][\w]*[A-Za-z0-9]|[A-Z])[ \t]+$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z][ \t]?-$|[A-Za-z]$|\b[a-z]+[A-Z][A-Za-z]*[ \t]+$")
@@ -297,9 +335,7 @@ _ADDRESS_AFTER = re.compile(
     r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}(?:St|Street|Road|Rd|Avenue|Ave|"
     r"Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?[ \t]+$", re.IGNORECASE
-)
+_MONTH_REV = re.compile(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IGNORECASE)
 
 # ------------------------------------------------------------------------------------------
 # Nouns
@@ -640,9 +676,10 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
         n for n in _scan(text) if not (spans and _overlaps(spans, starts, n.start, n.end))
     ]
     out: list[Value] = []
+    rev = text[::-1]
     i = 0
     while i < len(nums):
-        i += _expression(text, nums, i, out)
+        i += _expression(text, rev, nums, i, out)
     out = _inherit_in_parentheses(text, out)
     if text is not original:
         out = [
@@ -731,7 +768,7 @@ def _skip_numeral(text: str, n: _Num) -> bool:
     return False
 
 
-def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
+def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value]) -> int:
     """Build the value around ``nums[i]`` (and ``nums[i+1]`` for a range); return how many
     numerals were consumed."""
     n = nums[i]
@@ -746,7 +783,7 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
         tags.append("label")
     elif is_digits and n.kind == "cardinal" and not n.cur:
         before = text[max(0, start - 25) : start]
-        if _MONTH_BEFORE.search(before):
+        if _back(_MONTH_REV, rev, start):
             # "Jan. 5", "January 13", "Sept. 20-24", "Jan. 5 to 19": days of a month (the
             # temporal reader's; it may not have read them without a reference date)
             if i + 1 < len(nums) and (
@@ -758,14 +795,14 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
             return 1
         if (
             _GLUED_BEFORE.search(before)
-            and not _QUAL_BEFORE_RE.search(before)
+            and not _back(_QUAL_REV, rev, start)
             and not _NEG_BEFORE.search(before)
         ):
             # "COVID-19", "F-16", "G20", "S23": part of a name
             if start > 0 and text[start - 1] != "-" and text[start - 1].isalpha():
                 return 1
             tags.append("label")
-        elif _LABEL_BEFORE.search(before):
+        elif _back(_LABEL_REV, rev, start):
             tags.append("label")
         else:
             cm = _CAP_WORD_BEFORE.search(before)
@@ -979,18 +1016,17 @@ def _expression(text: str, nums: list[_Num], i: int, out: list[Value]) -> int:
     qualifier: Qualifier = "exact"
     qual_text: str | None = None
     inclusive = True
-    win_start = max(0, start - 40)
-    qm = _QUAL_BEFORE_RE.search(text, win_start, start)
+    qm = _back(_QUAL_REV, rev, start)
     if qm and "ordinal" not in tags and "label" not in tags:
         if qm.group("q"):
-            phrase = re.sub(r"[ \t]+", " ", qm.group("q").lower())
+            phrase = re.sub(r"[ \t]+", " ", (qm.group("q") or "").lower())
             qualifier, inclusive = _QUALS_BEFORE[phrase]
             qual_text = qm.group("q")
             if phrase == "up to" and _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start()):
                 qualifier = "exact"  # "the lead up to 3G", "moved up to 5th"
                 qual_text = None
         else:
-            sym = re.sub(r"[ \t]+", "", qm.group("s"))
+            sym = re.sub(r"[ \t]+", "", qm.group("s") or "")
             qualifier, inclusive = _SYMBOLS.get(sym, ("exact", True))
             qual_text = qm.group("s")
         if qualifier != "exact" or qual_text:
