@@ -209,3 +209,18 @@ def test_word_number(words: str, value: float | None) -> None:
 def test_bad_input_never_crashes(junk: str) -> None:
     read_temporal(junk, dt.date(2022, 1, 12))
     read_temporal(junk, None)
+
+
+@pytest.mark.parametrize("ref", [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2, 1, 1)])
+def test_extreme_references_never_crash(ref: dt.date) -> None:
+    text = (
+        "yesterday, tomorrow, in 99999999 days, 99999999 years ago, next month, last week, "
+        "the 20th of next month, the first Monday of March, on Jan 5, on the 31st."
+    )
+    for v in read_temporal(text, ref):
+        assert text[v.start : v.end] == v.text
+
+
+def test_huge_durations_do_not_crash() -> None:
+    (v,) = read_temporal("for 100000000000 years")
+    assert v.reading == 100000000000 * 365

@@ -1607,6 +1607,8 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
     """
     if not text or not _PRECHECK.search(text):
         return []
+    if reference is not None and not 1 < reference.year < 9999:
+        reference = None  # no calendar arithmetic at the ends of the calendar
     cx = _Ctx(text, reference)
     n = len(text)
     low = cx.low
