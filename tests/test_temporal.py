@@ -224,3 +224,26 @@ def test_extreme_references_never_crash(ref: dt.date) -> None:
 def test_huge_durations_do_not_crash() -> None:
     (v,) = read_temporal("for 100000000000 years")
     assert v.reading == 100000000000 * 365
+
+
+def test_random_text_spans_are_sound() -> None:
+    import random
+
+    rng = random.Random(7)
+    vocabulary = (
+        "Jan. 5 to 19 on Thursday by 2025 within three weeks 2020-2021 10-day ago in two days "
+        "the 5th of May 1992 no more than 10 days 07.01.2022 last week , . ( ) - – / 3-4 percent "
+        "2,030 troops yesterday next Friday between and from until 13 January 2022 will was said"
+    )
+    words = vocabulary.split(" ")
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        ref = dt.date(2022, 1, 12) if rng.random() < 0.7 else None
+        values = read_temporal(text, ref)
+        last = -1
+        for v in values:
+            assert text[v.start : v.end] == v.text
+            assert v.start >= last
+            last = v.end
+            if v.relative:
+                assert v.reference_date == ref
