@@ -346,6 +346,7 @@ _P_DUR_WHOLE = re.compile(
     r"\b(?:all|full|whole|entire|the\s+whole|the\s+entire|a\s+full|a\s+whole)[\s-]"
     r"(?P<u>day|week|month|year)\b",
 )
+_P_DUR_LONG = re.compile(r"(?<![\w-])(?P<u>day|week|fortnight|month|year|decade)[\s-]long\b")
 _P_DUR_THE_PAST = re.compile(  # "the past week"; not "the next day" / "the last day" (anaphoric)
     r"\bthe\s+(?:past|last|next|coming|following|previous)\s+(?P<u>week|fortnight|month"
     r"|year|decade)\b|\bthe\s+past\s+(?P<u2>day)\b"
@@ -1311,6 +1312,8 @@ def _scan_durations(cx: _Ctx) -> None:
             cx.add(_Cand(m.start(), end, "duration", _num(days), prio=1, approx=approx))
     for m in _iter(_P_DUR_WHOLE, t, cx.win["unit"]):
         cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(m.group("u"))), prio=1))
+    for m in _iter(_P_DUR_LONG, t, cx.win["unit"]):  # "a week-long curfew"
+        cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(m.group("u"))), prio=0))
     for m in _iter(_P_DUR_THE_PAST, t, cx.win["unit"]):
         u = m.group("u") or m.group("u2") or m.group("u3")
         cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(u)), prio=1))
