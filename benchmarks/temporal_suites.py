@@ -212,6 +212,13 @@ def main(argv: list[str]) -> int:
         _failures(shared)
     print(f"DateParser.json      {date_parser_pass_rate(shared):5.1f} %")
     print(f"DurationParser.json  {duration_parser_pass_rate(shared):5.1f} %")
+    for name, fn in (("DateParser", date_case_passes), ("DurationParser", duration_case_passes)):
+        cases = _load(Path(shared) / _SPECS / f"{name}.json")
+        sup = [c for c in cases if "python" not in (c.get("NotSupported") or "")]
+        print(
+            f"  {name}: {sum(map(fn, cases))}/{len(cases)} all; {sum(map(fn, sup))}/{len(sup)} "
+            "of the cases not marked NotSupported for the Python port"
+        )
     duck = Path(shared) / "conformance/duckling/duckling_duration_en.json"
     if duck.exists():
         print(f"duckling duration    {duckling_duration_pass_rate(shared):5.1f} %")
