@@ -41,20 +41,28 @@ _UP = (
     r"rose|rise|rises|rising|up|gained|gain|gains|gaining|increased|increase|increases|"
     r"increasing|jumped|jump|jumps|climbed|climb|climbs|advanced|advancing|added|adding|grew|"
     r"grow|grows|surged|surge|soared|rallied|rally|higher|boosted|lifted|hiked|raised|"
-    r"edged up|ticked up|went up|go up|moved up"
+    r"edged up|ticked up|went up|go up|moved up|rising|gaining|jumping|climbing|soaring|"
+    r"surging|rallying|skyrocketed|spiked|spiking|advances|rises|grew by"
 )
 _DOWN = (
     r"fell|fall|falls|falling|down|dropped|drop|drops|dropping|lost|lose|loses|losing|declined|"
     r"decline|declines|slid|slide|slides|slipped|plunged|plummeted|decreased|decrease|"
     r"decreases|tumbled|sank|sinks|shed|sheds|eased|eases|lower|shrank|shrunk|slumped|dipped|"
-    r"dip|dips|retreated|edged down|ticked down|went down|go down|cut|cuts|reduced"
+    r"dip|dips|retreated|edged down|ticked down|went down|go down|cut|cuts|reduced|"
+    r"plummeting|plunging|tumbling|sliding|slipping|sinking|slumping|declining|dropping|"
+    r"shedding|dipping|easing|tumbles|plunges|slumps"
 )
 _UP_RE = re.compile(
     r"(?<!gave )(?<!give )(?<!gives )\b(?:" + _UP + r")(?:[ \t]+(?:by|to))?[ \t]+$", re.IGNORECASE
 )
 _DOWN_RE = re.compile(r"\b(?:" + _DOWN + r")(?:[ \t]+(?:by|to))?[ \t]+$", re.IGNORECASE)
-_OR_BEFORE = re.compile(r",?[ \t]+or[ \t]+$")
+_OR_BEFORE = re.compile(r",?[ \t]+(?:or|by)[ \t]+$")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_YEAR_PREP = re.compile(
+    r"\b(?:in|by|since|between|from|until|till|after|before|during|and|circa|a\.d\.|ad|bc)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
@@ -74,12 +82,19 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return [(v.start, v.end) for v in vals if v.type in ("date", "date_range")]
 
 
-def _is_date_like(v: Value) -> bool:
+def _is_date_like(v: Value, text: str) -> bool:
     """The light guard: a bare year, or a day with a month name after it."""
     if "money" in v.tags or v.type == "percent" or v.qualifier != "exact":
         return False
     if isinstance(v.reading, int) and _YEAR.fullmatch(v.text.strip()):
         return v.noun is None or v.noun[:1].isupper() or v.noun.split()[0].lower() in _MONTHS
+    if (
+        isinstance(v.reading, int)
+        and 1000 <= v.reading < 2200
+        and v.text.strip().isdigit()
+        and _YEAR_PREP.search(text, max(0, v.start - 12), v.start)
+    ):
+        return True  # "by 2120", "between 1600 and 1900", "A.D. 1000"
     return bool(v.noun and v.noun.split()[0].lower().rstrip(".") in _MONTHS)
 
 
@@ -89,7 +104,7 @@ def predict(text: str) -> list[Quantity]:
     last_change = "="
     last_end = -100
     for v in read_numbers(text, exclude=_date_spans(text)):
-        if "ordinal" in v.tags or "label" in v.tags or _is_date_like(v):
+        if "ordinal" in v.tags or "label" in v.tags or _is_date_like(v, text):
             continue
         reading = v.reading
         if isinstance(reading, tuple):
@@ -101,7 +116,9 @@ def predict(text: str) -> list[Quantity]:
             value = float(reading)  # type: ignore[arg-type]
         # NewsQuant marks vague plurals ("dozens of", "thousands of") with '='
         change = "=" if v.vague else _QUAL_SYMBOL[v.qualifier]
-        if not isinstance(value, tuple):
+        # a verb of movement makes an exact or approximate value a change ("rose about 1.5%");
+        # a bound stays a bound ("lost more than 60%")
+        if not isinstance(value, tuple) and v.qualifier in ("exact", "approx"):
             before = text[max(0, v.start - 25) : v.start]
             if _UP_RE.search(before) or v.text.startswith("+"):
                 change = "up"

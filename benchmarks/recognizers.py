@@ -146,7 +146,11 @@ def range_items(text: str) -> list[tuple[int, str, str, bool]]:
         for v in read_numbers(text)
         if v.type == "number"
         and not v.vague
-        and (v.qualifier in ("at_least", "at_most") or isinstance(v.reading, tuple))
+        and (
+            v.qualifier in ("at_least", "at_most")
+            or isinstance(v.reading, tuple)
+            or v.text.lower().startswith("equal")
+        )
     ]
     out: list[tuple[int, str, str, bool]] = []
     k = 0

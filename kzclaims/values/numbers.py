@@ -128,6 +128,8 @@ _METRE_AFTER = re.compile(
     r"gold|silver|bronze|in|of water|below|beneath|high|x)\b)",
     re.IGNORECASE,
 )
+_POINT_AFTER = re.compile(r"[ \t]+point[ \t]+([0-9]+)\b", re.IGNORECASE)
+_POINT_BEFORE = re.compile(r"\bpoint[ \t]+$", re.IGNORECASE)
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(
     r"[ \t]*(?:%(?![0-9A-Za-z])|per[ \t]?cents?\b|percentage[ \t]+points?\b|percent(?:age)?s?\b|pct\b|pc\b)",
@@ -168,7 +170,8 @@ for _p in (
     "a minimum of", "minimum of", "at the very least", "at a minimum", "no fewer than about",
     "greater than or equal to", "more than or equal to", "at least or equal to",
     "equal to or more than", "equal to or greater than", "bigger or equal than",
-    "higher or equal than", "greater or equal than",
+    "higher or equal than", "greater or equal than", "greater or equal to", "more or equal to",
+    "bigger or equal to", "higher or equal to", "larger or equal than", "larger or equal to",
 ):  # fmt: skip
     _QUALS_BEFORE[_p] = ("at_least", True)
 for _p in (
@@ -176,6 +179,7 @@ for _p in (
     "within", "as many as", "as much as", "as high as", "not exceeding", "at the most",
     "less than or equal to", "equal to or less than", "smaller or equal than",
     "lower or equal than", "fewer than or equal to", "no greater than", "no higher than",
+    "less or equal than", "less or equal to", "smaller or equal to", "lower or equal to",
 ):  # fmt: skip
     _QUALS_BEFORE[_p] = ("at_most", True)
 for _p in (
@@ -244,7 +248,9 @@ def _back(rx: re.Pattern[str], rev: str, pos: int) -> _BackMatch | None:
     n = len(rev)
     m = rx.match(rev, n - pos)
     return _BackMatch(m, n) if m else None
-_OR_EQUAL = re.compile(r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+[0-9])", re.IGNORECASE)
+_OR_EQUAL = re.compile(
+    r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+(?:to[ \t]+)?[0-9])", re.IGNORECASE
+)
 _PHRASAL_UP = re.compile(
     r"\b(?:lead|leading|led|run|running|ran|build|building|built|move|moved|moving|stand|"
     r"stood|standing|live|lived|living|speed|sped|add|adds|added|adding|come|came|coming|went|"
@@ -256,7 +262,7 @@ _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
     (
         re.compile(
             r"[ \t]+(?:or|and)[ \t]+(?:more|above|over|greater|higher|upwards?)\b"
-            r"(?:[ \t]+than(?![ \t]+[0-9]))?",
+            r"(?![ \t]+than[ \t]+[0-9])(?:[ \t]+than)?",
             re.IGNORECASE,
         ),
         "at_least",
@@ -264,7 +270,8 @@ _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
     ),
     (
         re.compile(
-            r"[ \t]+(?:or|and)[ \t]+(?:fewer|less|lower|below|under)\b(?:[ \t]+than(?![ \t]+[0-9]))?",
+            r"[ \t]+(?:or|and)[ \t]+(?:fewer|less|lower|below|under)\b(?![ \t]+than[ \t]+[0-9])"
+            r"(?:[ \t]+than)?",
             re.IGNORECASE,
         ),
         "at_most",
@@ -573,6 +580,20 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
             value = -value
             n.value = value
     tlen = len(text)
+    # spoken decimals: "1 point 1", "point 77"
+    pm = _POINT_AFTER.match(text, end) if "." not in raw and not sci else None
+    if pm:
+        value = n.value = float(f"{raw.replace(',', '')}.{pm.group(1)}")
+        end = n.end = pm.end()
+    elif not cur and start >= 6 and _POINT_BEFORE.search(text, max(0, start - 8), start):
+        pb = _POINT_BEFORE.search(text, max(0, start - 8), start)
+        if pb and not (pb.start() > 0 and text[pb.start() - 1].isalnum()):
+            value = n.value = float("0." + raw.replace(",", ""))
+            n.start = pb.start()
+    # a minus sign and a space at the very start of the text: "- 1,200,000"
+    if start == 2 and text[:2] in ("- ", "− "):
+        value = n.value = -value
+        n.start = 0
     # ordinal suffix: 30th, 73rd, 1st
     if end < tlen and text[end] in "snrtSNRT" and "." not in raw:
         om = _ORD_SUFFIX.match(text, end)
@@ -1041,7 +1062,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             if am:
                 if q == "approx" and qualifier == "approx":
                     continue
-                if qualifier == "approx" or qual_text:
+                if qualifier == "approx":
                     start = n.start  # "about 500 or more": the bound is what the words state
                 qualifier, inclusive = q, inc
                 qual_text = am.group().strip(" \t-")

@@ -247,6 +247,16 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 acc.point += str(v // 10)
             elif not acc.has or (acc.last in ("H", "S") and acc.cur % 100 == 0):
                 acc.cur += v
+            elif (
+                acc.last == "U"
+                and 1 <= acc.cur <= 9
+                and not acc.total
+                and j + 1 < n
+                and _kind(toks[j + 1][0])[0] == "U"
+                and 1 <= _kind(toks[j + 1][0])[1] <= 9
+                and toks[j - 1][0] != "-"
+            ):
+                acc.cur = acc.cur * 100 + v  # "one twenty two" = 122 (spoken hundreds)
             else:
                 break
         elif t in ("H", "HP"):
