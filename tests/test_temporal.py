@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from kzclaims.model import PartialDate, Value
-from kzclaims.values.temporal import read_temporal, sentence_tense, word_number
+from kzclaims.values.temporal import read_temporal, sentence_tense, temporal_spans, word_number
 
 CASES_DIR = Path(__file__).parent / "cases"
 PATTERNS = ("dates*.yaml", "date_ranges*.yaml", "relative*.yaml", "durations*.yaml")
@@ -132,6 +132,14 @@ def test_no_reference_no_relative_values() -> None:
     assert read_temporal(text, None) == []
     # ... but not a duration of two days either
     assert all(v.type != "duration" for v in read_temporal(text, None))
+
+
+def test_spans_cover_what_cannot_be_resolved() -> None:
+    text = "The troops left two days ago; he spoke on Jan 11 and stayed 10 days in 2022."
+    spans = temporal_spans(text, None)
+    assert [text[a:b] for a, b in spans] == ["two days ago", "Jan 11", "10 days", "2022"]
+    ref = dt.date(2022, 1, 12)
+    assert temporal_spans(text, ref) == [(v.start, v.end) for v in read_temporal(text, ref)]
 
 
 def test_relative_values_carry_the_reference() -> None:

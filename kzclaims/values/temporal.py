@@ -63,7 +63,7 @@ from typing import Any, Literal
 
 from kzclaims.model import Number, PartialDate, Qualifier, Value
 
-__all__ = ["read_temporal", "sentence_tense", "word_number"]
+__all__ = ["read_temporal", "sentence_tense", "temporal_spans", "word_number"]
 
 Tense = Literal["future", "past"] | None
 
@@ -1606,10 +1606,22 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
     """Dates, date ranges and durations in ``text``, in text order, non-overlapping.
 
     ``reference`` is the date relative ("in two days", "on Thursday") and year-less
-    ("on January 13") expressions are resolved against; without it they are not returned.
+    ("on January 13") expressions are resolved against; without it they are not returned
+    (see :func:`temporal_spans`).
     """
+    return _read(text, reference)[0]
+
+
+def temporal_spans(text: str, reference: dt.date | None = None) -> list[tuple[int, int]]:
+    """The spans of every temporal expression in ``text``, also those that cannot be resolved
+    without a reference date ("two days ago", "on Jan 11"): what other readers should leave
+    alone. The spans of the values :func:`read_temporal` returns are among them."""
+    return _read(text, reference)[1]
+
+
+def _read(text: str, reference: dt.date | None) -> tuple[list[Value], list[tuple[int, int]]]:
     if not text or not _PRECHECK.search(text):
-        return []
+        return [], []
     if reference is not None and not 1 < reference.year < 9999:
         reference = None  # no calendar arithmetic at the ends of the calendar
     cx = _Ctx(text, reference)
@@ -1634,6 +1646,7 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
             chosen.append(c)
             last_end = c.end
     values: list[Value] = []
+    spans: list[tuple[int, int]] = []
     for i, c in enumerate(chosen):
         lo_bound = chosen[i - 1].end if i else 0
         hi_bound = chosen[i + 1].start if i + 1 < len(chosen) else n
@@ -1642,4 +1655,7 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
         v = _finish(c, text, lo_bound, hi_bound, reference)
         if v is not None:
             values.append(v)
-    return values
+            spans.append((v.start, v.end))
+        else:
+            spans.append((c.start, c.end))
+    return values, spans
