@@ -53,10 +53,19 @@ def load(shared: Path, name: str) -> list[dict[str, Any]]:
     return data
 
 
+_EXACT_WORDS = re.compile(
+    r"^(?:equals?(?:[ \t]+to)?|equall?ing(?:[ \t]+to)?|exactly|precisely|a total of)[ \t]+",
+    re.IGNORECASE,
+)
+
+
 def _core(v: Value) -> tuple[int, str]:
     """Start and text of the number itself, without qualifier words, currency or suffixes."""
     text = v.text
     start = v.start
+    em = _EXACT_WORDS.match(text)
+    if em:
+        text, start = text[em.end() :], start + em.end()
     if v.qualifier_text and text.lower().startswith(v.qualifier_text.lower()):
         cut = len(v.qualifier_text)
         while cut < len(text) and text[cut] in " \t":
@@ -94,6 +103,8 @@ def number_items(text: str) -> list[tuple[int, str, float]]:
     for v in read_numbers(text):
         if v.type != "number" or "ordinal" in v.tags:
             continue
+        if v.end < len(text) and text[v.end].isalpha():
+            continue  # "180ml", "29km": a number with a unit, the spec's NumberWithUnit model
         start, core = _core(v)
         if isinstance(v.reading, tuple):
             # a stated range: its two numbers ("1000-5000", "between 20 and 30")

@@ -128,6 +128,7 @@ _METRE_AFTER = re.compile(
     r"gold|silver|bronze|in|of water|below|beneath|high|x)\b)",
     re.IGNORECASE,
 )
+_OF_A_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.I)
 _POINT_AFTER = re.compile(r"[ \t]+point[ \t]+([0-9]+)\b", re.IGNORECASE)
 _POINT_BEFORE = re.compile(r"\bpoint[ \t]+$", re.IGNORECASE)
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -866,6 +867,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
     if (
         is_digits
         and kind == "cardinal"
+        and not n.label
         and end < len(text)
         and text[end] in "/⁄"
         and j < len(nums)
@@ -917,6 +919,12 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             kind = "fraction"
             end = nums[j + 1].end
             j += 2
+    if kind == "fraction":
+        om = _OF_A_SCALE.match(text, end)
+        if om:
+            value *= _SCALE_WORDS[om.group(1).lower()]  # "two thirds of a million"
+            kind = "cardinal"
+            end = om.end()
     if kind == "ordinal":
         tags.append("ordinal")
     elif kind == "fraction":
@@ -983,7 +991,13 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                 pass  # "increased by $43.6 billion to $419.2 billion" (but "by 1 to 1.5 degrees")
             elif between:
                 ok = bool(_RANGE_AND.fullmatch(gap) or _RANGE_DASH.fullmatch(gap))
-            elif _RANGE_OR.fullmatch(gap) and n.value < m2.value and not n.cur:
+            elif (
+                _RANGE_OR.fullmatch(gap)
+                and n.value < m2.value
+                and not n.cur
+                and not n.scaled
+                and not m2.scaled
+            ):
                 ok = not _QUAL_AFTER[1][0].match(text, end)
             elif _RANGE_DASH.fullmatch(gap) and is_digits and text[m2.start].isdigit():
                 chain_before = start > 1 and text[start - 1] in "-/" and text[start - 2].isdigit()
@@ -1152,7 +1166,8 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
 
 
 _TRAILING_SCALE = re.compile(
-    r"(hundred|thousand|million|billion|trillion|k|bn|mn|mln|bln|tn|m|b|mil)$", re.IGNORECASE
+    r"(hundred|thousand|million|billion|trillion|lakhs?|crores?|k|bn|mn|mln|bln|tn|m|b|mil)$",
+    re.IGNORECASE,
 )
 
 
