@@ -63,7 +63,7 @@ from typing import Any, Literal
 
 from kzclaims.model import Number, PartialDate, Qualifier, Value
 
-__all__ = ["read_temporal", "sentence_tense", "temporal_spans", "word_number"]
+__all__ = ["read_temporal", "scan_temporal", "sentence_tense", "temporal_spans", "word_number"]
 
 Tense = Literal["future", "past"] | None
 
@@ -1609,17 +1609,21 @@ def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
     ("on January 13") expressions are resolved against; without it they are not returned
     (see :func:`temporal_spans`).
     """
-    return _read(text, reference)[0]
+    return scan_temporal(text, reference)[0]
 
 
 def temporal_spans(text: str, reference: dt.date | None = None) -> list[tuple[int, int]]:
     """The spans of every temporal expression in ``text``, also those that cannot be resolved
     without a reference date ("two days ago", "on Jan 11"): what other readers should leave
     alone. The spans of the values :func:`read_temporal` returns are among them."""
-    return _read(text, reference)[1]
+    return scan_temporal(text, reference)[1]
 
 
-def _read(text: str, reference: dt.date | None) -> tuple[list[Value], list[tuple[int, int]]]:
+def scan_temporal(
+    text: str, reference: dt.date | None = None
+) -> tuple[list[Value], list[tuple[int, int]]]:
+    """:func:`read_temporal` and :func:`temporal_spans` in one pass (for ``read_values``: the
+    numbers reader should skip every temporal span, resolved or not)."""
     if not text or not _PRECHECK.search(text):
         return [], []
     if reference is not None and not 1 < reference.year < 9999:
