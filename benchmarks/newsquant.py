@@ -63,9 +63,11 @@ _YEAR_PREP = re.compile(
     r"[ \t]+$",
     re.IGNORECASE,
 )
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+_MONTHS = frozenset(_MONTH_WORDS.split())
 _QUAL_SYMBOL = {"exact": "=", "approx": "~", "at_least": ">", "at_most": "<"}
 
 
@@ -168,9 +170,12 @@ def score(shared: Path, errors: bool = False) -> dict[str, float]:
         for gv, gc in gold:
             best = -1
             for k, (pv, pc) in enumerate(pred):
-                if not used[k] and values_match(gv, pv):
-                    if best < 0 or (pc == gc and pred[best][1] != gc):
-                        best = k
+                if (
+                    not used[k]
+                    and values_match(gv, pv)
+                    and (best < 0 or (pc == gc and pred[best][1] != gc))
+                ):
+                    best = k
             if best >= 0:
                 used[best] = True
                 m_value += 1

@@ -120,11 +120,13 @@ def number_items(text: str) -> list[tuple[int, str, float]]:
 
 
 def number_case(case: dict[str, Any]) -> tuple[bool, Any, Any]:
-    exp = [(r.get("Start"), r["Text"].lower(), _num(r["Resolution"]["value"])) for r in case["Results"]]
+    exp = [
+        (r.get("Start"), r["Text"].lower(), _num(r["Resolution"]["value"])) for r in case["Results"]
+    ]
     got = number_items(case["Input"])
     ok = len(exp) == len(got) and all(
         e[0] == g[0] and e[1] == g[1].lower() and e[2] is not None and _close(e[2], g[2])
-        for e, g in zip(exp, got)
+        for e, g in zip(exp, got, strict=True)
     )
     return ok, exp, got
 
@@ -216,7 +218,7 @@ def range_case(case: dict[str, Any]) -> tuple[bool, Any, Any]:
     got = range_items(case["Input"])
     ok = len(exp) == len(got)
     if ok:
-        for e, g in zip(exp, got):
+        for e, g in zip(exp, got, strict=True):
             gi = g[2]
             same = e[2] == gi or (g[3] and e[2][:-1] == gi[:-1])
             if not (e[0] == g[0] and e[1] == g[1].lower() and same):
@@ -230,7 +232,9 @@ def range_case(case: dict[str, Any]) -> tuple[bool, Any, Any]:
 
 
 def percent_case(case: dict[str, Any]) -> tuple[bool, Any, Any]:
-    exp = [(r.get("Start"), r["Text"].lower(), r["Resolution"].get("value")) for r in case["Results"]]
+    exp = [
+        (r.get("Start"), r["Text"].lower(), r["Resolution"].get("value")) for r in case["Results"]
+    ]
     got = []
     for v in read_numbers(case["Input"]):
         if v.type != "percent":

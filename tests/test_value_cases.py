@@ -83,7 +83,7 @@ def _same(got: Any, want: Any) -> bool:
         return (
             isinstance(got, (list, tuple))
             and len(got) == len(want)
-            and all(_same(g, w) for g, w in zip(got, want))
+            and all(_same(g, w) for g, w in zip(got, want, strict=True))
         )
     if want is None or isinstance(want, bool):
         return got is want
@@ -114,7 +114,7 @@ def _show(v: Value) -> str:
 def _check_value(v: Value, w: dict[str, Any], text: str) -> list[str]:
     errs: list[str] = []
     if text[v.start : v.end] != v.text:
-        errs.append(f"span {v.start}:{v.end} is {text[v.start:v.end]!r}, not the text {v.text!r}")
+        errs.append(f"span {v.start}:{v.end} is {text[v.start : v.end]!r}, not the text {v.text!r}")
     if v.text != w["text"]:
         errs.append(f"text {v.text!r}, expected {w['text']!r}")
     if not _same(_plain(v.reading), w["value"]):
@@ -169,7 +169,7 @@ def test_value_case(file: str, index: int, case: Any, reference: Any) -> None:
         exp = "\n        ".join(f"{w['text']!r} = {w['value']!r}" for w in want) or "nothing"
         pytest.fail(f"{header}\n  expected {len(want)}:\n        {exp}")
     errs = []
-    for k, (v, w) in enumerate(zip(values, want)):
+    for k, (v, w) in enumerate(zip(values, want, strict=True)):
         errs += [f"value {k + 1}: {e}" for e in _check_value(v, w, text)]
     if errs:
         pytest.fail(header + "\n  " + "\n  ".join(errs))

@@ -50,6 +50,7 @@ __all__ = ["read_numbers"]
 def _wordset(s: str) -> frozenset[str]:
     return frozenset(s.split())
 
+
 # ------------------------------------------------------------------------------------------
 # The scanner: one regex finding digit numbers (with a currency before them), runs of number
 # words, and compound vague quantities.
@@ -133,7 +134,8 @@ _POINT_AFTER = re.compile(r"[ \t]+point[ \t]+([0-9]+)\b", re.IGNORECASE)
 _POINT_BEFORE = re.compile(r"\bpoint[ \t]+$", re.IGNORECASE)
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(
-    r"[ \t]*(?:%(?![0-9A-Za-z])|per[ \t]?cents?\b|percentage[ \t]+points?\b|percent(?:age)?s?\b|pct\b|pc\b)",
+    r"[ \t]*(?:%(?![0-9A-Za-z])|per[ \t]?cents?\b|percentage[ \t]+points?\b"
+    r"|percent(?:age)?s?\b|pct\b|pc\b)",
     re.IGNORECASE,
 )
 _PERCENT_OF = re.compile(r"\b(?:per[ \t]?cents?|percent(?:age)?s?)[ \t]+of[ \t]+$", re.IGNORECASE)
@@ -249,6 +251,8 @@ def _back(rx: re.Pattern[str], rev: str, pos: int) -> _BackMatch | None:
     n = len(rev)
     m = rx.match(rev, n - pos)
     return _BackMatch(m, n) if m else None
+
+
 _OR_EQUAL = re.compile(
     r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+(?:to[ \t]+)?[0-9])", re.IGNORECASE
 )
@@ -278,7 +282,7 @@ _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
         "at_most",
         True,
     ),
-    (re.compile(r"[ \t]+(?:or so)\b|[ \t]*-[ \t]*odd\b|[ \t]+odd\b", re.IGNORECASE), "approx", True),
+    (re.compile(r"[ \t]+or so\b|[ \t]*-[ \t]*odd\b|[ \t]+odd\b", re.I), "approx", True),
 ]
 
 # ------------------------------------------------------------------------------------------
@@ -311,9 +315,7 @@ _LABEL_WORDS = _wordset(
     appendix annex model unit group act law precinct ward squad camp zip phase issue
     """
 )
-_LABEL_REV = re.compile(
-    r"[ \t]*(?:" + _rev_trie(sorted(_LABEL_WORDS)) + r"\b|#|№)", re.IGNORECASE
-)
+_LABEL_REV = re.compile(r"[ \t]*(?:" + _rev_trie(sorted(_LABEL_WORDS)) + r"\b|#|№)", re.IGNORECASE)
 _CAP_WORD_BEFORE = re.compile(r"(?:^|[^\w.!?][ \t]*)\b([A-Z][\w]*[A-Za-z0-9]|[A-Z])[ \t]+$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z][ \t]?-$|[A-Za-z]$|\b[a-z]+[A-Z][A-Za-z]*[ \t]+$")
 _NOT_LABEL_CAPS = _wordset(
@@ -340,8 +342,8 @@ _GAPPED_BEFORE = re.compile(r"(?:,|;|:|\band)[ \t]+$")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:)]|and\b|$)")
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _ADDRESS_AFTER = re.compile(
-    r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}(?:St|Street|Road|Rd|Avenue|Ave|"
-    r"Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
+    r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}"
+    r"(?:St|Street|Road|Rd|Avenue|Ave|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
 )
 _MONTH_REV = re.compile(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IGNORECASE)
 
@@ -425,8 +427,11 @@ _HALF_OK_AFTER = re.compile(r"[ \t]+(?:of|the|its|their|his|her|our|a|an)\b", re
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|last|final|other|latter|former|1st|2nd)[ \t]+$", re.IGNORECASE
 )
-_FRACTION_FOLLOW = re.compile(r"[ \t]+of\b|[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:and|or|is|was|were|are"
-                              r"|has|had|have|will|would|said|percent)\b", re.IGNORECASE)  # fmt: skip
+_FRACTION_FOLLOW = re.compile(
+    r"[ \t]+of\b|[ \t]*(?:[.,;:!?)]|$)"
+    r"|[ \t]+(?:and|or|is|was|were|are|has|had|have|will|would|said|percent)\b",
+    re.IGNORECASE,
+)
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 _COUPLE_OK_AFTER = re.compile(r"[ \t]+of\b|[ \t]*$")
 
@@ -517,8 +522,11 @@ def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
             if gm and a.kind == "cardinal" and a.scaled and not a.label and not n.cur:
                 sc = _trailing_scale(text, a)
                 has_and = "and" in gm.group()
-                if n.kind == "cardinal" and 0 < n.value < sc and not n.label and (
-                    n.scaled or (sc == 100 and has_and)
+                if (
+                    n.kind == "cardinal"
+                    and 0 < n.value < sc
+                    and not n.label
+                    and (n.scaled or (sc == 100 and has_and))
                 ):
                     a.value += n.value
                     a.end = n.end
@@ -617,9 +625,11 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
             elif a in ("m", "b"):
                 # "12.3m tonnes", "$10m", "£6m", "35m of its devices" are millions; "37m (121ft)",
                 # "a 100m sprint", "5m high" are metres; "b" alone is a million only with money
-                if n.money or (a == "b" and "." in raw):
-                    mult = _SCALE_ABBR[a]
-                elif a == "m" and not _METRE_AFTER.match(text, sm.end()):
+                if (
+                    n.money
+                    or (a == "b" and "." in raw)
+                    or (a == "m" and not _METRE_AFTER.match(text, sm.end()))
+                ):
                     mult = _SCALE_ABBR[a]
             elif a == "MM":
                 mult = 1e6
@@ -694,9 +704,7 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
         else:
             spans.append((a, b))
     starts = [a for a, _ in spans]
-    nums = [
-        n for n in _scan(text) if not (spans and _overlaps(spans, starts, n.start, n.end))
-    ]
+    nums = [n for n in _scan(text) if not (spans and _overlaps(spans, starts, n.start, n.end))]
     out: list[Value] = []
     rev = text[::-1]
     i = 0
@@ -777,16 +785,23 @@ def _skip_numeral(text: str, n: _Num) -> bool:
         return True
     if word == "half" and _ORDINAL_BEFORE.search(text, max(0, s - 12), s):
         return True  # "the second half", "the first half of the year"
-    if word == "half" and n.kind == "fraction":
-        if not (_HALF_OK_BEFORE.search(text, max(0, s - 15), s) or _HALF_OK_AFTER.match(text, e)):
-            return True
-    if n.kind == "fraction" and word.startswith(("a ", "an ", "one ")):
-        if not _FRACTION_FOLLOW.match(text, e) and not word.endswith(("half", "quarter")):
-            # "a third term": an ordinal after an article, not a fraction
-            n.start = s + word.index(" ") + 1
-            n.value = round(1 / n.value) if n.value else 0.0
-            n.kind = "ordinal"
-            return word.startswith("one ")
+    if (
+        word == "half"
+        and n.kind == "fraction"
+        and not (_HALF_OK_BEFORE.search(text, max(0, s - 15), s) or _HALF_OK_AFTER.match(text, e))
+    ):
+        return True
+    if (
+        n.kind == "fraction"
+        and word.startswith(("a ", "an ", "one "))
+        and not _FRACTION_FOLLOW.match(text, e)
+        and not word.endswith(("half", "quarter"))
+    ):
+        # "a third term": an ordinal after an article, not a fraction
+        n.start = s + word.index(" ") + 1
+        n.value = round(1 / n.value) if n.value else 0.0
+        n.kind = "ordinal"
+        return word.startswith("one ")
     return False
 
 
@@ -828,8 +843,11 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             tags.append("label")
         else:
             cm = _CAP_WORD_BEFORE.search(before)
-            if cm and cm.group(1) not in _NOT_LABEL_CAPS and "," not in text[start:end]:
-                if (
+            if (
+                cm
+                and cm.group(1) not in _NOT_LABEL_CAPS
+                and "," not in text[start:end]
+                and (
                     "." not in text[start:end]
                     and not _COUNTED_AFTER.match(text, end)
                     and (_noun_after(text, end, False)[0] is None or _CAP_AFTER.match(text, end))
@@ -837,17 +855,22 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                         _GAPPED_BEFORE.search(before, max(0, cm.start(1) - 6), cm.start(1))
                         and _CLAUSE_END.match(text, end)
                     )
-                ):
-                    # "Boeing 737 Max", "iPhone 11", "S&P 500 rose"; but in "Belarus sent 500
-                    # paratroopers and Armenia 100." the 100 is a count
-                    tags.append("label")
+                )
+            ):
+                # "Boeing 737 Max", "iPhone 11", "S&P 500 rose"; but in "Belarus sent 500
+                # paratroopers and Armenia 100." the 100 is a count
+                tags.append("label")
         if _ADDRESS_AFTER.match(text, end) and "." not in text[start:end]:
             tags.append("label")  # "49 Zorro Ranch Road"
         if "label" in tags and _PERCENT_AFTER.match(text, end):
             tags.remove("label")
-        if start > 1 and text[start - 1] in "-/.:" and text[start - 2].isdigit():
-            if "label" not in tags:
-                tags.append("label")  # inside 2019-09-01, 192.168.1.2, 222-2222
+        if (
+            start > 1
+            and text[start - 1] in "-/.:"
+            and text[start - 2].isdigit()
+            and "label" not in tags
+        ):
+            tags.append("label")  # inside 2019-09-01, 192.168.1.2, 222-2222
         # chains like 192.168.1.2, 5/17/2018, +1-222-2222: identifiers
         if _CHAIN.match(text, end) and text[end] in "/.:" and "label" not in tags:
             nxt = nums[i + 1] if i + 1 < len(nums) else None
@@ -981,8 +1004,9 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             frm = _FROM.search(pre_window)
             ok = False
             if gap_unit is not None and not (
-                between or frm or text[m2.end : m2.end + 1 + len(gap_unit)].strip().lower()
-                == gap_unit.lower()
+                between
+                or frm
+                or text[m2.end : m2.end + 1 + len(gap_unit)].strip().lower() == gap_unit.lower()
             ):
                 pass  # "rose 18 sen to RM23.50": a unit after the first number only
             elif percent and not _PERCENT_AFTER.match(text, m2.end):
@@ -1068,8 +1092,11 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             start = qm.start()
 
     # --- qualifier after ----------------------------------------------------------------------
-    if qualifier in ("exact", "approx") and low_v is None and "label" not in tags and (
-        "ordinal" not in tags
+    if (
+        qualifier in ("exact", "approx")
+        and low_v is None
+        and "label" not in tags
+        and ("ordinal" not in tags)
     ):
         for rx, q, inc in _QUAL_AFTER:
             am = rx.match(text, end)

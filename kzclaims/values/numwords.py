@@ -80,7 +80,6 @@ _ALL_WORDS["pair"] = ("C", 2)
 _ALL_WORDS["point"] = ("P", 0)
 
 
-
 def trie_pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` factored into a trie ("t(?:en|hree|wo)..."): Python's
     regex engine tries alternatives one by one, so the factored form is ~8x faster to scan."""
@@ -106,7 +105,11 @@ def trie_pattern(words: list[str]) -> str:
 _WORD_ALT = trie_pattern(list(_ALL_WORDS))
 _HEAD = r"(?:hundred|thousand|million|billion|trillion|dozen|couple|pair|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|billionth|trillionth)"  # noqa: E501
 # connectors allowed inside a run: spaces, a hyphen, "and", "and a", "a" ("half a million")
-_CONN = r"(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+an?[ \t]+|[ \t]+and[ \t]+|[ \t]+an?[ \t]+(?=" + _HEAD + r")|[ \t]+)"  # noqa: E501
+_CONN = (
+    r"(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+an?[ \t]+|[ \t]+and[ \t]+|[ \t]+an?[ \t]+(?="
+    + _HEAD
+    + r")|[ \t]+)"
+)  # noqa: E501
 WORD_RUN_PATTERN = (
     r"\b(?:an?[ \t]+(?=" + _HEAD + r"))?" + _WORD_ALT + r"\b(?:" + _CONN + _WORD_ALT + r"\b)*"
 )
@@ -132,7 +135,16 @@ class _Acc:
     """The number being built."""
 
     __slots__ = (
-        "cur", "end", "frac", "has", "last", "lastscale", "point", "scaled", "start", "total"
+        "cur",
+        "end",
+        "frac",
+        "has",
+        "last",
+        "lastscale",
+        "point",
+        "scaled",
+        "start",
+        "total",
     )
 
     def __init__(self, start: int) -> None:
@@ -238,7 +250,11 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 break
             if acc.point is not None:
                 acc.point += str(v)
-            elif not acc.has or acc.last in ("H", "S") or (acc.last == "X" and acc.cur % 10 == 0 and v < 10):
+            elif (
+                not acc.has
+                or acc.last in ("H", "S")
+                or (acc.last == "X" and acc.cur % 10 == 0 and v < 10)
+            ):
                 acc.cur += v
             else:
                 break
@@ -337,10 +353,13 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 else:
                     out.append(WordNumber(acc.start, e, ordv, "ordinal"))
                 return j + 1
-            if numerator and w not in ("first", "second"):
-                if (t == "OP" and not article and numerator > 1) or (t == "O" and numerator == 1):
-                    out.append(WordNumber(acc.start, e, numerator / v, "fraction"))
-                    return j + 1
+            if (
+                numerator
+                and w not in ("first", "second")
+                and ((t == "OP" and not article and numerator > 1) or (t == "O" and numerator == 1))
+            ):
+                out.append(WordNumber(acc.start, e, numerator / v, "fraction"))
+                return j + 1
             if acc.has:
                 break
             out.append(WordNumber(toks[j][1], e, float(v), "ordinal"))
