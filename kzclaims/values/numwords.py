@@ -109,7 +109,7 @@ _CONN = (
     r"(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+an?[ \t]+|[ \t]+and[ \t]+|[ \t]+an?[ \t]+(?="
     + _HEAD
     + r")|[ \t]+)"
-)  # noqa: E501
+)
 WORD_RUN_PATTERN = (
     r"\b(?:an?[ \t]+(?=" + _HEAD + r"))?" + _WORD_ALT + r"\b(?:" + _CONN + _WORD_ALT + r"\b)*"
 )
