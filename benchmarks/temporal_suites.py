@@ -15,7 +15,8 @@ the date of ``Context.ReferenceDateTime`` (2016-11-07 when the case has none). T
 when our ``date`` values and the spec's results pair up one to one (same count) and in each pair
 
 - the span texts are equal after lower-casing, collapsing white space and dropping a leading
-  "on " (the spec includes "on" in "on Friday next week" but not in "on 15"), and
+  "on " and then "the " (the spec includes "on" in "on Friday next week" but not in "on 15",
+  and "the" in "the 27" but not in "tenth of September"), and
 - our day-precision reading equals the spec's resolution. The spec gives a Past and a Future
   resolution for year-less and weekday dates; we compare with the one our tense heuristic
   chose: ``sentence_tense`` of our span is "future" -> FutureResolution, "past" ->
@@ -51,7 +52,8 @@ _DEFAULT_REF = dt.date(2016, 11, 7)
 
 def _norm(s: str) -> str:
     s = re.sub(r"\s+", " ", s.strip().lower())
-    return s[3:] if s.startswith("on ") else s
+    s = s[3:] if s.startswith("on ") else s
+    return s[4:] if s.startswith("the ") else s
 
 
 def _ref_of(case: dict[str, Any]) -> dt.date:

@@ -208,6 +208,17 @@ _DAYCARD_W = (
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_D = r"(?:1\d{3}|20\d\d)"  # a year inside a full date may be older: "5 December 1391"
+_W19 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_W99 = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_W19})?|ten|eleven"
+    rf"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_W19})"
+)
+# a year in words after a day and month: "nineteen seventy eight", "nineteen zero one",
+# "two thousand and eighteen" (never a bare "two thousand people")
+_YEAR_W = (
+    rf"(?:(?:nineteen|twenty)\s+(?:hundred|(?:oh|zero)\s+{_W19}|{_W99})"
+    rf"|two\s+thousand(?:\s+and)?\s+{_W99}|two\s+thousand(?=\s*(?:[.,;!?)]|$)))"
+)
 _CARD_W = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -258,11 +269,11 @@ _P_NUMDATE_NOYEAR = re.compile(
 _ON_BEFORE = re.compile(r"\bon\s+$", _I)
 _P_MDY = re.compile(
     rf"\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
-    rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D})\b)?",
+    rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D}|{_YEAR_W})\b)?",
 )
 _P_DMY = re.compile(
     rf"\b(?P<day>{_DAYNUM}|{_ORD_W})"
-    rf"(?:\.|(?P<of>\s+of))?\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR_D})\b)?",
+    rf"(?:\.|(?P<of>\s+of))?\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR_D}|{_YEAR_W})\b)?",
 )
 _P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![.,]\d)")
 _P_MONTH_ONLY = re.compile(
@@ -446,7 +457,7 @@ _PAST = re.compile(
     r"|gave|sent|fled|led|fell|rose|spoke|wrote|saw|won|lost|broke|struck|became|got|ran"
     r"|fought|brought|bought|caught|thought|felt|kept|meant|paid|sold|stood|taught|drove|flew"
     r"|grew|knew|threw|shot|spent|built|chose|stole|withdrew|overthrew|sought|found|sat|ate"
-    r"|[a-z]{3,}ed)\b",
+    r"|[a-z]{2,}ed)\b",
     _I,
 )
 _NOT_PAST = frozenset(
@@ -486,6 +497,12 @@ _NOT_PAST = frozenset(
         "seed",
         "weed",
         "embed",
+        "deed",
+        "heed",
+        "reed",
+        "shed",
+        "aged",
+        "speed",
     ]
 )
 
@@ -640,6 +657,26 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
+def _year_value(y: str) -> int | None:
+    """A year in digits or words ("nineteen seventy eight", "two thousand and eighteen")."""
+    if y.isdigit():
+        return int(y)
+    w = re.sub(r"[\s-]+", " ", y.lower()).replace(" and ", " ").split(" ")
+    if w[:2] == ["two", "thousand"]:
+        rest = word_number(" ".join(w[2:])) if len(w) > 2 else 0.0
+        return None if rest is None else 2000 + int(rest)
+    head = {"nineteen": 1900, "twenty": 2000}.get(w[0])
+    if head is None:
+        return None
+    tail = w[1:]
+    if tail == ["hundred"]:
+        return head
+    if tail and tail[0] in ("oh", "zero"):
+        tail = tail[1:]
+    rest = word_number(" ".join(tail))
+    return None if rest is None or rest >= 100 else head + int(rest)
+
+
 def _two_digit_year(y: str) -> int:
     n = int(y)
     if len(y) == 4:
@@ -790,12 +827,13 @@ def _scan_words(cx: _Ctx) -> None:
         day = _day_value(pm.group("day"))
         if day is None:
             continue
-        y = int(pm.group("y")) if pm.group("y") else None
+        ys, end = _year_words_check(cx, pm, "day")
+        y = _year_value(ys) if ys else None
         mon = _month_value(pm.group("mon"))
         if y is None and pm.group("wd") and cx.ref is not None:
-            _weekday_date(cx, pm, mon, day)
+            _weekday_date(cx, pm, mon, day, end)
             continue
-        cx.date(pm.start(), pm.end(), y, mon, day, prio=2)
+        cx.date(pm.start(), end, y, mon, day, prio=2)
     for pm in _iter_pre(_P_DMY, _PRE_WD_THE, t, cx.win["month"]):
         if _bad_case_month(_orig(cx, pm, "mon")):
             continue
@@ -805,11 +843,12 @@ def _scan_words(cx: _Ctx) -> None:
         day = _day_value(ds)
         if day is None:
             continue
-        y = int(pm.group("y")) if pm.group("y") else None
+        ys, end = _year_words_check(cx, pm, "mon")
+        y = _year_value(ys) if ys else None
         start = pm.start("the") if pm.group("the") and pm.group("of") else pm.start("day")
         if pm.group("wd"):
             start = pm.start()
-        cx.date(start, pm.end(), y, _month_value(pm.group("mon")), day, prio=2)
+        cx.date(start, end, y, _month_value(pm.group("mon")), day, prio=2)
     for m in _iter(_P_MY, t, cx.win["month"]):
         if _bad_case_month(_orig(cx, m, "mon")):
             continue
@@ -853,7 +892,16 @@ def _scan_words(cx: _Ctx) -> None:
         cx.rel(m.start(), m.end(), PartialDate.from_date(best) if best else None, prio=1)
 
 
-def _weekday_date(cx: _Ctx, m: _PM, mon: int, day: int) -> None:
+def _year_words_check(cx: _Ctx, pm: _PM, before: str) -> tuple[str | None, int]:
+    """The year group and the end of the date, without a year in words that counts something:
+    "on March 3 twenty one people died" ends at "March 3"."""
+    ys = pm.group("y")
+    if ys and not ys[0].isdigit() and _counted_noun_after(cx.text, pm.end()):
+        return None, pm.end(before)
+    return ys, pm.end()
+
+
+def _weekday_date(cx: _Ctx, m: _PM, mon: int, day: int, end: int) -> None:
     """ "Sunday, Jan. 16" without a year: the year (nearest the reference) whose Jan. 16 is a
     Sunday, else the usual tense rule."""
     assert cx.ref is not None
@@ -865,9 +913,9 @@ def _weekday_date(cx: _Ctx, m: _PM, mon: int, day: int) -> None:
             if best is None or abs((c - cx.ref).days) < abs((best - cx.ref).days):
                 best = c
     if best is None or abs((best - cx.ref).days) > 366:
-        cx.date(m.start(), m.end(), None, mon, day, prio=2)
+        cx.date(m.start(), end, None, mon, day, prio=2)
         return
-    cx.rel(m.start(), m.end(), PartialDate.from_date(best), prio=2, yearless=True)
+    cx.rel(m.start(), end, PartialDate.from_date(best), prio=2, yearless=True)
 
 
 def _scan_ranges(cx: _Ctx) -> None:
