@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kzclaims.model import Qualifier, Value
-from kzclaims.values.numwords import WORD_RUN_PATTERN, parse_run, trie_pattern
+from kzclaims.values.numwords import HEAD_WORDS, WORD_RUN_PATTERN, parse_run, trie_pattern
 
 __all__ = ["read_numbers"]
 
@@ -71,10 +71,6 @@ _DIGITS = (
     r"|[0-9]+(?:\.[0-9]+)?"
     r"|\.[0-9]+"
 )
-_VAGUE_COMPOUND = (
-    r"\b(?:tens|hundreds|dozens|scores)[ \t]+of[ \t]+(?:thousands|millions|billions)\b"
-    r"|\bscores(?=[ \t]+of[ \t]+[a-z])"
-)
 
 # identifiers: 192.168.1.2, 5/17/2018, 2019-09-01, +1-222-2222/2222
 _CHAIN_NUM = (
@@ -95,7 +91,7 @@ _SCAN_DIGITS = re.compile(
     re.IGNORECASE,
 )
 # ... and number words, with the vague compounds ("tens of thousands") first
-_SCAN_WORDS_PATTERN = r"(?P<vq>" + _VAGUE_COMPOUND + r")|(?P<words>" + WORD_RUN_PATTERN + r")"
+_SCAN_WORDS_PATTERN = r"(?P<words>" + WORD_RUN_PATTERN + r")"
 _SCAN_WORDS = re.compile(_SCAN_WORDS_PATTERN, re.IGNORECASE)
 _SCAN_WORDS_LOWER = re.compile(_SCAN_WORDS_PATTERN)  # over text.lower(): 3x faster
 _HAS_DIGIT = re.compile(r"[0-9" + _VULGAR + r"]")
@@ -480,14 +476,21 @@ def _scan(text: str) -> list[_Num]:
         is_words = m.re is not _SCAN_DIGITS
         if nums and m.start() < nums[-1].end and not (is_words and m.group("words")):
             continue  # read with the number before it
-        if is_words and m.group("vq"):
-            words = m.group("vq").lower().split()
-            first = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0, "scores": 20.0}[words[0]]
-            n = _Num(m.start(), m.end(), 0.0, "vague")
-            n.vbase = first * _SCALE_WORDS[words[-1]] if len(words) > 1 else first
-            nums.append(n)
-        elif is_words:
+        if is_words:
             start = m.start("words")
+            fm = _FIRST_WORD.match(low, start)
+            first = fm.group() if fm else ""
+            if first in HEAD_WORDS:  # "a dozen", "a third", "an eighth": take the article
+                if (
+                    low[max(0, start - 2) : start] == "a "
+                    and not low[start - 3 : start - 2].isalpha()
+                ):
+                    start -= 2
+                elif (
+                    low[max(0, start - 3) : start] == "an "
+                    and not low[start - 4 : start - 3].isalpha()
+                ):
+                    start -= 3
             for w in parse_run(text[start : m.end("words")], start):
                 if nums and w.start < nums[-1].end:
                     continue  # "4 hundred million": "hundred million" was read with the 4
@@ -510,6 +513,8 @@ def _scan(text: str) -> list[_Num]:
 
 
 _MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
+_FIRST_WORD = re.compile(r"[a-z]+")
+_OF_GAP = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
 
 
 def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
@@ -518,6 +523,16 @@ def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
     for n in nums:
         if out:
             a = out[-1]
+            if (
+                a.kind == "vague"
+                and n.kind == "vague"
+                and n.vbase >= 1000
+                and a.vbase < 1000
+                and _OF_GAP.fullmatch(text, a.end, n.start)
+            ):
+                a.vbase *= n.vbase  # "tens of thousands", "hundreds of millions"
+                a.end = n.end
+                continue
             gm = _MERGE_GAP.fullmatch(text, a.end, n.start)
             if gm and a.kind == "cardinal" and a.scaled and not a.label and not n.cur:
                 sc = _trailing_scale(text, a)
@@ -781,6 +796,8 @@ def _skip_numeral(text: str, n: _Num) -> bool:
         # "no one", "anyone", "someone" are words; "one" at the start of "one another" etc.
     if word in ("a couple", "a pair") and not _COUPLE_OK_AFTER.match(text, e):
         return True
+    if word in ("tens", "scores") and not _OF_AFTER.match(text, e):
+        return True  # "tens of", "scores of" only
     if word == "second" and not _SECOND_OK_BEFORE.search(text, max(0, s - 12), s):
         return True
     if word == "half" and _ORDINAL_BEFORE.search(text, max(0, s - 12), s):

@@ -78,6 +78,8 @@ for _w in ("doz", "dz"):
 _ALL_WORDS["couple"] = ("C", 2)
 _ALL_WORDS["pair"] = ("C", 2)
 _ALL_WORDS["point"] = ("P", 0)
+_ALL_WORDS["tens"] = ("SP", 10)  # "tens of thousands", "tens of people" (vague)
+_ALL_WORDS["scores"] = ("SP", 20)  # "scores of people" (vague)
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -110,9 +112,10 @@ _CONN = (
     + _HEAD
     + r")|[ \t]+)"
 )
-WORD_RUN_PATTERN = (
-    r"\b(?:an?[ \t]+(?=" + _HEAD + r"))?" + _WORD_ALT + r"\b(?:" + _CONN + _WORD_ALT + r"\b)*"
-)
+# A run of number words. An article before the first word ("a dozen", "a third") is not part
+# of the pattern (it would be tried at every word of the text); the scanner adds it.
+WORD_RUN_PATTERN = r"\b" + _WORD_ALT + r"\b(?:" + _CONN + _WORD_ALT + r"\b)*"
+HEAD_WORDS = frozenset(_HEAD[3:-1].split("|"))
 # Case-insensitive; the scanner in kzclaims.values.numbers runs the (3x faster) case-sensitive
 # form of the same pattern over the lower-cased text.
 WORD_RUN = re.compile(WORD_RUN_PATTERN, re.IGNORECASE)
@@ -290,6 +293,8 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             acc.cur = (acc.cur or 1) * 100
             acc.scaled = True
         elif t in ("S", "SP"):
+            if w in ("tens", "scores") and acc.has:
+                break
             if acc.point is not None:
                 base = acc.value()
                 acc.point = None
