@@ -90,21 +90,57 @@ def is_weak(word: str) -> bool:
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
 
+def _lower(text: str) -> str:
+    """Lower case, one character for one ("İ" -> "i", not "i" + a combining dot)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] for c in text)
+
+
 def _norm(tok: str) -> str:
-    tok = tok.lower()
-    if tok[0].isdigit():
-        return tok.replace(",", "")
-    if "'" in tok or "’" in tok:
-        tok = tok.replace("’", "'")
-        if tok.endswith("'s"):
-            tok = tok[:-2]
-        tok = tok.replace("'", "")
-    return tok
+    """Normalize one token as written (the reference for :func:`tokens`)."""
+    tok = _lower(tok).replace("’", "'")
+    if tok.endswith("'s"):
+        tok = tok[:-2]
+    return tok.replace("'", "").replace(",", "")
+
+
+# The same normalization on a whole text at once (C speed): drop possessive 's, apostrophes
+# inside words and thousands separators, then find the words.
+# (Lookbehinds come after the first character so that the engine scans for that character.)
+_POSSESSIVE = re.compile(r"['’](?<=[^\W_]['’])s(?![^\W_])")
+_INNER_APOSTROPHE = re.compile(r"['’](?<=[^\W_]['’])(?=[^\W_])")
+_NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?:[.,]\d+)*,\d+(?:[.,]\d+)*((?=[^\W_]))?")
+_TOKEN_NORM = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+
+
+def _number(m: re.Match[str]) -> str:
+    # "1,000km" is two words, "1000" and "km", as the word pattern reads it.
+    return m.group().replace(",", "") + (" " if m.group(1) is not None else "")
+
+
+def _normalize(text: str) -> str:
+    text = _lower(text)
+    if "'" in text or "’" in text:
+        text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if "," in text:
+        text = _NUMBER.sub(_number, text)
+    return text
 
 
 def tokens(text: str) -> list[str]:
     """The normalized words of ``text``: lower-case, possessive 's dropped, "2,030" -> "2030"."""
-    return [t if t.isalpha() else _norm(t) for t in _TOKEN.findall(text.lower())]
+    return _TOKEN_NORM.findall(_normalize(text))
+
+
+def _tokens_many(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`tokens` of many texts (one normalization pass over them all)."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [tokens(t) for t in texts]
+    find = _TOKEN_NORM.findall
+    return [find(t) for t in _normalize(joined).split("\n")] if texts else []
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
@@ -348,6 +384,14 @@ def _cached_phrase(text: str) -> _Phrase | None:
     return _PHRASES[text]
 
 
+def _similar(word: str, choices: Sequence[str]) -> list[tuple[str, float]]:
+    """The choices within :data:`WORD_CUTOFF` of ``word`` with their similarity 0..1."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
+    return [(w, 1.0 if w == word else sc / 100.0) for w, sc, _ in found]
+
+
 class Lexicon:
     """Fuzzy expansions of phrasing words over a vocabulary that grows as sources are indexed.
 
@@ -374,6 +418,10 @@ class Lexicon:
                 known.add(w)
                 by_len.setdefault(len(w), []).append(w)
 
+    def knows(self, word: str) -> bool:
+        """Has ``word`` been expanded before (so that expanding it again is cheap)?"""
+        return word in self._cache
+
     def expand(self, word: str) -> list[tuple[str, float]]:
         """Vocabulary words within :data:`WORD_CUTOFF` of ``word``, with their similarity 0..1."""
         cached = self._cache.get(word)
@@ -387,13 +435,7 @@ class Lexicon:
             bucket = self._by_len.get(length)
             if not bucket or seen.get(length, 0) >= len(bucket):
                 continue
-            from rapidfuzz import fuzz, process
-
-            found = process.extract(
-                word, bucket[seen.get(length, 0):], scorer=fuzz.ratio, score_cutoff=c,
-                limit=None,
-            )
-            got.extend((w, 1.0 if w == word else sc / 100.0) for w, sc, _ in found)
+            got.extend(_similar(word, bucket[seen.get(length, 0):]))
             seen[length] = len(bucket)
             changed = True
         if changed:
@@ -422,8 +464,9 @@ class CorpusIndex:
         postings = self._postings
         base = len(self._sentences)
         new_words: list[str] = []
-        for k, sent in enumerate(sentences):
-            toks = tokens(sent.text)
+        for k, (sent, toks) in enumerate(
+            zip(sentences, _tokens_many([s.text for s in sentences]), strict=True)
+        ):
             self._sentences.append(sent)
             self._toks.append(toks)
             self._doc_of.append(doc)
@@ -450,44 +493,42 @@ class CorpusIndex:
     def __len__(self) -> int:
         return len(self._sentences)
 
-    def _table(self, p: _Phrase) -> tuple[_Table, list[list[str]]]:
-        table: _Table = {}
-        expanded: list[list[str]] = []
+    def _prepare(self, p: _Phrase, threshold: float) -> tuple[_Table, set[int]]:
+        """The word table of a phrasing and the sentences that may reach ``threshold``.
+
+        The content words are taken rarest first until the others together cannot reach the
+        threshold: every passage that can must hold a word close to one of these, so only the
+        sentences holding one are candidates (a prefix filter).
+        """
         post = self._postings
+        table: _Table = {}
+        expanded: dict[int, list[str]] = {}
         for i, w in enumerate(p.words):
             if is_weak(w):
-                expanded.append([])
                 table.setdefault(w, []).append((i, 1.0))
             else:
-                here = [(v, sim) for v, sim in self.lexicon.expand(w) if v in post]
-                expanded.append([v for v, _ in here])
-                for v, sim in here:
+                found = [(v, sim) for v, sim in self.lexicon.expand(w) if v in post]
+                expanded[i] = [v for v, _ in found]
+                for v, sim in found:
                     table.setdefault(v, []).append((i, sim))
-        return table, expanded
-
-    def _candidates(self, p: _Phrase, expanded: list[list[str]], threshold: float) -> set[int]:
-        """Sentences that may reach ``threshold`` (alone or with a neighbour)."""
         content = [i for i in range(len(p.words)) if p.content[i]]
         if any(is_weak(p.words[i]) for i in content):
-            return set(range(len(self._sentences)))  # weak words only: they are not indexed
+            return table, set(range(len(self._sentences)))  # weak words only: not indexed
         need = threshold / 100.0 * p.total - p.stop_total  # content weight a passage needs
-        post = self._postings
 
         def size(i: int) -> int:
             return sum(len(post[v]) for v in expanded[i])
 
-        # The rarest words first, until the others together cannot reach the threshold: every
-        # passage that can must hold one of the chosen words.
         order = sorted(content, key=lambda i: (size(i), i))
         remaining = sum(p.weights[i] for i in content)
-        out: set[int] = set()
+        cands: set[int] = set()
         for i in order:
             if remaining < need - 1e-9:
                 break
             remaining -= p.weights[i]
             for v in expanded[i]:
-                out.update(post[v])
-        return out
+                cands.update(post[v])
+        return table, cands
 
     def _hits(
         self, phrasings: Sequence[str], threshold: float, pairs: bool,
@@ -502,8 +543,7 @@ class CorpusIndex:
             p = _cached_phrase(text)
             if p is None:
                 continue
-            table, expanded = self._table(p)
-            cands = self._candidates(p, expanded, threshold)
+            table, cands = self._prepare(p, threshold)
             _passages(p, cands, self._toks, table, threshold, pairs, hits, same_doc)
         return hits
 
@@ -587,6 +627,8 @@ def _matches(
         else:
             text = sentences[h.first].text + " " + sentences[h.last].text
         spans = _token_spans(text)
+        if len(spans) != len(tokens(text)):  # pathological apostrophes: no spans, no lies
+            spans = []
         out.append(
             Match(
                 source=source_id,
