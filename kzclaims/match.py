@@ -18,13 +18,20 @@ its sentences: a value given in the next sentence ("... CSTO peacekeeping forces
 two days." / "The mission consists of 2,030 troops ...") is found, but a pair never wins just by
 holding more words. Case and punctuation do not matter.
 
-:class:`SourceIndex` is built once per source: an inverted index of the content words of every
-sentence. A query expands each phrasing word to the vocabulary words within the cutoff (cached)
-and scores only the sentences that can still reach the threshold: with ``W`` the weight of the
+:class:`SourceIndex` (one source) and :class:`CorpusIndex` (many sources in one index, the
+fast way to search thousands of documents) are built once and queried per claim: an inverted
+index of the content words of every sentence. A query expands each phrasing word to the
+vocabulary words within the cutoff (:class:`Lexicon`, cached and shared between indexes) and
+scores only the sentences that can still reach the threshold: with ``W`` the weight of the
 phrasing, a passage that lacks every word of a set ``R`` of content words scores at most
 ``100 * (W - weight(R)) / W``, so only sentences holding one of the rarest words whose removal
-would make the threshold unreachable are scored (a prefix filter). No passage that a brute-force
-scan (:func:`brute_force_search`) finds at the same threshold is lost; tests check this.
+would make the threshold unreachable are looked at (a prefix filter), and of those only the ones
+whose coverage (a bound of the score) reaches the threshold are scored exactly. No passage that
+a brute-force scan (:func:`brute_force_search`) finds at the same threshold is lost; the tests
+check this on the bundled corpus and on synthetic text.
+
+``search(..., threshold=0)`` (or ``nearest``) returns the best passages whatever their score
+(every passage sharing a content word with a phrasing): the near misses ``explain`` shows.
 """
 
 from __future__ import annotations

@@ -69,7 +69,6 @@ _BOUNDARY = re.compile(
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _QA_LABEL = re.compile(r"([QA] ?-? ?\d{1,3}[.:)]?)\s+(?=[“\"‘'(]?[A-Z])")
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 

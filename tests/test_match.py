@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 
 from kzclaims.match import (
+    _TOKEN,
     CorpusIndex,
     Lexicon,
     SourceIndex,
+    _norm,
+    _token_spans,
+    _tokens_many,
     brute_force_search,
     score_passage,
     tokens,
@@ -63,6 +67,30 @@ def sentences(*texts: str) -> tuple[Sentence, ...]:
 # ------------------------------------------------------------------------------------------------
 # Words and scores
 # ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Almaty's airport, Kassym-Jomart; 2,030 troops (1.6%) d’etat",
+        "1,000km 2,030.5 1.5,3 07.01.2022, 15:23 a1,2 x_y's_z",
+        "İstanbul’s ISTANBUL’S Straße the states’ rights we’re 'tis 90's rock'n'roll",
+        "",
+        "’’ ,, .. 's",
+    ],
+)
+def test_fast_tokens_equal_the_reference_tokenization(text: str) -> None:
+    # tokens() normalizes the whole text with regular expressions; spans in Match come from
+    # the words as written: both must agree word for word.
+    assert tokens(text) == [_norm(t) for t in _TOKEN.findall(text)]
+    assert len(tokens(text)) == len(_token_spans(text))
+    assert _tokens_many([text, text]) == [tokens(text), tokens(text)]
+
+
+def test_seed_tokens_equal_the_reference(corpus: dict[str, tuple[Sentence, ...]]) -> None:
+    for sents in corpus.values():
+        texts = [s.text for s in sents]
+        assert _tokens_many(texts) == [[_norm(t) for t in _TOKEN.findall(x)] for x in texts]
 
 
 def test_tokens_normalize_case_punctuation_possessives_and_numbers() -> None:
