@@ -1478,6 +1478,13 @@ _DATE_POST = re.compile(
 )
 
 
+_SPREAD_OVER = re.compile(
+    r"\b(?:spread|spanning|spans?|stretched|stretching|staggered|distributed|phased|held|run"
+    r"|ran|carried\s+out|taking\s+place|took\s+place)\s+$",
+    _I,
+)
+
+
 def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | None) -> Value | None:
     if c.reading is None:
         return None
@@ -1504,7 +1511,14 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
         if m:
             word = re.sub(r"\s+", " ", m.group("q").lower())
             q, inc = qmap[word]
-            skip = c.type == "duration" and word == "over" and expr.startswith("the ")
+            skip = (
+                c.type == "duration"
+                and word == "over"
+                and (
+                    expr.startswith("the ")
+                    or _SPREAD_OVER.search(text, max(0, m.start() - 24), m.start()) is not None
+                )
+            )  # "over the following 10 days", "spread over 10 days": during, not more than
             if c.type == "duration" and word in ("some", "about") and c.relative:
                 skip = True
             if not skip:
