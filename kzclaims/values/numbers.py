@@ -725,6 +725,8 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
     i = 0
     while i < len(nums):
         i += _expression(text, rev, nums, i, out)
+        while out and i < len(nums) and nums[i].start < out[-1].end:
+            i += 1  # read as part of the value before ("two thirds of a million")
     out = _inherit_in_parentheses(text, out)
     if text is not original:
         out = [

@@ -64,8 +64,8 @@ for _w, _v in PLURAL_SCALES.items():
     _ALL_WORDS[_w] = ("SP", _v)
 for _w, _v in ORDINALS.items():
     _ALL_WORDS[_w] = ("O", _v)
-    if _w not in ("first", "second"):
-        _ALL_WORDS[_w + "s"] = ("OP", _v)  # "fifths", "hundredths"
+    if _w != "second":
+        _ALL_WORDS[_w + "s"] = ("OP", _v)  # "fifths", "hundredths", "twenty-firsts"
 for _w, _v in _FRACTION_ONLY.items():
     _ALL_WORDS[_w] = ("F", _v)
 _ALL_WORDS["hundred"] = ("H", 100)
@@ -261,6 +261,12 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 acc.cur += v
             else:
                 break
+        elif (
+            t == "X"
+            and (acc.has and acc.point is None and acc.last in ("U", "X") and not acc.total)
+            and _compound_denominator(toks, j, acc.value(), out, acc.start)
+        ):
+            return _compound_denominator(toks, j, acc.value(), out, acc.start)
         elif t == "X":
             if acc.point is not None:
                 acc.point += str(v // 10)
@@ -361,7 +367,7 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             if (
                 numerator
                 and w not in ("first", "second")
-                and ((t == "OP" and not article and numerator > 1) or (t == "O" and numerator == 1))
+                and ((t == "OP" and numerator > 1) or (t == "O" and numerator == 1))
             ):
                 out.append(WordNumber(acc.start, e, numerator / v, "fraction"))
                 return j + 1
@@ -425,6 +431,32 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
     return j
 
 
+def _compound_denominator(
+    toks: list[tuple[str, int, int]],
+    j: int,
+    numerator: float,
+    out: list[WordNumber] | None,
+    start: int,
+) -> int:
+    """A numerator followed by a compound ordinal: "one twenty-fifth", "three twenty-firsts".
+    Appends the fraction to ``out`` (when given) and returns the next index; 0 if not one."""
+    n = len(toks)
+    tens = _kind(toks[j][0])[1]
+    k = j + 1
+    if k < n and toks[k][0] == "-":
+        k += 1
+    if k >= n:
+        return 0
+    t, v = _kind(toks[k][0])
+    if t not in ("O", "OP") or not 1 <= v <= 9:
+        return 0
+    if (t == "OP") != (numerator > 1):
+        return 0
+    if out is not None and (not out or out[-1].end != toks[k][2]):
+        out.append(WordNumber(start, toks[k][2], numerator / (tens + v), "fraction"))
+    return k + 1
+
+
 def _fraction_after_and(toks: list[tuple[str, int, int]], k: int) -> tuple[float, int] | None:
     """After "and": "a half", "a quarter", "three quarters", "two thirds", "one fourth"."""
     n = len(toks)
@@ -440,6 +472,10 @@ def _fraction_after_and(toks: list[tuple[str, int, int]], k: int) -> tuple[float
             return None
         num = float(v)
         k += 1
+        # "fifty-four hundredths": a tens-units numerator
+        if t == "X" and k + 1 < n and toks[k][0] == "-" and _kind(toks[k + 1][0])[0] == "U":
+            num += _kind(toks[k + 1][0])[1]
+            k += 2
     if k >= n:
         return None
     t, v = _kind(toks[k][0])
