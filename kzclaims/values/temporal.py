@@ -1590,7 +1590,9 @@ _A_UNIT = re.compile(
     r"|centurie)s?\b"
 )
 _A_UNIT_H = re.compile(r"\d\s?h\b")
-_A_AGO = re.compile(r"ago\b|from now|hence|(?:from|after|before) (?:today|tomorrow|yesterday)")
+_A_AGO = tuple(
+    re.compile(w) for w in (r"ago\b", "from now", "hence", "today", "tomorrow", "yesterday")
+)
 _A_NUMERIC = re.compile(r"\d[-/.](?:\d|[a-z]{3,9}[-/.])")
 
 
@@ -1699,7 +1701,7 @@ def scan_temporal(
         "dayword": _windows(_A_DAYWORD, low, 30, 10),
         "unit": _windows((_A_UNIT, _A_UNIT_H), low, 50, 30, word_start=True),
         "numeric": _windows((_A_NUMERIC,), low, 12, 16),
-        "ago": _windows((_A_AGO,), low, 70, 24),
+        "ago": _windows(_A_AGO, low, 70, 24),
     }
     for scan in _SCANNERS:
         scan(cx)
