@@ -347,8 +347,8 @@ _MONTH_REV = re.compile(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IG
 # Nouns
 # ------------------------------------------------------------------------------------------
 
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_GLUED_UNIT = re.compile(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
+_GLUED_UNIT = re.compile(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
 _STOP = _wordset(
     """
     a an the and or but nor of in on at to from for with by as into onto over under than
