@@ -1191,7 +1191,9 @@ def _scan_relative(cx: _Ctx) -> None:
             r = _shift_text(ref, dur, -1)
         else:
             r = _shift_text(ref, dur, 1)
-        cx.rel(m.start(), m.end(), PartialDate.from_date(r) if r else None, prio=3, approx=approx)
+        tags = ("ago",) if d == "ago" else ()
+        reading = PartialDate.from_date(r) if r else None
+        cx.rel(m.start(), m.end(), reading, prio=3, approx=approx, tags=tags)
     for m in _retry_iter(_P_IN, t, cx.win["unit"]):
         days = _duration_days(m.group("dur"))
         if days is None or days < 1:
@@ -1482,6 +1484,17 @@ def _qual_re(quals: list[tuple[str, Qualifier, bool]]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{alt})\s*$", _I)
 
 
+# "more than two weeks ago" is a date before (at most) two weeks back
+_AGO_QUALS: list[tuple[str, Qualifier, bool]] = [
+    ("more than", "at_most", False), ("over", "at_most", False), ("at least", "at_most", True),
+    ("less than", "at_least", False), ("under", "at_least", False),
+    ("no more than", "at_least", True), ("within", "at_least", True),
+    ("about", "approx", True), ("around", "approx", True), ("approximately", "approx", True),
+    ("roughly", "approx", True), ("nearly", "approx", True), ("almost", "approx", True),
+    ("some", "approx", True),
+]  # fmt: skip
+_AGO_QRE = _qual_re(_AGO_QUALS)
+_AGO_QMAP = {q[0]: (q[1], q[2]) for q in _AGO_QUALS}
 _DUR_QRE = _qual_re(_DUR_QUALS)
 _DATE_QRE = _qual_re(_DATE_QUALS)
 _DUR_QMAP = {q[0]: (q[1], q[2]) for q in _DUR_QUALS}
@@ -1519,11 +1532,12 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
     expr = text[c.start : c.end].lower()
     is_range = isinstance(c.reading, tuple)
     if not is_range and not expr.startswith(("from ", "between ", "in ")):
-        quals, qmap, post = (
-            (_DUR_QRE, _DUR_QMAP, _DUR_POST)
-            if c.type == "duration"
-            else (_DATE_QRE, _DATE_QMAP, _DATE_POST)
-        )
+        if c.type == "duration":
+            quals, qmap, post = _DUR_QRE, _DUR_QMAP, _DUR_POST
+        elif "ago" in c.tags:
+            quals, qmap, post = _AGO_QRE, _AGO_QMAP, _DATE_POST
+        else:
+            quals, qmap, post = _DATE_QRE, _DATE_QMAP, _DATE_POST
         seg_lo = max(lo_bound, start - 32)
         m = quals.search(text, seg_lo, start)
         if m:
