@@ -282,7 +282,7 @@ _P_NUMDATE = re.compile(
 )
 _P_NUMDATE_NOYEAR = re.compile(
     r"(?<![\w.,/$-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})"
-    r"(?![\w/%-]|[.,]\d|\s*(?:percent|per|of|to|and|or|million|billion|thousand)\b)",
+    r"(?![\w/%-]|[.,]\w|\s*[=+*/^<>]|\s*(?:percent|per|of|to|and|or|million|billion|thousand)\b)",
 )
 _ON_BEFORE = re.compile(r"\bon\s+$", _I)
 _P_MDY = re.compile(
@@ -1368,8 +1368,8 @@ def _scan_durations(cx: _Ctx) -> None:
                 r"\b(?:SECS?|MINS?|HRS?)\b", cx.text[m.start() : end]
             ):
                 continue  # "an SEC filing"
-            if re.match(r"(?:1[89]|20)\d\d\s+year\b", dur, _I):
-                continue  # "the 2022 year"
+            if re.match(r"\d{4,}\s*(?:day|week|month|year|decade)\b", dur, _I):
+                continue  # "the 2022 year", "ISO 8601 year"
             if (
                 not m.group("the")
                 and article
