@@ -65,7 +65,7 @@ _BOILER_WEAK = _wordset(
 # A sentence boundary candidate: terminal punctuation, optional closing quotes (possibly after
 # a space: "coup d'etat. ” he"), whitespace, then something that can start a sentence.
 _BOUNDARY = re.compile(
-    r"([.!?…]+(?:\s?[”\"’'»)\]])*)(\s+)(?=[“\"‘'«(\[]*[A-Z0-9À-ÖØ-Þ])"
+    r"([.!?…]+(?:\s?[”\"’'»)\]])*)(\s+)(?=[“\"‘'«(\[]*[A-Z0-9\u0080-\U0010ffff])"
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _QA_LABEL = re.compile(r"([QA] ?-? ?\d{1,3}[.:)]?)\s+(?=[“\"‘'(]?[A-Z])")
@@ -236,6 +236,12 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
             start = m.end()
     for b in _BOUNDARY.finditer(text, start):
         punct = b.group(1)
+        j = b.end()
+        while text[j] in _OPENERS:
+            j += 1
+        ch = text[j]
+        if ch > "\x7f" and ch.isalpha() and not ch.isupper():
+            continue  # a lower-case letter outside ASCII: "ещё", "über"
         # "." alone (maybe with closing quotes) can be an abbreviation; "!", "?", "…", "..." end.
         if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _ends_sentence(
             text, b.start(1), b.end()

@@ -73,6 +73,12 @@ def test_boundaries(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
 
 
+def test_non_ascii_capitals_and_lower_case() -> None:
+    assert texts("Он сказал. Потом ушёл. и ещё. Über alles. “Élan” won.") == [
+        "Он сказал.", "Потом ушёл. и ещё.", "Über alles.", "“Élan” won.",
+    ]
+
+
 def test_qa_labels_are_their_own_sentences() -> None:
     text = "Q-1. Your Excellency, thank you.\n\nA-1. Initially, the rallies began.\n\nA-4 Our Head."
     assert lines(text) == [
