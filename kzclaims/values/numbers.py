@@ -333,6 +333,10 @@ _MONTHS = _wordset(
     """
 )
 
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + trie_pattern(sorted(_MONTHS)) + r")\b(?!-)",
+    re.IGNORECASE,
+)
 _COUNTED_AFTER = re.compile(r"[A-Za-z%]|-[A-Za-z]|[ \t]+(?:per|percent)\b")
 _GAPPED_BEFORE = re.compile(r"(?:,|;|:|\band)[ \t]+$")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:)]|and\b|$)")
@@ -514,6 +518,7 @@ def _scan(text: str) -> list[_Num]:
 
 _MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _FIRST_WORD = re.compile(r"[a-z]+")
+_SCALE_WORD_END = re.compile(r"(?:thousand|million|billion)$", re.IGNORECASE)
 _OF_GAP = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
 
 
@@ -541,8 +546,18 @@ def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
                     n.kind == "cardinal"
                     and 0 < n.value < sc
                     and not n.label
-                    and (n.scaled or (sc == 100 and has_and))
-                ):
+                    and (
+                        n.scaled
+                        or (sc == 100 and has_and)
+                        or (
+                            sc >= 1000
+                            and gm.group() == " "
+                            and _SCALE_WORD_END.search(text, a.start, a.end)
+                            and "." not in text[a.start : a.end]
+                            and not text[n.end : n.end + 1].isalpha()
+                        )
+                    )
+                ):  # "4 thousand 3 hundred and 21", "3 thousand 500 troops"
                     a.value += n.value
                     a.end = n.end
                     continue
@@ -839,7 +854,10 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         tags.append("label")
     elif is_digits and n.kind == "cardinal" and not n.cur:
         before = text[max(0, start - 25) : start]
-        if _back(_MONTH_REV, rev, start):
+        mm = _MONTH_AFTER.match(text, end) if n.value <= 31 else None
+        if mm and mm.group(1) in ("may", "march"):
+            mm = None  # the verbs: "5 may come", "3,000 march"
+        if _back(_MONTH_REV, rev, start) or mm:
             # "Jan. 5", "January 13", "Sept. 20-24", "Jan. 5 to 19": days of a month (the
             # temporal reader's; it may not have read them without a reference date)
             if i + 1 < len(nums) and (
