@@ -172,6 +172,13 @@ def test_interval_of_qualified_date() -> None:
     assert (v.low, v.high) == (PartialDate(2022, 1, 5), PartialDate(2022, 1, 19))
 
 
+def test_tags_tell_how_a_date_was_resolved() -> None:
+    ref = dt.date(2022, 1, 12)
+    text = "He will speak on Thursday; they met on Jan 5; the 2022 budget; two days ago."
+    tags = [v.tags for v in read_temporal(text, ref)]
+    assert tags == [("weekday", "future"), ("yearless", "past"), ("year",), ("ago",)]
+
+
 def test_integral_durations_are_ints() -> None:
     (v,) = read_temporal("three weeks")
     assert v.reading == 21 and isinstance(v.reading, int)

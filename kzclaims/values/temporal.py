@@ -46,6 +46,8 @@ Conventions and limits
 - Years: 1800-2099 standing alone, unless a counted noun follows ("2030 troops"), a thousands
   separator or a code precedes ("2,030", "No. 2022", "KC 2022"). Older years only inside a
   full date ("5 December 1391"); years in words only after a day and month.
+- ``tags``: "year" (a bare year), "ago" ("N days ago"), "yearless" / "weekday" plus the tense
+  that chose the occurrence ("future", "past" or "nearest"), for explanations.
 - :func:`temporal_spans` / :func:`scan_temporal` also give the spans of expressions that could
   not be resolved (no reference date), for the numbers reader to leave alone.
 
@@ -787,7 +789,8 @@ class _Ctx:
         else:
             r = _resolve_md(m, d, self.ref, tense)
             pd = PartialDate.from_date(r) if r else None
-        self.add(_Cand(start, end, "date", pd, relative=True, prio=prio, yearless=True))
+        tags = ("yearless", tense or "nearest")  # how the year was chosen (for explanations)
+        self.add(_Cand(start, end, "date", pd, relative=True, prio=prio, yearless=True, tags=tags))
 
     def rel(
         self, start: int, end: int, reading: _Reading | None, prio: int = 0, **kw: object
@@ -1245,7 +1248,11 @@ def _scan_relative(cx: _Ctx) -> None:
         else:
             fut = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
             past = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
-            r = _pick(fut, past, ref, cx.tense(m.start(), m.end()))
+            tense = cx.tense(m.start(), m.end())
+            r = _pick(fut, past, ref, tense)
+            reading = PartialDate.from_date(r) if r else None
+            cx.rel(start, m.end(), reading, prio=1, tags=("weekday", tense or "nearest"))
+            continue
         cx.rel(start, m.end(), PartialDate.from_date(r) if r else None, prio=1)
     for m in _iter(_P_NTH_WD, t, cx.win["weekday"]):
         if not m.group("mon") and not m.group("rel") and not ref:
