@@ -88,14 +88,13 @@ _NUMBER_TEXT = (
     " sixty seventy eighty ninety hundred thousand million billion"
 )
 NUMBER_WORDS: frozenset[str] = frozenset(_NUMBER_TEXT.split())
-
-
 _WEAK = STOPWORDS | NUMBER_WORDS
 
 
 def is_weak(word: str) -> bool:
     """A stop word or a number: matched exactly, weighs :data:`STOP_WEIGHT`, never indexed."""
     return word in _WEAK or word[:1].isdigit()
+
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
