@@ -816,7 +816,7 @@ def _scan_numeric(cx: _Ctx) -> None:
     for m in _iter(_P_NUMDATE, t, cx.win["numeric"]):
         x, z = int(m.group("a")), int(m.group("b"))
         y = _two_digit_year(m.group("y"))
-        if m.group("s") == "." or (m.group(0).count(",") and False):
+        if m.group("s") == ".":
             order = [(z, x), (x, z)]  # dd.mm.yyyy first
         else:
             order = [(x, z), (z, x)]  # mm/dd/yyyy first
@@ -1293,11 +1293,6 @@ def _scan_relative(cx: _Ctx) -> None:
             r"\bthe\s+$", t[max(0, m.start() - 4) : m.start()], _I
         ):
             continue  # "the past week": a duration
-        if (
-            re.match(r"\s*(?:'s|’s)?\s*(?:\w+\s+)?(?:of|on)\b", t[m.end() : m.end() + 20])
-            and p == "week"
-        ):
-            pass
         if ref is None:
             cx.rel(m.start(), m.end(), None, prio=1)
             continue
