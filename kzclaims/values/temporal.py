@@ -816,10 +816,8 @@ def _scan_numeric(cx: _Ctx) -> None:
     for m in _iter(_P_NUMDATE, t, cx.win["numeric"]):
         x, z = int(m.group("a")), int(m.group("b"))
         y = _two_digit_year(m.group("y"))
-        if m.group("s") == ".":
-            order = [(z, x), (x, z)]  # dd.mm.yyyy first
-        else:
-            order = [(x, z), (z, x)]  # mm/dd/yyyy first
+        # dd.mm.yyyy first with dots (datelines), mm/dd/yyyy first with / and -
+        order = [(z, x), (x, z)] if m.group("s") == "." else [(x, z), (z, x)]
         for mon, day in order:
             if _valid(y, mon, day):
                 cx.date(m.start(), m.end(), y, mon, day, prio=2)
