@@ -114,7 +114,8 @@ _SCALE_AFTER = re.compile(
     r"(?:[ \t]*-[ \t]*|[ \t]+)?(?P<w>thousand|million|billion|trillion|lakhs?|lkhs?|lacs?|"
     r"crores?|krores?|koti|hundred|dozens?|dozs?|dzs?)\b"
     r"|[ \t]?(?P<w2>bn|mn|mln|bln|tn|tln|trn|mil|cr)(?![A-Za-z0-9])"
-    r"|(?P<a>k|K|MM|M|m|b|B)(?![A-Za-z0-9])",
+    r"|(?P<a>k|K|MM|M|m|b|B)(?![A-Za-z0-9])"
+    r"|[ \t](?P<a2>[kKM])(?![A-Za-z0-9'’])",
     re.IGNORECASE,
 )
 _BIG_SCALES = frozenset(("thousand", "million", "billion", "trillion"))
@@ -649,6 +650,11 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
         mult = 0.0
         if w:
             mult = _SCALE_WORDS[w.lower()]
+        elif sm.group("a2"):
+            # spaced "2.33 k", "1,674,200.5 M": only after a number with a decimal point or a
+            # separator (a bare "5 K" is more often a label)
+            if "." in raw or "," in raw:
+                mult = 1e3 if sm.group("a2") in "kK" else 1e6
         elif a:
             if a == "mm":
                 mult = 0.0  # "1.5mm" is millimetres; "MM" (below) is a million

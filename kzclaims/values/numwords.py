@@ -142,6 +142,7 @@ class _Acc:
         "end",
         "frac",
         "has",
+        "hpart",
         "last",
         "lastscale",
         "point",
@@ -161,6 +162,7 @@ class _Acc:
         self.frac = 0.0
         self.scaled = False
         self.lastscale = 1
+        self.hpart = 0.0  # the hundreds of the current group ("three hundred" in "... and two")
 
     def value(self) -> float:
         v = self.total + self.cur
@@ -297,6 +299,7 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 # "five hundreds" (plural after a number)
                 pass
             acc.cur = (acc.cur or 1) * 100
+            acc.hpart = acc.cur
             acc.scaled = True
         elif t in ("S", "SP"):
             if w in ("tens", "scores") and acc.has:
@@ -327,6 +330,7 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 acc.cur = 0.0
             acc.scaled = True
             acc.lastscale = v
+            acc.hpart = 0.0
         elif t in ("D", "DP"):
             if not acc.has and not article:
                 if t == "DP":
@@ -335,6 +339,9 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 break
             if acc.frac and not acc.cur and not acc.total:
                 acc.cur, acc.frac = acc.frac * 12, 0.0  # "half a dozen"
+            elif acc.last in ("U", "X") and acc.hpart and acc.cur > acc.hpart:
+                # "three hundred and two dozens" = 300 + 2 x 12
+                acc.cur = acc.hpart + (acc.cur - acc.hpart) * 12
             else:
                 acc.cur = (acc.cur or 1) * 12
             acc.scaled = True
