@@ -352,7 +352,7 @@ _MONTH_REV = re.compile(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IG
 # Nouns
 # ------------------------------------------------------------------------------------------
 
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
+_WORD_AFTER = re.compile(r"[ \t]+[‘“\"']?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
 _GLUED_UNIT = re.compile(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
 _STOP = _wordset(
     """
@@ -1290,7 +1290,7 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
         wm = _WORD_AFTER.match(text, p)
         if not wm:
             break
-        w = wm.group(1)
+        w = wm.group(1).rstrip("'’")
         lw = w.lower()
         if lw == "of" and words and allow_of and words[-1].lower() in _MEASURE:
             nm = _WORD_AFTER.match(text, wm.end())
@@ -1314,10 +1314,13 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
         p = wm.end()
         if len(words) >= 3 and allow_of:
             break
-        if (
-            lw.endswith("s") and len(lw) > 3 and not lw.endswith("ss") and lw not in _MEASURE
-        ) or lw in _PLURALS:
+        if lw.endswith("s") and len(lw) > 3 and not lw.endswith("ss") and lw not in _MEASURE:
             break  # a plural noun ends the phrase: "troops", "service members"
+        if lw in _PLURALS:
+            nm = _WORD_AFTER.match(text, p)
+            nxt = nm.group(1).lower() if nm else ""
+            if not (nxt.endswith("s") and nxt not in _STOP and len(nxt) > 3):
+                break  # "people", but "police officers"
         if lw in _MEASURE and not _OF_AFTER.match(text, p):
             break
     if not words:
