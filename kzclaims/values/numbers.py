@@ -114,7 +114,7 @@ _SCALE_AFTER = re.compile(
     r"(?:[ \t]*-[ \t]*|[ \t]+)?(?P<w>thousand|million|billion|trillion|lakhs?|lkhs?|lacs?|"
     r"crores?|krores?|koti|hundred|dozens?|dozs?|dzs?)\b"
     r"|[ \t]?(?P<w2>bn|mn|mln|bln|tn|tln|trn|mil|cr)(?![A-Za-z0-9])"
-    r"|(?P<a>k|K|MM|M|m|b|B)(?![A-Za-z0-9])"
+    r"|(?P<a>k|K|MM|M|m|b|B|G)(?![A-Za-z0-9])"
     r"|[ \t](?P<a2>[kKM])(?![A-Za-z0-9'’])",
     re.IGNORECASE,
 )
@@ -671,6 +671,9 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
                 mult = 1e6
             elif a in ("B",) and not (n.money or "." in raw):
                 mult = 0.0
+            elif a == "G":
+                # "1.2G" is 1.2 billion; "5G" / "4G" are network generations
+                mult = 1e9 if ("." in raw or n.money) else 0.0
             elif a.lower() in ("k",):
                 mult = 1e3
             else:
