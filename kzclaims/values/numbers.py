@@ -42,7 +42,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kzclaims.model import Qualifier, Value
-from kzclaims.values.numwords import HEAD_WORDS, WORD_RUN_PATTERN, parse_run, trie_pattern
+from kzclaims.values.numwords import (
+    HEAD_WORDS,
+    ORDINALS,
+    TENS,
+    WORD_RUN_PATTERN,
+    parse_run,
+    trie_pattern,
+)
 
 __all__ = ["read_numbers"]
 
@@ -115,7 +122,7 @@ _SCALE_AFTER = re.compile(
     r"crores?|krores?|koti|hundred|dozens?|dozs?|dzs?)\b"
     r"|[ \t]?(?P<w2>bn|mn|mln|bln|tn|tln|trn|mil|cr)(?![A-Za-z0-9])"
     r"|(?P<a>k|K|MM|M|m|b|B|G)(?![A-Za-z0-9])"
-    r"|[ \t](?P<a2>[kKM])(?![A-Za-z0-9'’])",
+    r"|[ \t](?P<a2>[kKMG])(?![A-Za-z0-9'’])",
     re.IGNORECASE,
 )
 _BIG_SCALES = frozenset(("thousand", "million", "billion", "trillion"))
@@ -440,7 +447,9 @@ _COUPLE_OK_AFTER = re.compile(r"[ \t]+of\b|[ \t]*$")
 class _Num:
     """One numeral found by the scanner (before qualifiers, ranges, percent, noun)."""
 
-    __slots__ = ("cur", "end", "kind", "label", "money", "scaled", "start", "value", "vbase")
+    __slots__ = (
+        "cur", "digits", "end", "kind", "label", "money", "scaled", "start", "value", "vbase"
+    )  # fmt: skip
 
     def __init__(self, start: int, end: int, value: float, kind: str) -> None:
         self.start = start
@@ -452,6 +461,7 @@ class _Num:
         self.money = False
         self.scaled = False
         self.label = False
+        self.digits = False  # written in digits (not in words)
 
 
 def _num(v: float) -> int | float:
@@ -485,7 +495,9 @@ def _scan(text: str) -> list[_Num]:
             start = m.start("words")
             fm = _FIRST_WORD.match(low, start)
             first = fm.group() if fm else ""
-            if first in HEAD_WORDS:  # "a dozen", "a third", "an eighth": take the article
+            if first in HEAD_WORDS or (
+                first in TENS and _COMPOUND_ORDINAL.match(low, start, m.end("words"))
+            ):  # "a dozen", "a third", "an eighth", "a twenty-first": take the article
                 if (
                     low[max(0, start - 2) : start] == "a "
                     and not low[start - 3 : start - 2].isalpha()
@@ -508,9 +520,11 @@ def _scan(text: str) -> list[_Num]:
             for g in re.finditer(r"[0-9]+", m.group("chain")):
                 n = _Num(m.start() + g.start(), m.start() + g.end(), float(g.group()), "cardinal")
                 n.label = True
+                n.digits = True
                 nums.append(n)
         elif m.group("vulgar"):
             n = _Num(m.start(), m.end(), unicodedata.numeric(m.group("vulgar")), "fraction")
+            n.digits = True
             nums.append(n)
         elif m.group("num") is not None:
             _digits(text, m, nums)
@@ -519,6 +533,9 @@ def _scan(text: str) -> list[_Num]:
 
 _MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _FIRST_WORD = re.compile(r"[a-z]+")
+_COMPOUND_ORDINAL = re.compile(
+    r"[a-z]+[ \t]*-?[ \t]*" + trie_pattern([w for w, v in ORDINALS.items() if v < 10]) + r"s?$"
+)
 _SCALE_WORD_END = re.compile(r"(?:thousand|million|billion)$", re.IGNORECASE)
 _OF_GAP = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
 
@@ -612,6 +629,7 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
         value += unicodedata.numeric(m.group("vul"))
     end = m.end()
     n = _Num(start, end, value, "cardinal")
+    n.digits = True
     if cur:
         n.start = cstart
         n.cur = cur
@@ -654,7 +672,7 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
             # spaced "2.33 k", "1,674,200.5 M": only after a number with a decimal point or a
             # separator (a bare "5 K" is more often a label)
             if "." in raw or "," in raw:
-                mult = 1e3 if sm.group("a2") in "kK" else 1e6
+                mult = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9}[sm.group("a2")]
         elif a:
             if a == "mm":
                 mult = 0.0  # "1.5mm" is millimetres; "MM" (below) is a million
@@ -856,7 +874,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         return 1
     tags: list[str] = []
     start, end = n.start, n.end
-    is_digits = text[n.start : n.start + 1].isdigit() or n.cur is not None or text[n.start] == "."
+    is_digits = n.digits
 
     # --- label / identifier checks (digits only) --------------------------------------------
     if n.label:
@@ -984,7 +1002,8 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             and nums[j + 1].start == den.end + 1
             and den.value < nums[j + 1].value
         ):
-            value = n.value + den.value / nums[j + 1].value
+            frac = den.value / nums[j + 1].value
+            value = n.value - frac if n.value < 0 else n.value + frac  # "- 1 4/5" = -1.8
             kind = "fraction"
             end = nums[j + 1].end
             j += 2

@@ -141,6 +141,7 @@ class _Acc:
         "cur",
         "end",
         "frac",
+        "fraw",
         "has",
         "hpart",
         "last",
@@ -162,6 +163,7 @@ class _Acc:
         self.frac = 0.0
         self.scaled = False
         self.lastscale = 1
+        self.fraw = 0.0  # the fraction as said after a scale: 0.5 in "one billion and a half"
         self.hpart = 0.0  # the hundreds of the current group ("three hundred" in "... and two")
 
     def value(self) -> float:
@@ -231,11 +233,12 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             # "one hundred and five", "two and a half", "three and two thirds"
             if j + 1 < n and acc.has and acc.point is None:
                 nt = _kind(toks[j + 1][0])[0]
-                k = _fraction_after_and(toks, j + 1)
+                k = _fraction_after_and(toks, j + 1, acc.last in ("H", "S"))
                 if k:
                     fv, jj = k
                     # "one million and a half" = 1.5 million; "two and a half" = 2.5
                     acc.frac += fv * (acc.lastscale if acc.last == "S" else 1)
+                    acc.fraw = fv if acc.last == "S" else 0.0
                     acc.end = toks[jj - 1][2]
                     acc.last = "F"
                     j = jj
@@ -265,10 +268,11 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
                 break
         elif (
             t == "X"
-            and (acc.has and acc.point is None and acc.last in ("U", "X") and not acc.total)
-            and _compound_denominator(toks, j, acc.value(), out, acc.start)
+            and (acc.has and acc.point is None and acc.last in ("U", "X", "H") and not acc.total)
+            and (after := _compound_denominator(toks, j, acc.value(), out, acc.start))
         ):
-            return _compound_denominator(toks, j, acc.value(), out, acc.start)
+            # "one twenty-fifth", "three twenty-firsts", "one hundred thirty-fifths"
+            return after
         elif t == "X":
             if acc.point is not None:
                 acc.point += str(v // 10)
@@ -316,6 +320,10 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             elif acc.frac and acc.cur == 0 and acc.total == 0:
                 acc.total = acc.frac * v  # "half a million"
                 acc.frac = 0.0
+            elif acc.frac and acc.fraw and acc.lastscale > v:
+                # "one billion and a half million" = 1,000,500,000
+                acc.total = acc.total + acc.cur + acc.fraw * v
+                acc.cur = acc.frac = acc.fraw = 0.0
             elif acc.frac:
                 acc.total = (acc.total + acc.cur + acc.frac) * v
                 acc.cur = acc.frac = 0.0
@@ -459,13 +467,19 @@ def _compound_denominator(
         return 0
     if (t == "OP") != (numerator > 1):
         return 0
-    if out is not None and (not out or out[-1].end != toks[k][2]):
+    if out is not None:
         out.append(WordNumber(start, toks[k][2], numerator / (tens + v), "fraction"))
     return k + 1
 
 
-def _fraction_after_and(toks: list[tuple[str, int, int]], k: int) -> tuple[float, int] | None:
-    """After "and": "a half", "a quarter", "three quarters", "two thirds", "one fourth"."""
+def _fraction_after_and(
+    toks: list[tuple[str, int, int]], k: int, after_cardinal: bool = False
+) -> tuple[float, int] | None:
+    """After "and": "a half", "a quarter", "three quarters", "two thirds", "one fourth".
+
+    After "hundred and" / "thousand and" (``after_cardinal``) a tens numerator continues the
+    cardinal ("one hundred and thirty-two fifths" is 132/5) unless the denominator is a power of
+    ten, the way decimals are read ("two hundred and fifty-four hundredths" is 200.54)."""
     n = len(toks)
     if k >= n:
         return None
@@ -479,10 +493,13 @@ def _fraction_after_and(toks: list[tuple[str, int, int]], k: int) -> tuple[float
             return None
         num = float(v)
         k += 1
+        tens = t == "X"
         # "fifty-four hundredths": a tens-units numerator
-        if t == "X" and k + 1 < n and toks[k][0] == "-" and _kind(toks[k + 1][0])[0] == "U":
+        if tens and k + 1 < n and toks[k][0] == "-" and _kind(toks[k + 1][0])[0] == "U":
             num += _kind(toks[k + 1][0])[1]
             k += 2
+        if tens and after_cardinal and k < n and _kind(toks[k][0])[1] not in (10, 100, 1000):
+            return None
     if k >= n:
         return None
     t, v = _kind(toks[k][0])
