@@ -22,6 +22,7 @@ _TYPES_FOR_KIND: dict[str, frozenset[str]] = {
     "duration": frozenset({"duration"}),
     "statement": frozenset(),
 }
+_NUMERIC = frozenset({"number", "percent"})
 
 
 def read_values(
@@ -32,14 +33,18 @@ def read_values(
     ``reference`` is the date that relative ("in two days", "this Thursday") and year-less
     ("on January 13") dates resolve against; without it such dates are not resolved.
     """
-    from kzclaims.values.numbers import read_numbers
-    from kzclaims.values.temporal import read_temporal
+    from kzclaims.values.temporal import scan_temporal
 
-    temporal = read_temporal(text, reference)
-    taken = [(v.start, v.end) for v in temporal]
-    numeric = read_numbers(text, exclude=taken)
+    wanted = _TYPES_FOR_KIND[kind] if kind is not None else None
+    # Every temporal expression is skipped by the numbers reader, also those that could not be
+    # resolved without a reference date ("two days ago"): their numbers are not counts.
+    temporal, taken = scan_temporal(text, reference)
+    numeric: list[Value] = []
+    if wanted is None or wanted & _NUMERIC:
+        from kzclaims.values.numbers import read_numbers
+
+        numeric = read_numbers(text, exclude=taken)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
-    if kind is None:
+    if wanted is None:
         return values
-    wanted = _TYPES_FOR_KIND[kind]
     return [v for v in values if v.type in wanted]
