@@ -209,10 +209,6 @@ _SYMBOLS: dict[str, tuple[Qualifier, bool]] = {
 }  # fmt: skip
 
 
-def _alt(phrases: Sequence[str]) -> str:
-    parts = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
-
 
 # Looking back from a number: rather than search a window with a pattern anchored at its end
 # (which tries the pattern at every position of the window), match a reversed pattern once
@@ -818,10 +814,6 @@ def _inherit_in_parentheses(text: str, values: list[Value]) -> list[Value]:
     return values
 
 
-def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)[^A-Za-z0-9]{0,3}$", text[max(0, pos - 30) : pos])
-    return m.group(1).lower() if m else ""
-
 
 def _skip_numeral(text: str, n: _Num) -> bool:
     """Numerals that are not values at all: times, pronoun "one", "second half", ..."""
@@ -1133,8 +1125,6 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         if mm:
             tags.append("multiplier")
             end = mm.end()
-        elif text[end : end + 4].lower() == "fold":
-            pass
 
     # --- qualifier before ---------------------------------------------------------------------
     qualifier: Qualifier = "exact"
