@@ -78,7 +78,8 @@ def finding_cell(f: Finding | None, kind: str) -> str:
     text = " ".join((f.text or "").split())
     if not text:
         return compact
-    if text.casefold() == compact.casefold() or (f.qualifier in (None, "exact") and compact in text):
+    exact = f.qualifier in (None, "exact")
+    if text.casefold() == compact.casefold() or (exact and compact in text):
         return text  # "2,030 troops" says it all
     return f"{text} ({compact})"
 
