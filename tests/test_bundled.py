@@ -111,3 +111,14 @@ def test_json_is_byte_identical_across_runs(report: Report) -> None:
     first, second = render_json(report), render_json(again)
     assert first == second
     assert json.loads(first)["claims_file"] == "claims.yaml"
+
+
+def test_committed_baseline_is_current() -> None:
+    """CI compares with reports/baseline.json: on an unchanged repository it must be silent."""
+    from kzclaims.baseline import diff_reports
+    from kzclaims.render.json import load_report
+
+    claims = load_claims(ROOT / "claims.yaml", "claims.yaml")
+    now = compare(claims, load_sources(ROOT / "sources", "sources"))
+    changes = diff_reports(load_report(ROOT / "reports" / "baseline.json"), now)
+    assert changes == (), "accept the change: kzclaims compare --baseline reports/baseline.json --update-baseline"

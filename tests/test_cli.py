@@ -326,3 +326,17 @@ def test_console_script_usage_errors_are_one_line(corpus: Path) -> None:
     p = main("compare")
     assert p.returncode == 2 and p.stdout == "" and p.stderr.startswith("claims.yaml:3:1: error: invalid YAML")
     assert "Traceback" not in p.stderr
+
+
+def test_written_files_get_normal_permissions(corpus: Path) -> None:
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        run("compare", "--format", "json", "--output", "out/report.json")
+    finally:
+        os.umask(umask)
+    mode = stat.S_IMODE((corpus / "out" / "report.json").stat().st_mode)
+    assert mode == 0o644
+    assert [p.name for p in (corpus / "out").iterdir()] == ["report.json"]  # no temporary left
