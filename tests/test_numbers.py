@@ -97,7 +97,8 @@ def test_empty_and_blank() -> None:
         "-", "$", "%", "1e", "1e999999", "9" * 400, "1/0", "0/0 people", "1,2,3,4,5,6,7,8,9",
         "½⅓¼", "$-", "-$5", "~~~~5", ">>>>5", "and and and", "a a a hundred", "point point",
         "one point", "half a", "a", "thousand", "ninety ninety ninety", "0.0.0.0.0",
-        "10^999999", "1.5x10^400", "\x00 5 \x00", "５ troops", "٣ people",
+        "10^999999", "1.5x10^400", "\x00 5 \x00", "５ troops", "٣ people", "1.5 m", "1.5 g",
+        "2.5 K", "3,000 M", "0.5 G", "1.5 k k k", "5 bn bn", "1 000 000 000 000 000 000 000 000",
     ],
 )  # fmt: skip
 def test_bad_input_never_crashes(text: str) -> None:

@@ -36,6 +36,7 @@ anyway, so the number itself costs little more. The scan is one compiled regex o
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -207,7 +208,6 @@ _SYMBOLS: dict[str, tuple[Qualifier, bool]] = {
     "<=": ("at_most", True), "≤": ("at_most", True), "< =": ("at_most", True),
     "<": ("at_most", False), "sub-": ("at_most", False),
 }  # fmt: skip
-
 
 
 # Looking back from a number: rather than search a window with a pattern anchored at its end
@@ -462,7 +462,7 @@ class _Num:
 
 def _num(v: float) -> int | float:
     """int when integral (and not huge-float noise), else the float rounded to 12 digits."""
-    if v == int(v) and abs(v) < 1e18:
+    if math.isfinite(v) and v == int(v) and abs(v) < 1e18:
         return int(v)
     return float(f"{v:.12g}")
 
@@ -524,7 +524,7 @@ def _scan(text: str) -> list[_Num]:
             nums.append(n)
         elif m.group("num") is not None:
             _digits(text, m, nums)
-    return _merge_mixed(text, nums)
+    return _merge_mixed(text, [n for n in nums if math.isfinite(n.value)])
 
 
 _MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
@@ -609,18 +609,23 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
         return
     sci = m.group("sci")
     if sci:
-        if sci[0] in "eE":
-            value = float(raw.replace(",", "") + sci)
-        elif sci[0] == "^":
-            exp = int(sci.lstrip("^+-"))
-            if sci.count("-") % 2:
-                exp = -exp
-            value = value**exp if value else 0.0
-        else:
-            em = re.search(r"([-−+]?)([0-9]+)$", sci)
-            if em:
-                exp = int(em.group(2)) * (-1 if em.group(1) in ("-", "−") else 1)
-                value = value * 10.0**exp
+        try:
+            if sci[0] in "eE":
+                value = float(re.sub(r"[^0-9.]", "", raw) + sci)
+            elif sci[0] == "^":
+                exp = int(sci.lstrip("^+-"))
+                if sci.count("-") % 2:
+                    exp = -exp
+                value = value**exp if value else 0.0
+            else:
+                em = re.search(r"([-−+]?)([0-9]+)$", sci)
+                if em:
+                    exp = int(em.group(2)) * (-1 if em.group(1) in ("-", "−") else 1)
+                    value = value * 10.0**exp
+        except (OverflowError, ZeroDivisionError):
+            return
+        if not math.isfinite(value):
+            return
     if m.group("vul"):
         value += unicodedata.numeric(m.group("vul"))
     end = m.end()
@@ -639,7 +644,12 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     if pm:
         value = n.value = float(f"{raw.replace(',', '')}.{pm.group(1)}")
         end = n.end = pm.end()
-    elif not cur and start >= 6 and _POINT_BEFORE.search(text, max(0, start - 8), start):
+    elif (
+        not cur
+        and start >= 6
+        and raw.isdigit()
+        and _POINT_BEFORE.search(text, max(0, start - 8), start)
+    ):
         pb = _POINT_BEFORE.search(text, max(0, start - 8), start)
         if pb and not (pb.start() > 0 and text[pb.start() - 1].isalnum()):
             value = n.value = float("0." + raw.replace(",", ""))
@@ -667,8 +677,8 @@ def _digits(text: str, m: re.Match[str], nums: list[_Num]) -> None:
         elif sm.group("a2"):
             # spaced "2.33 k", "1,674,200.5 M": only after a number with a decimal point or a
             # separator (a bare "5 K" is more often a label)
-            if "." in raw or "," in raw:
-                mult = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9}[sm.group("a2")]
+            if "." in raw or "," in raw:  # case matters: "1.5 m" is metres, "1.5 g" grams
+                mult = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9}.get(sm.group("a2"), 0.0)
         elif a:
             if a == "mm":
                 mult = 0.0  # "1.5mm" is millimetres; "MM" (below) is a million
@@ -729,8 +739,8 @@ def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Val
         return []
     try:
         return _read(text, exclude)
-    except (ValueError, OverflowError, ZeroDivisionError):  # pragma: no cover - defensive
-        return []
+    except (ValueError, OverflowError, ZeroDivisionError, KeyError, IndexError):  # pragma: no cover
+        return []  # bad input never crashes the reader (tests/test_numbers.py fuzzes it)
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -812,7 +822,6 @@ def _inherit_in_parentheses(text: str, values: list[Value]) -> list[Value]:
             high_inclusive=p.high_inclusive,
         )
     return values
-
 
 
 def _skip_numeral(text: str, n: _Num) -> bool:
@@ -1226,6 +1235,8 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             high, low_inc = None, inclusive
         elif qualifier == "at_most":
             low, high_inc = None, inclusive
+    if not all(math.isfinite(x) for x in (value, low_v or 0.0, high_v or 0.0)):
+        return j - i  # "1e330": not a number anyone reports
     out.append(
         Value(
             type="percent" if percent else "number",
