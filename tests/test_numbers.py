@@ -156,3 +156,25 @@ def test_line_break_inside_a_sentence_but_not_a_paragraph() -> None:
     assert v.qualifier == "approx" and v.text == "Almost\n20 thousand"
     got = read_numbers("It was almost.\n\n20 people came")
     assert [x.qualifier for x in got] == ["exact"]
+
+
+_FUZZ_TOKENS = (
+    "1 2.5 1,000 0 00 .5 12,34,567 1e3 1e330 one a an half dozen dozens k K m M g G b B bn mn % "
+    "percent - – to and or more less than about over up between from of them the $ £ RM US$ "
+    "x10^ ^ e5 th st / ⁄ ½ ( ) . , : + ~ > < = thousand million hundred point first second third "
+    "quarter fifths tens scores times fold -strong Article No. COVID Jan. May 5 30 2022 "
+    "http://x.com/5 minus negative out in sub- twenty twenty-one nineteen Y= PS Rs. a.m. 12:30 "
+    "1990s 1,000s"
+).split() + ["\n", "\n\n", "  ", "per cent", "equal to", "or so"]
+
+
+def test_token_soup_never_crashes() -> None:
+    """Random soups of the tokens the grammar reacts to: no exception inside the reader (the
+    public function would swallow one and lose every value of the text) and the invariants."""
+    from kzclaims.values.numbers import _read
+
+    rng = random.Random(20220106)
+    for _ in range(3000):
+        parts = [rng.choice(_FUZZ_TOKENS) + rng.choice(("", " ", " ")) for _ in range(12)]
+        text = "".join(parts[: rng.randint(1, 12)])
+        _check_invariants(text, _read(text, ()))
