@@ -20,17 +20,25 @@ What it reads (each a :class:`~kzclaims.model.Value` of type ``number`` or ``per
   force" and in "a peacekeeping force of 3,600", "of them" for partitives ("19 of them")
 
 Tags: ``money``, ``ordinal`` ("30th", "the second"), ``fraction`` ("a third", "3/4"),
-``partitive`` ("19 of them"), ``multiplier`` ("four times", "sixfold"), ``label`` ("Article 4",
-"No. 5", "COVID-19", "Boeing 737" -- an identifier, not a quantity), ``vague``.
-Consumers that want counts skip values tagged ordinal/label/fraction/multiplier.
+``partitive`` ("19 of them"), ``multiplier`` ("four times", "10-fold"), ``label`` ("Article 4",
+"No. 5", "COVID-19", "Boeing 737 Max", "192.168.1.2" -- an identifier, not a quantity),
+``vague``, ``percentage_points``. Consumers that want counts skip values tagged
+ordinal/label/fraction/multiplier.
+
+Not read at all: times ("11 a.m.", "12:30"), a day next to a month name ("Jan. 5", "5 January"),
+decades ("the 1990s"), scores ("won 2-1"), numbers glued to a word ("G20", "S23"), numbers
+inside a URL, "a few" / "several" (too vague to compare). Years are left to the temporal
+reader; without it, "2025" is read as a plain number.
 
 Why a hand-written grammar and no library: measured in
 /work/shared/research/extraction-libraries.md, no library reads a single qualifier, a range or
 "dozens", text2num and number-parser break mixed forms ("20 thousand", "3.5 million", "a dozen"),
 quantulum3 reads "half a million" as 1.5 million and is 100x slower, and Recognizers-Text is an
 unmaintained alpha. The qualifier, the range and the counted noun are found around each number
-anyway, so the number itself costs little more. The scan is one compiled regex over the text
-(no per-character Python loop); Python work is done only around each number found.
+anyway, so the number itself costs little more. The text is scanned by two compiled regexes
+(digits; number words, trie-factored, over the lower-cased text) with no per-character Python
+loop; Python work is done only around each number found, and the words before a number are
+matched with reversed patterns on the reversed text (see docs/benchmarks.md for the figures).
 """
 
 from __future__ import annotations
