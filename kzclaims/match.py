@@ -38,8 +38,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from kzclaims.model import Claim, Match, Sentence, Source
@@ -476,30 +478,30 @@ class CorpusIndex:
         self._toks: list[list[str]] = []
         self._doc_of: list[int] = []
         self._docs: list[str] = []
-        self._postings: dict[str, list[int]] = {}
+        self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        self._synced = 0  # how many words of _postings the lexicon was given
 
     def add(self, source_id: str, sentences: Sequence[Sentence]) -> None:
         doc = len(self._docs)
         self._docs.append(source_id)
-        postings = self._postings
+        sents = list(sentences)
+        toks_list = _tokens_many([s.text for s in sents])
         base = len(self._sentences)
-        new_words: list[str] = []
-        for k, (sent, toks) in enumerate(
-            zip(sentences, _tokens_many([s.text for s in sentences]), strict=True)
-        ):
-            self._sentences.append(sent)
-            self._toks.append(toks)
-            self._doc_of.append(doc)
-            sid = base + k
-            for t in set(toks).difference(_WEAK):
+        self._sentences.extend(sents)
+        self._toks.extend(toks_list)
+        self._doc_of.extend([doc] * len(sents))
+        postings = self._postings
+        weak = _WEAK
+        for sid, toks in enumerate(toks_list, base):
+            for t in set(toks) - weak:
                 if not t[0].isdigit():
-                    lst = postings.get(t)
-                    if lst is None:
-                        postings[t] = [sid]
-                        new_words.append(t)
-                    else:
-                        lst.append(sid)
-        self.lexicon.add(new_words)
+                    postings[t].append(sid)
+
+    def _sync(self) -> None:
+        """Give the lexicon the words indexed since the last query."""
+        if self._synced < len(self._postings):
+            self.lexicon.add(islice(self._postings, self._synced, None))
+            self._synced = len(self._postings)
 
     def add_source(self, source: Source) -> None:
         from kzclaims.text import split_sentences
@@ -520,6 +522,7 @@ class CorpusIndex:
         threshold: every passage that can must hold a word close to one of these, so only the
         sentences holding one are candidates (a prefix filter).
         """
+        self._sync()
         post = self._postings
         table: _Table = {}
         expanded: dict[int, list[str]] = {}
@@ -611,6 +614,7 @@ class SourceIndex:
 
     def expand(self, word: str) -> list[tuple[str, float]]:
         """The words of this source within :data:`WORD_CUTOFF` of ``word`` (normalized)."""
+        self._index._sync()
         post = self._index._postings
         return [(v, sim) for v, sim in self._index.lexicon.expand(word) if v in post]
 
