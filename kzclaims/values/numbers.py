@@ -512,6 +512,17 @@ def _scan(text: str) -> list[_Num]:
                     and not low[start - 4 : start - 3].isalpha()
                 ):
                     start -= 3
+            sm = _SEVERAL_SCALE.match(low, start) if first in _VAGUE_HEADS else None
+            if sm:
+                bm = _SEVERAL_BEFORE.search(low, max(0, start - 12), start)
+                if bm:
+                    # "several hundred", "a few thousand", "several dozen": like the plural
+                    n = _Num(bm.start(), sm.end(), 0.0, "vague")
+                    n.vbase = 1.0
+                    for word in sm.group().split():
+                        n.vbase *= _SCALE_WORDS[word]
+                    nums.append(n)
+                    start = sm.end()
             for w in parse_run(text[start : m.end("words")], start):
                 if nums and w.start < nums[-1].end:
                     continue  # "4 hundred million": "hundred million" was read with the 4
@@ -537,6 +548,11 @@ def _scan(text: str) -> list[_Num]:
 
 _MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _FIRST_WORD = re.compile(r"[a-z]+")
+_VAGUE_HEADS = frozenset(("dozen", "hundred", "thousand", "million", "billion"))
+_SEVERAL_SCALE = re.compile(
+    r"(?:dozen|hundred|thousand|million|billion)(?:[ \t]+(?:thousand|million))?\b"
+)
+_SEVERAL_BEFORE = re.compile(r"(?<![a-z])(?:several|a few|few)[ \t]+$")
 _COMPOUND_ORDINAL = re.compile(
     r"[a-z]+[ \t]*-?[ \t]*" + trie_pattern([w for w, v in ORDINALS.items() if v < 10]) + r"s?$"
 )
