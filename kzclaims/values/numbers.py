@@ -27,7 +27,8 @@ ordinal/label/fraction/multiplier.
 
 Not read at all: times ("11 a.m.", "12:30"), a day next to a month name ("Jan. 5", "5 January"),
 decades ("the 1990s"), scores ("won 2-1"), numbers glued to a word ("G20", "S23"), numbers
-inside a URL, "a few" / "several" (too vague to compare). Years are left to the temporal
+inside a URL, "a few" / "several" on their own (too vague to compare; "several hundred"
+is read like "hundreds"). Years are left to the temporal
 reader; without it, "2025" is read as a plain number.
 
 Why a hand-written grammar and no library: measured in
