@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,12 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
+def _slug(text: str) -> str:
+    """The first words of a text, for the test id: "about-2-000-service-members"."""
+    words = re.findall(r"[A-Za-z0-9]+", text)[:5]
+    return "-".join(words).lower()[:40] or "empty"
+
+
 def _load() -> list[Any]:
     params = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
@@ -60,6 +67,8 @@ def _load() -> list[Any]:
             cid = f"{path.stem}-{i:03d}"
             if isinstance(case, dict) and case.get("id"):
                 cid += f"-{case['id']}"
+            elif isinstance(case, dict) and isinstance(case.get("text"), str):
+                cid += "-" + _slug(case["text"])
             ref = case.get("reference", default_ref) if isinstance(case, dict) else None
             params.append(pytest.param(path.name, i, case, ref, id=cid))
     return params
