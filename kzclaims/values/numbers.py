@@ -771,7 +771,7 @@ def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Val
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n(?![ \t]*\r?\n)")
+_LINE_BREAK = re.compile(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]?\n)")
 
 
 def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
@@ -779,9 +779,8 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
     # is not. Replaced character for character, so that offsets stay the same.
     text = original
     if "\n" in original:
-        text = _LINE_BREAK.sub(lambda m: " " * len(m.group()), original)
-        if "\r" in text:
-            text = text.replace("\r", " ")
+        text = original.replace("\r", " ") if "\r" in original else original
+        text = _LINE_BREAK.sub(" ", text)
     ex = [(int(a), int(b)) for a, b in exclude]
     if "://" in text or "www." in text:
         ex.extend(m.span() for m in _URL.finditer(text))  # numbers in a URL are not values
