@@ -1081,7 +1081,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
     high_v: float | None = None
     range_second: _Num | None = None
     pre_window = text[max(0, start - 30) : start]
-    if kind in ("cardinal",) and j < len(nums) and "label" not in tags:
+    if kind == "cardinal" and j < len(nums) and nums[j].start - end <= 30 and "label" not in tags:
         m2 = nums[j]
         gap = text[end : m2.start]
         gap_unit = None
