@@ -325,8 +325,36 @@ _LABEL_WORDS = _wordset(
     """
 )
 _LABEL_REV = re.compile(r"[ \t]*(?:" + _rev_trie(sorted(_LABEL_WORDS)) + r"\b|#|№)", re.IGNORECASE)
-_CAP_WORD_BEFORE = re.compile(r"(?:^|[^\w.!?][ \t]*)\b([A-Z][\w]*[A-Za-z0-9]|[A-Z])[ \t]+$")
+# a capitalised word right before a number ("Boeing 737"), matched on the reversed text
+_CAP_REV = re.compile(r"[ \t]+(\w*[A-Z])(?!\w)")
 _GLUED_BEFORE = re.compile(r"[A-Za-z][ \t]?-$|[A-Za-z]$|\b[a-z]+[A-Z][A-Za-z]*[ \t]+$")
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """Is the number part of a name: "COVID-19", "COVID -19", "G20", "iPhone 11"?"""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    if c.isascii() and c.isalpha():
+        return True
+    if c in " \t-" and start > 1:
+        return bool(_GLUED_BEFORE.search(text, max(0, start - 25), start))
+    return False
+
+
+def _neg_before(text: str, start: int) -> re.Match[str] | None:
+    """The minus sign or word right before a number: "-5", "minus 20", "negative one"."""
+    if start == 0:
+        return None
+    c = text[start - 1]
+    if c in "-−" or (
+        c in " \t"
+        and text[max(0, start - 10) : start].lower().rstrip().endswith(("minus", "negative"))
+    ):
+        return _NEG_BEFORE.search(text[max(0, start - 12) : start])
+    return None
+
+
 _NOT_LABEL_CAPS = _wordset(
     """
     About Around Some Roughly Nearly Almost Approximately Over Under More Less Fewer Up Only
@@ -920,9 +948,9 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                 return 2
             return 1
         if (
-            _GLUED_BEFORE.search(before)
+            _glued_before(text, start)
             and not _back(_QUAL_REV, rev, start)
-            and not _NEG_BEFORE.search(before)
+            and not _neg_before(text, start)
         ):
             # "COVID-19", "F-16", "G20", "S23": part of a name
             if start > 0 and text[start - 1] != "-" and text[start - 1].isalpha():
@@ -931,7 +959,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         elif _back(_LABEL_REV, rev, start):
             tags.append("label")
         else:
-            cm = _CAP_WORD_BEFORE.search(before)
+            cm = _back(_CAP_REV, rev, start)
             if (
                 cm
                 and cm.group(1) not in _NOT_LABEL_CAPS
@@ -941,7 +969,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                     and not _COUNTED_AFTER.match(text, end)
                     and (_noun_after(text, end, False)[0] is None or _CAP_AFTER.match(text, end))
                     and not (
-                        _GAPPED_BEFORE.search(before, max(0, cm.start(1) - 6), cm.start(1))
+                        _GAPPED_BEFORE.search(text, max(0, cm.start(1) - 6), cm.start(1))
                         and _CLAUSE_END.match(text, end)
                     )
                 )
@@ -1045,7 +1073,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
 
     # --- negative sign ------------------------------------------------------------------------
     pre = text[max(0, start - 12) : start]
-    negm = _NEG_BEFORE.search(pre)
+    negm = _neg_before(text, start)
     if (
         not negm
         and start > 0
@@ -1224,7 +1252,11 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         if is_partitive:
             tags.append("partitive")
         if noun is None and not vague and "ordinal" not in tags:
-            om = _OF_BEFORE.search(text, max(0, start - 40), start)
+            om = (
+                _OF_BEFORE.search(text, max(0, start - 40), start)
+                if "of" in text[max(0, start - 8) : start].lower()
+                else None
+            )
             if om and om.group(1).lower() not in _STOP and om.group(1).lower() not in _OF_SKIP:
                 noun = om.group(1)
         if noun is None and n.cur:
