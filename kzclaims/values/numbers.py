@@ -933,7 +933,6 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
     if n.label:
         tags.append("label")
     elif is_digits and n.kind == "cardinal" and not n.cur:
-        before = text[max(0, start - 25) : start]
         mm = _MONTH_AFTER.match(text, end) if n.value <= 31 else None
         if mm and mm.group(1) in ("may", "march"):
             mm = None  # the verbs: "5 may come", "3,000 march"
@@ -1072,7 +1071,6 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         tags.append("fraction")
 
     # --- negative sign ------------------------------------------------------------------------
-    pre = text[max(0, start - 12) : start]
     negm = _neg_before(text, start)
     if (
         not negm
