@@ -427,7 +427,9 @@ class Lexicon:
     def __init__(self) -> None:
         self._by_len: dict[int, list[str]] = {}
         self._known: set[str] = set()
-        self._cache: dict[str, tuple[dict[int, int], list[tuple[str, float]]]] = {}
+        # word -> (vocabulary size when last brought up to date, words compared per length,
+        # expansion)
+        self._cache: dict[str, tuple[int, dict[int, int], list[tuple[str, float]]]] = {}
 
     def __len__(self) -> int:
         return len(self._known)
@@ -447,7 +449,9 @@ class Lexicon:
     def expand(self, word: str) -> list[tuple[str, float]]:
         """Vocabulary words within :data:`WORD_CUTOFF` of ``word``, with their similarity 0..1."""
         cached = self._cache.get(word)
-        seen, got = cached if cached is not None else ({}, [])
+        if cached is not None and cached[0] == len(self._known):
+            return cached[2]  # no word added since
+        seen, got = cached[1:] if cached is not None else ({}, [])
         c = WORD_CUTOFF
         n = len(word)
         lo = max(1, math.ceil(n * c / (200.0 - c) - 1e-9))
@@ -462,7 +466,7 @@ class Lexicon:
             changed = True
         if changed:
             got.sort()
-            self._cache[word] = (seen, got)
+        self._cache[word] = (len(self._known), seen, got)
         return got
 
 
