@@ -38,10 +38,12 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from sys import intern
 from typing import Any
 
 from kzclaims.model import Claim, Match, Sentence, Source
@@ -151,7 +153,8 @@ def _tokens_many(texts: Sequence[str]) -> list[list[str]]:
     if joined.count("\n") != len(texts) - 1:
         return [tokens(t) for t in texts]
     find = _TOKEN_NORM.findall
-    return [find(t) for t in _normalize(joined).split("\n")] if texts else []
+    # Interned: an index holds each distinct word once, not once per occurrence.
+    return [list(map(intern, find(t))) for t in _normalize(joined).split("\n")] if texts else []
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
@@ -482,7 +485,7 @@ class CorpusIndex:
         self._toks: list[list[str]] = []
         self._doc_of: list[int] = []
         self._docs: list[str] = []
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        self._postings: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
         self._synced = 0  # how many words of _postings the lexicon was given
 
     def add(self, source_id: str, sentences: Sequence[Sentence]) -> None:
