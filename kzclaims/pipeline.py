@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kzclaims.choose import Candidate, Choice, choose_value
 from kzclaims.compare import (
@@ -36,6 +37,9 @@ from kzclaims.model import (
 )
 from kzclaims.sources import Corpus
 
+if TYPE_CHECKING:
+    from kzclaims.match import Lexicon
+
 __all__ = [
     "Explanation",
     "PassageReading",
@@ -54,12 +58,20 @@ PASSAGES_TRIED = 3
 class _Indexed:
     """A source split into sentences and indexed for fuzzy search (built once per run)."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, lexicon: Lexicon) -> None:
         from kzclaims.match import SourceIndex
         from kzclaims.text import split_sentences
 
         self.source = source
-        self.index = SourceIndex(source.id, split_sentences(source.text))
+        self.index = SourceIndex(source.id, split_sentences(source.text), lexicon)
+
+
+def _index_all(sources: Sequence[Source]) -> list[_Indexed]:
+    """Index every source; one shared lexicon expands each phrasing word once for all."""
+    from kzclaims.match import Lexicon
+
+    lexicon = Lexicon()
+    return [_Indexed(s, lexicon) for s in sources]
 
 
 def select_claims(claimset: ClaimSet, ids: Sequence[str]) -> tuple[Claim, ...]:
@@ -226,7 +238,7 @@ def compare(
 ) -> Report:
     """Look every claim up in every source and compare what the sources say."""
     claims = select_claims(claimset, claim_ids)
-    indexed = [_Indexed(s) for s in corpus.sources]
+    indexed = _index_all(corpus.sources)
     return Report(
         claims_file=claimset.path,
         sources=tuple(_source_info(s) for s in corpus.sources),
@@ -268,7 +280,7 @@ def explain(
 ) -> Explanation:
     """For each source: the best few passages with scores, the values in each and why one won."""
     limit = claim.threshold if threshold is None else threshold
-    indexed = [_Indexed(s) for s in corpus.sources]
+    indexed = _index_all(corpus.sources)
     result = _claim_result(claim, indexed, threshold)
     out: list[SourceExplanation] = []
     for ix, finding in zip(indexed, result.findings, strict=False):
