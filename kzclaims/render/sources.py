@@ -67,7 +67,8 @@ def render_sources_table(
     table.add_column("size", justify="right")
     table.add_column("file", overflow="fold")
     if mentions is not None:
-        table.add_column("claims mentioned", overflow="fold")
+        longest = max((len(c) for ids in mentions.values() for c in ids), default=8)
+        table.add_column("claims mentioned", overflow="fold", min_width=min(longest, 30))
     for row, s in zip(sources_rows(corpus, mentions), corpus.sources, strict=False):
         published = row["published"] or "—"
         if s.published_inferred:
@@ -77,7 +78,7 @@ def render_sources_table(
         cells = [s.id, s.outlet, str(published), _size(s.size), s.file]
         if mentions is not None:
             ids = mentions.get(s.id, [])
-            cells.append(f"{len(ids)}: {', '.join(ids)}" if ids else "none")
+            cells.append("\n".join(ids) if ids else "none")
         table.add_row(*cells)
     console.print(table)
     if corpus.warnings:
