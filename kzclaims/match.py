@@ -503,6 +503,9 @@ class CorpusIndex:
             for t in set(toks) - weak:
                 if not t[0].isdigit():
                     postings[t].append(sid)
+        # Give a shared lexicon the new words now: when every source is indexed before the
+        # first query, each phrasing word is then compared with the vocabulary only once.
+        self._sync()
 
     def _sync(self) -> None:
         """Give the lexicon the words indexed since the last query."""
