@@ -1,0 +1,76 @@
+"""Three short, made-up reports of the CSTO pullout, worded the many ways outlets word it.
+
+Written for the pipeline as a whole (no manifest: ids from file names, dates from datelines):
+qualifiers, ranges, relative and year-less dates, partitives and numbers that count something
+else must all come out right, and so must the verdicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzclaims.claims import load_claims
+from kzclaims.model import Report
+from kzclaims.pipeline import compare
+from kzclaims.sources import load_sources
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "conflicts"
+
+#            claim:          verdict,      {source: (text, value, qualifier) or None}
+EXPECTED = {
+    "contingent": ("conflict", {
+        "daily": ("About 2,000 service members", 2000, "approx"),
+        "weekly": ("Roughly 2,500 troops", 2500, "approx"),
+        "wire": ("2,030 troops", 2030, "exact"),
+    }),
+    "attackers": ("consistent", {
+        "daily": ("up to 20,000 bandits", 20000, "at_most"),
+        "weekly": None,
+        "wire": ("Almost 20 thousand bandits", 20000, "approx"),
+    }),
+    "death-toll": ("consistent", {
+        "daily": ("225", 225, "exact"),  # not "19 of them"
+        "weekly": ("no fewer than 225 people", 225, "at_least"),
+        "wire": ("At least 163 people", 163, "at_least"),
+    }),
+    "pullout-end": ("consistent", {
+        "daily": None,
+        "weekly": ("by January 19 inclusive", "2022-01-19", "at_most"),
+        "wire": ("by Jan. 23", "2022-01-23", "at_most"),
+    }),
+    "pullout-length": ("consistent", {
+        "daily": ("no more than 10 days", 10, "at_most"),  # not the Kyrgyz unit's five days
+        "weekly": ("less than two weeks", 14, "at_most"),
+        "wire": None,
+    }),
+    "inflation": ("single", {
+        "daily": None,
+        "weekly": None,
+        "wire": ("3-4 percent", [3, 4], "exact"),
+    }),
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    corpus = load_sources(HERE / "sources", "sources")
+    return compare(load_claims(HERE / "claims.yaml", "claims.yaml"), corpus)
+
+
+def test_datelines_are_inferred(report: Report) -> None:
+    assert [(s.id, s.published, s.published_inferred) for s in report.sources] == [
+        ("daily", "2022-01-12", True),
+        ("weekly", "2022-01-20", True),
+        ("wire", "2022-01-13", True),
+    ]
+
+
+@pytest.mark.parametrize("cid", list(EXPECTED))
+def test_cells_and_verdicts(report: Report, cid: str) -> None:
+    verdict, cells = EXPECTED[cid]
+    claim = next(c for c in report.claims if c.id == cid)
+    got = {f.source: (f.text, f.value, f.qualifier) if f.found else None for f in claim.findings}
+    assert got == cells
+    assert claim.verdict == verdict
