@@ -159,7 +159,7 @@ def _finding(
         return Finding(
             source=source.id,
             found=True,
-            text=m.text,
+            text=_matched_words(m),
             value=True,
             qualifier="exact",
             quote=m.text,
@@ -205,6 +205,15 @@ def as_written(passage: str, value: Value) -> str:
     if at < 0 or at > NOUN_REACH:
         return value.text
     return " ".join(passage[value.start : value.end + at + len(value.noun)].split())
+
+
+def _matched_words(m: Match) -> str:
+    """The stretch of the passage that matched the phrasing: what a statement says, as written."""
+    if not m.spans:
+        return m.text
+    start = min(a for a, _ in m.spans)
+    end = max(b for _, b in m.spans)
+    return " ".join(m.text[start:end].split())
 
 
 def _claim_result(
