@@ -130,6 +130,10 @@ def write_atomic(path: Path, text: str) -> None:
     import tempfile
 
     path = Path(path)
+    if path.exists() and not path.is_file():  # /dev/stdout, /dev/null, a FIFO: write through
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -340,3 +340,21 @@ def test_written_files_get_normal_permissions(corpus: Path) -> None:
     mode = stat.S_IMODE((corpus / "out" / "report.json").stat().st_mode)
     assert mode == 0o644
     assert [p.name for p in (corpus / "out").iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_output_to_a_device_writes_through(corpus: Path) -> None:
+    """`--output /dev/null` must write to the device, never replace it with a file."""
+    import os
+    import stat
+
+    fifo = corpus / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, _, _ = run("compare", "--format", "json", "--output", str(fifo))
+    reader.join(timeout=10)
+    assert code == 0 and stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].startswith(b"{")
