@@ -121,6 +121,15 @@ def _load(claims: Path, sources: Path) -> tuple[ClaimSet, Corpus]:
         problems.extend(exc.problems)
     if problems or claimset is None or corpus is None:
         _print_problems(problems)
+        if (
+            claimset is None
+            and corpus is None
+            and all(p.code in ("missing-file", "missing-dir") for p in problems)
+        ):
+            _err(
+                "kzclaims: hint: run kzclaims in the folder that holds claims.yaml and sources/,"
+                " or pass --claims FILE and --sources DIR"
+            )
         raise typer.Exit(EXIT_INPUT)
     return claimset, corpus
 

@@ -163,6 +163,7 @@ def test_missing_inputs(corpus: Path, tmp_path: Path) -> None:
     assert code == 2 and err.splitlines() == [
         "nothing.yaml: error: file not found",
         "nowhere: error: sources folder not found",
+        "kzclaims: hint: run kzclaims in the folder that holds claims.yaml and sources/, or pass --claims FILE and --sources DIR",
     ]
 
 
