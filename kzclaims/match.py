@@ -84,7 +84,14 @@ _STOPWORD_TEXT = (
     what when where which while who whom why will with would you your yours yourself yourselves
     s t"""
 )
-STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+# Words that say what kind of value a claim asks for ("the number of troops", "the date of the
+# address", "how long the withdrawal lasts"): sources state the value instead, so these weigh
+# like stop words.
+_META_TEXT = (
+    "number numbers amount total figure figures count size date day dates when how many much"
+    " long length duration period percentage rate level"
+)
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split()) | frozenset(_META_TEXT.split())
 # Numbers are the value a claim is about, which sources state differently ("20 thousand",
 # "20,000"): in a phrasing they weigh like stop words.
 _NUMBER_TEXT = (
@@ -172,6 +179,36 @@ def _credit(a: str, b: str, ratio: float) -> float:
     return max(0.0, 1.0 - cost)
 
 
+# Words news reports use for the same thing, which no spelling similarity relates ("the pullout
+# will commence" for "the withdrawal will start"). Kept small and generic on purpose: each group
+# is one meaning in news about events, counts and dates. A synonym counts SYNONYM_CREDIT.
+SYNONYM_CREDIT = 0.85
+_SYNONYM_GROUPS = (
+    "start starts started starting begin begins began beginning commence commences commenced",
+    "end ends ended finish finished complete completed conclude concluded",
+    "withdrawal withdrawals pullout pullouts withdraw withdrew withdrawn departure",
+    "troops soldiers servicemen peacekeepers",
+    "attack attacks attacked assault assaults assaulted storm stormed raid raided",
+    "attackers assailants gunmen",
+    "killed died dead perished",
+    "announced declared proclaimed",
+    "said stated told",
+    "talks negotiations",
+    "aircraft aircrafts planes airplanes jets",
+    "corridor range band",
+    "appointed named",
+    "restored resumed reinstated",
+    "lasts last lasted take takes took",
+    "seized captured",
+    "seizure capture",
+)
+SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in _SYNONYM_GROUPS:
+    _words = frozenset(_group.split())
+    for _w in _words:
+        SYNONYMS[_w] = SYNONYMS.get(_w, frozenset()) | (_words - {_w})
+
+
 def _ratio(a: str, b: str) -> float:
     """Similarity 0..1 of two normalized words; words with digits must be equal."""
     if a == b:
@@ -181,7 +218,8 @@ def _ratio(a: str, b: str) -> float:
     from rapidfuzz.fuzz import ratio
 
     r = ratio(a, b, score_cutoff=WORD_CUTOFF)
-    return _credit(a, b, r) if r else 0.0
+    fuzzy = _credit(a, b, r) if r else 0.0
+    return max(fuzzy, SYNONYM_CREDIT) if b in SYNONYMS.get(a, ()) else fuzzy
 
 
 @dataclass(frozen=True)
@@ -414,7 +452,11 @@ def _similar(word: str, choices: Sequence[str]) -> list[tuple[str, float]]:
     from rapidfuzz import fuzz, process
 
     found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
-    return [(w, 1.0 if w == word else _credit(word, w, sc)) for w, sc, _ in found]
+    synonyms = SYNONYMS.get(word, frozenset())
+    return [
+        (w, 1.0 if w == word else max(_credit(word, w, sc), SYNONYM_CREDIT * (w in synonyms)))
+        for w, sc, _ in found
+    ]
 
 
 class Lexicon:
@@ -467,6 +509,12 @@ class Lexicon:
             got.extend(_similar(word, bucket[seen.get(length, 0):]))
             seen[length] = len(bucket)
             changed = True
+        # Synonyms of any length (outside the length window of fuzzy matches).
+        have = {w for w, _ in got}
+        for syn in SYNONYMS.get(word, ()):
+            if syn in self._known and syn not in have:
+                got.append((syn, SYNONYM_CREDIT))
+                changed = True
         if changed:
             got.sort()
         self._cache[word] = (len(self._known), seen, got)

@@ -241,8 +241,9 @@ REALISTIC: list[tuple[str, dict[str, set[int]]]] = [
     ("CSTO mission consists of troops", {"tdi": {6, 7}}),
     ("units of military equipment", {"tdi": {7}}),
     ("bandits attacked Almaty", {"transcript": {50}, "tv": {21}, "akorda": {25}}),
-    ("withdrawal of CSTO peacekeeping forces will start", {"tdi": {6}}),
-    ("withdrawal will last days", {"tdi": {8}}),
+    # the embassy says it with other words: "a phased withdrawal of the CSTO contingent will commence"
+    ("withdrawal of CSTO peacekeeping forces will start", {"tdi": {6}, "embassy": {45, 46}}),
+    ("withdrawal will last days", {"tdi": {8}, "embassy": {46}}),  # "which will take ... days"
     ("plenary session of the Majilis", {"tdi": {0, 1, 2}}),
     ("announce in the Mazhilis", {"tv": {24}}),
     ("state of emergency from", {"tdi": {5}, "transcript": {5, 73}}),
