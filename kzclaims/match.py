@@ -187,7 +187,7 @@ _SYNONYM_GROUPS = (
     "start starts started starting begin begins began beginning commence commences commenced",
     "end ends ended finish finished complete completed conclude concluded",
     "withdrawal withdrawals pullout pullouts withdraw withdrew withdrawn departure",
-    "troops soldiers servicemen peacekeepers",
+    "troops soldiers servicemen peacekeepers contingent",
     "attack attacks attacked assault assaults assaulted storm stormed raid raided",
     "attackers assailants gunmen",
     "killed died dead perished",
