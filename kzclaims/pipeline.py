@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from kzclaims.choose import Candidate, Choice, choose_value
 from kzclaims.compare import (
@@ -37,9 +36,6 @@ from kzclaims.model import (
 )
 from kzclaims.sources import Corpus
 
-if TYPE_CHECKING:
-    from kzclaims.match import Lexicon
-
 __all__ = [
     "Explanation",
     "PassageReading",
@@ -56,22 +52,20 @@ PASSAGES_TRIED = 3
 
 
 class _Indexed:
-    """A source split into sentences and indexed for fuzzy search (built once per run)."""
+    """Every source of a run, split into sentences, in one index (built once per run)."""
 
-    def __init__(self, source: Source, lexicon: Lexicon) -> None:
-        from kzclaims.match import SourceIndex
+    def __init__(self, sources: Sequence[Source]) -> None:
+        from kzclaims.match import CorpusIndex
         from kzclaims.text import split_sentences
 
-        self.source = source
-        self.index = SourceIndex(source.id, split_sentences(source.text), lexicon)
+        self.sources = tuple(sources)
+        self.index = CorpusIndex()
+        for source in self.sources:
+            self.index.add(source.id, split_sentences(source.text))
 
-
-def _index_all(sources: Sequence[Source]) -> list[_Indexed]:
-    """Index every source; one shared lexicon expands each phrasing word once for all."""
-    from kzclaims.match import Lexicon
-
-    lexicon = Lexicon()
-    return [_Indexed(s, lexicon) for s in sources]
+    def search(self, claim: Claim, threshold: float, limit: int) -> dict[str, list[Match]]:
+        """The best passages of each source for the claim's phrasings (one query for all)."""
+        return self.index.search(claim.find, threshold, limit=limit)
 
 
 def select_claims(claimset: ClaimSet, ids: Sequence[str]) -> tuple[Claim, ...]:
@@ -122,10 +116,9 @@ class _Reading:
 
 
 def _read(
-    claim: Claim, indexed: _Indexed, threshold: float
+    claim: Claim, source: Source, matches: Sequence[Match]
 ) -> tuple[_Reading | None, Match | None]:
     """The passage and value a source gives for a claim; else (None, nearest passage or None)."""
-    matches = indexed.index.search(claim.find, threshold, limit=PASSAGES_TRIED)
     if not matches:
         return None, None
     if claim.kind == "statement":
@@ -134,7 +127,7 @@ def _read(
     for m in matches:
         if m.score < best - RUNNER_UP_WINDOW:
             break
-        choice = choose_value(claim, m, indexed.source.reference_date)
+        choice = choose_value(claim, m, source.reference_date)
         if choice is not None:
             return _Reading(m, choice), None
     return None, matches[0]
@@ -216,14 +209,14 @@ def _matched_words(m: Match) -> str:
     return " ".join(m.text[start:end].split())
 
 
-def _claim_result(
-    claim: Claim, indexed: Sequence[_Indexed], threshold: float | None
-) -> ClaimResult:
+def _claim_result(claim: Claim, indexed: _Indexed, threshold: float | None) -> ClaimResult:
     findings: list[Finding] = []
     compared: list[tuple[JSONValue, Qualifier, Comparable]] = []
-    for ix in indexed:
-        reading, near = _read(claim, ix, claim.threshold if threshold is None else threshold)
-        finding, bounds = _finding(claim, ix.source, reading, near)
+    limit = claim.threshold if threshold is None else threshold
+    passages = indexed.search(claim, limit, PASSAGES_TRIED)
+    for source in indexed.sources:
+        reading, near = _read(claim, source, passages.get(source.id, ()))
+        finding, bounds = _finding(claim, source, reading, near)
         findings.append(finding)
         if finding.found and bounds is not None and finding.qualifier is not None:
             compared.append((finding.value, finding.qualifier, bounds))
@@ -247,7 +240,7 @@ def compare(
 ) -> Report:
     """Look every claim up in every source and compare what the sources say."""
     claims = select_claims(claimset, claim_ids)
-    indexed = _index_all(corpus.sources)
+    indexed = _Indexed(corpus.sources)
     return Report(
         claims_file=claimset.path,
         sources=tuple(_source_info(s) for s in corpus.sources),
@@ -289,21 +282,22 @@ def explain(
 ) -> Explanation:
     """For each source: the best few passages with scores, the values in each and why one won."""
     limit = claim.threshold if threshold is None else threshold
-    indexed = _index_all(corpus.sources)
+    indexed = _Indexed(corpus.sources)
     result = _claim_result(claim, indexed, threshold)
+    nearest = indexed.search(claim, 0.0, passages)
     out: list[SourceExplanation] = []
-    for ix, finding in zip(indexed, result.findings, strict=False):
+    for source, finding in zip(indexed.sources, result.findings, strict=True):
         readings: list[PassageReading] = []
-        for m in ix.index.search(claim.find, 0.0, limit=passages):
+        for m in nearest.get(source.id, ()):
             candidates: tuple[Candidate, ...] = ()
             chosen = None
             if claim.kind != "statement":
-                choice = choose_value(claim, m, ix.source.reference_date)
+                choice = choose_value(claim, m, source.reference_date)
                 if choice is not None:
                     candidates = choice.candidates
                     chosen = next(c for c in candidates if c.value == choice.value)
             readings.append(PassageReading(m, m.score >= limit, candidates, chosen))
-        out.append(SourceExplanation(_source_info(ix.source), tuple(readings), finding))
+        out.append(SourceExplanation(_source_info(source), tuple(readings), finding))
     return Explanation(claim, limit, tuple(out), result.verdict)
 
 
