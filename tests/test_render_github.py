@@ -12,10 +12,7 @@ from dataclasses import replace
 
 import pytest
 from report_factory import (
-    EXPECTED,
-    REPORTS,
     SOURCES,
-    assert_golden,
     claim,
     compared_report,
     found,
@@ -32,7 +29,6 @@ from kzclaims.render.github import (
     render_github,
     workflow_command,
 )
-from kzclaims.render.json import load_report
 
 _UNESCAPE = {"%25": "%", "%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ","}
 
@@ -56,18 +52,6 @@ def parse(line: str) -> tuple[str, dict[str, str], str]:
 
 def commands(text: str) -> list[tuple[str, dict[str, str], str]]:
     return [parse(line) for line in text.splitlines()]
-
-
-def test_golden_sample() -> None:
-    text = render_github(load_report(REPORTS / "sample.json"))
-    assert text == render_github(sample_report())
-    assert_golden(EXPECTED / "sample.github", text)
-
-
-def test_golden_compared() -> None:
-    text = render_github(load_report(REPORTS / "sample-compared.json"))
-    assert text == render_github(compared_report())
-    assert_golden(EXPECTED / "sample-compared.github", text)
 
 
 def test_escaping_exactly_like_github() -> None:

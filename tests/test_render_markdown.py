@@ -12,10 +12,7 @@ import re
 from dataclasses import replace
 
 from report_factory import (
-    EXPECTED,
-    REPORTS,
     SOURCES,
-    assert_golden,
     claim,
     compared_report,
     found,
@@ -25,20 +22,7 @@ from report_factory import (
 )
 
 from kzclaims.model import Change, Report, SourceInfo
-from kzclaims.render.json import load_report
 from kzclaims.render.markdown import escape_markdown, render_markdown, render_step_summary
-
-
-def test_golden_sample() -> None:
-    text = render_markdown(load_report(REPORTS / "sample.json"))
-    assert text == render_markdown(sample_report())
-    assert_golden(EXPECTED / "sample.md", text)
-
-
-def test_golden_compared() -> None:
-    text = render_markdown(load_report(REPORTS / "sample-compared.json"))
-    assert text == render_markdown(compared_report())
-    assert_golden(EXPECTED / "sample-compared.md", text)
 
 
 def _unescaped_pipes(row: str) -> int:
