@@ -202,112 +202,70 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
     )
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    sources: list[Source] = []
     if manifest_path.exists():
         entries = parse_manifest(read_text_file(manifest_path, manifest_shown), manifest_shown)
         listed = {e.file for e in entries}
-        for e in entries:
-            path = directory / e.file
-            shown = _join(shown_dir, e.file)
-            if not path.is_file():
-                problems.append(
-                    Problem(
-                        manifest_shown,
-                        e.line,
-                        e.file_col,
-                        f"source file not found: {shown}",
-                        "error",
-                        "missing-file",
-                    )
-                )
-                continue
-            try:
-                text, size = _read_source(path, shown)
-            except InputError as exc:
-                problems.extend(exc.problems)
-                continue
-            published, inferred = e.published, False
-            if published is None:
-                published = infer_dateline(text)
-                inferred = published is not None
-            sources.append(
-                Source(
-                    id=e.id,
-                    file=shown,
-                    text=text,
-                    outlet=e.outlet,
-                    title=e.title,
-                    published=published,
-                    published_inferred=inferred,
-                    as_of=e.as_of,
-                    url=e.url,
-                    language=e.language,
-                    size=size,
+        warnings.extend(
+            Problem(
+                _join(shown_dir, name),
+                None,
+                None,
+                f"not listed in {manifest_shown}; it is not compared (add it to the manifest)",
+                "warning",
+                "unlisted-source",
+            )
+            for name in on_disk
+            if name not in listed
+        )
+    elif not on_disk:
+        raise InputError.single(
+            shown_dir,
+            "no sources: the folder has no .txt or .md files and no sources.yaml",
+            code="no-sources",
+        )
+    else:  # without a manifest every text file is a source named after its file
+        entries = tuple(_unlisted_entries(on_disk, shown_dir, problems))
+    sources: list[Source] = []
+    for e in entries:
+        path = directory / e.file
+        shown = _join(shown_dir, e.file)
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    manifest_shown,
+                    e.line,
+                    e.file_col,
+                    f"source file not found: {shown}",
+                    "error",
+                    "missing-file",
                 )
             )
-            if not text.strip():
-                warnings.append(
-                    Problem(shown, None, None, "the source is empty", "warning", "empty-source")
-                )
-        for name in on_disk:
-            if name not in listed and name != MANIFEST:
-                warnings.append(
-                    Problem(
-                        _join(shown_dir, name),
-                        None,
-                        None,
-                        f"not listed in {manifest_shown}; it is not compared"
-                        " (add it to the manifest)",
-                        "warning",
-                        "unlisted-source",
-                    )
-                )
-    else:
-        if not on_disk:
-            raise InputError.single(
-                shown_dir,
-                "no sources: the folder has no .txt or .md files and no sources.yaml",
-                code="no-sources",
+            continue
+        try:
+            text, size = _read_source(path, shown)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        published = e.published or infer_dateline(text)
+        sources.append(
+            Source(
+                id=e.id,
+                file=shown,
+                text=text,
+                outlet=e.outlet,
+                title=e.title,
+                published=published,
+                published_inferred=e.published is None and published is not None,
+                as_of=e.as_of,
+                url=e.url,
+                language=e.language,
+                size=size,
             )
-        for name in on_disk:
-            path = directory / name
-            shown = _join(shown_dir, name)
-            try:
-                text, size = _read_source(path, shown)
-            except InputError as exc:
-                problems.extend(exc.problems)
-                continue
-            published = infer_dateline(text)
-            sources.append(
-                Source(
-                    id=path.stem,
-                    file=shown,
-                    text=text,
-                    outlet=path.stem,
-                    published=published,
-                    published_inferred=published is not None,
-                    size=size,
-                )
+        )
+        if not text.strip():
+            warnings.append(
+                Problem(shown, None, None, "the source is empty", "warning", "empty-source")
             )
-            if not text.strip():
-                warnings.append(
-                    Problem(shown, None, None, "the source is empty", "warning", "empty-source")
-                )
-        stems: dict[str, str] = {}
-        for s in sources:
-            if s.id in stems:
-                problems.append(
-                    Problem(
-                        s.file,
-                        None,
-                        None,
-                        f"two sources would have the id `{s.id}` ({stems[s.id]});"
-                        " name them in a sources.yaml",
-                        "error",
-                        "duplicate-id",
-                    )
-                )
-            stems[s.id] = s.file
     if problems:
         raise InputError(problems)
     return Corpus(
@@ -316,6 +274,32 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
         warnings=tuple(warnings),
         manifest=manifest_shown if manifest_path.exists() else None,
     )
+
+
+def _unlisted_entries(
+    names: list[str], shown_dir: str, problems: list[Problem]
+) -> list[ManifestEntry]:
+    """Entries for the files of a folder without a manifest: id = outlet = the file's stem."""
+    entries: list[ManifestEntry] = []
+    stems: dict[str, str] = {}
+    for name in names:
+        stem = Path(name).stem
+        if stem in stems:
+            problems.append(
+                Problem(
+                    _join(shown_dir, name),
+                    None,
+                    None,
+                    f"two sources would have the id `{stem}` ({_join(shown_dir, stems[stem])});"
+                    " name them in a sources.yaml",
+                    "error",
+                    "duplicate-id",
+                )
+            )
+            continue
+        stems[stem] = name
+        entries.append(ManifestEntry(file=name, id=stem, outlet=stem))
+    return entries
 
 
 def _join(directory: str, name: str) -> str:

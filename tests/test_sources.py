@@ -129,3 +129,11 @@ def test_manifest_mistakes(body: str, message: str) -> None:
 def test_manifest_defaults() -> None:
     (entry,) = parse_manifest("sources:\n  - file: tdi-2022.txt\n", "m.yaml")
     assert (entry.id, entry.outlet, entry.language, entry.published) == ("tdi-2022", "tdi-2022", "en", None)
+
+
+def test_same_stem_twice_without_manifest(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "report.md").write_text("Two.\n", encoding="utf-8")
+    assert errors(tmp_path) == [
+        "src/report.txt: error: two sources would have the id `report` (src/report.md); name them in a sources.yaml"
+    ]

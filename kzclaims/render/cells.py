@@ -13,7 +13,18 @@ from kzclaims.model import Finding, JSONValue, Report, SourceInfo
 
 QUALIFIER_SIGNS = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
 
+#: How each kind of change since a baseline is named in every human format.
+CHANGE_LABELS = {
+    "value_changed": "value changed",
+    "newly_found": "newly found",
+    "no_longer_found": "no longer found",
+    "verdict_changed": "verdict changed",
+    "claim_added": "claim added",
+    "claim_removed": "claim removed",
+}
+
 __all__ = [
+    "CHANGE_LABELS",
     "QUALIFIER_SIGNS",
     "compact_value",
     "describe_finding",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kzclaims.model import VERDICTS, Change, ClaimResult, Report
-from kzclaims.render.cells import compact_value, finding_cell, outlet_names
+from kzclaims.render.cells import CHANGE_LABELS, compact_value, finding_cell, outlet_names
 
 __all__ = [
     "CHANGE_LABELS",
@@ -26,14 +26,6 @@ __all__ = [
 SUMMARY_ORDER = ("conflict", "consistent", "agree", "single", "missing")
 assert set(SUMMARY_ORDER) == set(VERDICTS)
 
-CHANGE_LABELS = {
-    "value_changed": "value changed",
-    "newly_found": "newly found",
-    "no_longer_found": "no longer found",
-    "verdict_changed": "verdict changed",
-    "claim_added": "claim added",
-    "claim_removed": "claim removed",
-}
 
 # ASCII punctuation that can start markup in GitHub-flavoured Markdown (emphasis, code, links,
 # HTML, tables, strikethrough, headings, entities, math).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from kzclaims.model import ClaimResult, Finding, Kind, Report
-from kzclaims.render.cells import compact_value
+from kzclaims.render.cells import CHANGE_LABELS, compact_value
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -282,16 +282,6 @@ def render_text(
     return buf.getvalue()
 
 
-CHANGE_LABEL = {
-    "value_changed": "value changed",
-    "newly_found": "newly found",
-    "no_longer_found": "no longer found",
-    "verdict_changed": "verdict changed",
-    "claim_added": "claim added",
-    "claim_removed": "claim removed",
-}
-
-
 def render_changes(console: Console, report: Report) -> None:
     """What changed since the baseline (report.changes), one line per change."""
     from rich.text import Text
@@ -306,7 +296,7 @@ def render_changes(console: Console, report: Report) -> None:
     outlets = {s.id: s.outlet for s in report.sources}
     for ch in changes:
         t = Text("  ")
-        t.append(CHANGE_LABEL.get(ch.kind, ch.kind), style="bold yellow")
+        t.append(CHANGE_LABELS.get(ch.kind, ch.kind), style="bold yellow")
         t.append(f"  {ch.claim}")
         if ch.source:
             t.append(f" / {outlets.get(ch.source, ch.source)}")
