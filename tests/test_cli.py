@@ -359,3 +359,16 @@ def test_output_to_a_device_writes_through(corpus: Path) -> None:
     reader.join(timeout=10)
     assert code == 0 and stat.S_ISFIFO(fifo.stat().st_mode)
     assert got and got[0].startswith(b"{")
+
+
+def test_github_annotates_a_value_that_is_not_as_expected(corpus: Path) -> None:
+    claims = corpus / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("expected: 2022-01-13", "expected: 2022-01-14"), encoding="utf-8")
+    code, out, _ = run("compare", "--format", "github", "--claim", "withdrawal-start")
+    assert code == 0
+    assert out == (
+        "::warning file=claims.yaml,line=10,title=Not as expected%3A Start of the withdrawal::"
+        "withdrawal-start: a value does not fit the expected 2022-01-14:%0A"
+        "- News Agency: in two days (2022-01-13)%0A- Daily: January 13 (2022-01-13)\n"
+    )
+    assert run("compare", "--claim", "withdrawal-start", "--fail-on", "mismatch")[0] == 1

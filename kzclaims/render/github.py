@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from kzclaims.errors import Problem
 from kzclaims.model import Change, ClaimResult, Report
-from kzclaims.render.cells import finding_cell, outlet_names
+from kzclaims.render.cells import compact_value, finding_cell, outlet_names
 from kzclaims.render.markdown import CHANGE_LABELS
 
 __all__ = ["ANNOTATIONS_PER_LEVEL", "escape_data", "escape_property", "problem_annotation",
@@ -88,6 +88,16 @@ def _change(report: Report, ch: Change, names: dict[str, str]) -> str:
     )
 
 
+def _mismatch(report: Report, c: ClaimResult, names: dict[str, str]) -> str:
+    wrong = [f for f in c.findings if f.found and f.matches_expected is False]
+    lines = [f"{c.id}: a value does not fit the expected {compact_value(c.expected, c.kind)}:"]
+    lines += [f"- {names.get(f.source, f.source)}: {finding_cell(f, c.kind)}" for f in wrong]
+    return workflow_command(
+        "warning", "\n".join(lines), file=report.claims_file or None,
+        line=c.line or None, title=f"Not as expected: {c.title}",
+    )
+
+
 def _missing(report: Report, c: ClaimResult) -> str:
     n = len(report.sources)
     where = "the only source" if n == 1 else f"any of the {n} sources"
@@ -107,6 +117,12 @@ def render_github(report: Report, *, limit: int = ANNOTATIONS_PER_LEVEL) -> str:
     errors = [_conflict(report, c, names, files) for c in report.claims
               if c.verdict == "conflict"]
     warnings = [_change(report, ch, names) for ch in report.changes or ()]
+    warnings += [  # a conflict is already an error; here: one source, or compatible ones
+        _mismatch(report, c, names)
+        for c in report.claims
+        if c.verdict != "conflict"
+        and any(f.found and f.matches_expected is False for f in c.findings)
+    ]
     notices = [_missing(report, c) for c in report.claims if c.verdict == "missing"]
 
     limit = max(limit, 1)
