@@ -7,9 +7,9 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kzclaims.choose import Candidate, Choice, choose_value
+from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
 from kzclaims.compare import (
     Comparable,
     bounds_json,
@@ -30,6 +30,7 @@ from kzclaims.model import (
     Match,
     Qualifier,
     Report,
+    Sentence,
     Source,
     SourceInfo,
     Value,
@@ -60,8 +61,18 @@ class _Indexed:
 
         self.sources = tuple(sources)
         self.index = CorpusIndex()
+        self.sentences: dict[str, tuple[Sentence, ...]] = {}
         for source in self.sources:
-            self.index.add(source.id, split_sentences(source.text))
+            self.sentences[source.id] = split_sentences(source.text)
+            self.index.add(source.id, self.sentences[source.id])
+
+    def with_next(self, m: Match) -> Match | None:
+        """The passage extended by the sentence after it (None at the end of the source)."""
+        sentences = self.sentences.get(m.source, ())
+        nxt = m.last_sentence + 1
+        if nxt >= len(sentences):
+            return None
+        return replace(m, text=f"{m.text} {sentences[nxt].text}", last_sentence=nxt)
 
     def search(self, claim: Claim, threshold: float, limit: int) -> dict[str, list[Match]]:
         """The best passages of each source for the claim's phrasings (one query for all)."""
@@ -116,9 +127,15 @@ class _Reading:
 
 
 def _read(
-    claim: Claim, source: Source, matches: Sequence[Match]
+    claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed
 ) -> tuple[_Reading | None, Match | None]:
-    """The passage and value a source gives for a claim; else (None, nearest passage or None)."""
+    """The passage and value a source gives for a claim; else (None, nearest passage or None).
+
+    The best passages are tried in turn (within :data:`RUNNER_UP_WINDOW` of the best). When none
+    holds a value of the claim's kind, the best one is read together with the sentence after it:
+    a value stated in the next sentence ("... held a session of the Security Council." /
+    "January 6, 2022"), which must then count what the claim counts when it has a ``unit``.
+    """
     if not matches:
         return None, None
     if claim.kind == "statement":
@@ -130,6 +147,13 @@ def _read(
         choice = choose_value(claim, m, source.reference_date)
         if choice is not None:
             return _Reading(m, choice), None
+    extended = indexed.with_next(matches[0])
+    if extended is not None:
+        choice = choose_value(claim, extended, source.reference_date)
+        if choice is not None and (
+            not claim.unit or (choice.value.noun and unit_matches(choice.value.noun, claim.unit))
+        ):
+            return _Reading(extended, choice), None
     return None, matches[0]
 
 
@@ -215,7 +239,7 @@ def _claim_result(claim: Claim, indexed: _Indexed, threshold: float | None) -> C
     limit = claim.threshold if threshold is None else threshold
     passages = indexed.search(claim, limit, PASSAGES_TRIED)
     for source in indexed.sources:
-        reading, near = _read(claim, source, passages.get(source.id, ()))
+        reading, near = _read(claim, source, passages.get(source.id, ()), indexed)
         finding, bounds = _finding(claim, source, reading, near)
         findings.append(finding)
         if finding.found and bounds is not None and finding.qualifier is not None:

@@ -74,3 +74,36 @@ def test_cells_and_verdicts(report: Report, cid: str) -> None:
     got = {f.source: (f.text, f.value, f.qualifier) if f.found else None for f in claim.findings}
     assert got == cells
     assert claim.verdict == verdict
+
+
+def test_a_value_in_the_next_sentence(tmp_path: Path) -> None:
+    """A value stated in the sentence after the matched one is read; a count only when it
+    counts what the claim counts."""
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "a-note.txt").write_text(
+        "President Tokayev held a session of the Security Council\n\nJanuary 6, 2022\n",
+        encoding="utf-8",
+    )
+    (src / "b-meeting.txt").write_text(
+        "President Tokayev held a session of the Security Council.\n"
+        "The meeting was attended by 12 officials.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\nclaims:\n"
+        "  - {id: session, title: Session date, kind: date,"
+        " find: held a session of the Security Council}\n"
+        "  - {id: ministers, title: Ministers present, kind: count, unit: ministers,"
+        " find: held a session of the Security Council}\n"
+        "  - {id: officials, title: Officials present, kind: count, unit: officials,"
+        " find: held a session of the Security Council}\n",
+        encoding="utf-8",
+    )
+    report = compare(load_claims(tmp_path / "claims.yaml"), load_sources(src))
+    session, ministers, officials = report.claims
+    note = session.findings[0]
+    assert (note.found, note.value, note.line) == (True, "2022-01-06", 1)
+    assert note.quote == "President Tokayev held a session of the Security Council January 6, 2022"
+    assert not ministers.findings[1].found  # 12 counts officials, not ministers
+    assert (officials.findings[1].found, officials.findings[1].value) == (True, 12)
