@@ -6,7 +6,7 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
@@ -336,10 +336,3 @@ def mentions(
             if f.found:
                 out[f.source].append(c.id)
     return out
-
-
-def iter_found(report: Report) -> Iterable[tuple[ClaimResult, Finding]]:
-    for c in report.claims:
-        for f in c.findings:
-            if f.found:
-                yield c, f
