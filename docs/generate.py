@@ -51,10 +51,25 @@ def transcript() -> str:
     return f"```text\n$ kzclaims compare {shown}\n{out}\n```"
 
 
+EVIDENCE_CLAIM = "almaty-airport-aircraft"
+
+
+def evidence() -> str:
+    out = _run(["compare", "--claim", EVIDENCE_CLAIM, "--evidence"], 400)
+    tail = out[out.index("Evidence\n") + len("Evidence\n") :].rstrip()
+    tail = "\n".join(line.rstrip() for line in tail.splitlines())
+    return f"```text\n{tail}\n```"
+
+
+def _fill(text: str, name: str, content: str) -> str:
+    pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(\n<!-- {name}:end -->)", re.S)
+    return pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
+
+
 def readme_text() -> str:
     text = README.read_text(encoding="utf-8")
-    pattern = re.compile(r"(<!-- transcript:start -->\n).*?(\n<!-- transcript:end -->)", re.S)
-    return pattern.sub(lambda m: m.group(1) + transcript() + m.group(2), text)
+    text = _fill(text, "transcript", transcript())
+    return _fill(text, "evidence", evidence())
 
 
 def cli_doc() -> str:

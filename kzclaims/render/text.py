@@ -224,7 +224,7 @@ def _evidence(report: Report) -> list[RenderableType]:
                 style="" if f.found else "dim",
             )
             if not f.found:
-                t.append(" — below the bar or no value here", style="dim")
+                t.append(f" — {f.why or 'not found'}", style="dim")
             t.append(f"\n    “{f.quote}”", style="italic" if f.found else "dim italic")
             if f.found and claim.kind != "statement":
                 t.append(f"\n    read “{f.text}” → {format_value(f, claim.kind)}", style="")
