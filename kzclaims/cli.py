@@ -96,12 +96,13 @@ def _fail_input(exc: InputError) -> NoReturn:
 
 
 def _display(path: Path) -> str:
-    """A path as shown in messages and reports: relative to the working directory when inside it."""
+    """A path as shown in messages and reports: relative to the working directory (so reports
+    are the same on every machine), absolute only on another drive."""
     try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
-        return rel.as_posix() or "."
-    except ValueError:
+        rel = os.path.relpath(path.resolve(), Path.cwd().resolve())
+    except ValueError:  # Windows: another drive
         return str(path)
+    return Path(rel).as_posix()
 
 
 def _load(claims: Path, sources: Path) -> tuple[ClaimSet, Corpus]:
