@@ -372,3 +372,27 @@ def test_github_annotates_a_value_that_is_not_as_expected(corpus: Path) -> None:
         "- News Agency: in two days (2022-01-13)%0A- Daily: January 13 (2022-01-13)\n"
     )
     assert run("compare", "--claim", "withdrawal-start", "--fail-on", "mismatch")[0] == 1
+
+
+def test_a_dozen_typical_mistakes_come_back_at_once(corpus: Path) -> None:
+    """The issue's bar: every one of a dozen typical mistakes, at once, with line and column."""
+    shutil.copy(FIXTURE.parent / "typical-mistakes.yaml", corpus / "claims.yaml")
+    code, out, err = run("check", "--no-mentions")
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "claims.yaml:1:1: error: the claims file is missing required key `version`",
+        "claims.yaml:3:9: error: invalid id `Troops Count`: use lower-case letters, digits and dashes; try `troops-count`",
+        "claims.yaml:7:5: error: unknown key `expeted` in claim `Troops Count`, did you mean `expected`?",
+        "claims.yaml:8:5: error: claim `withdrawal` is missing required key `title`",
+        "claims.yaml:11:15: error: `expected` for a date claim must be a date `2022-01-13`, or `2022-01` / `2022`, not `13 January`",
+        "claims.yaml:12:9: error: duplicate claim id `withdrawal` (first used at line 8)",
+        "claims.yaml:14:11: error: unknown kind `durration`; did you mean `duration`? kinds are: count, number, percent, date, date_range, duration, statement",
+        "claims.yaml:15:11: error: `find` is empty; give at least one phrasing to look for",
+        "claims.yaml:20:15: error: `expected` for a percent claim must be a number, e.g. `30`, or a range `[3, 4]`, not that list (give `[low, high]` with low <= high)",
+        "claims.yaml:21:16: error: `threshold` must be a number from 0 to 100, not 120",
+        "claims.yaml:26:15: error: a `statement` claim takes no `expected`: it is found or not",
+        "claims.yaml:31:15: error: `expected` for a date_range claim must be two dates, e.g. `[2022-01-05, 2022-01-19]`, not a list",
+        "claims.yaml:32:16: error: `tolerance` must be a number of days (0 or more), not `-2`",
+        "claims.yaml:37:11: error: `unit` must be text or a list of texts, not a mapping",
+        "kzclaims: 14 errors, 0 warnings",
+    ]
