@@ -28,6 +28,7 @@ DEFAULT_THRESHOLD = 75.0
 #: averages rounded the way news writing rounds them.
 DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
 _DURATION_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\s*\Z", re.IGNORECASE)
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z")
 _PERCENT_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*\Z")
 
 EXPECTED_FORMS: dict[str, str] = {
@@ -257,11 +258,14 @@ def _number(v: Any) -> float | int | None:
     if isinstance(v, int | float):
         return v
     if isinstance(v, str):
+        text = v.strip()
+        if _GROUPED.match(text):  # "2,030" as people write it (YAML reads it as text)
+            text = text.replace(",", "")
         try:
-            f = float(v.strip())
+            f = float(text)
         except ValueError:
             return None
-        return int(f) if f.is_integer() and "." not in v and "e" not in v.lower() else f
+        return int(f) if f.is_integer() and "." not in text and "e" not in text.lower() else f
     return None
 
 

@@ -74,6 +74,8 @@ def test_full_claim_is_read() -> None:
     [
         ("count", "2030", 2030),
         ("count", '"2030"', 2030),
+        ("count", "2,030", 2030),
+        ("number", "1,600.5", 1600.5),
         ("number", "1.6e3", 1600.0),
         ("number", "3.5", 3.5),
         ("percent", "30", 30),
