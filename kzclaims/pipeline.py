@@ -153,7 +153,8 @@ def _read(
         if choice is not None and (
             not claim.unit or (choice.value.noun and unit_matches(choice.value.noun, claim.unit))
         ):
-            return _Reading(extended, choice), None
+            why = f"stated in the sentence after the matched one; {choice.why}"
+            return _Reading(extended, replace(choice, why=why)), None
     return None, matches[0]
 
 

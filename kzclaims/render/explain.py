@@ -43,6 +43,13 @@ def render_explanation(console: Console, ex: Explanation) -> None:
         if not se.passages:
             console.print(Text("  no passage shares words with the phrasings", style="dim"))
             continue
+        shown = {pr.match.text for pr in se.passages}
+        if f.found and f.quote is not None and f.quote not in shown:
+            extra = Text(f"  + read together with the next sentence (line {f.line}):", style="")
+            extra.append(f"\n     “{f.quote}”", style="italic")
+            if f.why:
+                extra.append(f"\n     why: {f.why}", style="dim")
+            console.print(extra)
         for i, pr in enumerate(se.passages, 1):
             m = pr.match
             mark = "above" if pr.above_threshold else "below"
