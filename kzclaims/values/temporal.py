@@ -937,29 +937,30 @@ def _weekday_date(cx: _Ctx, m: _PM, mon: int, day: int, end: int) -> None:
     cx.rel(m.start(), end, PartialDate.from_date(best), prio=2, yearless=True)
 
 
+def _day_ranges(
+    cx: _Ctx, pattern: re.Pattern[str], month: str, other: str, *, month_named_first: bool
+) -> None:
+    """Day ranges with one month always named (group ``month``) and maybe another (``other``)."""
+    for pm in _iter_pre(pattern, _PRE_FROM, cx.low, cx.win["month"]):
+        if _bad_case_month(_orig(cx, pm, month)) or (
+            pm.group(other) and _bad_case_month(_orig(cx, pm, other))
+        ):
+            continue
+        if pm.group("sep").lower() == "and" and (pm.group("pre") or "").lower() != "between":
+            continue
+        named = _month_value(pm.group(month))
+        second = _month_value(pm.group(other)) if pm.group(other) else named
+        m1, m2 = (named, second) if month_named_first else (second, named)
+        _range(cx, pm, m1, _day_value(pm.group("d1")), m2, _day_value(pm.group("d2")))
+
+
 def _scan_ranges(cx: _Ctx) -> None:
     a, b = 0, len(cx.text)
     t = cx.low  # matched lower-cased; cx.text for case
-    for pm in _iter_pre(_P_RANGE_MD, _PRE_FROM, t, cx.win["month"]):
-        if _bad_case_month(_orig(cx, pm, "mon")) or (
-            pm.group("mon2") and _bad_case_month(_orig(cx, pm, "mon2"))
-        ):
-            continue
-        if pm.group("sep").lower() == "and" and (pm.group("pre") or "").lower() != "between":
-            continue
-        m1 = _month_value(pm.group("mon"))
-        m2 = _month_value(pm.group("mon2")) if pm.group("mon2") else m1
-        _range(cx, pm, m1, _day_value(pm.group("d1")), m2, _day_value(pm.group("d2")))
-    for pm in _iter_pre(_P_RANGE_DM, _PRE_FROM, t, cx.win["month"]):
-        if _bad_case_month(_orig(cx, pm, "mon")) or (
-            pm.group("mon1") and _bad_case_month(_orig(cx, pm, "mon1"))
-        ):
-            continue
-        if pm.group("sep").lower() == "and" and (pm.group("pre") or "").lower() != "between":
-            continue
-        m2 = _month_value(pm.group("mon"))
-        m1 = _month_value(pm.group("mon1")) if pm.group("mon1") else m2
-        _range(cx, pm, m1, _day_value(pm.group("d1")), m2, _day_value(pm.group("d2")))
+    # "Jan. 5 to 19" / "January 5 - February 2" (month first, optional second month) and
+    # "5 to 19 January" / "5 January to 2 February" (day first, optional first month).
+    _day_ranges(cx, _P_RANGE_MD, "mon", "mon2", month_named_first=True)
+    _day_ranges(cx, _P_RANGE_DM, "mon", "mon1", month_named_first=False)
     for m in _iter(_P_RANGE_MONTHS, t, cx.win["month"]):
         if m.group("m1b"):
             m1, m2 = _month_value(m.group("m1b")), _month_value(m.group("m2b"))
