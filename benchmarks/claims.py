@@ -1,0 +1,345 @@
+"""Grade kzclaims on the blind set in benchmarks/unseen/: cells and verdicts against the gold.
+
+    python benchmarks/claims.py                      # dev and test halves, English and Russian
+    python benchmarks/claims.py --split dev --failures   # the wrong cells of the dev half
+    python benchmarks/claims.py --json               # one JSON object on stdout
+
+The set is built in three blind passes (benchmarks/unseen/README.md): fact sheets
+(``facts.yaml``), reports written from the fact sheets only (``sources/`` and the writer's record
+of what each report states, ``stated.yaml``), and claims written from the fact sheets only
+(``claims.yaml`` with ``claims-map.yaml``: claim id -> fact id). The gold cell of a claim in a
+source is what ``stated.yaml`` records for the claim's fact in that report, or "not stated".
+
+What is counted, per half (dev/test) and per source language:
+
+- **stated cells**: cells whose report states the fact;
+- **found-recall**: stated cells where kzclaims found a value (any value);
+- **value right**: stated cells found with the gold value (numbers numerically, dates exactly);
+- **value+qualifier right**: the same and the gold qualifier too;
+- **false finds**: cells whose report does not state the fact, yet kzclaims found a value;
+- **verdicts right**: the claim's verdict equals the verdict of the gold cells, computed with
+  the library's documented interval rules (``kzclaims.compare``): the rules are the contract;
+  what is measured is whether the cells read from the texts lead to the right verdict.
+
+Only the dev half may be tuned on. The test half is measured once and its figure reported before
+its failures are looked at (``--failures`` prints them only when asked, with a reminder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from kzclaims.claims import load_claims  # noqa: E402
+from kzclaims.compare import finding_bounds, verdict  # noqa: E402
+from kzclaims.model import Claim, PartialDate, Report, Value  # noqa: E402
+from kzclaims.pipeline import compare  # noqa: E402
+from kzclaims.sources import load_sources  # noqa: E402
+
+UNSEEN = ROOT / "benchmarks" / "unseen"
+
+#: words that make an approximation reach only downward ("almost 20,000" is 18,000-20,000)
+_DOWNWARD = ("almost", "nearly", "close to", "just under", "not quite", "почти", "без малого")
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    path: Path
+    split: str
+    claim_fact: dict[str, str]  # claim id -> fact id
+    stated: dict[str, dict[str, dict[str, Any]]]  # report id -> fact id -> gold cell
+
+
+def events(root: Path = UNSEEN) -> list[Event]:
+    """Every complete event of the set (all three passes present), in name order."""
+    out = []
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        needed = ("facts.yaml", "claims.yaml", "claims-map.yaml", "stated.yaml", "sources")
+        if not all((d / n).exists() for n in needed):
+            continue
+        facts = yaml.safe_load((d / "facts.yaml").read_text(encoding="utf-8"))
+        out.append(
+            Event(
+                slug=d.name,
+                path=d,
+                split=str(facts.get("split", "dev")).strip(),
+                claim_fact={
+                    str(k): str(v)
+                    for k, v in yaml.safe_load(
+                        (d / "claims-map.yaml").read_text(encoding="utf-8")
+                    ).items()
+                },
+                stated={
+                    str(r): {str(f): c for f, c in (cells or {}).items()}
+                    for r, cells in yaml.safe_load(
+                        (d / "stated.yaml").read_text(encoding="utf-8")
+                    ).items()
+                },
+            )
+        )
+    return out
+
+
+def _iso(x: Any) -> str:
+    return x.isoformat() if hasattr(x, "isoformat") else str(x)
+
+
+def gold_json(kind: str, value: Any) -> Any:
+    """The gold value in the report's JSON form (dates as ISO strings, ranges as lists)."""
+    if kind == "statement":
+        return True
+    if kind in ("date", "date_range"):
+        return [_iso(v) for v in value] if isinstance(value, list) else _iso(value)
+    if isinstance(value, list):
+        return [float(v) for v in value]
+    return float(value)
+
+
+def same_value(got: Any, want: Any) -> bool:
+    if isinstance(want, bool) or isinstance(got, bool):
+        return got is want
+    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        return abs(float(got) - float(want)) < 1e-9
+    if isinstance(want, list) and isinstance(got, list):
+        return len(got) == len(want) and all(
+            same_value(g, w) for g, w in zip(got, want, strict=True)
+        )
+    return bool(got == want)
+
+
+def _gold_bounds(claim: Claim, cell: dict[str, Any]) -> Any:
+    """The interval a gold cell stands for, by the library's rules (as if read from the text)."""
+    kind = claim.kind
+    if kind == "statement":
+        return ()
+    value = cell["value"]
+    text = str(cell.get("text") or "")
+    qualifier = str(cell.get("qualifier") or "exact")
+    reading: Any
+    vague = False
+    if kind == "date":
+        reading = PartialDate.parse(_iso(value))
+        vtype = "date"
+    elif kind == "date_range":
+        reading = (PartialDate.parse(_iso(value[0])), PartialDate.parse(_iso(value[1])))
+        vtype = "date_range"
+    else:
+        if isinstance(value, list):
+            reading = (float(value[0]), float(value[1]))
+            vague = qualifier == "approx"
+        else:
+            reading = float(value)
+        vtype = {"percent": "percent", "duration": "duration"}.get(kind, "number")
+    low = text.lower()
+    qualifier_text = next((w for w in _DOWNWARD if low.startswith(w)), None)
+    v = Value(
+        type=vtype,  # type: ignore[arg-type]
+        start=0,
+        end=len(text),
+        text=text,
+        reading=reading,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        qualifier_text=qualifier_text,
+        vague=vague,
+    )
+    return finding_bounds(v, kind, claim.tolerance)
+
+
+@dataclass
+class Tally:
+    stated: int = 0
+    found: int = 0
+    value_right: int = 0
+    value_qualifier_right: int = 0
+    unstated: int = 0
+    false_finds: int = 0
+    verdicts: int = 0
+    verdicts_right: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in (
+            "stated",
+            "found",
+            "value_right",
+            "value_qualifier_right",
+            "unstated",
+            "false_finds",
+            "verdicts",
+            "verdicts_right",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures.extend(other.failures)
+
+    def figures(self) -> dict[str, Any]:
+        def pct(a: int, b: int) -> float | None:
+            return round(100.0 * a / b, 1) if b else None
+
+        return {
+            "stated_cells": self.stated,
+            "found_recall": pct(self.found, self.stated),
+            "value_right": pct(self.value_right, self.stated),
+            "value_qualifier_right": pct(self.value_qualifier_right, self.stated),
+            "unstated_cells": self.unstated,
+            "false_finds": self.false_finds,
+            "false_find_rate": pct(self.false_finds, self.unstated),
+        }
+
+    def verdict_figures(self) -> dict[str, Any]:
+        right = round(100.0 * self.verdicts_right / self.verdicts, 1) if self.verdicts else None
+        return {"verdicts": self.verdicts, "verdicts_right": right}
+
+
+def _show(cell: dict[str, Any] | None) -> str:
+    if not cell:
+        return "not found"
+    return f"{json.dumps(cell.get('value'), ensure_ascii=False)} {cell.get('qualifier')}"
+
+
+def grade_event(event: Event) -> tuple[dict[str, Tally], Tally]:
+    """(tallies of cells by source language, tally of verdicts) for one event."""
+    claimset = load_claims(event.path / "claims.yaml")
+    corpus = load_sources(event.path / "sources")
+    report: Report = compare(claimset, corpus)
+    language = {s.id: s.language for s in corpus.sources}
+    claims = {c.id: c for c in claimset.claims}
+    by_lang: dict[str, Tally] = {}
+    verdicts = Tally()
+    for result in report.claims:
+        claim = claims[result.id]
+        fact = event.claim_fact.get(result.id)
+        gold_cells = []
+        for f in result.findings:
+            t = by_lang.setdefault(language.get(f.source, "en"), Tally())
+            want = event.stated.get(f.source, {}).get(fact) if fact else None
+            got = f if f.found else None
+            where = f"{event.slug}/{result.id}/{f.source}"
+            if want is None:
+                t.unstated += 1
+                if got is not None:
+                    t.false_finds += 1
+                    t.failures.append(
+                        f"{where}: FALSE FIND {_show(got.__dict__)} from {got.quote!r}"
+                    )
+                continue
+            t.stated += 1
+            gold = gold_json(claim.kind, want["value"])
+            gold_cells.append((gold, str(want.get("qualifier") or "exact"), want))
+            if got is None:
+                t.failures.append(
+                    f"{where}: MISSED {_show({**want, 'value': gold})} ({want.get('text')!r})"
+                )
+                continue
+            t.found += 1
+            if same_value(got.value, gold):
+                t.value_right += 1
+                if claim.kind == "statement" or got.qualifier == want.get("qualifier", "exact"):
+                    t.value_qualifier_right += 1
+                    continue
+            t.failures.append(
+                f"{where}: WRONG got {_show(got.__dict__)} from {got.text!r}, "
+                f"want {_show({**want, 'value': gold})} ({want.get('text')!r})"
+            )
+        want_verdict = verdict(
+            [(g, q, _gold_bounds(claim, w)) for g, q, w in gold_cells]  # type: ignore[misc]
+        )
+        verdicts.verdicts += 1
+        if result.verdict == want_verdict:
+            verdicts.verdicts_right += 1
+        else:
+            verdicts.failures.append(
+                f"{event.slug}/{result.id}: VERDICT {result.verdict}, want {want_verdict}"
+            )
+    return by_lang, verdicts
+
+
+def run(splits: Iterable[str], root: Path = UNSEEN) -> dict[str, dict[str, Tally]]:
+    """{split: {"en"/"ru"/...: cells, "all": cells, "verdicts": verdicts}}."""
+    out: dict[str, dict[str, Tally]] = {}
+    wanted = set(splits)
+    for event in events(root):
+        if event.split not in wanted:
+            continue
+        by_lang, verdicts = grade_event(event)
+        half = out.setdefault(event.split, {})
+        for lang, t in by_lang.items():
+            half.setdefault(lang, Tally()).add(t)
+            half.setdefault("all", Tally()).add(t)
+        half.setdefault("verdicts", Tally()).add(verdicts)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
+    ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
+    args = ap.parse_args()
+    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    results = run(splits, args.root)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    split: {
+                        k: (t.figures() if k != "verdicts" else t.verdict_figures())
+                        for k, t in sorted(half.items())
+                    }
+                    for split, half in sorted(results.items())
+                },
+                indent=2,
+                sort_keys=True,
+            )
+        )
+    else:
+        head = (
+            f"{'half':5} {'lang':4} {'stated':>6} {'found':>6} {'value':>6} {'val+q':>6} "
+            f"{'false':>10} {'verdicts':>12}"
+        )
+        print(head)
+        for split in splits:
+            half = results.get(split, {})
+            v = half.get("verdicts", Tally()).verdict_figures()
+            for lang in [*sorted(k for k in half if k not in ("verdicts", "all")), "all"]:
+                if lang not in half:
+                    continue
+                f = half[lang].figures()
+                verd = f"{v['verdicts_right']}% of {v['verdicts']}" if lang == "all" else ""
+                print(
+                    f"{split:5} {lang:4} {f['stated_cells']:6} {f['found_recall']!s:>6} "
+                    f"{f['value_right']!s:>6} {f['value_qualifier_right']!s:>6} "
+                    f"{f['false_finds']:4} of {f['unstated_cells']:<3} {verd:>12}"
+                )
+        print(
+            "(percentages of stated cells; false finds: cells whose report does not state the fact)"
+        )
+    if args.failures:
+        if "test" in splits:
+            print(
+                "\nReminder: report the test-half figure before reading its failures; never "
+                "add a rule because one test item failed.",
+                file=sys.stderr,
+            )
+        for split in splits:
+            for key, t in sorted(results.get(split, {}).items()):
+                if key == "all":
+                    continue
+                for line in t.failures:
+                    print(f"[{split}] {line}")
+
+
+if __name__ == "__main__":
+    main()
