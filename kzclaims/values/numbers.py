@@ -51,6 +51,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kzclaims._lazyre import lazy
 from kzclaims.model import Qualifier, Value
 from kzclaims.values.numwords import (
     HEAD_WORDS,
@@ -79,7 +80,7 @@ _CURRENCY = (
 )
 # a currency right before a number ("$", "US$ ", "RM", "£-"); searched in the few characters
 # before each number found
-_CUR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?$")
+_CUR_BEFORE = lazy(r"(?<![A-Za-z])(?P<cur>" + _CURRENCY + r")[ ]?(?P<csign>-)?$")
 _DIGITS = (
     r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
@@ -98,7 +99,7 @@ _VULGAR = "¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Two scans, each fast on its own (Python's regex engine tries every alternative at every
 # position, so one regex for digits and words together is much slower than the two apart):
 # digits (with a currency before them), identifiers and vulgar fractions ...
-_SCAN_DIGITS = re.compile(
+_SCAN_DIGITS = lazy(
     r"(?=[0-9." + _VULGAR + r"])"  # a first-character test lets the engine skip fast
     r"(?:(?P<chain>" + _CHAIN_NUM + r")"
     r"|(?<![0-9.])(?P<num>" + _DIGITS + r")"
@@ -109,9 +110,9 @@ _SCAN_DIGITS = re.compile(
 )
 # ... and number words, with the vague compounds ("tens of thousands") first
 _SCAN_WORDS_PATTERN = r"(?P<words>" + WORD_RUN_PATTERN + r")"
-_SCAN_WORDS = re.compile(_SCAN_WORDS_PATTERN, re.IGNORECASE)
-_SCAN_WORDS_LOWER = re.compile(_SCAN_WORDS_PATTERN)  # over text.lower(): 3x faster
-_HAS_DIGIT = re.compile(r"[0-9" + _VULGAR + r"]")
+_SCAN_WORDS = lazy(_SCAN_WORDS_PATTERN, re.IGNORECASE)
+_SCAN_WORDS_LOWER = lazy(_SCAN_WORDS_PATTERN)  # over text.lower(): 3x faster
+_HAS_DIGIT = lazy(r"[0-9" + _VULGAR + r"]")
 
 _SCALE_WORDS = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
@@ -127,7 +128,7 @@ _SCALE_ABBR = {
     "M": 1e6, "m": 1e6, "mm": 1e6, "thou": 1e3,
 }  # fmt: skip
 # after a digit number: " thousand", "-million", "k", "bn", "M", "m"
-_SCALE_AFTER = re.compile(
+_SCALE_AFTER = lazy(
     r"(?:[ \t]*-[ \t]*|[ \t]+)?(?P<w>thousand|million|billion|trillion|lakhs?|lkhs?|lacs?|"
     r"crores?|krores?|koti|hundred|dozens?|dozs?|dzs?)\b"
     r"|[ \t]?(?P<w2>bn|mn|mln|bln|tn|tln|trn|mil|cr)(?![A-Za-z0-9])"
@@ -136,30 +137,30 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BIG_SCALES = frozenset(("thousand", "million", "billion", "trillion"))
-_METRE_AFTER = re.compile(
+_METRE_AFTER = lazy(
     r"[ \t]*(?:\(|[0-9]|-?(?:long|high|wide|deep|tall|away|above|below|under|from|race|sprint|"
     r"freestyle|hurdles|dash|span|radius|length|height|depth|diameter|square|sq|cubic|metres?|"
     r"meters?|run|relay|backstroke|breaststroke|butterfly|medley|final|event|record|title|"
     r"gold|silver|bronze|in|of water|below|beneath|high|x)\b)",
     re.IGNORECASE,
 )
-_OF_A_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.I)
-_POINT_AFTER = re.compile(r"[ \t]+point[ \t]+([0-9]+)\b", re.IGNORECASE)
-_POINT_BEFORE = re.compile(r"\bpoint[ \t]+$", re.IGNORECASE)
-_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(
+_OF_A_SCALE = lazy(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.I)
+_POINT_AFTER = lazy(r"[ \t]+point[ \t]+([0-9]+)\b", re.IGNORECASE)
+_POINT_BEFORE = lazy(r"\bpoint[ \t]+$", re.IGNORECASE)
+_ORD_SUFFIX = lazy(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PERCENT_AFTER = lazy(
     r"[ \t]*(?:%(?![0-9A-Za-z])|per[ \t]?cents?\b|percentage[ \t]+points?\b"
     r"|percent(?:age)?s?\b|pct\b|pc\b)",
     re.IGNORECASE,
 )
-_PERCENT_OF = re.compile(r"\b(?:per[ \t]?cents?|percent(?:age)?s?)[ \t]+of[ \t]+$", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.[ \t]?m\.|[ap]m\b|:[0-9])", re.IGNORECASE)
-_MULTIPLIER_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?(?:times\b|fold\b)", re.IGNORECASE)
-_STRONG_AFTER = re.compile(r"-strong\b", re.IGNORECASE)
-_NEG_BEFORE = re.compile(
+_PERCENT_OF = lazy(r"\b(?:per[ \t]?cents?|percent(?:age)?s?)[ \t]+of[ \t]+$", re.IGNORECASE)
+_TIME_AFTER = lazy(r"[ \t]*(?:[ap]\.[ \t]?m\.|[ap]m\b|:[0-9])", re.IGNORECASE)
+_MULTIPLIER_AFTER = lazy(r"[ \t]*(?:-[ \t]*)?(?:times\b|fold\b)", re.IGNORECASE)
+_STRONG_AFTER = lazy(r"-strong\b", re.IGNORECASE)
+_NEG_BEFORE = lazy(
     r"(?:(?<![\w-])(?:minus|negative)(?:[ \t]+|-)|(?:^|(?<=[\s(\[<>=~]))[-−])$", re.IGNORECASE
 )
-_PLURAL_S = re.compile(r"'?s\b")
+_PLURAL_S = lazy(r"'?s\b")
 
 # ------------------------------------------------------------------------------------------
 # Qualifiers
@@ -228,7 +229,7 @@ def _rev_trie(phrases: Sequence[str]) -> str:
     return trie_pattern([p[::-1] for p in phrases]).replace(r"\ ", r"[ \t]+")
 
 
-_QUAL_REV = re.compile(
+_QUAL_REV = lazy(
     r"[ \t]+(?P<q>" + _rev_trie(list(_QUALS_BEFORE)) + r")(?!\w)"
     r"|[ \t]*(?P<s>=[ \t]?>|=[ \t]?<|[~≈≥≤><]|-bus\b)(?![<>=])",
     re.IGNORECASE,
@@ -262,19 +263,19 @@ def _back(rx: re.Pattern[str], rev: str, pos: int) -> _BackMatch | None:
     return _BackMatch(m, n) if m else None
 
 
-_OR_EQUAL = re.compile(
+_OR_EQUAL = lazy(
     r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+(?:to[ \t]+)?[0-9])", re.IGNORECASE
 )
-_PHRASAL_UP = re.compile(
+_PHRASAL_UP = lazy(
     r"\b(?:lead|leading|led|run|running|ran|build|building|built|move|moved|moving|stand|"
     r"stood|standing|live|lived|living|speed|sped|add|adds|added|adding|come|came|coming|went|"
     r"go|goes|going)[ \t]+$",
     re.IGNORECASE,
 )
 _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
-    (re.compile(r"[ \t]*(?:-[ \t]*plus\b|\+(?![0-9])|[ \t]plus\b)", re.I), "at_least", True),
+    (lazy(r"[ \t]*(?:-[ \t]*plus\b|\+(?![0-9])|[ \t]plus\b)", re.I), "at_least", True),
     (
-        re.compile(
+        lazy(
             r"[ \t]+(?:or|and)[ \t]+(?:more|above|over|greater|higher|upwards?)\b"
             r"(?![ \t]+than[ \t]+[0-9])(?:[ \t]+than)?",
             re.IGNORECASE,
@@ -283,7 +284,7 @@ _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
         True,
     ),
     (
-        re.compile(
+        lazy(
             r"[ \t]+(?:or|and)[ \t]+(?:fewer|less|lower|below|under)\b(?![ \t]+than[ \t]+[0-9])"
             r"(?:[ \t]+than)?",
             re.IGNORECASE,
@@ -291,24 +292,24 @@ _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
         "at_most",
         True,
     ),
-    (re.compile(r"[ \t]+or so\b|[ \t]*-[ \t]*odd\b|[ \t]+odd\b", re.I), "approx", True),
+    (lazy(r"[ \t]+or so\b|[ \t]*-[ \t]*odd\b|[ \t]+odd\b", re.I), "approx", True),
 ]
 
 # ------------------------------------------------------------------------------------------
 # Ranges
 # ------------------------------------------------------------------------------------------
 
-_RANGE_DASH = re.compile(r"(?:-|–|—|‒|~|[ \t]+(?:-|–|—|‒|~)[ \t]+|[ \t]*(?:–|—)[ \t]*)$")
-_GAP_UNIT = re.compile(r"[ \t]?([A-Za-z]{1,12})(?=[ \t]+(?:to|and|through|-|–)[ \t])")
-_BY_BEFORE = re.compile(r"\bby[ \t]+$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"[ \t]+(?:to|through|thru)[ \t]+$", re.IGNORECASE)
-_RANGE_AND = re.compile(r"[ \t]+and[ \t]+$", re.IGNORECASE)
-_RANGE_OR = re.compile(r"[ \t]+or[ \t]+$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
-_CHAIN = re.compile(r"[-/.:][0-9]")
-_FRACTION_WORDS = re.compile(r"[ \t]+(out[ \t]+of|in|over)[ \t]+", re.IGNORECASE)
-_MIXED_GAP = re.compile(r"[ \t]+")
+_RANGE_DASH = lazy(r"(?:-|–|—|‒|~|[ \t]+(?:-|–|—|‒|~)[ \t]+|[ \t]*(?:–|—)[ \t]*)$")
+_GAP_UNIT = lazy(r"[ \t]?([A-Za-z]{1,12})(?=[ \t]+(?:to|and|through|-|–)[ \t])")
+_BY_BEFORE = lazy(r"\bby[ \t]+$", re.IGNORECASE)
+_RANGE_TO = lazy(r"[ \t]+(?:to|through|thru)[ \t]+$", re.IGNORECASE)
+_RANGE_AND = lazy(r"[ \t]+and[ \t]+$", re.IGNORECASE)
+_RANGE_OR = lazy(r"[ \t]+or[ \t]+$", re.IGNORECASE)
+_BETWEEN = lazy(r"\bbetween[ \t]+$", re.IGNORECASE)
+_FROM = lazy(r"\bfrom[ \t]+$", re.IGNORECASE)
+_CHAIN = lazy(r"[-/.:][0-9]")
+_FRACTION_WORDS = lazy(r"[ \t]+(out[ \t]+of|in|over)[ \t]+", re.IGNORECASE)
+_MIXED_GAP = lazy(r"[ \t]+")
 
 # ------------------------------------------------------------------------------------------
 # Labels and other numbers that are not quantities
@@ -324,10 +325,10 @@ _LABEL_WORDS = _wordset(
     appendix annex model unit group act law precinct ward squad camp zip phase issue
     """
 )
-_LABEL_REV = re.compile(r"[ \t]*(?:" + _rev_trie(sorted(_LABEL_WORDS)) + r"\b|#|№)", re.IGNORECASE)
+_LABEL_REV = lazy(r"[ \t]*(?:" + _rev_trie(sorted(_LABEL_WORDS)) + r"\b|#|№)", re.IGNORECASE)
 # a capitalised word right before a number ("Boeing 737"), matched on the reversed text
-_CAP_REV = re.compile(r"[ \t]+(\w*[A-Z])(?!\w)")
-_GLUED_BEFORE = re.compile(r"[A-Za-z][ \t]?-$|[A-Za-z]$|\b[a-z]+[A-Z][A-Za-z]*[ \t]+$")
+_CAP_REV = lazy(r"[ \t]+(\w*[A-Z])(?!\w)")
+_GLUED_BEFORE = lazy(r"[A-Za-z][ \t]?-$|[A-Za-z]$|\b[a-z]+[A-Z][A-Za-z]*[ \t]+$")
 
 
 def _glued_before(text: str, start: int) -> bool:
@@ -374,26 +375,26 @@ _MONTHS = _wordset(
     """
 )
 
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER = lazy(
     r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + trie_pattern(sorted(_MONTHS)) + r")\b(?!-)",
     re.IGNORECASE,
 )
-_COUNTED_AFTER = re.compile(r"[A-Za-z%]|-[A-Za-z]|[ \t]+(?:per|percent)\b")
-_GAPPED_BEFORE = re.compile(r"(?:,|;|:|\band)[ \t]+$")
-_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:)]|and\b|$)")
-_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
-_ADDRESS_AFTER = re.compile(
+_COUNTED_AFTER = lazy(r"[A-Za-z%]|-[A-Za-z]|[ \t]+(?:per|percent)\b")
+_GAPPED_BEFORE = lazy(r"(?:,|;|:|\band)[ \t]+$")
+_CLAUSE_END = lazy(r"[ \t]*(?:[.,;:)]|and\b|$)")
+_CAP_AFTER = lazy(r"[ \t]+[A-Z]")
+_ADDRESS_AFTER = lazy(
     r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}"
     r"(?:St|Street|Road|Rd|Avenue|Ave|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
 )
-_MONTH_REV = re.compile(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IGNORECASE)
+_MONTH_REV = lazy(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IGNORECASE)
 
 # ------------------------------------------------------------------------------------------
 # Nouns
 # ------------------------------------------------------------------------------------------
 
-_WORD_AFTER = re.compile(r"[ \t]+[‘“\"']?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
-_GLUED_UNIT = re.compile(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
+_WORD_AFTER = lazy(r"[ \t]+[‘“\"']?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
+_GLUED_UNIT = lazy(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
 _STOP = _wordset(
     """
     a an the and or but nor of in on at to from for with by as into onto over under than
@@ -441,40 +442,40 @@ _CURRENCY_NOUNS = _wordset(
     shekel shekels peso pesos krona kronor krone crowns ringgit baht dinar dinars
     """
 )
-_PARTITIVE = re.compile(
+_PARTITIVE = lazy(
     r"[ \t]+of[ \t]+(?:them|those|us|you|whom|which|these|the|his|her|their|its|our|my|your|"
     r"all)\b",
     re.IGNORECASE,
 )
-_OF_BEFORE = re.compile(r"\b([A-Za-z][A-Za-z-]*)[ \t]+of[ \t]+(?:an?[ \t]+)?$")
+_OF_BEFORE = lazy(r"\b([A-Za-z][A-Za-z-]*)[ \t]+of[ \t]+(?:an?[ \t]+)?$")
 _OF_SKIP = _wordset(
     """
     total sum maximum minimum number average rate amount figure tally count estimate one two
     three group set lot age out some most many all each both any none
     """
 )
-_ONE_PRONOUN_BEFORE = re.compile(
+_ONE_PRONOUN_BEFORE = lazy(
     r"\b(?:the|this|that|which|each|every|any|no|another|little|new|old|right|wrong|same|"
     r"last|next|big|small|other|such|a|an|every|someone|anyone|no)[ \t]+$",
     re.IGNORECASE,
 )
-_ONE_PRONOUN_AFTER = re.compile(
+_ONE_PRONOUN_AFTER = lazy(
     r"[ \t]+(?:another|anothers?|day|time|way|thing)\b|'s\b|’s\b", re.IGNORECASE
 )
-_SECOND_OK_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|for)[ \t]+$", re.IGNORECASE)
-_HALF_OK_BEFORE = re.compile(r"\b(?:a|one|than|about|almost|nearly|roughly|around|over|under|"
+_SECOND_OK_BEFORE = lazy(r"\b(?:the|a|its|his|her|their|our|for)[ \t]+$", re.IGNORECASE)
+_HALF_OK_BEFORE = lazy(r"\b(?:a|one|than|about|almost|nearly|roughly|around|over|under|"
                              r"some|just|only|by)[ \t]+$", re.IGNORECASE)  # fmt: skip
-_HALF_OK_AFTER = re.compile(r"[ \t]+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
-_ORDINAL_BEFORE = re.compile(
+_HALF_OK_AFTER = lazy(r"[ \t]+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
+_ORDINAL_BEFORE = lazy(
     r"\b(?:first|second|third|fourth|last|final|other|latter|former|1st|2nd)[ \t]+$", re.IGNORECASE
 )
-_FRACTION_FOLLOW = re.compile(
+_FRACTION_FOLLOW = lazy(
     r"[ \t]+of\b|[ \t]*(?:[.,;:!?)]|$)"
     r"|[ \t]+(?:and|or|is|was|were|are|has|had|have|will|would|said|percent)\b",
     re.IGNORECASE,
 )
-_OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
-_COUPLE_OK_AFTER = re.compile(r"[ \t]+of\b|[ \t]*$")
+_OF_AFTER = lazy(r"[ \t]+of\b", re.IGNORECASE)
+_COUPLE_OK_AFTER = lazy(r"[ \t]+of\b|[ \t]*$")
 
 
 class _Num:
@@ -521,7 +522,7 @@ def _scan(text: str) -> list[_Num]:
         matches.extend(_SCAN_DIGITS.finditer(text))
         matches.sort(key=lambda m: m.start())
     for m in matches:
-        is_words = m.re is not _SCAN_DIGITS
+        is_words = m.re.pattern != _SCAN_DIGITS.pattern
         if nums and m.start() < nums[-1].end and not (is_words and m.group("words")):
             continue  # read with the number before it
         if is_words:
@@ -575,18 +576,18 @@ def _scan(text: str) -> list[_Num]:
     return _merge_mixed(text, [n for n in nums if math.isfinite(n.value)])
 
 
-_MERGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
-_FIRST_WORD = re.compile(r"[a-z]+")
+_MERGE_GAP = lazy(r"[ \t]+(?:and[ \t]+)?")
+_FIRST_WORD = lazy(r"[a-z]+")
 _VAGUE_HEADS = frozenset(("dozen", "hundred", "thousand", "million", "billion"))
-_SEVERAL_SCALE = re.compile(
+_SEVERAL_SCALE = lazy(
     r"(?:dozen|hundred|thousand|million|billion)(?:[ \t]+(?:thousand|million))?\b"
 )
-_SEVERAL_BEFORE = re.compile(r"(?<![a-z])(?:several|a few|few)[ \t]+$")
-_COMPOUND_ORDINAL = re.compile(
+_SEVERAL_BEFORE = lazy(r"(?<![a-z])(?:several|a few|few)[ \t]+$")
+_COMPOUND_ORDINAL = lazy(
     r"[a-z]+[ \t]*-?[ \t]*" + trie_pattern([w for w, v in ORDINALS.items() if v < 10]) + r"s?$"
 )
-_SCALE_WORD_END = re.compile(r"(?:thousand|million|billion)$", re.IGNORECASE)
-_OF_GAP = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
+_SCALE_WORD_END = lazy(r"(?:thousand|million|billion)$", re.IGNORECASE)
+_OF_GAP = lazy(r"[ \t]+of[ \t]+", re.IGNORECASE)
 
 
 def _merge_mixed(text: str, nums: list[_Num]) -> list[_Num]:
@@ -796,10 +797,10 @@ def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Val
         return []  # bad input never crashes the reader (tests/test_numbers.py fuzzes it)
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = lazy(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-_LINE_BREAK = re.compile(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]?\n)")
+_LINE_BREAK = lazy(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]?\n)")
 
 
 def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
@@ -1312,7 +1313,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
     return j - i
 
 
-_TRAILING_SCALE = re.compile(
+_TRAILING_SCALE = lazy(
     r"(hundred|thousand|million|billion|trillion|lakhs?|crores?|k|bn|mn|mln|bln|tn|m|b|mil)$",
     re.IGNORECASE,
 )

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzclaims._lazyre import lazy
+
 __all__ = [
     "ORDINALS", "SCALES", "TENS", "UNITS", "WORD_RUN", "WORD_RUN_PATTERN", "WordNumber",
     "parse_run", "trie_pattern",
@@ -118,8 +120,8 @@ WORD_RUN_PATTERN = r"\b" + _WORD_ALT + r"\b(?:" + _CONN + _WORD_ALT + r"\b)*"
 HEAD_WORDS = frozenset(_HEAD[3:-1].split("|"))
 # Case-insensitive; the scanner in kzclaims.values.numbers runs the (3x faster) case-sensitive
 # form of the same pattern over the lower-cased text.
-WORD_RUN = re.compile(WORD_RUN_PATTERN, re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z]+|-")
+WORD_RUN = lazy(WORD_RUN_PATTERN, re.IGNORECASE)
+_TOKEN = lazy(r"[A-Za-z]+|-")
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kzclaims._lazyre import lazy
 from kzclaims.model import Number, PartialDate, Qualifier, Value
 
 __all__ = ["read_temporal", "scan_temporal", "sentence_tense", "temporal_spans", "word_number"]
@@ -267,118 +268,118 @@ _DUR = rf"(?:{_DUR1}(?:(?:\s+and\s+|\s+|,\s*(?=\d)){_DUR1})*)"
 _I = re.IGNORECASE
 
 # A text without any of these cannot hold a temporal expression.
-_PRECHECK = re.compile(
+_PRECHECK = lazy(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|today|tomorrow|tmrw|yesterday|tonight|sec|min|hour|hr|day|week|fortnight|month|year|yr"
     r"|decade|centur)",
     _I,
 )
 
-_P_ISO = re.compile(
+_P_ISO = lazy(
     rf"(?<![\w.,/-])(?P<y>(?:1[89]|20)\d\d)(?P<s>[-/.])(?P<m>\d{{1,2}}|{_MON_ABBR}|{_MON_FULL})"
     r"(?P=s)(?P<d>\d{1,2})(?:[tT]\d\d:\d\d(?::\d\d)?)?(?![\w/-]|[.,]\d)",
 )
-_P_NUMDATE = re.compile(
+_P_NUMDATE = lazy(
     r"(?<![\w.,/$-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?:(?P=s)|,)(?P<y>\d{4}|\d\d)"
     r"(?![\w/-]|[.,]\d)"
 )
-_P_NUMDATE_NOYEAR = re.compile(
+_P_NUMDATE_NOYEAR = lazy(
     r"(?<![\w.,/$-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})"
     r"(?![\w/%-]|[.,]\w|\s*[=+*/^<>]|\s*(?:percent|per|of|to|and|or|million|billion|thousand)\b)",
 )
-_ON_BEFORE = re.compile(r"\bon\s+$", _I)
-_P_MDY = re.compile(
+_ON_BEFORE = lazy(r"\bon\s+$", _I)
+_P_MDY = lazy(
     rf"\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
     rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D}|{_YEAR_W})\b)?",
 )
-_P_DMY = re.compile(
+_P_DMY = lazy(
     rf"\b(?P<day>{_DAYNUM}|{_ORD_W})"
     rf"(?:\.|(?P<of>\s+of))?\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR_D}|{_YEAR_W})\b)?",
 )
-_P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![.,]\d)")
-_P_MONTH_ONLY = re.compile(
+_P_MY = lazy(rf"\b(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![.,]\d)")
+_P_MONTH_ONLY = lazy(
     rf"\b(?P<cue>in|since|by|until|till|before|after|from|during|early|late|mid|end\s+of"
     rf"|beginning\s+of|start\s+of|middle\s+of|through|throughout|of|on)\s*-?\s*"
     rf"(?P<mon>(?:{_MON_FULL})\b|(?:{_MON_ABBR})\b\.?)(?!\s*(?:[-/]\s*)?\d)",
 )
-_P_DAY_ONLY = re.compile(
+_P_DAY_ONLY = lazy(
     rf"\b(?:on|for|by|until|since)\s+(?P<the>the\s+)?(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
     r"(?=\s*(?:[!?;)]|[.,](?!\d)|$))",
 )
-_P_WD_THE_DAY = re.compile(
+_P_WD_THE_DAY = lazy(
     rf"\b(?P<wd>{_WD_FULL})\s+the\s+(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b"
 )
-_P_YEAR_RANGE = re.compile(
+_P_YEAR_RANGE = lazy(
     r"(?P<y1>(?:1[89]|20)\d\d)(?<![\w$.,/-]....)\s*(?P<sep>-|–|—|/|to|through|until|till|and)\s*"
     rf"(?P<y2>{_YEAR}|\d\d)(?![\w%]|[.,]\d)",
 )
-_FROM_BETWEEN_BEFORE = re.compile(r"\b(?P<pre>from|between)\s+$", _I)
-_P_DECADE = re.compile(r"(?P<y>(?:1[89]|20)\d0)(?<![\w.,]....)['’]?s\b")
-_THE_BEFORE = re.compile(r"\bthe\s+$", _I)
+_FROM_BETWEEN_BEFORE = lazy(r"\b(?P<pre>from|between)\s+$", _I)
+_P_DECADE = lazy(r"(?P<y>(?:1[89]|20)\d0)(?<![\w.,]....)['’]?s\b")
+_THE_BEFORE = lazy(r"\bthe\s+$", _I)
 # (a leading character class lets the regex engine skip ahead fast; the look-behinds follow)
-_P_YEAR = re.compile(
+_P_YEAR = lazy(
     r"(?P<y>(?:1[89]|20)\d\d)(?<![\w$€£¥.,/#№-]....)(?<!\d\s....)"
     r"(?![\w%°]|[.,/-]\d|\s*%|\s*[-–—]\s*\d)"
 )
-_P_RANGE_MD = re.compile(  # Jan. 5 to 19 / January 5-19 / between January 5 and 19 / Jan 5 – Jan 19
+_P_RANGE_MD = lazy(  # Jan. 5 to 19 / January 5-19 / between January 5 and 19 / Jan 5 – Jan 19
     rf"\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR})\b)?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?:(?P<mon2>{_MON})\s*)?(?P<d2>{_DAYNUM})\b(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
 )
-_P_RANGE_DM = re.compile(  # from 5 to 19 January / 5-19 January 2022 / 5 January to 19 January
+_P_RANGE_DM = lazy(  # from 5 to 19 January / 5-19 January 2022 / 5 January to 19 January
     rf"(?<![\w.,/$-])(?P<d1>{_DAYNUM})(?:\s+(?P<mon1>{_MON}))?"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR}))?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?P<d2>{_DAYNUM})\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
 )
 # Optional words before a match, looked for only where a match starts (a grammar that begins
 # with an optional group is tried at every character and is several times slower).
-_PRE_WD = re.compile(rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?$")
-_PRE_WD_THE = re.compile(rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?(?:\b(?P<the>the)\s+)?$")
-_PRE_FROM = re.compile(r"(?:\b(?P<pre>from|between)\s+)?$")
-_PRE_BETWEEN = re.compile(r"(?:\b(?P<pre>between)\s+)?$")
-_P_RANGE_MONTHS = re.compile(
+_PRE_WD = lazy(rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?$")
+_PRE_WD_THE = lazy(rf"(?:\b(?P<wd>{_WD_ANY})\s*,?\s+)?(?:\b(?P<the>the)\s+)?$")
+_PRE_FROM = lazy(r"(?:\b(?P<pre>from|between)\s+)?$")
+_PRE_BETWEEN = lazy(r"(?:\b(?P<pre>between)\s+)?$")
+_P_RANGE_MONTHS = lazy(
     rf"(?:\b(?P<pre>from|between)\s+(?P<m1>{_MON_FULL}|{_MON_ABBR})\b\.?(?:\s*,?\s+(?P<y1>{_YEAR}))?"
     rf"\s*(?P<sep>-|–|—|to|through|until|till|and)\s*(?P<m2>{_MON_FULL}|{_MON_ABBR})\b\.?"
     rf"(?:\s*,?\s+(?P<y>{_YEAR})\b)?"
     rf"|\b(?P<m1b>{_MON_FULL}|{_MON_ABBR})\s*(?:-|–|—)\s*(?P<m2b>{_MON_FULL}|{_MON_ABBR})\b\.?"
     rf"\s*,?\s+(?P<yb>{_YEAR})\b)",
 )
-_P_DAYWORD = re.compile(r"(?P<w>today|tomorrow|tmrw|yesterday|tonight)\b")
-_DAY_BEFORE_AFTER = re.compile(r"\bthe\s+day\s+(?P<pre>before|after)\s+$", _I)
-_P_AGO = re.compile(
+_P_DAYWORD = lazy(r"(?P<w>today|tomorrow|tmrw|yesterday|tonight)\b")
+_DAY_BEFORE_AFTER = lazy(r"\bthe\s+day\s+(?P<pre>before|after)\s+$", _I)
+_P_AGO = lazy(
     rf"\b(?P<dur>{_DUR})\s+(?P<dir>ago|from\s+now|hence|(?:from|after)\s+(?:today|tomorrow)"
     rf"|before\s+yesterday|from\s+yesterday|before\s+today)\b",
 )
-_P_IN = re.compile(rf"\bin\s+(?P<dur>{_DUR})")
-_P_WEEKDAY = re.compile(
+_P_IN = lazy(rf"\bin\s+(?P<dur>{_DUR})")
+_P_WEEKDAY = lazy(
     rf"\b(?:(?P<mod>this|next|last|past|coming|previous)\s+(?:(?P<wk>week)\s+(?:on\s+)?)?)?"
     rf"(?P<wd>{_WD_FULL})\b(?:(?:\s*,?\s+(?:of\s+)?|\s+)(?P<mod2>this|next|last|previous)\s+week\b)?",
 )
-_P_NTH_WD = re.compile(
+_P_NTH_WD = lazy(
     rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
     rf"(?P<wd>{_WD_FULL})\b(?:\s+(?:of|in)\s+(?:(?P<mon>{_MON_FULL}|{_MON_ABBR})\b"
     rf"|(?P<rel>this|next|last|previous)\s+month\b))?",
 )
-_P_DAY_OF_REL_MONTH = re.compile(
+_P_DAY_OF_REL_MONTH = lazy(
     rf"\b(?:the\s+)?(?P<day>{_DAYNUM}|{_ORD_W})\s+of\s+(?P<rel>this|next|last|previous)\s+month\b",
 )
-_P_PERIOD = re.compile(
+_P_PERIOD = lazy(
     r"\b(?P<mod>this|next|last|past|previous|coming|current)\s+(?P<p>week|month|year)\b"
 )
-_P_DUR_RANGE = re.compile(
+_P_DUR_RANGE = lazy(
     rf"\b(?P<n1>{_NUM})\s*(?P<sep>-|–|—|to|or|and)\s*(?P<n2>{_NUM})"
     rf"(?:\s*-\s*|\s+)(?P<u>{_UNIT})\b",
 )
-_P_DUR = re.compile(
+_P_DUR = lazy(
     rf"(?:\b(?P<the>the\s+(?:next|following|coming|past|last|previous|first|initial|remaining)"
     rf"|(?:an)?other|an\s+additional|an\s+extra)\s+)?\b(?P<dur>{_DUR})",
 )
-_P_DUR_WHOLE = re.compile(
+_P_DUR_WHOLE = lazy(
     r"\b(?:all|full|whole|entire|the\s+whole|the\s+entire|a\s+full|a\s+whole)[\s-]"
     r"(?P<u>day|week|month|year)\b",
 )
-_P_DUR_LONG = re.compile(r"(?<![\w-])(?P<u>day|week|fortnight|month|year|decade)[\s-]long\b")
-_P_DUR_THE_PAST = re.compile(  # "the past week"; not "the next day" / "the last day" (anaphoric)
+_P_DUR_LONG = lazy(r"(?<![\w-])(?P<u>day|week|fortnight|month|year|decade)[\s-]long\b")
+_P_DUR_THE_PAST = lazy(  # "the past week"; not "the next day" / "the last day" (anaphoric)
     r"\bthe\s+(?:past|last|next|coming|following|previous)\s+(?P<u>week|fortnight|month"
     r"|year|decade)\b|\bthe\s+past\s+(?P<u2>day)\b"
     r"|\b(?:another|an\s+additional|an\s+extra)\s+(?P<u3>hour|day|week|fortnight|month|year)\b",
@@ -402,7 +403,7 @@ _UNIT_DAYS: dict[str, float] = {
     "cen": 36500,
 }
 
-_DUR1_RE = re.compile(
+_DUR1_RE = lazy(
     rf"(?P<n>\d+(?:\.\d+)?(?=\s*-?\s*{_MORE}(?:{_UNIT}|h)\b)|{_HALF})(?:\s*-\s*|\s*){_MORE}"
     rf"(?P<u>{_UNIT}|h)\b(?P<half>\s+and\s+(?:an?\s+)?half)?",
     _I,
@@ -448,7 +449,7 @@ def _dur_parse(text: str, s: int, e: int) -> tuple[float, int] | None:
     return (total, end) if end >= 0 else None
 
 
-_JOIN = re.compile(r"\s+and\s+|\s+|,\s*")
+_JOIN = lazy(r"\s+and\s+|\s+|,\s*")
 
 
 def _duration_days(text: str) -> float | None:
@@ -465,14 +466,14 @@ def _num(x: float) -> Number:
 # Tense of the sentence around an expression
 # ------------------------------------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n\s*\n|[;:]\s")
-_FUTURE = re.compile(
+_BOUNDARY = lazy(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n\s*\n|[;:]\s")
+_FUTURE = lazy(
     r"\b(?:will|shall|would|won['’]t|going\s+to|plans?\s+to|planned\s+to|intends?\s+to"
     r"|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|expected\s+to|set\s+to|upcoming"
     r"|to\s+be\s+held)\b|['’]ll\b",
     _I,
 )
-_PAST = re.compile(
+_PAST = lazy(
     r"\b(?:was|were|had|did|has|have|said|told|held|took|came|went|began|begun|left|met|made"
     r"|gave|sent|fled|led|fell|rose|spoke|wrote|saw|won|lost|broke|struck|became|got|ran"
     r"|fought|brought|bought|caught|thought|felt|kept|meant|paid|sold|stood|taught|drove|flew"
@@ -1084,14 +1085,14 @@ def _range(cx: _Ctx, m: _PM, m1: int, d1: int | None, m2: int, d2: int | None) -
     )
 
 
-_COUNT_NOUN = re.compile(
+_COUNT_NOUN = lazy(
     r"\s+(?:[a-z]+(?<!wa)(?<!i)(?<!ha)(?<!thi)(?<!it)(?<!hi)(?<!u)(?<!thu)(?<!a)(?<!plu)(?<!s)s"
     r"|people|police|personnel|staff|military|equipment|men|women|children|million|billion"
     r"|thousand|tenge|servicemen|strong)\b"
 )
 
 
-_PEOPLE_AFTER = re.compile(
+_PEOPLE_AFTER = lazy(
     r"\s+(?:people|persons|troops|soldiers|servicemen|police|personnel|men|women|children"
     r"|protesters|units|million|billion|thousand)\b",
     _I,
@@ -1104,12 +1105,12 @@ def _counted_noun_after(t: str, end: int) -> bool:
     return m is not None
 
 
-_NOT_YEAR_BEFORE = re.compile(
+_NOT_YEAR_BEFORE = lazy(
     r"(?:\bno\.|\bnumber|\bnr\.|\bresolution|\bdecree|\bflight|\barticle|\bparagraph|\bclause"
     r"|\bitem|\bpage|\broom|\broute|\bmodel|#)\s*$",
     _I,
 )
-_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}\s$")  # "KC 2022": a code, not a year
+_CODE_BEFORE = lazy(r"\b[A-Z]{1,4}\s$")  # "KC 2022": a code, not a year
 
 
 def _scan_years(cx: _Ctx) -> None:
@@ -1322,13 +1323,13 @@ def _nth_weekday(y: int, mo: int, wd: int, nth: str) -> dt.date | None:
     return hits[n - 1] if n <= len(hits) else None
 
 
-_ARTICLE_CUE = re.compile(
+_ARTICLE_CUE = lazy(
     r"\b(?:for|in|within|about|around|nearly|almost|over|than|least|most|to|after|last|lasts"
     r"|lasted|lasting|took|take|takes|spent|spend|only|just|roughly|approximately|some|of|up"
     r"|under|extra|additional|another|whole|full|entire|next|past|first)\s+$",
     _I,
 )
-_OLD_AFTER = re.compile(r"(?:-|\s+)old\b|\s+of\s+age\b", _I)
+_OLD_AFTER = lazy(r"(?:-|\s+)old\b|\s+of\s+age\b", _I)
 
 
 def _scan_durations(cx: _Ctx) -> None:
@@ -1482,7 +1483,7 @@ _DATE_QUALS: list[tuple[str, Qualifier, bool]] = [
 def _qual_re(quals: list[tuple[str, Qualifier, bool]]) -> re.Pattern[str]:
     words = sorted({q[0] for q in quals}, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{alt})\s*$", _I)
+    return lazy(rf"(?:^|(?<=[^\w]))(?P<q>{alt})\s*$", _I)
 
 
 # "more than two weeks ago" is a date before (at most) two weeks back
@@ -1500,17 +1501,17 @@ _DUR_QRE = _qual_re(_DUR_QUALS)
 _DATE_QRE = _qual_re(_DATE_QUALS)
 _DUR_QMAP = {q[0]: (q[1], q[2]) for q in _DUR_QUALS}
 _DATE_QMAP = {q[0]: (q[1], q[2]) for q in _DATE_QUALS}
-_DUR_POST = re.compile(
+_DUR_POST = lazy(
     r"\s+(?P<q>or\s+(?:more|longer|less|fewer|so)|at\s+(?:least|most)|at\s+the\s+(?:latest|most))\b",
     _I,
 )
-_DATE_POST = re.compile(
+_DATE_POST = lazy(
     r"\s*,?\s+(?P<q>inclusive|at\s+the\s+latest|or\s+(?:earlier|later|before|after|sooner))\b",
     _I,
 )
 
 
-_SPREAD_OVER = re.compile(
+_SPREAD_OVER = lazy(
     r"\b(?:spread|spanning|spans?|stretched|stretching|staggered|distributed|phased|held|run"
     r"|ran|carried\s+out|taking\s+place|took\s+place)\s+$",
     _I,
@@ -1611,22 +1612,22 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
 # Anchors: every match of a grammar holds one of its group's anchor words. The costly grammars
 # run only in windows around anchors (merged), so the reader does not try every pattern at
 # every character of the text.
-_A_MONTH = re.compile(
+_A_MONTH = lazy(
     r"[jfmasond](?<![a-z].)(?:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|ay|une?|uly?|ug(?:ust)?"
     r"|ept?(?:ember)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?)(?:\b|(?=\d))"
 )
-_A_WEEKDAY = re.compile(r"day\b")
-_A_DAYWORD = (re.compile(r"to(?:day|morrow|night)"), re.compile("yesterday"), re.compile("tmrw"))
+_A_WEEKDAY = lazy(r"day\b")
+_A_DAYWORD = (lazy(r"to(?:day|morrow|night)"), lazy("yesterday"), lazy("tmrw"))
 # (a leading alternation of literals is fast; a letter before the unit only widens the windows)
-_A_UNIT = re.compile(
+_A_UNIT = lazy(
     r"(?:day|week|month|year|hour|minute|min|second|sec|hr|yr|decade|fortnight|century"
     r"|centurie)s?\b"
 )
-_A_UNIT_H = re.compile(r"\d\s?h\b")
+_A_UNIT_H = lazy(r"\d\s?h\b")
 _A_AGO = tuple(
-    re.compile(w) for w in (r"ago\b", "from now", "hence", "today", "tomorrow", "yesterday")
+    lazy(w) for w in (r"ago\b", "from now", "hence", "today", "tomorrow", "yesterday")
 )
-_A_NUMERIC = re.compile(r"\d[-/.](?:\d|[a-z]{3,9}[-/.])")
+_A_NUMERIC = lazy(r"\d[-/.](?:\d|[a-z]{3,9}[-/.])")
 
 
 def _windows(
