@@ -43,7 +43,13 @@ def unmentioned_claims(claimset: ClaimSet, corpus: Corpus) -> list[Problem]:
 
 
 def run_check(
-    claims: Path, sources: Path, claims_display: str, sources_display: str, *, mentions: bool = True
+    claims: Path,
+    sources: Path,
+    claims_display: str,
+    sources_display: str,
+    *,
+    mentions: bool = True,
+    follow_symlinks: bool = False,
 ) -> tuple[list[Problem], tuple[int, int]]:
     """Every problem with both inputs (errors and warnings), and the claims and sources counted."""
     problems: list[Problem] = []
@@ -54,7 +60,7 @@ def run_check(
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        corpus = load_sources(sources, sources_display)
+        corpus = load_sources(sources, sources_display, follow_symlinks=follow_symlinks)
     except InputError as exc:
         problems.extend(exc.problems)
     if corpus is not None:

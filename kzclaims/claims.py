@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ CLAIM_KEYS = ("id", "title", "kind", "find", "unit", "expected", "tolerance", "t
 CLAIM_REQUIRED = ("id", "title", "kind", "find")
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 DEFAULT_THRESHOLD = 75.0
+#: The largest magnitude an ``expected`` or ``tolerance`` may have: far beyond any figure in the
+#: news, and small enough that every arithmetic on it stays exact and finite.
+MAX_MAGNITUDE = 1e15
 
 #: How durations are counted in days (the contract: weeks x 7). Months and years are calendar
 #: averages rounded the way news writing rounds them.
@@ -45,7 +49,7 @@ def load_claims(path: str | Path, display: str | None = None) -> ClaimSet:
     """Read and validate a claims file."""
     path = Path(path)
     shown = display or str(path)
-    return parse_claims(read_text_file(path, shown), shown)
+    return parse_claims(read_text_file(path, shown, "claims file"), shown)
 
 
 def parse_claims(text: str, path: str) -> ClaimSet:
@@ -247,23 +251,40 @@ def _threshold(r: Reporter, node: Node | None) -> float | None:
         return None
     v = node.value
     if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
-        r.error(node, f"`threshold` must be a number from 0 to 100, not {v!r}", "bad-threshold")
+        plain = (isinstance(v, str) and len(v) <= 40) or (
+            isinstance(v, int | float) and not isinstance(v, bool) and _finite(v)
+        )
+        shown = repr(v) if plain else _shown(node)
+        r.error(node, f"`threshold` must be a number from 0 to 100, not {shown}", "bad-threshold")
         return None
     return float(v)
 
 
+def _finite(n: float | int) -> bool:
+    """A number kzclaims can compute with: not NaN, not infinite, not absurdly large."""
+    if isinstance(n, int):
+        return -MAX_MAGNITUDE <= n <= MAX_MAGNITUDE
+    return math.isfinite(n) and abs(n) <= MAX_MAGNITUDE
+
+
 def _number(v: Any) -> float | int | None:
+    """A finite number from a YAML value (``2030``, ``"2,030"``, ``1.6e3``); None otherwise
+    (text, ``.nan``, ``.inf``, a 5,000-digit integer)."""
     if isinstance(v, bool):
         return None
     if isinstance(v, int | float):
-        return v
+        return v if _finite(v) else None
     if isinstance(v, str):
         text = v.strip()
+        if len(text) > 40:
+            return None
         if _GROUPED.match(text):  # "2,030" as people write it (YAML reads it as text)
             text = text.replace(",", "")
         try:
             f = float(text)
         except ValueError:
+            return None
+        if not _finite(f):
             return None
         return int(f) if f.is_integer() and "." not in text and "e" not in text.lower() else f
     return None
@@ -288,9 +309,10 @@ def partial_date(v: Any) -> PartialDate | None:
 def parse_duration_days(v: Any) -> float | None:
     """``10 days``, ``3 weeks``, ``2 months`` or a plain number of days; None when it is not one."""
     if isinstance(v, str):
-        m = _DURATION_RE.match(v)
+        m = _DURATION_RE.match(v) if len(v) <= 60 else None
         if m:
-            return float(m.group(1)) * DAYS_PER_UNIT[m.group(2).lower()]
+            days = float(m.group(1)) * DAYS_PER_UNIT[m.group(2).lower()]
+            return days if _finite(days) else None
     n = _number(v)
     return None if n is None or n < 0 else float(n)
 
@@ -372,7 +394,9 @@ def _tolerance(r: Reporter, node: Node | None, kind: Kind | None) -> Tolerance |
                     "bad-tolerance",
                 )
                 return None
-            return Tolerance(float(m.group(1)), relative=True)
+            pct = _number(m.group(1))
+            if pct is not None:
+                return Tolerance(float(pct), relative=True)
     n = _number(v)
     if n is None or n < 0:
         unit = (
@@ -391,4 +415,9 @@ def _shown(node: Node) -> str:
         return type_name(node)
     if hasattr(v, "isoformat"):
         return f"the date {v.isoformat()}"
-    return f"`{v}`"
+    if isinstance(v, float) and not math.isfinite(v):
+        return f"`{v}` (not a finite number)"
+    if isinstance(v, int) and not isinstance(v, bool) and not _finite(v):
+        return "a number too large to compare (more than 10^15)"
+    text = str(v)
+    return f"`{text}`" if len(text) <= 40 else f"`{text[:37]}...`"

@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,10 +21,16 @@ if TYPE_CHECKING:
     from kzclaims.model import ClaimSet, Report
     from kzclaims.sources import Corpus
 
-# Exit codes (the contract).
-EXIT_OK = 0
-EXIT_FAIL_ON = 1
-EXIT_INPUT = 2
+# Exit codes (the contract; README "Output formats and exit codes" and docs/cli.md).
+EXIT_OK = 0  # the command ran; whatever the findings are, they are in the report
+EXIT_FAIL_ON = 1  # a --fail-on condition was met (and only that)
+EXIT_INPUT = 2  # bad input or usage
+EXIT_INTERNAL = 3  # a bug in kzclaims: one line, a hint to report it
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
+EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (128 + SIGPIPE), as shells report it
+
+ISSUES_URL = "https://github.com/kzclaims/kzclaims/issues"
+_TRACEBACK = False  # --traceback: show the traceback of an internal error
 
 app = typer.Typer(
     name="kzclaims",
@@ -63,6 +69,13 @@ ClaimsOpt = Annotated[
 ]
 SourcesOpt = Annotated[
     Path, typer.Option("--sources", "-s", help="The sources folder.", show_default=True)
+]
+FollowOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Read sources whose symbolic links lead outside the sources folder.",
+    ),
 ]
 ThresholdOpt = Annotated[
     float | None,
@@ -105,7 +118,9 @@ def _display(path: Path) -> str:
     return Path(rel).as_posix()
 
 
-def _load(claims: Path, sources: Path) -> tuple[ClaimSet, Corpus]:
+def _load(
+    claims: Path, sources: Path, follow_symlinks: bool = False
+) -> tuple[ClaimSet, Corpus]:
     """Load and validate both inputs; report every problem of both before giving up."""
     from kzclaims.claims import load_claims
     from kzclaims.sources import load_sources
@@ -117,7 +132,7 @@ def _load(claims: Path, sources: Path) -> tuple[ClaimSet, Corpus]:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        corpus = load_sources(sources, _display(sources))
+        corpus = load_sources(sources, _display(sources), follow_symlinks=follow_symlinks)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems or claimset is None or corpus is None:
@@ -135,29 +150,34 @@ def _load(claims: Path, sources: Path) -> tuple[ClaimSet, Corpus]:
     return claimset, corpus
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file the tool owns so that readers never see it half-written."""
-    import tempfile
+def _inputs(claims: Path, corpus: Corpus | None, sources: Path) -> list[Path]:
+    """Every file this run reads: --output and --baseline must never name one of them."""
+    paths = [claims, sources / "sources.yaml"]
+    if corpus is not None:
+        paths += [Path(s.file) for s in corpus.sources]
+    return paths
 
-    path = Path(path)
-    if path.exists() and not path.is_file():  # /dev/stdout, /dev/null, a FIFO: write through
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+
+def _guard_output(target: Path | None, option: str, inputs: list[Path]) -> None:
+    if target is None:
         return
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    from kzclaims.safefs import refuse_overwrite
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        # mkstemp makes the file private; give it the mode any new file would get
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        refuse_overwrite(target, _display(target), inputs, option)
+    except InputError as exc:
+        _fail_input(exc)
+
+
+def _write_owned(path: Path, text: str) -> None:
+    """Write a tool-owned file atomically; a failure is one line and exit 2."""
+    from kzclaims.io import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        _err(f"{_display(path)}: error: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -165,11 +185,7 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        _err(f"{_display(output)}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from None
+    _write_owned(output, text)
 
 
 def _parse_fail_on(values: list[str]) -> set[str]:
@@ -270,11 +286,20 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    traceback: Annotated[
+        bool,
+        typer.Option(
+            "--traceback",
+            help="On an internal error, show the traceback (as KZCLAIMS_DEBUG=1 does).",
         ),
     ] = False,
 ) -> None:
     """kzclaims: where outlets agree, roughly agree or conflict, with the quote behind each cell."""
+    global _TRACEBACK
+    _TRACEBACK = traceback
 
 
 @app.command()
@@ -323,6 +348,7 @@ def compare(
             help="Inside GitHub Actions, append the Markdown summary to $GITHUB_STEP_SUMMARY.",
         ),
     ] = True,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     conditions = _parse_fail_on(fail_on or [])
@@ -334,7 +360,11 @@ def compare(
         raise typer.BadParameter(
             "--update-baseline needs --baseline FILE", param_hint="--update-baseline"
         )
-    claimset, corpus = _load(claims, sources)
+    claimset, corpus = _load(claims, sources, follow_symlinks)
+    inputs = _inputs(claims, corpus, sources)
+    _guard_output(output, "--output", inputs)
+    if update_baseline:
+        _guard_output(baseline, "--baseline", [*inputs, *([output] if output else [])])
     for w in corpus.warnings:
         _err(str(w))
     from kzclaims.pipeline import compare as run_compare
@@ -351,12 +381,18 @@ def compare(
     else:
         _emit(text, output)
     if update_baseline and baseline is not None:
-        from dataclasses import replace
+        from kzclaims.io import write_baseline
 
-        from kzclaims.render.json import render_json
-
-        write_atomic(baseline, render_json(replace(report, changes=None, baseline_file=None)))
-        _err(f"kzclaims: baseline {_display(baseline)} updated")
+        created = not baseline.exists()
+        try:
+            write_baseline(baseline, report)
+        except OSError as exc:
+            _err(f"{_display(baseline)}: error: cannot write the baseline: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_INPUT) from None
+        _err(
+            f"kzclaims: baseline {_display(baseline)} "
+            + ("created from this run; commit it" if created else "updated")
+        )
     _step_summary(report, step_summary)
     _finish(report, conditions)
 
@@ -367,6 +403,13 @@ def _with_baseline(report: Report, baseline: Path, update: bool) -> Report:
 
     if update and not baseline.exists():
         return with_changes(report, (), _display(baseline))
+    if not baseline.exists() and not baseline.is_symlink():
+        raise InputError.single(
+            _display(baseline),
+            "baseline not found; create it with `kzclaims compare --baseline "
+            f"{_display(baseline)} --update-baseline`",
+            code="missing-file",
+        )
     old = load_report(baseline)
     return with_changes(report, diff_reports(old, report), _display(baseline))
 
@@ -386,6 +429,7 @@ def diff(
 ) -> None:
     """Show what changed between two saved JSON reports."""
     conditions = _parse_fail_on(fail_on or [])
+    _guard_output(output, "--output", [old, new])
     from kzclaims.baseline import diff_reports, with_changes
     from kzclaims.render.json import load_report
 
@@ -429,12 +473,18 @@ def check(
             help="Also warn about claims that no source mentions (runs the search).",
         ),
     ] = True,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """Validate the claims file and the sources manifest without comparing anything."""
     from kzclaims.check import run_check
 
     problems, counts = run_check(
-        claims, sources, _display(claims), _display(sources), mentions=mentions
+        claims,
+        sources,
+        _display(claims),
+        _display(sources),
+        mentions=mentions,
+        follow_symlinks=follow_symlinks,
     )
     use_github = fmt is CheckFormat.github or (fmt is CheckFormat.auto and _in_github_actions())
     for p in problems:
@@ -472,9 +522,10 @@ def explain(
             "--passages", "-n", min=1, max=20, help="Candidate passages shown per source."
         ),
     ] = 3,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """Why each cell of one claim reads as it does: candidate passages, scores and values."""
-    claimset, corpus = _load(claims, sources)
+    claimset, corpus = _load(claims, sources, follow_symlinks)
     from kzclaims.pipeline import explain as run_explain
     from kzclaims.pipeline import select_claims
 
@@ -496,13 +547,14 @@ def list_sources(
     claims: ClaimsOpt = Path("claims.yaml"),
     sources: SourcesOpt = Path("sources"),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """List the sources: id, outlet, date, size, and which claims each one mentions."""
     from kzclaims.claims import load_claims
     from kzclaims.sources import load_sources
 
     try:
-        corpus = load_sources(sources, _display(sources))
+        corpus = load_sources(sources, _display(sources), follow_symlinks=follow_symlinks)
     except InputError as exc:
         _fail_input(exc)
     claimset = None
@@ -552,14 +604,85 @@ def _base_named(cls: type, name: str) -> type[Exception]:
     return Exception
 
 
+class _StdoutClosed(Exception):
+    """Standard output cannot be written: closed (``>&-``) or its reader went away."""
+
+    def __init__(self, broken_pipe: bool) -> None:
+        super().__init__("standard output is closed")
+        self.broken_pipe = broken_pipe
+
+
+class _GuardedStdout:
+    """sys.stdout, but a closed pipe or descriptor raises :class:`_StdoutClosed` -- which click
+    does not catch (it turns EPIPE into exit code 1, the --fail-on code) -- so that main()
+    decides the exit code."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def _guard(self, call: Any, *args: Any) -> Any:
+        if self._stream is None:
+            raise _StdoutClosed(broken_pipe=False)
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise _StdoutClosed(broken_pipe=True) from None
+        except (OSError, ValueError) as exc:  # EBADF, or the stream was closed
+            raise _StdoutClosed(broken_pipe=False) from exc
+
+    def write(self, text: str) -> int:
+        return int(self._guard(lambda: self._stream.write(text)))
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._guard(self._stream.flush)
+
+    def isatty(self) -> bool:
+        return bool(self._stream is not None and self._stream.isatty())
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise OSError("standard output is closed")
+        return int(self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass
+    sys.stdout = None  # type: ignore[assignment]
+
+
+def _wants_traceback() -> bool:
+    return _TRACEBACK or os.environ.get("KZCLAIMS_DEBUG", "") not in ("", "0")
+
+
 def main() -> None:
-    """Console-script entry point: every error is one line on stderr, never a traceback."""
+    """Console-script entry point: every error is one line on stderr, never a traceback.
+
+    Exit codes: 0 ran, 1 a --fail-on condition, 2 bad input or usage, 3 an internal error,
+    130 interrupted, 141 standard output closed by its reader.
+    """
     # typer raises click's exceptions (vendored in recent typer); find their classes through the
     # one typer exports, so that this works with either.
     usage_error = _base_named(typer.BadParameter, "UsageError")
     click_exception = _base_named(typer.BadParameter, "ClickException")
+    sys.stdout = _GuardedStdout(sys.stdout)  # type: ignore[assignment]
     try:
         code = app(prog_name="kzclaims", standalone_mode=False)
+        sys.stdout.flush()
+    except _StdoutClosed as exc:
+        if exc.broken_pipe:
+            _silence_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        _err("kzclaims: error: standard output is closed; use --output FILE to write the report")
+        sys.exit(EXIT_INPUT)
     except usage_error as exc:  # unknown option, bad value, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "kzclaims"
@@ -575,12 +698,24 @@ def main() -> None:
         sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         _err("kzclaims: interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
-        if type(exc).__name__ != "Abort":
-            raise
-        _err("kzclaims: aborted")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(EXIT_OK)
+        if type(exc).__name__ == "Abort":  # click's Ctrl-C at a prompt
+            _err("kzclaims: aborted")
+            sys.exit(EXIT_INTERRUPTED)
+        if _wants_traceback():
+            import traceback
+
+            traceback.print_exc()
+        reason = " ".join(str(exc).split())[:200]
+        _err(
+            f"kzclaims: internal error: {type(exc).__name__}"
+            + (f": {reason}" if reason else "")
+        )
+        _err(
+            f"kzclaims: this is a bug in kzclaims; please report it at {ISSUES_URL} with the"
+            " command you ran"
+            + ("" if _wants_traceback() else " (KZCLAIMS_DEBUG=1 or --traceback shows the details)")
+        )
+        sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

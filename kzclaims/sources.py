@@ -183,8 +183,14 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
     )
 
 
-def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
-    """Read the sources folder; raises InputError listing every unreadable file."""
+def load_sources(
+    directory: str | Path, display: str | None = None, *, follow_symlinks: bool = False
+) -> Corpus:
+    """Read the sources folder; raises InputError listing every unreadable file.
+
+    A source whose path leaves the folder once symlinks are resolved is refused unless
+    ``follow_symlinks``; FIFOs, devices and files over the size limit are refused too.
+    """
     directory = Path(directory)
     shown_dir = display or str(directory)
     if not directory.exists():
@@ -198,12 +204,16 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
     manifest_path = directory / MANIFEST
     manifest_shown = _join(shown_dir, MANIFEST)
     on_disk = sorted(
-        p.name for p in directory.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+        p.name
+        for p in directory.iterdir()
+        if not p.is_dir() and p.suffix.lower() in SOURCE_SUFFIXES
     )
     problems: list[Problem] = []
     warnings: list[Problem] = []
     if manifest_path.exists():
-        entries = parse_manifest(read_text_file(manifest_path, manifest_shown), manifest_shown)
+        entries = parse_manifest(
+            read_text_file(manifest_path, manifest_shown, "manifest"), manifest_shown
+        )
         listed = {e.file for e in entries}
         warnings.extend(
             Problem(
@@ -229,7 +239,7 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
     for e in entries:
         path = directory / e.file
         shown = _join(shown_dir, e.file)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             problems.append(
                 Problem(
                     manifest_shown,
@@ -242,6 +252,7 @@ def load_sources(directory: str | Path, display: str | None = None) -> Corpus:
             )
             continue
         try:
+            path = _safe_source_path(directory, path, shown, follow_symlinks)
             text, size = _read_source(path, shown)
         except InputError as exc:
             problems.extend(exc.problems)
@@ -306,11 +317,22 @@ def _join(directory: str, name: str) -> str:
     return name if directory in ("", ".") else f"{directory.rstrip('/' + os.sep)}/{name}"
 
 
+def _safe_source_path(directory: Path, path: Path, shown: str, follow_symlinks: bool) -> Path:
+    """The real path of a source, refused when it leaves the folder (see kzclaims.safefs)."""
+    from kzclaims.safefs import resolve_inside
+
+    return resolve_inside(directory, path, shown, follow_symlinks=follow_symlinks)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    """A source's bytes: regular files only, never more than MAX_SOURCE_BYTES."""
+    from kzclaims.safefs import MAX_SOURCE_BYTES, read_regular_file
+
+    return read_regular_file(path, shown, MAX_SOURCE_BYTES, "source")
+
+
 def _read_source(path: Path, shown: str) -> tuple[str, int]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError.single(shown, f"cannot read: {exc.strerror}", code="unreadable") from None
+    data = _read_bytes(path, shown)
     if b"\x00" in data[:8192]:
         raise InputError.single(
             shown, "binary file, not text (sources must be UTF-8 .txt or .md files)", code="binary"

@@ -89,29 +89,111 @@ def _position(p: Problem) -> tuple[int, int]:
     return (p.line or 0, p.col or 0)
 
 
-def read_text_file(path: Path, display: str) -> str:
-    """Read a small UTF-8 text file the user owns, or raise InputError with one clear line."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(display, "file not found", code="missing-file") from None
-    except IsADirectoryError:
+def read_text_file(path: Path, display: str, what: str = "YAML file") -> str:
+    """Read a small UTF-8 text file the user owns, or raise InputError with one clear line.
+
+    Only a regular file of at most :data:`~kzclaims.safefs.MAX_YAML_BYTES` is read (a FIFO or
+    ``/dev/zero`` is refused at once); a NUL byte means a binary file.
+    """
+    from kzclaims.safefs import MAX_YAML_BYTES, read_regular_file
+
+    data = read_regular_file(path, display, MAX_YAML_BYTES, what)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
         raise InputError.single(
-            display, "is a directory, expected a file", code="not-a-file"
-        ) from None
-    except OSError as exc:
-        raise InputError.single(
-            display, f"cannot read: {exc.strerror}", code="unreadable"
-        ) from None
+            display,
+            f"binary data (a NUL byte), not a text {what}",
+            line,
+            col,
+            code="binary",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError.single(
             display,
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
+            line,
+            col,
             code="encoding",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: Limits of the YAML reader (a hand-written claims file is far inside all of them).
+MAX_DEPTH = 64  # nesting levels of mappings and lists
+MAX_NODES = 200_000  # values after expanding aliases (a "billion laughs" bomb is refused)
+#: The only tags a claims file or manifest may carry (explicitly or implicitly).
+STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+
+
+class _Limit(Exception):
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _bounded_loader(text: str) -> Any:
+    """A SafeLoader that refuses deep nesting while composing (before Python's recursion limit)
+    and remembers where the first alias is."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+        depth = 0
+        first_alias: Any = None
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                if self.first_alias is None:
+                    self.first_alias = self.peek_event().start_mark
+                return super().compose_node(parent, index)
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise _Limit(
+                        f"nested more than {MAX_DEPTH} levels deep", self.peek_event().start_mark
+                    )
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return Loader(text)
+
+
+def _expanded_size(root: Any, limit: int) -> int:
+    """How many nodes the tree has once aliases are expanded (stops counting past ``limit``)."""
+    import yaml
+
+    memo: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        memo[key] = limit + 1  # a recursive alias counts as too many
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k) + size(v)
+                if total > limit:
+                    break
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                total += size(item)
+                if total > limit:
+                    break
+        memo[key] = total
+        return total
+
+    return size(root)
 
 
 def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
@@ -123,9 +205,21 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _bounded_loader(text)
+    except yaml.YAMLError as exc:  # the reader checks every character first (e.g. a NUL byte)
+        raise InputError.single(path, f"invalid YAML: {_one_line(exc)}", code="yaml-syntax"
+                                ) from None
     try:
         root = loader.get_single_node()
+    except _Limit as exc:
+        raise InputError.single(
+            path,
+            f"invalid YAML: {exc.message}",
+            exc.mark.line + 1,
+            exc.mark.column + 1,
+            "yaml-too-deep",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
@@ -139,20 +233,54 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             path, f"invalid YAML: {message}", line, col, "yaml-syntax"
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError.single(path, f"invalid YAML: {exc}", code="yaml-syntax") from None
+        raise InputError.single(path, f"invalid YAML: {_one_line(exc)}", code="yaml-syntax"
+                                ) from None
     finally:
         loader.dispose()
     if root is None:
         return None, []
+    if loader.first_alias is not None and _expanded_size(root, MAX_NODES) > MAX_NODES:
+        mark = loader.first_alias
+        raise InputError.single(
+            path,
+            f"invalid YAML: aliases expand to more than {MAX_NODES:,} values; refused",
+            mark.line + 1,
+            mark.column + 1,
+            "yaml-alias-bomb",
+        )
     reporter = Reporter(path)
     node = _convert(root, loader, reporter)
     return node, reporter.problems
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def _bad_tag(node: Any, reporter: Reporter) -> bool:
+    """Report a tag other than YAML's standard ones (``!!python/object``, ``!custom``)."""
+    if node.tag in STANDARD_TAGS:
+        return False
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    reporter.problems.append(
+        Problem(
+            reporter.path,
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            f"unsupported tag `{tag[:60]}`: only plain YAML values are read",
+            "error",
+            "yaml-tag",
+        )
+    )
+    return True
 
 
 def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
     import yaml
 
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if _bad_tag(node, reporter):
+        return Node(None, line, col, "tag:yaml.org,2002:null")
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Node] = {}
@@ -169,6 +297,8 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
                         "bad-key",
                     )
                 )
+                continue
+            if _bad_tag(key_node, reporter):
                 continue
             key = str(key_node.value)
             if key in out:
@@ -191,10 +321,14 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
         return Node([_convert(item, loader, reporter) for item in node.value], line, col, node.tag)
     try:
         value = loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
         what = "not a valid date" if node.tag.endswith(":timestamp") else "cannot read value"
+        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        reason = _one_line(exc)
+        if "digits" in reason or isinstance(exc, OverflowError):
+            reason = "the number is too large"
         reporter.problems.append(
-            Problem(reporter.path, line, col, f"{what} `{node.value}`: {exc}", "error", "bad-value")
+            Problem(reporter.path, line, col, f"{what} `{shown}`: {reason}", "error", "bad-value")
         )
         value = node.value
     return Node(value, line, col, node.tag)

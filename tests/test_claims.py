@@ -188,7 +188,9 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
     bad.write_bytes("version: 1\ntitle: caf\xe9\n".encode("latin-1"))
     with pytest.raises(InputError) as info:
         load_claims(bad, "latin1.yaml")
-    assert str(info.value) == "latin1.yaml: error: not UTF-8 text (byte 0xe9 at offset 21)"
+    assert str(info.value) == (
+        "latin1.yaml:2:11: error: not UTF-8 text (byte 0xe9); re-save the file as UTF-8"
+    )
     with pytest.raises(InputError) as info:
         load_claims(tmp_path, "dir")
     assert "is a directory" in str(info.value)

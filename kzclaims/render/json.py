@@ -439,17 +439,15 @@ def load_report(path: str | Path) -> Report:
     Every failure is an :class:`InputError` with a single problem: a file that cannot be read,
     text that is not UTF-8, invalid JSON (with its line and column), or a wrong shape.
     """
+    from kzclaims.safefs import MAX_REPORT_BYTES, read_regular_file
+
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(name, "report not found", code="not-found") from None
-    except IsADirectoryError:
-        raise InputError.single(name, "is a directory, not a report file", code="unreadable"
-                                ) from None
-    except OSError as e:
-        raise InputError.single(name, f"cannot read report: {e.strerror or e}", code="unreadable"
-                                ) from None
+        raw = read_regular_file(Path(path), name, MAX_REPORT_BYTES, "JSON report")
+    except InputError as exc:
+        if exc.problems[0].code == "missing-file":
+            raise InputError.single(name, "report not found", code="not-found") from None
+        raise
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
