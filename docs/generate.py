@@ -1,9 +1,12 @@
 """Regenerate the parts of the docs that are program output, so that they never drift.
 
-    python docs/generate.py          # rewrite README.md's transcript and docs/cli.md
-    python docs/generate.py --check  # exit 1 if either is out of date (tests/test_docs.py)
+    python docs/generate.py          # rewrite README.md's transcript, docs/cli.md and
+                                     # docs/example-report.html
+    python docs/generate.py --check  # exit 1 if any is out of date (tests/test_docs.py)
 
-The transcript is a real run on the bundled corpus; docs/cli.md is every command's --help.
+The transcript is a real run on the bundled corpus; docs/cli.md is every command's --help;
+docs/example-report.html is `kzclaims compare --format html` on the bundled corpus (its
+screenshots, docs/report*.png, are taken by docs/screenshot.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 CLI_DOC = ROOT / "docs" / "cli.md"
+EXAMPLE_HTML = ROOT / "docs" / "example-report.html"
 
 TRANSCRIPT_CLAIMS = [
     "csto-troops", "withdrawal-start", "withdrawal-length", "almaty-attackers",
@@ -86,11 +90,16 @@ def cli_doc() -> str:
     return "\n".join(parts) + "\n"
 
 
+def example_report() -> str:
+    """The HTML report of the bundled corpus, as `kzclaims compare --format html` writes it."""
+    return _run(["compare", "--format", "html"], 100)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the docs are current")
     args = parser.parse_args()
-    wanted = {README: readme_text(), CLI_DOC: cli_doc()}
+    wanted = {README: readme_text(), CLI_DOC: cli_doc(), EXAMPLE_HTML: example_report()}
     stale = [p for p, text in wanted.items() if not p.exists() or p.read_text("utf-8") != text]
     if args.check:
         for p in stale:

@@ -49,6 +49,7 @@ class Format(str, Enum):
     markdown = "markdown"
     github = "github"
     junit = "junit"
+    html = "html"
 
 
 class CheckFormat(str, Enum):
@@ -226,6 +227,10 @@ def _render(report: Report, fmt: Format, evidence: bool, to_file: bool) -> str |
         from kzclaims.render.junit import render_junit
 
         return render_junit(report)
+    if fmt is Format.html:
+        from kzclaims.render.html import render_html
+
+        return render_html(report)
     if to_file:
         from kzclaims.render.text import render_text
 

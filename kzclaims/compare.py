@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kzclaims.model import (
+    ClaimResult,
     Expected,
+    Finding,
     JSONValue,
     Kind,
     Number,
@@ -48,10 +50,13 @@ __all__ = [
     "DOWNWARD_APPROX",
     "Bounds",
     "Comparable",
+    "disagreements",
     "expected_bounds",
     "expected_json",
     "finding_bounds",
+    "findings_overlap",
     "json_value",
+    "outliers",
     "overlaps",
     "verdict",
 ]
@@ -246,3 +251,57 @@ def bounds_json(bounds: Comparable, kind: Kind) -> tuple[Number | str | None, Nu
             None if high is None else dt.date.fromordinal(int(high)).isoformat(),
         )
     return (None if low is None else _num(low), None if high is None else _num(high))
+
+
+# ---------------------------------------------------------------------------------------------
+# Outliers: which cells of a conflicting claim disagree with most of the others. Computed from
+# the report's findings (low/high), so that every renderer can mark them the same way.
+# ---------------------------------------------------------------------------------------------
+
+
+def findings_overlap(a: Finding, b: Finding, kind: Kind) -> bool:
+    """Do two found findings' intervals (their ``low``/``high``) overlap?
+
+    An open end (None) reaches everything. Numbers compare with numbers, ISO dates with ISO
+    dates (as strings, which order like the dates). A date range's ``low``/``high`` are only its
+    outer ends, while the verdict compares starts and ends separately: two date ranges are
+    taken to overlap only when they also have the same value.
+    """
+    if kind == "date_range" and a.value != b.value:
+        return False
+
+    def le(x: Number | str | None, y: Number | str | None) -> bool:
+        if x is None or y is None:
+            return True
+        if isinstance(x, str) != isinstance(y, str):
+            return a.value == b.value
+        return x <= y  # type: ignore[operator]
+
+    return le(a.low, b.high) and le(b.low, a.high)
+
+
+def disagreements(claim: ClaimResult) -> dict[str, tuple[str, ...]]:
+    """For each source that found the claim: the sources whose intervals do not overlap it."""
+    found = [f for f in claim.findings if f.found]
+    return {
+        f.source: tuple(
+            g.source for g in found if g is not f and not findings_overlap(f, g, claim.kind)
+        )
+        for f in found
+    }
+
+
+def outliers(claim: ClaimResult) -> tuple[str, ...]:
+    """The sources of a conflicting claim whose value disagrees with most of the others.
+
+    A finding is an outlier when its interval fails to overlap more than half of the other
+    findings, and not every finding is in that position (with two sources, or two camps of equal
+    size, nobody stands out: the conflict is shown without an outlier). Empty unless the
+    verdict is ``conflict``. In the report's source order.
+    """
+    if claim.verdict != "conflict":
+        return ()
+    against = disagreements(claim)
+    others = len(against) - 1
+    marked = tuple(s for s, d in against.items() if d and 2 * len(d) > others)
+    return marked if len(marked) < len(against) else ()

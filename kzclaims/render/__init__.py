@@ -1,5 +1,6 @@
 """Renderers: pure functions of a :class:`kzclaims.model.Report` returning ``str``.
 
 ``json`` (the contract, and the loader used by baselines), ``markdown``, ``github`` (workflow
-commands) and ``junit``. Import the submodule you need; nothing is imported here.
+commands), ``junit`` and ``html`` (a self-contained page for editors). Import the submodule you
+need; nothing is imported here.
 """
