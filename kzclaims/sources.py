@@ -353,13 +353,19 @@ def _read_source(path: Path, shown: str) -> tuple[str, int]:
 
 
 _DATELINE_LINES = 8
+_DATELINE_CHARS = 300
 
 
 def infer_dateline(text: str) -> dt.date | None:
     """The publication date from a dateline near the top ("12 January 2022", "07.01.2022")."""
     from kzclaims.values import read_values
 
-    head_lines = [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:_DATELINE_LINES]
+    # a dateline is short: only the start of each line is read (a 50 MB text on one line
+    # must not be scanned whole)
+    head_lines = [
+        ln[:_DATELINE_CHARS] for ln in text[: 40 * _DATELINE_CHARS].split("\n", 40)[:40]
+        if ln.strip()
+    ][:_DATELINE_LINES]
     for line in head_lines:
         m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", line)
         if m:

@@ -111,9 +111,14 @@ def _last_word(s: str) -> str:
 
 
 def _is_boilerplate(s: str) -> bool:
-    if _ends_terminal(s):
+    if _ends_terminal(s) or len(s) > 400:  # share/menu lines are short
         return False
-    words = [w.lower() for w in _WORD.findall(s)]
+    words = []
+    for m in _WORD.finditer(s):  # lazily: a long line stops at its first ordinary word
+        w = m.group().lower()
+        if w not in _BOILER_STRONG and w not in _BOILER_WEAK and not w.isdigit():
+            return False
+        words.append(w)
     if not words:
         return not any(ch.isalnum() for ch in s)
     strong = False
@@ -254,14 +259,36 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: The longest a sentence may be. Real sentences stay far below (the longest in the bundled
+#: transcripts is ~700 characters); a text with no sentence end at all (a 50 MB dump, a table
+#: flattened into one line) is cut into pieces of at most this length, at a space when there is
+#: one, so that everything downstream (fuzzy matching, the value reader) works on bounded
+#: strings and the whole run stays linear in the size of the source.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) split into spans of at most MAX_SENTENCE_CHARS, cut at the last space."""
+    spans: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` (a whole source file) into normalized sentences with their start line."""
     out: list[Sentence] = []
     for p in paragraphs(text):
-        for start, end in _split_paragraph(p.text):
-            s = p.text[start:end].strip()
-            if s:
-                out.append(Sentence(len(out), s, p.line_at(start)))
+        for sentence_start, sentence_end in _split_paragraph(p.text):
+            for start, end in _bounded(p.text, sentence_start, sentence_end):
+                s = p.text[start:end].strip()
+                if s:
+                    out.append(Sentence(len(out), s, p.line_at(start)))
     return tuple(out)
 
 

@@ -336,3 +336,18 @@ def test_seed_invariants(prefix: str) -> None:
     for s in ss:
         for junk in ("Go back", "reviews", "Average rating"):
             assert junk not in s.text
+
+
+def test_a_text_without_any_sentence_end_is_cut_into_bounded_pieces() -> None:
+    # a 50 MB source with no sentence end must not become one 50 MB "sentence" (fuzzy matching
+    # and the value reader would then be quadratic in practice); each piece ends at a space
+    from kzclaims.text import MAX_SENTENCE_CHARS
+
+    text = "word " * 5000 + "\n" + "troops " * 10 + "\n\n" + "x" * 5000
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert "".join(s.text.replace(" ", "") for s in sentences) == text.replace(" ", "").replace(
+        "\n", ""
+    )
+    assert sentences[0].line == 1 and sentences[-1].line == 4
+    assert all(not s.text.startswith("ord") for s in sentences)  # never cut inside a word
