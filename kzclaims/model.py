@@ -188,11 +188,30 @@ class Source:
     url: str | None = None
     language: str = "en"
     size: int = 0  # bytes on disk
+    # What kind of file it was read from, and how places in it are named: the line of a text
+    # file, the page of a PDF, the paragraph of an HTML page or a Word file. ``locations`` maps
+    # ``text`` back to them: (line of ``text`` where the page/paragraph starts, its number).
+    kind: str = "text"  # text, html, pdf, docx
+    location_unit: Literal["line", "page", "paragraph"] = "line"
+    locations: tuple[tuple[int, int], ...] = ()
+    title_inferred: bool = False  # taken from the file's own metadata, not from the manifest
+    author: str | None = None
 
     @property
     def reference_date(self) -> dt.date | None:
         """The date relative expressions in this source refer to."""
         return self.as_of or self.published
+
+    def locate(self, line: int | None) -> tuple[str, int] | None:
+        """("page", 3) or ("paragraph", 7) for a line of ``text``; None for a text file."""
+        if line is None or not self.locations:
+            return None
+        found = self.locations[0][1]
+        for start, number in self.locations:
+            if start > line:
+                break
+            found = number
+        return self.location_unit, found
 
 
 # --------------------------------------------------------------------------------------------
@@ -243,12 +262,23 @@ class Finding:
     low: Number | str | None = None
     high: Number | str | None = None
     quote: str | None = None
-    line: int | None = None
+    line: int | None = None  # line of the quote in the text read (the file's line for text)
     score: float | None = None
     matches_expected: bool | None = None
     reference_date: str | None = None
     unit: str | None = None  # what the value counts, as the source writes it
     why: str | None = None  # why this value was chosen (for --evidence / explain)
+    page: int | None = None  # the PDF page of the quote
+    paragraph: int | None = None  # the paragraph of the quote in an HTML page or a Word file
+
+    @property
+    def where(self) -> str | None:
+        """Where a person finds the quote in the file: "page 3", "paragraph 7", "line 12"."""
+        if self.page is not None:
+            return f"page {self.page}"
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}"
+        return None if self.line is None else f"line {self.line}"
 
 
 @dataclass(frozen=True)
@@ -279,6 +309,8 @@ class SourceInfo:
     as_of: str | None = None
     title: str | None = None
     url: str | None = None
+    title_inferred: bool = False
+    author: str | None = None
 
 
 ChangeKind = Literal[

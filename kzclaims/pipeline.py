@@ -117,6 +117,8 @@ def _source_info(s: Source) -> SourceInfo:
         as_of=s.as_of.isoformat() if s.as_of else None,
         title=s.title,
         url=s.url,
+        title_inferred=s.title_inferred,
+        author=s.author,
     )
 
 
@@ -170,6 +172,7 @@ def _finding(
             quote=near.text,
             line=near.line,
             score=round(near.score, 1),
+            **where(source, near.line),
             why="the passage matched but holds no value of this kind",
         ), None
     m = reading.match
@@ -183,6 +186,7 @@ def _finding(
             quote=m.text,
             line=m.line,
             score=round(m.score, 1),
+            **where(source, m.line),
         ), ()
     choice = reading.choice
     assert choice is not None
@@ -207,7 +211,14 @@ def _finding(
         reference_date=v.reference_date.isoformat() if v.relative and v.reference_date else None,
         unit=v.noun,
         why=choice.why,
+        **where(source, m.line),
     ), bounds
+
+
+def where(source: Source, line: int) -> dict[str, int]:
+    """The page (PDF) or paragraph (HTML, Word) of a line of a source's text, as Finding fields."""
+    place = source.locate(line)
+    return {} if place is None else {place[0]: place[1]}
 
 
 #: how far after a value its noun may start and still be quoted with it ("20 thousand bandits")
@@ -285,6 +296,12 @@ class PassageReading:
     above_threshold: bool
     candidates: tuple[Candidate, ...]  # every value of the claim's kind in the passage, scored
     chosen: Candidate | None
+    place: tuple[str, int] | None = None  # ("page", 2) / ("paragraph", 5): see Source.locate
+
+    @property
+    def where(self) -> str:
+        """"line 12", "page 2" or "paragraph 5": where a person finds the passage."""
+        return f"{self.place[0]} {self.place[1]}" if self.place else f"line {self.match.line}"
 
 
 @dataclass(frozen=True)
@@ -321,7 +338,9 @@ def explain(
                 if choice is not None:
                     candidates = choice.candidates
                     chosen = next(c for c in candidates if c.value == choice.value)
-            readings.append(PassageReading(m, m.score >= limit, candidates, chosen))
+            readings.append(
+                PassageReading(m, m.score >= limit, candidates, chosen, source.locate(m.line))
+            )
         out.append(SourceExplanation(_source_info(source), tuple(readings), finding))
     return Explanation(claim, limit, tuple(out), result.verdict)
 

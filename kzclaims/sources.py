@@ -1,8 +1,10 @@
 """Stage 2: the sources folder and its optional manifest ``sources.yaml``.
 
-Source files are read, never written. Each file must be UTF-8 text; a binary or undecodable file
-is an input error with one clear line. Without a manifest every ``.txt``/``.md`` file is a source
-whose id is the file's stem and whose publication date is taken from a dateline near the top.
+Source files are read, never written, each by the reader for its kind (``kzclaims.readers``:
+text, HTML, PDF, Word). A file no reader understands is an input error with one clear line.
+Without a manifest every file with a reader's suffix (``.txt``, ``.md``, ``.html``, ``.htm``,
+``.pdf``, ``.docx``) is a source whose id is the file's stem, and every other file gets a warning.
+The publication date is taken from the file's metadata or from a dateline near the top.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kzclaims.errors import InputError, Problem
 from kzclaims.model import Source
+from kzclaims.readers import READABLE_SUFFIXES, Document, suffix_list
 from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
 
 __all__ = [
@@ -28,7 +31,7 @@ __all__ = [
 ]
 
 MANIFEST = "sources.yaml"
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = tuple(READABLE_SUFFIXES)
 ENTRY_KEYS = ("file", "id", "outlet", "title", "published", "as_of", "url", "language")
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -203,13 +206,13 @@ def load_sources(
         )
     manifest_path = directory / MANIFEST
     manifest_shown = _join(shown_dir, MANIFEST)
-    on_disk = sorted(
-        p.name
-        for p in directory.iterdir()
-        if not p.is_dir() and p.suffix.lower() in SOURCE_SUFFIXES
+    files = sorted(
+        p.name for p in directory.iterdir() if not p.is_dir() and p.name != MANIFEST
     )
+    on_disk = [name for name in files if Path(name).suffix.lower() in SOURCE_SUFFIXES]
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    listed: set[str] = set()
     if manifest_path.exists():
         entries = parse_manifest(
             read_text_file(manifest_path, manifest_shown, "manifest"), manifest_shown
@@ -230,12 +233,26 @@ def load_sources(
     elif not on_disk:
         raise InputError.single(
             shown_dir,
-            "no sources: the folder has no .txt or .md files and no sources.yaml",
+            f"no sources: the folder has no {suffix_list()} files and no sources.yaml",
             code="no-sources",
         )
-    else:  # without a manifest every text file is a source named after its file
+    else:  # without a manifest every readable file is a source named after its file
         entries = tuple(_unlisted_entries(on_disk, shown_dir, problems))
+    warnings.extend(
+        Problem(
+            _join(shown_dir, name),
+            None,
+            None,
+            f"no reader for {Path(name).suffix or 'files without a suffix'}; it is not compared"
+            f" (sources may be {suffix_list()} files)",
+            "warning",
+            "no-reader",
+        )
+        for name in files
+        if name not in listed and name not in on_disk and not name.startswith(".")
+    )
     sources: list[Source] = []
+    missing_extras: dict[str, list[Problem]] = {}
     for e in entries:
         path = directory / e.file
         shown = _join(shown_dir, e.file)
@@ -253,30 +270,24 @@ def load_sources(
             continue
         try:
             path = _safe_source_path(directory, path, shown, follow_symlinks)
-            text, size = _read_source(path, shown)
+            doc, size = _read_source(path, shown, Path(e.file).suffix)
         except InputError as exc:
-            problems.extend(exc.problems)
+            for p in exc.problems:
+                if p.code == "missing-extra":
+                    missing_extras.setdefault(p.message, []).append(p)
+                else:
+                    problems.append(p)
             continue
-        published = e.published or infer_dateline(text)
-        sources.append(
-            Source(
-                id=e.id,
-                file=shown,
-                text=text,
-                outlet=e.outlet,
-                title=e.title,
-                published=published,
-                published_inferred=e.published is None and published is not None,
-                as_of=e.as_of,
-                url=e.url,
-                language=e.language,
-                size=size,
-            )
-        )
-        if not text.strip():
+        text = doc.text
+        warnings.extend(doc.warnings)
+        sources.append(_source(e, shown, doc, size))
+        if not text.strip() and not doc.warnings:
             warnings.append(
                 Problem(shown, None, None, "the source is empty", "warning", "empty-source")
             )
+    for same in missing_extras.values():  # one line per missing library, not one per file
+        more = f" (and {len(same) - 1} more)" if len(same) > 1 else ""
+        problems.append(replace(same[0], path=same[0].path + more))
     if problems:
         raise InputError(problems)
     return Corpus(
@@ -331,25 +342,49 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     return read_regular_file(path, shown, MAX_SOURCE_BYTES, "source")
 
 
-def _read_source(path: Path, shown: str) -> tuple[str, int]:
+def _read_source(path: Path, shown: str, suffix: str) -> tuple[Document, int]:
+    """The file read by the reader for its kind (see :mod:`kzclaims.readers`), and its size.
+
+    ``suffix`` is the listed file's (``path`` may be a symlink's target with another name).
+    """
+    from kzclaims.readers import read_bytes
+
     data = _read_bytes(path, shown)
-    if b"\x00" in data[:8192]:
-        raise InputError.single(
-            shown, "binary file, not text (sources must be UTF-8 .txt or .md files)", code="binary"
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError.single(
-            shown,
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
-            line,
-            col,
-            "encoding",
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n"), len(data)
+    return read_bytes(data, shown, suffix.lower()), len(data)
+
+
+def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
+    """A Source from its manifest entry and what its reader found; the manifest wins.
+
+    The publication date not given by the manifest comes from an HTML page's markup (htmldate),
+    else from a dateline near the top of the text, else from a PDF's or Word file's metadata
+    (the file's creation date: the weakest sign, used last). Either way it is marked inferred.
+    """
+    published = e.published
+    if published is None:
+        if doc.kind == "html":
+            published = doc.published or infer_dateline(doc.text)
+        else:
+            published = infer_dateline(doc.text) or doc.published
+    title = e.title or doc.title
+    return Source(
+        id=e.id,
+        file=shown,
+        text=doc.text,
+        outlet=e.outlet,
+        title=title,
+        published=published,
+        published_inferred=e.published is None and published is not None,
+        as_of=e.as_of,
+        url=e.url or doc.url,
+        language=e.language,
+        size=size,
+        kind=doc.kind,
+        location_unit=doc.unit,
+        locations=doc.line_marks(),
+        title_inferred=e.title is None and title is not None,
+        author=doc.author,
+    )
 
 
 _DATELINE_LINES = 8

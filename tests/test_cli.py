@@ -142,13 +142,13 @@ def test_claims_errors_exit_2_with_one_line_each(corpus: Path, claims_text: str,
 def test_source_errors(corpus: Path) -> None:
     src = corpus / "sources"
     (src / "daily.txt").write_bytes(b"\x00\x01\x02binary")
-    (src / "weekly.txt").write_bytes("Caf\xe9\n".encode("latin-1"))
+    (src / "weekly.txt").write_bytes(b"%PDF-1.7\n\x00\x01 truncated")
     code, out, err = run("compare")
     assert code == 2 and out == ""
-    assert err.splitlines() == [
-        "sources/daily.txt: error: binary file, not text (sources must be UTF-8 .txt or .md files)",
-        "sources/weekly.txt:1:4: error: not UTF-8 text (byte 0xe9); re-save the file as UTF-8",
-    ]
+    lines = err.splitlines()
+    assert lines[0] == "sources/daily.txt: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)"
+    assert lines[1].startswith("sources/weekly.txt: error: not a readable PDF (corrupt or truncated: ")
+    assert len(lines) == 2 and "UTF-8" not in err
     (src / "daily.txt").unlink()
     code, _, err = run("compare")
     assert code == 2 and "sources/sources.yaml:6:11: error: source file not found: sources/daily.txt" in err
@@ -158,7 +158,7 @@ def test_missing_inputs(corpus: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run("compare", "--sources", str(empty))
-    assert code == 2 and err.endswith("error: no sources: the folder has no .txt or .md files and no sources.yaml\n")
+    assert code == 2 and err.endswith("error: no sources: the folder has no .txt, .md, .html, .htm, .pdf or .docx files and no sources.yaml\n")
     code, _, err = run("compare", "--sources", "nowhere", "--claims", "nothing.yaml")
     assert code == 2 and err.splitlines() == [
         "nothing.yaml: error: file not found",

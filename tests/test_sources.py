@@ -40,13 +40,17 @@ def test_bundled_corpus() -> None:
 def test_without_manifest_every_text_file_is_a_source(tmp_path: Path) -> None:
     (tmp_path / "b-report.md").write_text("Title\n\nNur-Sultan, 12 January 2022 (TDI): Text.\n", encoding="utf-8")
     (tmp_path / "a-note.txt").write_text("January 6, 2022\n\nSome text.\n", encoding="utf-8")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "figures.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
     corpus = load_sources(tmp_path, "src")
     assert [(s.id, s.file, s.published, s.published_inferred) for s in corpus.sources] == [
         ("a-note", "src/a-note.txt", dt.date(2022, 1, 6), True),
         ("b-report", "src/b-report.md", dt.date(2022, 1, 12), True),
     ]
     assert corpus.manifest is None
+    assert [str(w) for w in corpus.warnings] == [
+        "src/figures.xlsx: warning: no reader for .xlsx; it is not compared (sources may be .txt, .md, .html, .htm, .pdf or .docx files)"
+    ]
 
 
 def test_crlf_is_read_as_lines(tmp_path: Path) -> None:
@@ -68,7 +72,7 @@ def test_dateline(head: str, date: dt.date | None) -> None:
 
 
 def test_empty_and_missing_folders(tmp_path: Path) -> None:
-    assert errors(tmp_path) == ["src: error: no sources: the folder has no .txt or .md files and no sources.yaml"]
+    assert errors(tmp_path) == ["src: error: no sources: the folder has no .txt, .md, .html, .htm, .pdf or .docx files and no sources.yaml"]
     assert errors(tmp_path / "nope") == ["src: error: sources folder not found"]
     f = tmp_path / "file.txt"
     f.write_text("x", encoding="utf-8")
@@ -76,13 +80,13 @@ def test_empty_and_missing_folders(tmp_path: Path) -> None:
         load_sources(f, "file.txt")
 
 
-def test_binary_and_non_utf8_sources_are_reported_together(tmp_path: Path) -> None:
+def test_binary_sources_are_reported_together(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    (tmp_path / "b.txt").write_bytes("Line one\nCaf\xe9 au lait\n".encode("latin-1"))
+    (tmp_path / "b.md").write_bytes(b"\x00\x01")
     (tmp_path / "c.txt").write_text("Fine.\n", encoding="utf-8")
     assert errors(tmp_path) == [
-        "src/a.txt: error: binary file, not text (sources must be UTF-8 .txt or .md files)",
-        "src/b.txt:2:4: error: not UTF-8 text (byte 0xe9); re-save the file as UTF-8",
+        "src/a.txt: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
+        "src/b.md: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
     ]
 
 

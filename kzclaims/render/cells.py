@@ -11,6 +11,17 @@ import math
 
 from kzclaims.model import Finding, JSONValue, Report, SourceInfo
 
+
+def cite(file: str, f: Finding) -> str:
+    """Where a quote is, for a person: ``sources/a.txt:12``, ``sources/b.pdf, page 2``,
+    ``sources/c.html, paragraph 3`` (a text file's line; a PDF's page; a page's paragraph)."""
+    if f.page is not None or f.paragraph is not None:
+        return f"{file}, {f.where}" if file else f.where or ""
+    if f.line is None:
+        return file
+    return f"{file}:{f.line}" if file else f"line {f.line}"
+
+
 QUALIFIER_SIGNS = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
 
 #: How each kind of change since a baseline is named in every human format.

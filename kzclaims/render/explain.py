@@ -45,7 +45,9 @@ def render_explanation(console: Console, ex: Explanation) -> None:
             continue
         shown = {pr.match.text for pr in se.passages}
         if f.found and f.quote is not None and f.quote not in shown:
-            extra = Text(f"  + read together with the next sentence (line {f.line}):", style="")
+            extra = Text(
+                f"  + read together with the next sentence ({f.where or 'line ?'}):", style=""
+            )
             extra.append(f"\n     “{f.quote}”", style="italic")
             if f.why:
                 extra.append(f"\n     why: {f.why}", style="dim")
@@ -54,7 +56,7 @@ def render_explanation(console: Console, ex: Explanation) -> None:
             m = pr.match
             mark = "above" if pr.above_threshold else "below"
             line = Text(
-                f"  {i}. line {m.line}, score {m.score:.1f} ({mark} {ex.threshold:g})",
+                f"  {i}. {pr.where}, score {m.score:.1f} ({mark} {ex.threshold:g})",
                 style="" if pr.above_threshold else "dim",
             )
             line.append(f", via “{m.phrasing}”", style="dim")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from kzclaims.errors import Problem
 from kzclaims.model import Change, ClaimResult, Report
-from kzclaims.render.cells import compact_value, finding_cell, outlet_names
+from kzclaims.render.cells import cite, compact_value, finding_cell, outlet_names
 from kzclaims.render.markdown import CHANGE_LABELS
 
 __all__ = ["ANNOTATIONS_PER_LEVEL", "escape_data", "escape_property", "problem_annotation",
@@ -59,9 +59,7 @@ def _conflict(report: Report, c: ClaimResult, names: dict[str, str], files: dict
     for f in c.findings:
         if not f.found:
             continue
-        where = files.get(f.source, "")
-        if where and f.line is not None:
-            where += f":{f.line}"
+        where = cite(files[f.source], f) if files.get(f.source) else ""
         lines.append(f"- {names.get(f.source, f.source)}: {finding_cell(f, c.kind)}"
                      + (f" ({where})" if where else ""))
     return workflow_command(

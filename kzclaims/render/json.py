@@ -114,6 +114,10 @@ def _source_to_dict(s: SourceInfo) -> dict[str, JSONValue]:
         d["title"] = s.title
     if s.url is not None:
         d["url"] = s.url
+    if s.title_inferred:
+        d["title_inferred"] = True
+    if s.author is not None:
+        d["author"] = s.author
     return d
 
 
@@ -128,6 +132,7 @@ def _finding_to_dict(f: Finding, has_expected: bool) -> dict[str, JSONValue]:
             d["line"] = f.line
         if score is not None:
             d["score"] = score
+        _location(d, f)
         return d
     d.update(
         {
@@ -149,7 +154,16 @@ def _finding_to_dict(f: Finding, has_expected: bool) -> dict[str, JSONValue]:
         d["unit"] = f.unit
     if f.why is not None:
         d["why"] = f.why
+    _location(d, f)
     return d
+
+
+def _location(d: dict[str, JSONValue], f: Finding) -> None:
+    """``page`` (PDF) or ``paragraph`` (HTML, Word): only for sources that have them."""
+    if f.page is not None:
+        d["page"] = f.page
+    if f.paragraph is not None:
+        d["paragraph"] = f.paragraph
 
 
 def _claim_to_dict(c: ClaimResult) -> dict[str, JSONValue]:
@@ -301,6 +315,8 @@ class _Reader:
             as_of=self.string(d, "as_of", where, required=False),
             title=self.string(d, "title", where, required=False),
             url=self.string(d, "url", where, required=False),
+            title_inferred=bool(self.boolean(d, "title_inferred", where, default=False)),
+            author=self.string(d, "author", where, required=False),
         )
 
     def finding(self, v: Any, where: str) -> Finding:
@@ -326,6 +342,8 @@ class _Reader:
             reference_date=self.string(d, "reference_date", where, required=False),
             unit=self.string(d, "unit", where, required=False),
             why=self.string(d, "why", where, required=False),
+            page=self.integer(d, "page", where),
+            paragraph=self.integer(d, "paragraph", where),
         )
 
     def claim(self, v: Any, where: str) -> ClaimResult:

@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from kzclaims.model import ClaimResult, Report
-from kzclaims.render.cells import compact_value, finding_cell, outlet_names
+from kzclaims.render.cells import cite, compact_value, finding_cell, outlet_names
 from kzclaims.render.markdown import CHANGE_LABELS
 
 __all__ = ["render_junit", "xml_safe"]
@@ -46,8 +46,8 @@ def _values(report: Report, c: ClaimResult, names: dict[str, str], files: dict[s
     for s in report.sources:
         f = c.finding(s.id)
         where = files.get(s.id, "")
-        if f is not None and f.line is not None and where:
-            where += f":{f.line}"
+        if f is not None and where:
+            where = cite(where, f)
         name = names.get(s.id, s.id)
         if f is None or not f.found:
             line = f"{name}: not found"

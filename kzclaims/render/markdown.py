@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kzclaims.model import VERDICTS, Change, ClaimResult, Report
-from kzclaims.render.cells import CHANGE_LABELS, compact_value, finding_cell, outlet_names
+from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value, finding_cell, outlet_names
 
 __all__ = [
     "CHANGE_LABELS",
@@ -140,9 +140,7 @@ def _quotes(report: Report) -> list[str]:
         for f in c.findings:
             if not f.quote:
                 continue
-            where = files.get(f.source, "")
-            if f.line is not None:
-                where = f"{where}:{f.line}" if where else f"line {f.line}"
+            where = cite(files.get(f.source, ""), f)
             if not f.found:
                 what = "no value read"
             elif c.kind == "statement":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from kzclaims.model import ClaimResult, Finding, Kind, Report
-from kzclaims.render.cells import CHANGE_LABELS, compact_value
+from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -218,7 +218,7 @@ def _evidence(report: Report) -> list[RenderableType]:
                 continue
             any_quote = True
             src = outlets.get(f.source)
-            where = f"{src.file if src else f.source}:{f.line}"
+            where = cite(src.file if src else f.source, f)
             t.append(
                 f"\n  {src.outlet if src else f.source} ({where}, score {f.score})",
                 style="" if f.found else "dim",

@@ -1,0 +1,211 @@
+"""Readers: one per kind of source file, chosen by file type.
+
+``read(path)`` is a pure function of one file: it returns a :class:`Document` with the text to
+search, where each part of that text is in the original (a line of a text file, a page of a PDF,
+a paragraph of an HTML page or a Word file) and the metadata the file declares (title, author,
+publication date, language, canonical URL). It works per file, so sources can be read one at a
+time (streamed). The kind is chosen from the suffix and checked against the content: an HTML page
+saved as ``.txt`` is read as HTML, a PDF named ``.txt`` as a PDF.
+
+The HTML, PDF and Word readers need optional libraries (``pip install "kzclaims[html]"``,
+``[pdf]``, ``[docx]``); they are imported only when a file of that kind is read. Without the
+library the reader raises :class:`~kzclaims.errors.InputError` with one line naming the extra.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kzclaims.errors import InputError, Problem
+
+__all__ = [
+    "EXTRAS",
+    "READABLE_SUFFIXES",
+    "Document",
+    "Kind",
+    "Unit",
+    "missing_extra",
+    "read",
+    "read_bytes",
+    "sniff",
+    "suffix_list",
+    "warning",
+]
+
+Kind = Literal["text", "html", "pdf", "docx"]
+Unit = Literal["line", "page", "paragraph"]
+
+#: suffix -> reader kind; a folder without a manifest takes every file with one of these suffixes
+READABLE_SUFFIXES: dict[str, Kind] = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+#: the optional extra that provides each reader's library
+EXTRAS: dict[Kind, tuple[str, str]] = {
+    "html": ("html", "HTML pages"),
+    "pdf": ("pdf", "PDF files"),
+    "docx": ("docx", "Word (.docx) files"),
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """The readable text of one source file, with a map back to places in the file.
+
+    ``marks`` are ``(offset, number)`` pairs, sorted: from character ``offset`` of ``text`` on,
+    the text is on page/paragraph ``number`` of the file (``unit``). For plain text the unit is
+    the line and ``marks`` is empty: the line in ``text`` is the line in the file.
+    """
+
+    text: str
+    kind: Kind = "text"
+    unit: Unit = "line"
+    marks: tuple[tuple[int, int], ...] = ()
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    warnings: tuple[Problem, ...] = ()  # warnings about the file, e.g. its encoding
+
+    def location_at(self, offset: int) -> int | None:
+        """The page or paragraph number of character ``offset`` (None for plain text)."""
+        if not self.marks:
+            return None
+        i = bisect_right([o for o, _ in self.marks], offset) - 1
+        return self.marks[max(i, 0)][1]
+
+    def line_marks(self) -> tuple[tuple[int, int], ...]:
+        """``marks`` with 1-based line numbers of ``text`` instead of character offsets."""
+        out: list[tuple[int, int]] = []
+        line = 1
+        pos = 0
+        for offset, number in self.marks:
+            line += self.text.count("\n", pos, offset)
+            pos = offset
+            out.append((line, number))
+        return tuple(out)
+
+
+def joined(blocks: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Numbered blocks (page or paragraph, text) -> the text, a blank line between blocks, and
+    its marks (the offset where each block starts, the block's number)."""
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    pos = 0
+    for number, block in blocks:
+        block = block.strip("\n")
+        if not block.strip():
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        marks.append((pos, number))
+        parts.append(block)
+        pos += len(block)
+    return "".join(parts), tuple(marks)
+
+
+def warning(shown: str, message: str, line: int | None = None, col: int | None = None) -> Problem:
+    return Problem(shown, line, col, message, "warning", "reader")
+
+
+def suffix_list() -> str:
+    """".txt, .md, .html, .htm, .pdf or .docx": the files a folder's sources may be."""
+    names = list(READABLE_SUFFIXES)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def missing_extra(kind: Kind, shown: str) -> InputError:
+    extra, what = EXTRAS[kind]
+    return InputError.single(
+        shown,
+        f"reading {what} needs an optional library: pip install \"kzclaims[{extra}]\"",
+        code="missing-extra",
+    )
+
+
+def sniff(data: bytes, suffix: str) -> Kind | None:
+    """The kind of a file from its first bytes, then its suffix; None when no reader fits.
+
+    The content wins over the suffix: a PDF saved as ``.txt`` is a PDF, an HTML page saved as
+    ``.txt`` is HTML. A Word file is a zip with ``word/`` in it.
+    """
+    head = data[:2048]
+    if head.startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and not _texty(head[:1024])):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or suffix == ".docx" else None
+    if _looks_html(head):
+        return "html"
+    kind = READABLE_SUFFIXES.get(suffix.lower())
+    if kind in ("pdf", "docx"):
+        return kind  # the reader says what is wrong with it (corrupt, truncated)
+    if kind == "html":
+        return "html"
+    return kind
+
+
+def _texty(head: bytes) -> bool:
+    return b"\x00" not in head
+
+
+def _looks_html(head: bytes) -> bool:
+    """A saved web page: a doctype or <html>/<head>/<body> near the top, or a page of tags."""
+    text = head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(("<!doctype html", "<html", "<head", "<?xml")) and (
+        "<html" in text or "<!doctype html" in text
+    ):
+        return True
+    if not text.startswith("<"):
+        return False
+    tags = sum(text.count(t) for t in ("<p>", "<p ", "</p>", "<div", "</div>", "<br"))
+    return "<body" in text or tags >= 3
+
+
+def read_bytes(data: bytes, shown: str, suffix: str = ".txt") -> Document:
+    """Read a file's bytes with the reader its content and suffix call for."""
+    kind = sniff(data, suffix)
+    if kind is None:
+        raise InputError.single(
+            shown,
+            f"no reader for {suffix or 'files without a suffix'} (sources may be {suffix_list()}"
+            " files)",
+            code="no-reader",
+        )
+    if kind == "html":
+        from kzclaims.readers.html import read_html
+
+        return read_html(data, shown)
+    if kind == "pdf":
+        from kzclaims.readers.pdf import read_pdf
+
+        return read_pdf(data, shown)
+    if kind == "docx":
+        from kzclaims.readers.docx import read_docx
+
+        return read_docx(data, shown)
+    from kzclaims.readers.plain import read_plain
+
+    return read_plain(data, shown)
+
+
+def read(path: str | Path, shown: str | None = None) -> Document:
+    """Read one source file (pure: the file is only read); raises InputError when it cannot."""
+    path = Path(path)
+    shown = shown or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError.single(shown, f"cannot read: {exc.strerror}", code="unreadable") from None
+    return read_bytes(data, shown, path.suffix.lower())
