@@ -610,7 +610,7 @@ letter-spacing:.03em;color:var(--muted);margin-bottom:2px}
 @media print{
 body{font-size:10pt}
 main{max-width:none;padding:0}
-.filters,.legend summary{display:none}
+.filters,.legend summary,details.why{display:none}
 .report thead th{position:static}
 tbody.claim{break-inside:avoid}
 a{color:inherit}

@@ -1,0 +1,178 @@
+"""The HTML report in a real headless browser: Debian's Chromium driven by playwright.
+
+The report of the bundled corpus (and of the conflicts fixture, which has a conflict) is opened
+from a file:// URL. The tests click the filters, read a quote, and check that the page made no
+network request and logged no console error; without JavaScript everything is shown.
+
+Chromium comes from Debian (`apt-get install chromium`; .ci/run installs it), never from
+playwright's own download. The tests skip only when no Chromium is found, and never in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kzclaims.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFLICTS = Path(__file__).resolve().parent / "fixtures" / "conflicts"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _report(args: list[str], cwd: Path, out: Path) -> Path:
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, [*args, "--format", "html", "--output", str(out)])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    chromium = find_chromium()
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser test: no Chromium at /usr/bin/chromium "
+                        "(.ci/run installs Debian's chromium package)")
+        pytest.skip("no Chromium found (apt-get install chromium, or set CHROMIUM=/path)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    tmp = tmp_path_factory.mktemp("html")
+    return {
+        "bundled": _report(["compare"], ROOT, tmp / "bundled.html"),
+        "conflicts": _report(["compare"], CONFLICTS, tmp / "conflicts.html"),
+    }
+
+
+class Watched:
+    """A page with every request, console error and page error it produced recorded."""
+
+    def __init__(self, browser: Any, path: Path, **context: Any) -> None:
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.url = path.as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_load_state("load")
+
+    def visible_claims(self) -> list[str]:
+        ids: list[str] = self.page.eval_on_selector_all(
+            "tbody.claim", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)"
+        )
+        return [i.removeprefix("claim-") for i in ids]
+
+    def check_quiet(self) -> None:
+        """Only the report itself was loaded, and nothing went wrong on the page."""
+        assert self.requests == [self.url], self.requests
+        assert self.errors == []
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def test_conflict_filter_on_a_report_with_a_conflict(browser: Any, reports: dict[str, Path]
+                                                     ) -> None:
+    w = Watched(browser, reports["conflicts"])
+    page = w.page
+    all_claims = w.visible_claims()
+    assert len(all_claims) == 6
+    page.get_by_label("Only conflicts").check()
+    assert w.visible_claims() == ["contingent"]
+    assert page.locator("#shown").inner_text() == "Showing 1 of 6 claims"
+    outlier = page.locator("#claim-contingent td.outlier")
+    assert outlier.count() == 1 and "! outlier: disagrees with daily and wire" in (
+        outlier.inner_text())
+    page.get_by_label("Only conflicts").uncheck()
+    assert w.visible_claims() == all_claims
+    w.check_quiet()
+    w.close()
+
+
+def test_bundled_report_filters_and_quote(browser: Any, reports: dict[str, Path]) -> None:
+    w = Watched(browser, reports["bundled"])
+    page = w.page
+    assert len(w.visible_claims()) == 29
+    # one quote, with the value's words highlighted
+    cell = page.locator('#claim-csto-troops td[data-source="tdi"]')
+    assert cell.locator("mark").inner_text() == "2,030 troops"
+    assert "consists of 2,030 troops" in cell.locator("blockquote").inner_text()
+    assert "sources/tdi-2022-01-12-majilis-address.txt:" in cell.inner_text()
+    # the bundled corpus has no conflict: the filter leaves nothing, and says so
+    page.get_by_label("Only conflicts").check()
+    assert w.visible_claims() == []
+    assert page.locator("#none").is_visible()
+    page.get_by_label("Only missing").check()  # filters add up: conflicts or missing
+    assert w.visible_claims() == ["death-toll"]
+    page.get_by_label("Only conflicts").uncheck()
+    page.get_by_label("Only missing").uncheck()
+    page.get_by_label("Search").fill("aircraft")
+    shown = w.visible_claims()
+    assert "almaty-airport-aircraft" in shown and len(shown) < 29
+    page.get_by_label("Search").fill("")
+    assert len(w.visible_claims()) == 29
+    w.check_quiet()
+    w.close()
+
+
+def test_without_javascript_everything_is_visible(browser: Any, reports: dict[str, Path]
+                                                  ) -> None:
+    w = Watched(browser, reports["bundled"], java_script_enabled=False)
+    assert len(w.visible_claims()) == 29
+    assert not w.page.locator("#filters").is_visible()
+    w.check_quiet()
+    w.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_nothing_overflows_the_page(browser: Any, reports: dict[str, Path], width: int) -> None:
+    w = Watched(browser, reports["bundled"], viewport={"width": width, "height": 900})
+    overflow = w.page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= width
+    w.check_quiet()
+    w.close()
