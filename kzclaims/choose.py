@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kzclaims.lang import Conventions
 from kzclaims.model import Claim, Kind, Match, Value
 
 __all__ = ["Candidate", "Choice", "choose_value", "unit_matches"]
@@ -29,9 +30,9 @@ OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
 DISTANCE_CAP = 30.0
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)»]*\s+(?=[\"“‘(«]?[A-ZА-ЯЁ0-9])")
 _CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s|,\s(?:while|whereas|but|and\s+(?:the|a|an|its|their)\b)")
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-zа-яё]+")
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,23 @@ def _stem(word: str) -> str:
     return word
 
 
+def _word_form(word: str) -> str:
+    """English: a plural cut to its singular; Russian: the lemma ("военнослужащих" ->
+    "военнослужащий"), so that a unit in one case matches a noun in another."""
+    if "а" <= word[:1] <= "я" or word[:1] == "ё":
+        from kzclaims.lang import get
+
+        return get("ru").normalize(word)
+    return _stem(word)
+
+
 def unit_matches(noun: str, units: Sequence[str]) -> bool:
     """Does a value's counted noun ("units of military equipment") name one of the claim's units?"""
     from rapidfuzz import fuzz
 
-    noun_words = [_stem(w) for w in _WORD.findall(noun.lower())]
+    noun_words = [_word_form(w) for w in _WORD.findall(noun.lower())]
     for unit in units:
-        unit_words = [_stem(w) for w in _WORD.findall(unit.lower())]
+        unit_words = [_word_form(w) for w in _WORD.findall(unit.lower())]
         if not unit_words:
             continue
         if all(any(fuzz.ratio(u, n) >= 85 for n in noun_words) for u in unit_words):
@@ -142,12 +153,20 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
 
 
 def choose_value(
-    claim: Claim, match: Match, reference: dt.date | None, kind: Kind | None = None
+    claim: Claim,
+    match: Match,
+    reference: dt.date | None,
+    kind: Kind | None = None,
+    language: str = "en",
+    conventions: Conventions | None = None,
 ) -> Choice | None:
-    """The value of the claim's kind that this passage gives for the claim, or None."""
+    """The value of the claim's kind that this passage gives for the claim, or None.
+
+    ``language`` and ``conventions`` are the source's (see :func:`kzclaims.lang.conventions_for`).
+    """
     from kzclaims.values import read_values
 
-    values = read_values(match.text, kind or claim.kind, reference)
+    values = read_values(match.text, kind or claim.kind, reference, language, conventions)
     if not values:
         return None
     candidates = score_candidates(claim, match, values)

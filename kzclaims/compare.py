@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from kzclaims.lang import all_languages
 from kzclaims.model import (
     ClaimResult,
     Expected,
@@ -64,9 +65,7 @@ __all__ = [
 APPROX_MARGIN = 0.10
 APPROX_DAYS = 3
 #: approximations that only reach below the value
-DOWNWARD_APPROX = frozenset(
-    {"almost", "nearly", "close to", "just under", "not quite", "approaching"}
-)
+DOWNWARD_APPROX: frozenset[str] = frozenset().union(*(lg.downward for lg in all_languages()))
 
 _NON_NEGATIVE: frozenset[str] = frozenset({"count", "percent", "duration"})
 

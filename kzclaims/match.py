@@ -46,6 +46,7 @@ from itertools import islice
 from sys import intern
 from typing import Any
 
+from kzclaims.lang import all_languages, get, language_of_phrase, synonym_table
 from kzclaims.model import Claim, Match, Sentence, Source
 
 __all__ = [
@@ -74,31 +75,11 @@ SPREAD_PER_WORD = 4.0  # points lost per extra word of spread, divided by the ma
 SPREAD_CAP = 30.0  # at most this many points lost to spread
 PAIR_PENALTY = 5.0  # points a two-sentence passage pays
 
-_STOPWORD_TEXT = (
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves
-    s t"""
-)
-# Words that say what kind of value a claim asks for ("the number of troops", "the date of the
-# address", "how long the withdrawal lasts"): sources state the value instead, so these weigh
-# like stop words.
-_META_TEXT = (
-    "number numbers amount total figure figures count size date day dates when how many much"
-    " long length duration period percentage rate level"
-)
-STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split()) | frozenset(_META_TEXT.split())
-# Numbers are the value a claim is about, which sources state differently ("20 thousand",
-# "20,000"): in a phrasing they weigh like stop words.
-_NUMBER_TEXT = (
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
-    " sixty seventy eighty ninety hundred thousand million billion"
-)
-NUMBER_WORDS: frozenset[str] = frozenset(_NUMBER_TEXT.split())
+# Stop words, value-kind words ("number of", "date of") and number words of every language
+# (kzclaims.lang), in normalized form: they weigh STOP_WEIGHT, match only exactly and are never
+# indexed. Numbers are the value a claim is about, which sources state differently.
+STOPWORDS: frozenset[str] = frozenset().union(*(lg.stopwords for lg in all_languages()))
+NUMBER_WORDS: frozenset[str] = frozenset().union(*(lg.number_words for lg in all_languages()))
 _WEAK = STOPWORDS | NUMBER_WORDS
 
 
@@ -149,17 +130,25 @@ def _normalize(text: str) -> str:
     return text
 
 
-def tokens(text: str) -> list[str]:
-    """The normalized words of ``text``: lower-case, possessive 's dropped, "2,030" -> "2030"."""
-    return _TOKEN_NORM.findall(_normalize(text))
+def tokens(text: str, language: str = "en") -> list[str]:
+    """The normalized words of ``text``: lower-case, possessive 's dropped, "2,030" -> "2030";
+    then the language's normalization (Russian: lemmas, "войсками" -> "войско")."""
+    words = _TOKEN_NORM.findall(_normalize(text))
+    normalizer = get(language).normalizer
+    return [normalizer(w) for w in words] if normalizer is not None else words
 
 
-def _tokens_many(texts: Sequence[str]) -> list[list[str]]:
+def _tokens_many(texts: Sequence[str], language: str = "en") -> list[list[str]]:
     """:func:`tokens` of many texts (one normalization pass over them all)."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
-        return [tokens(t) for t in texts]
+        return [tokens(t, language) for t in texts]
     find = _TOKEN_NORM.findall
+    normalizer = get(language).normalizer
+    if normalizer is not None:
+        return [
+            [intern(normalizer(w)) for w in find(t)] for t in _normalize(joined).split("\n")
+        ] if texts else []
     # Interned: an index holds each distinct word once, not once per occurrence.
     return [list(map(intern, find(t))) for t in _normalize(joined).split("\n")] if texts else []
 
@@ -180,33 +169,10 @@ def _credit(a: str, b: str, ratio: float) -> float:
 
 
 # Words news reports use for the same thing, which no spelling similarity relates ("the pullout
-# will commence" for "the withdrawal will start"). Kept small and generic on purpose: each group
-# is one meaning in news about events, counts and dates. A synonym counts SYNONYM_CREDIT.
+# will commence" for "the withdrawal will start"): each language's groups (kzclaims.lang), over
+# normalized words. A synonym counts SYNONYM_CREDIT.
 SYNONYM_CREDIT = 0.85
-_SYNONYM_GROUPS = (
-    "start starts started starting begin begins began beginning commence commences commenced",
-    "end ends ended finish finished complete completed conclude concluded",
-    "withdrawal withdrawals pullout pullouts withdraw withdrew withdrawn departure",
-    "troops soldiers servicemen peacekeepers contingent",
-    "attack attacks attacked assault assaults assaulted storm stormed raid raided",
-    "attackers assailants gunmen",
-    "killed died dead perished",
-    "announced declared proclaimed",
-    "said stated told",
-    "talks negotiations",
-    "aircraft aircrafts planes airplanes jets",
-    "corridor range band",
-    "appointed named",
-    "restored resumed reinstated",
-    "lasts last lasted take takes took",
-    "seized captured",
-    "seizure capture",
-)
-SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in _SYNONYM_GROUPS:
-    _words = frozenset(_group.split())
-    for _w in _words:
-        SYNONYMS[_w] = SYNONYMS.get(_w, frozenset()) | (_words - {_w})
+SYNONYMS: dict[str, frozenset[str]] = synonym_table()
 
 
 def _ratio(a: str, b: str) -> float:
@@ -233,7 +199,7 @@ class _Phrase:
 
 
 def _phrase(text: str) -> _Phrase | None:
-    words = tuple(tokens(text))
+    words = tuple(tokens(text, language_of_phrase(text)))
     if not words:
         return None
     content = tuple(not is_weak(w) for w in words)
@@ -332,12 +298,12 @@ def _direct_table(p: _Phrase, toks: Iterable[str]) -> _Table:
     return table
 
 
-def score_passage(phrasing: str, text: str) -> float:
+def score_passage(phrasing: str, text: str, language: str = "en") -> float:
     """The score (0-100) of ``text`` for ``phrasing``, computed directly (no index, no pairs)."""
     p = _phrase(phrasing)
     if p is None:
         return 0.0
-    toks = tokens(text)
+    toks = tokens(text, language)
     return round(_score(p, _direct_table(p, toks), toks)[0], 1)
 
 
@@ -536,11 +502,12 @@ class CorpusIndex:
         self._postings: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
         self._synced = 0  # how many words of _postings the lexicon was given
 
-    def add(self, source_id: str, sentences: Sequence[Sentence]) -> None:
+    def add(self, source_id: str, sentences: Sequence[Sentence], language: str = "en") -> None:
+        """Index a source's sentences; their words are normalized the ``language``'s way."""
         doc = len(self._docs)
         self._docs.append(source_id)
         sents = list(sentences)
-        toks_list = _tokens_many([s.text for s in sents])
+        toks_list = _tokens_many([s.text for s in sents], language)
         base = len(self._sentences)
         self._sentences.extend(sents)
         self._toks.extend(toks_list)
@@ -564,7 +531,7 @@ class CorpusIndex:
     def add_source(self, source: Source) -> None:
         from kzclaims.text import split_sentences
 
-        self.add(source.id, split_sentences(source.text))
+        self.add(source.id, split_sentences(source.text, source.language), source.language)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -658,17 +625,19 @@ class SourceIndex:
 
     def __init__(
         self, source_id: str, sentences: Sequence[Sentence], lexicon: Lexicon | None = None,
+        language: str = "en",
     ) -> None:
         self.source_id = source_id
         self.sentences: tuple[Sentence, ...] = tuple(sentences)
         self._index = CorpusIndex(lexicon)
-        self._index.add(source_id, self.sentences)
+        self._index.add(source_id, self.sentences, language)
 
     @classmethod
     def from_source(cls, source: Source, lexicon: Lexicon | None = None) -> SourceIndex:
         from kzclaims.text import split_sentences
 
-        return cls(source.id, split_sentences(source.text), lexicon)
+        language = source.language
+        return cls(source.id, split_sentences(source.text, language), lexicon, language)
 
     def expand(self, word: str) -> list[tuple[str, float]]:
         """The words of this source within :data:`WORD_CUTOFF` of ``word`` (normalized)."""
@@ -728,12 +697,12 @@ def _matches(
 
 def brute_force_search(
     source_id: str, sentences: Sequence[Sentence], phrasings: Sequence[str], threshold: float,
-    limit: int = 5, pairs: bool = True,
+    limit: int = 5, pairs: bool = True, language: str = "en",
 ) -> list[Match]:
     """The reference :meth:`SourceIndex.search`, written independently of it: every sentence
     and every pair scored exactly, word similarities computed directly with rapidfuzz, no
     index, no bounds. Slow; for tests and benchmarks."""
-    toks = [tokens(s.text) for s in sentences]
+    toks = [tokens(s.text, language) for s in sentences]
     hits: dict[tuple[int, int], _Hit] = {}
     vocab = {t for ts in toks for t in ts}
     for text in phrasings:

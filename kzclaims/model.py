@@ -186,7 +186,8 @@ class Source:
     published_inferred: bool = False  # taken from a dateline, not from the manifest
     as_of: dt.date | None = None
     url: str | None = None
-    language: str = "en"
+    language: str = "en"  # a code of kzclaims.lang.SUPPORTED
+    language_detected: bool = False  # detected from the text, not given in the manifest
     size: int = 0  # bytes on disk
     # What kind of file it was read from, and how places in it are named: the line of a text
     # file, the page of a PDF, the paragraph of an HTML page or a Word file. ``locations`` maps
@@ -311,6 +312,7 @@ class SourceInfo:
     url: str | None = None
     title_inferred: bool = False
     author: str | None = None
+    language: str = "en"
 
 
 ChangeKind = Literal[

@@ -21,6 +21,7 @@ from kzclaims.compare import (
     verdict,
 )
 from kzclaims.errors import InputError, Problem
+from kzclaims.lang import Conventions, conventions_for
 from kzclaims.model import (
     Claim,
     ClaimResult,
@@ -62,9 +63,13 @@ class _Indexed:
         self.sources = tuple(sources)
         self.index = CorpusIndex()
         self.sentences: dict[str, tuple[Sentence, ...]] = {}
+        # how each source writes numeric dates and decimals (issue 7, item 4)
+        self.conventions: dict[str, Conventions] = {
+            s.id: conventions_for(s.text, s.language) for s in self.sources
+        }
         for source in self.sources:
-            self.sentences[source.id] = split_sentences(source.text)
-            self.index.add(source.id, self.sentences[source.id])
+            self.sentences[source.id] = split_sentences(source.text, source.language)
+            self.index.add(source.id, self.sentences[source.id], source.language)
 
     def with_next(self, m: Match) -> Match | None:
         """The passage extended by the sentence after it (None at the end of the source)."""
@@ -119,6 +124,7 @@ def _source_info(s: Source) -> SourceInfo:
         url=s.url,
         title_inferred=s.title_inferred,
         author=s.author,
+        language=s.language,
     )
 
 
@@ -143,15 +149,18 @@ def _read(
     if claim.kind == "statement":
         return _Reading(matches[0], None), None
     best = matches[0].score
+    conv = indexed.conventions[source.id]
     for m in matches:
         if m.score < best - RUNNER_UP_WINDOW:
             break
-        choice = choose_value(claim, m, source.reference_date)
+        choice = choose_value(claim, m, source.reference_date, None, source.language, conv)
         if choice is not None:
             return _Reading(m, choice), None
     extended = indexed.with_next(matches[0])
     if extended is not None:
-        choice = choose_value(claim, extended, source.reference_date)
+        choice = choose_value(
+            claim, extended, source.reference_date, None, source.language, conv
+        )
         if choice is not None and (
             not claim.unit or (choice.value.noun and unit_matches(choice.value.noun, claim.unit))
         ):
@@ -304,11 +313,15 @@ class PassageReading:
         return f"{self.place[0]} {self.place[1]}" if self.place else f"line {self.match.line}"
 
 
+_DEFAULT_CONVENTIONS = Conventions()
+
+
 @dataclass(frozen=True)
 class SourceExplanation:
     source: SourceInfo
     passages: tuple[PassageReading, ...]  # best first
     finding: Finding
+    conventions: Conventions = _DEFAULT_CONVENTIONS  # how its numbers and dates were read
 
 
 @dataclass(frozen=True)
@@ -334,14 +347,21 @@ def explain(
             candidates: tuple[Candidate, ...] = ()
             chosen = None
             if claim.kind != "statement":
-                choice = choose_value(claim, m, source.reference_date)
+                choice = choose_value(
+                    claim, m, source.reference_date, None, source.language,
+                    indexed.conventions[source.id],
+                )
                 if choice is not None:
                     candidates = choice.candidates
                     chosen = next(c for c in candidates if c.value == choice.value)
             readings.append(
                 PassageReading(m, m.score >= limit, candidates, chosen, source.locate(m.line))
             )
-        out.append(SourceExplanation(_source_info(source), tuple(readings), finding))
+        out.append(
+            SourceExplanation(
+                _source_info(source), tuple(readings), finding, indexed.conventions[source.id]
+            )
+        )
     return Explanation(claim, limit, tuple(out), result.verdict)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kzclaims.errors import InputError, Problem
+from kzclaims.lang import SUPPORTED
 from kzclaims.model import Source
 from kzclaims.readers import READABLE_SUFFIXES, Document, suffix_list
 from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
@@ -46,7 +47,7 @@ class ManifestEntry:
     published: dt.date | None = None
     as_of: dt.date | None = None
     url: str | None = None
-    language: str = "en"
+    language: str | None = None  # None: detected from the text
     line: int = 0
     col: int = 0
     file_col: int = 0  # column of the `file:` value, for "file not found" messages
@@ -179,11 +180,48 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
         published=dates["published"],
         as_of=dates["as_of"],
         url=texts["url"],
-        language=texts["language"] or "en",
+        language=_language(texts["language"]),
         line=item.line,
         col=item.col,
         file_col=m["file"].col,
     )
+
+
+def _language(text: str | None) -> str | None:
+    """The manifest's ``language:`` as a lower-case code ("ru-RU" -> "ru"); checked against the
+    supported languages in :func:`load_sources`, which warns about the others."""
+    if text is None:
+        return None
+    return text.lower().replace("_", "-").split("-")[0]
+
+
+def _missing_extras(sources: list[Source]) -> list[Problem]:
+    """One warning per language whose optional library is not installed (naming the extra)."""
+    from kzclaims.lang import get, missing_extra
+
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for s in sources:
+        if s.language in seen:
+            continue
+        seen.add(s.language)
+        extra = missing_extra(s.language)
+        if extra is not None:
+            lang = get(s.language)
+            out.append(Problem(
+                s.file, None, None,
+                f"{lang.name} text is matched by cutting word endings, which misses some"
+                f" inflected forms; for lemmas: pip install \"kzclaims[{extra}]\"",
+                "warning", "missing-language-extra",
+            ))
+    return out
+
+
+def detect_language(text: str) -> str:
+    """The language of a source without ``language:`` in the manifest (see kzclaims.lang)."""
+    from kzclaims.lang import detect
+
+    return detect(text)
 
 
 def load_sources(
@@ -280,7 +318,16 @@ def load_sources(
             continue
         text = doc.text
         warnings.extend(doc.warnings)
-        sources.append(_source(e, shown, doc, size))
+        source = _source(e, shown, doc, size)
+        if source.language not in SUPPORTED:
+            warnings.append(Problem(
+                manifest_shown, e.line or None, e.col or None,
+                f"language `{source.language}` of {e.file} is not supported (supported:"
+                f" {', '.join(SUPPORTED)}); it is read as English",
+                "warning", "unsupported-language",
+            ))
+            source = replace(source, language="en")
+        sources.append(source)
         if not text.strip() and not doc.warnings:
             warnings.append(
                 Problem(shown, None, None, "the source is empty", "warning", "empty-source")
@@ -290,6 +337,7 @@ def load_sources(
         problems.append(replace(same[0], path=same[0].path + more))
     if problems:
         raise InputError(problems)
+    warnings.extend(_missing_extras(sources))
     return Corpus(
         directory=shown_dir,
         sources=tuple(sources),
@@ -377,7 +425,8 @@ def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
         published_inferred=e.published is None and published is not None,
         as_of=e.as_of,
         url=e.url or doc.url,
-        language=e.language,
+        language=e.language or detect_language(doc.text),
+        language_detected=e.language is None,
         size=size,
         kind=doc.kind,
         location_unit=doc.unit,

@@ -1,4 +1,4 @@
-"""Text normalization and English sentence splitting that keeps line numbers.
+"""Text normalization and sentence splitting that keeps line numbers.
 
 The source file is never changed: the text is normalized in memory only. Lines are grouped into
 paragraphs first (hard-wrapped PDF transcripts are re-joined, headlines, datelines and menu lines
@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kzclaims.lang import en as _en
+from kzclaims.lang import get as _language
 from kzclaims.model import Sentence
 
 __all__ = ["Paragraph", "line_at", "paragraphs", "split_sentences"]
@@ -30,22 +32,19 @@ _TERMINAL = ".!?…"
 _CLOSERS = "”\"’')]»"
 _OPENERS = "“\"‘'([«"
 
-# Words after which a line break never ends a sentence or a headline ("Official website of the").
+# Words after which a line break never ends a sentence or a headline ("Official website of the",
+# "в связи с"): English and Russian function words.
 _CONNECTIVES = _wordset(
     "a an the of to and or but nor that which who whom whose in on at by for with from as into onto"
     " upon about than via per"
+    " в во на и или с со по к ко о об от для из за при под над без до что как который которые"
 )
 
-# Abbreviations after which a period does not end a sentence (compared lower-case, no final dot).
-_NEVER_END = _wordset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    mr mrs ms mx dr prof gen lt col maj sgt capt cmdr adm cpl pvt st mt ft hon rev fr
-    gov sen rep pres supt insp det amb messrs
-    vs v cf approx est ca fig figs vol vols pp art arts sec ch para
-    e.g i.e h.e u.s u.k u.n u.s.a a.m p.m"""
-)
+# Abbreviations after which a period does not end a sentence (compared lower-case, no final
+# dot), per language (kzclaims.lang): English ones apply in every language ("e.g.", "U.S.").
+_NEVER_END = _en.ABBREVIATIONS
 # ... unless followed by something else than a number ("No. 5" / "No. The answer").
-_NOT_END_BEFORE_DIGIT = _wordset("no nos nr op p")
+_NOT_END_BEFORE_DIGIT = _en.NOT_END_BEFORE_DIGIT
 # These may end a sentence ("... and Co. The firm"): split when a capitalized word follows.
 # They need no entry: any other word ending in a period ends the sentence.
 
@@ -209,7 +208,9 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def _ends_sentence(text: str, dot: int, next_start: int) -> bool:
+def _ends_sentence(
+    text: str, dot: int, next_start: int, never_end: frozenset[str] = _NEVER_END
+) -> bool:
     """Does the period at ``text[dot]`` (a single ".", maybe followed by closers) end a sentence?"""
     ws = text.rfind(" ", 0, dot)
     token = text[ws + 1 : dot]
@@ -219,7 +220,7 @@ def _ends_sentence(text: str, dot: int, next_start: int) -> bool:
     if not token:
         return True
     low = token.lower()
-    if low in _NEVER_END:
+    if low in never_end:
         return False
     if len(token) == 1:
         return not (token.isalpha() and token.isupper())  # an initial: "J. Smith"
@@ -230,7 +231,9 @@ def _ends_sentence(text: str, dot: int, next_start: int) -> bool:
     return True
 
 
-def _split_paragraph(text: str) -> list[tuple[int, int]]:
+def _split_paragraph(
+    text: str, never_end: frozenset[str] = _NEVER_END
+) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of a paragraph's text."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -249,7 +252,7 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
             continue  # a lower-case letter outside ASCII: "ещё", "über"
         # "." alone (maybe with closing quotes) can be an abbreviation; "!", "?", "…", "..." end.
         if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _ends_sentence(
-            text, b.start(1), b.end()
+            text, b.start(1), b.end(), never_end
         ):
             continue
         spans.append((start, b.end(1)))
@@ -280,16 +283,25 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Split ``text`` (a whole source file) into normalized sentences with their start line."""
+def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
+    """Split ``text`` (a whole source file) into normalized sentences with their start line.
+
+    The ``language``'s abbreviations ("т.е.", "г.", "тыс." in Russian) do not end a sentence;
+    English ones never do, in any language.
+    """
+    never_end = _NEVER_END if language == "en" else _abbreviations(language)
     out: list[Sentence] = []
     for p in paragraphs(text):
-        for sentence_start, sentence_end in _split_paragraph(p.text):
+        for sentence_start, sentence_end in _split_paragraph(p.text, never_end):
             for start, end in _bounded(p.text, sentence_start, sentence_end):
                 s = p.text[start:end].strip()
                 if s:
                     out.append(Sentence(len(out), s, p.line_at(start)))
     return tuple(out)
+
+
+def _abbreviations(language: str) -> frozenset[str]:
+    return _NEVER_END | _language(language).abbreviations
 
 
 def line_at(text: str, sentence: Sentence, offset: int) -> int:

@@ -132,7 +132,7 @@ def test_manifest_mistakes(body: str, message: str) -> None:
 
 def test_manifest_defaults() -> None:
     (entry,) = parse_manifest("sources:\n  - file: tdi-2022.txt\n", "m.yaml")
-    assert (entry.id, entry.outlet, entry.language, entry.published) == ("tdi-2022", "tdi-2022", "en", None)
+    assert (entry.id, entry.outlet, entry.language, entry.published) == ("tdi-2022", "tdi-2022", None, None)  # language: detected from the text
 
 
 def test_same_stem_twice_without_manifest(tmp_path: Path) -> None:

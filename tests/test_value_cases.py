@@ -15,7 +15,9 @@ The format is documented in tests/cases/README.md; in short, a file is
             # optional: low, high (null = open), low_inclusive, high_inclusive, noun,
             # qualifier_text, vague, relative, tags (must all be present), not_tags
 
-Each case calls ``kzclaims.values.read_values(text, kind, reference)``. For kind ``count`` the
+Each case calls ``kzclaims.values.read_values(text, kind, reference, language, conventions)``
+(``language:`` per file or per case, default en; ``day_first:`` / ``decimal_comma:`` per case
+override the language's reading conventions). For kind ``count`` the
 values tagged ordinal, label, fraction or multiplier are left out (they are not counts of
 anything); kind ``number`` keeps every number. A failure names the file, the case number and id
 and the text, and shows what was read.
@@ -32,12 +34,16 @@ from typing import Any
 import pytest
 import yaml
 
+from kzclaims.lang import Conventions
+from kzclaims.lang import get as get_language
 from kzclaims.model import KINDS, QUALIFIERS, PartialDate, Value
 from kzclaims.values import read_values
 
 CASES_DIR = Path(__file__).parent / "cases"
 NOT_COUNTS = frozenset({"ordinal", "label", "fraction", "multiplier"})
-CASE_KEYS = frozenset({"text", "kind", "reference", "expect", "id", "note"})
+CASE_KEYS = frozenset(
+    {"text", "kind", "reference", "expect", "id", "note", "language", "day_first", "decimal_comma"}
+)
 VALUE_KEYS = frozenset(
     {
         "text", "value", "qualifier", "low", "high", "low_inclusive", "high_inclusive", "noun",
@@ -54,7 +60,7 @@ def _date(value: Any) -> dt.date | None:
 
 def _slug(text: str) -> str:
     """The first words of a text, for the test id: "about-2-000-service-members"."""
-    words = re.findall(r"[A-Za-z0-9]+", text)[:5]
+    words = re.findall(r"[^\W_]+", text)[:5]
     return "-".join(words).lower()[:40] or "empty"
 
 
@@ -63,6 +69,7 @@ def _load() -> list[Any]:
     for path in sorted(CASES_DIR.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         default_ref = doc.get("reference")
+        default_lang = doc.get("language", "en")
         for i, case in enumerate(doc.get("cases") or []):
             cid = f"{path.stem}-{i:03d}"
             if isinstance(case, dict) and case.get("id"):
@@ -70,7 +77,8 @@ def _load() -> list[Any]:
             elif isinstance(case, dict) and isinstance(case.get("text"), str):
                 cid += "-" + _slug(case["text"])
             ref = case.get("reference", default_ref) if isinstance(case, dict) else None
-            params.append(pytest.param(path.name, i, case, ref, id=cid))
+            lang = case.get("language", default_lang) if isinstance(case, dict) else "en"
+            params.append(pytest.param(path.name, i, case, ref, lang, id=cid))
     return params
 
 
@@ -149,8 +157,8 @@ def _check_value(v: Value, w: dict[str, Any], text: str) -> list[str]:
     return errs
 
 
-@pytest.mark.parametrize(("file", "index", "case", "reference"), ALL_CASES)
-def test_value_case(file: str, index: int, case: Any, reference: Any) -> None:
+@pytest.mark.parametrize(("file", "index", "case", "reference", "language"), ALL_CASES)
+def test_value_case(file: str, index: int, case: Any, reference: Any, language: str) -> None:
     where = f"{file} case {index}"
     assert isinstance(case, dict), f"{where}: a case is a mapping with text, kind, expect"
     unknown = set(case) - CASE_KEYS
@@ -168,7 +176,16 @@ def test_value_case(file: str, index: int, case: Any, reference: Any) -> None:
         assert w.get("qualifier", "exact") in QUALIFIERS, f"{where}: bad qualifier"
 
     text = case["text"]
-    values = read_values(text, kind, _date(reference))
+    conventions = None
+    if "day_first" in case or "decimal_comma" in case:
+        base = get_language(language)
+        conventions = Conventions(
+            language,
+            bool(case.get("day_first", base.day_first)),
+            bool(case.get("decimal_comma", base.decimal_comma)),
+            "test case",
+        )
+    values = read_values(text, kind, _date(reference), language, conventions)
     if kind == "count":
         values = [v for v in values if not NOT_COUNTS & set(v.tags)]
     header = f"{where}: {text!r} (kind {kind})\n  read: " + (

@@ -40,6 +40,9 @@ def render_explanation(console: Console, ex: Explanation) -> None:
         else:
             t.append("  → not found", style="dim")
         console.print(t)
+        console.print(
+            Text(f"  reads {se.source.language}: {se.conventions.describe()}", style="dim")
+        )
         if not se.passages:
             console.print(Text("  no passage shares words with the phrasings", style="dim"))
             continue

@@ -118,6 +118,8 @@ def _source_to_dict(s: SourceInfo) -> dict[str, JSONValue]:
         d["title_inferred"] = True
     if s.author is not None:
         d["author"] = s.author
+    if s.language != "en":  # English is the default (formats.md): written only when not
+        d["language"] = s.language
     return d
 
 
@@ -317,6 +319,7 @@ class _Reader:
             url=self.string(d, "url", where, required=False),
             title_inferred=bool(self.boolean(d, "title_inferred", where, default=False)),
             author=self.string(d, "author", where, required=False),
+            language=self.string(d, "language", where, required=False, default="en") or "en",
         )
 
     def finding(self, v: Any, where: str) -> Finding:

@@ -23,6 +23,8 @@ def sources_rows(corpus: Corpus, mentions: dict[str, list[str]] | None) -> list[
             "published": s.published.isoformat() if s.published else None,
             "published_inferred": s.published_inferred,
             "as_of": s.as_of.isoformat() if s.as_of else None,
+            "language": s.language,
+            "language_detected": s.language_detected,
             "bytes": s.size,
             "lines": s.text.count("\n") + (0 if s.text.endswith("\n") or not s.text else 1),
         }
@@ -64,6 +66,7 @@ def render_sources_table(
     table.add_column("id", style="bold", overflow="fold")
     table.add_column("outlet", overflow="fold")
     table.add_column("published", overflow="fold")
+    table.add_column("language", overflow="fold")
     table.add_column("size", justify="right")
     table.add_column("file", overflow="fold")
     if mentions is not None:
@@ -75,7 +78,8 @@ def render_sources_table(
             published = f"{published} (inferred)"
         if s.as_of:
             published = f"{published}, as of {s.as_of.isoformat()}"
-        cells = [s.id, s.outlet, str(published), _size(s.size), s.file]
+        language = f"{s.language} (detected)" if s.language_detected else s.language
+        cells = [s.id, s.outlet, str(published), language, _size(s.size), s.file]
         if mentions is not None:
             ids = mentions.get(s.id, [])
             cells.append("\n".join(ids) if ids else "none")

@@ -1,15 +1,23 @@
-"""The value reader: numbers, percentages, dates, date ranges and durations in English news text.
+"""The value reader: numbers, percentages, dates, date ranges and durations in news text.
 
 One public entry point, :func:`read_values`. Temporal expressions (dates, date ranges, durations,
 years) are read first; numbers and percentages are then read from the rest of the text, so that
-"January 13", "2020-2021" or "10 days" are never also read as counts.
+"January 13", "2020-2021" or "10 days" are never also read as counts. Russian text has a reader
+of its own (:mod:`kzclaims.values.russian`); the language and the source's conventions (day-first
+dates, decimal comma) are parameters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kzclaims.model import Kind, Value
+
+if TYPE_CHECKING:
+    from kzclaims.lang import Conventions
 
 __all__ = ["read_values"]
 
@@ -23,27 +31,53 @@ _TYPES_FOR_KIND: dict[str, frozenset[str]] = {
     "statement": frozenset(),
 }
 _NUMERIC = frozenset({"number", "percent"})
+_SEPARATORS = re.compile(r"(?<=\d)[.,](?=\d)")
+
+
+def _swap(m: re.Match[str]) -> str:
+    return "," if m.group() == "." else "."
 
 
 def read_values(
-    text: str, kind: Kind | None = None, reference: dt.date | None = None
+    text: str,
+    kind: Kind | None = None,
+    reference: dt.date | None = None,
+    language: str = "en",
+    conventions: Conventions | None = None,
 ) -> list[Value]:
     """Every value of ``kind`` in ``text`` (every kind when None), in text order.
 
     ``reference`` is the date that relative ("in two days", "this Thursday") and year-less
     ("on January 13") dates resolve against; without it such dates are not resolved.
+    ``language`` picks the reader ("en", "ru"); ``conventions`` say how the source writes
+    numeric dates and decimals (day-first, decimal comma: see
+    :func:`kzclaims.lang.conventions_for`); by default the language's own.
     """
+    wanted = _TYPES_FOR_KIND[kind] if kind is not None else None
+    if language == "ru":
+        from kzclaims.values.russian import read_russian
+
+        found = read_russian(text, reference, conventions)
+        return found if wanted is None else [v for v in found if v.type in wanted]
     from kzclaims.values.temporal import scan_temporal
 
-    wanted = _TYPES_FOR_KIND[kind] if kind is not None else None
     # Every temporal expression is skipped by the numbers reader, also those that could not be
     # resolved without a reference date ("two days ago"): their numbers are not counts.
-    temporal, taken = scan_temporal(text, reference)
+    day_first = conventions.day_first if conventions is not None else False
+    temporal, taken = scan_temporal(text, reference, day_first)
     numeric: list[Value] = []
     if wanted is None or wanted & _NUMERIC:
         from kzclaims.values.numbers import read_numbers
 
-        numeric = read_numbers(text, exclude=taken)
+        if conventions is not None and conventions.decimal_comma:
+            # "3.200" is 3200 and "1,5" is 1.5: swap the separators inside numbers (same
+            # length, so offsets hold) and quote the words as the source wrote them.
+            numeric = [
+                replace(v, text=text[v.start : v.end])
+                for v in read_numbers(_SEPARATORS.sub(_swap, text), exclude=taken)
+            ]
+        else:
+            numeric = read_numbers(text, exclude=taken)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
     if wanted is None:
         return values

@@ -758,6 +758,7 @@ class _Ctx:
         if len(self.low) != len(text):  # a few characters change length when lower-cased
             self.low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         self._tense: dict[tuple[int, int], Tense] = {}
+        self.day_first = False  # "12/05/2024" is 12 May in this source
 
     def tense(self, start: int, end: int) -> Tense:
         key = (start, end)
@@ -818,7 +819,8 @@ def _scan_numeric(cx: _Ctx) -> None:
         x, z = int(m.group("a")), int(m.group("b"))
         y = _two_digit_year(m.group("y"))
         # dd.mm.yyyy first with dots (datelines), mm/dd/yyyy first with / and -
-        order = [(z, x), (x, z)] if m.group("s") == "." else [(x, z), (z, x)]
+        day_first = m.group("s") == "." or cx.day_first
+        order = [(z, x), (x, z)] if day_first else [(x, z), (z, x)]
         for mon, day in order:
             if _valid(y, mon, day):
                 cx.date(m.start(), m.end(), y, mon, day, prio=2)
@@ -831,7 +833,8 @@ def _scan_numeric(cx: _Ctx) -> None:
             continue  # "on 15.5 counts": a number
         if not on and not (sep == "/" and (x > 12 or z > 12) and (x, z) != (24, 7)):
             continue
-        order = [(z, x), (x, z)] if sep == "." and x > 12 else [(x, z), (z, x)]
+        day_first = (sep == "." and x > 12) or cx.day_first
+        order = [(z, x), (x, z)] if day_first else [(x, z), (z, x)]
         for mon, day in order:
             if 1 <= mon <= 12 and _valid(2000, mon, day):
                 cx.date(m.start("a"), m.end(), None, mon, day)
@@ -1718,15 +1721,17 @@ def temporal_spans(text: str, reference: dt.date | None = None) -> list[tuple[in
 
 
 def scan_temporal(
-    text: str, reference: dt.date | None = None
+    text: str, reference: dt.date | None = None, day_first: bool = False
 ) -> tuple[list[Value], list[tuple[int, int]]]:
     """:func:`read_temporal` and :func:`temporal_spans` in one pass (for ``read_values``: the
-    numbers reader should skip every temporal span, resolved or not)."""
+    numbers reader should skip every temporal span, resolved or not). ``day_first``: the
+    source writes "12/05/2024" for 12 May (see :func:`kzclaims.lang.conventions_for`)."""
     if not text or not _PRECHECK.search(text):
         return [], []
     if reference is not None and not 1 < reference.year < 9999:
         reference = None  # no calendar arithmetic at the ends of the calendar
     cx = _Ctx(text, reference)
+    cx.day_first = day_first
     n = len(text)
     low = cx.low
     cx.win = {

@@ -1,0 +1,1009 @@
+"""The Russian value reader: numbers, percentages, dates, date ranges and durations.
+
+Russian news writes numbers with spaces and a decimal comma ("2 030", "1,5 млн", "20 тыс."), in
+words with case endings ("около двадцати тысяч", "полтора миллиона"), and dates day first
+("7 января 2022 года", "с 5 по 19 января", "07.01.2022"). English grammar does not carry over,
+so this is a reader of its own, with the same output as the English one (:class:`Value` with
+the same qualifiers, intervals and tags) and every word list in :mod:`kzclaims.lang.ru`.
+
+As in English, temporal expressions are read first and their numbers are never counts: "2022
+года", "10 дней", "через два дня". A four-digit number between 1900 and 2099 with no counted
+noun after it is a year. Phone numbers, clock times, labels ("статья 4", "№ 5", "Ил-76"),
+ordinals ("7-й", "седьмого") and multipliers ("в 2 раза") are tagged so a count passes them over.
+
+The words "до" and "с" change meaning with the kind of value: "до 10 тысяч" is at most 10
+thousand, "до 19 января" is until January 19, "с 5 до 19 января" a period; "сократилось до 10
+процентов" is 10 percent exactly (a change of value, not a bound).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kzclaims.lang import Conventions
+from kzclaims.lang import ru as L
+from kzclaims.model import Number, PartialDate, Qualifier, Value
+
+__all__ = ["read_russian"]
+
+_I = re.IGNORECASE
+_SP = r"[ \t\u00a0\u202f]"  # the spaces Russian typesetting puts inside and around numbers
+
+# ------------------------------------------------------------------------------------------
+# Tokens
+# ------------------------------------------------------------------------------------------
+
+# digits with space-grouped thousands ("2 030", "20 000"), dot- or comma-grouped ("3.200",
+# "1,000,000"), decimals ("1,5", "0.5"), or plain
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:" + _SP + r"\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)*)(?![\w])"
+    r"|(?<![\w.,])\d+(?=-?[а-яёa-z%])",
+    _I,
+)
+_WORD = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*", _I)
+
+
+def _num(x: float) -> Number:
+    return int(x) if float(x).is_integer() else round(x, 9)
+
+
+def _parse_digits(s: str, decimal_comma: bool) -> float | None:
+    """The value of a digit string as Russian (decimal comma) or English writes it."""
+    s = re.sub(_SP, "", s)
+    if not s:
+        return None
+    if "," in s and "." in s:
+        # "1.000,5" (decimal comma) or "1,000.5"
+        s = s.replace(".", "").replace(",", ".") if decimal_comma else s.replace(",", "")
+    elif "," in s:
+        parts = s.split(",")
+        if len(parts) > 2 or (not decimal_comma and all(len(p) == 3 for p in parts[1:])):
+            s = s.replace(",", "")  # "1,000,000"; "2,030" in an English-style source
+        else:
+            s = s.replace(",", ".")
+    elif "." in s:
+        parts = s.split(".")
+        if len(parts) > 2 or (decimal_comma and len(parts[1]) == 3):
+            s = s.replace(".", "")  # "3.200" in a decimal-comma source is 3200
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------
+# Number words
+# ------------------------------------------------------------------------------------------
+
+_RANK = {"unit": 1, "teen": 1, "half": 1, "ten": 2, "hundred": 3}
+
+
+def _word_runs(text: str) -> list[tuple[int, int, float, bool]]:
+    """Runs of number words: (start, end, value, ends_with_scale)."""
+    out: list[tuple[int, int, float, bool]] = []
+    words = [
+        (m.start(), m.end(), m.group().lower().replace("ё", "е")) for m in _WORD.finditer(text)
+    ]
+    table = {k.replace("ё", "е"): v for k, v in L.NUMBER_WORD_VALUES.items()}
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if w not in table:
+            i += 1
+            continue
+        total = 0.0
+        cur = 0.0
+        last_rank = 99
+        start = s
+        end = e
+        scaled = False
+        j = i
+        while j < len(words):
+            s2, e2, w2 = words[j]
+            if w2 not in table or (j > i and text[words[j - 1][1]:s2].strip()):
+                break
+            v, role = table[w2]
+            if role == "scale":
+                if scaled and cur == 0:
+                    break
+                total += (cur if cur else 1.0) * v
+                cur = 0.0
+                last_rank = 99
+                scaled = True
+            else:
+                rank = _RANK[role]
+                if rank >= last_rank:
+                    break
+                cur += v
+                last_rank = rank
+                scaled = False
+            end = e2
+            j += 1
+        # a lone scale word is not a number here ("тысячи людей" is vague, read elsewhere)
+        if j == i + 1 and table[w][1] == "scale":
+            i += 1
+            continue
+        out.append((start, end, total + cur, scaled))
+        i = max(j, i + 1)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# Qualifiers
+# ------------------------------------------------------------------------------------------
+
+_QUAL_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(«\"„—–-]))(?P<q>"
+    + "|".join(
+        re.escape(p).replace(r"\ ", _SP + "+")
+        for p in sorted(L.QUALIFIERS_BEFORE, key=len, reverse=True)
+    )
+    + r")" + _SP + r"+$",
+    _I,
+)
+_QUAL_AFTER = re.compile(
+    _SP + r"+(?P<q>"
+    + "|".join(
+        re.escape(p).replace(r"\ ", _SP + "+")
+        for p in sorted(L.QUALIFIERS_AFTER, key=len, reverse=True)
+    )
+    + r")(?![а-яё])",
+    _I,
+)
+# "до" after a verb of change is the new value, not a bound: "сократилось до 10 процентов"
+_CHANGE_BEFORE = re.compile(
+    r"(?:снизи|сократи|вырос|вырас|увелич|возрос|возраст|упал|упад|уменьш|повыс|понизи|подня|"
+    r"опусти|довед|дошл|дойд|достиг|доходи|снижен|сокращен|рост|увеличен|уменьшен|повышен)"
+    r"[а-яё]*" + _SP + r"+(?:[а-яё]+" + _SP + r"+){0,2}(?:с" + _SP + r"+[\d\s,.]+\S*" + _SP
+    + r"+)?$",
+    _I,
+)
+_GEN_QUALS = frozenset(
+    ("около", "более", "свыше", "до", "порядка", "менее", "почти", "не менее", "не более",
+     "больше", "меньше", "примерно", "приблизительно", "от")
+)
+
+
+def _qualifier_before(text: str, start: int) -> tuple[Qualifier, bool, str, int] | None:
+    head = text[max(0, start - 40) : start]
+    m = _QUAL_BEFORE.search(head)
+    if m is None:
+        return None
+    phrase = " ".join(m.group("q").lower().split())
+    q, incl = L.QUALIFIERS_BEFORE[phrase]
+    qs = start - len(head) + m.start("q")
+    if phrase == "до" and _CHANGE_BEFORE.search(text[max(0, qs - 60) : qs]):
+        return None
+    return q, incl, m.group("q"), qs  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------------------------------
+# What follows a number
+# ------------------------------------------------------------------------------------------
+
+_SCALE_AFTER = re.compile(
+    _SP + r"*(?P<w>тыс(?:яч[а-яё]*)?|млн|млрд|трлн|миллион[а-яё]*|миллиард[а-яё]*|триллион[а-яё]*)"
+    r"(?P<dot>\.)?(?![а-яё])",
+    _I,
+)
+_PERCENT_AFTER = re.compile(
+    _SP + r"*(?:%|процент[а-яё]*(?![а-яё])|проц\.|п\.\s?п\.)", _I
+)
+_ORDINAL_AFTER = re.compile(r"-?(?:й|го|му|м|я|е|ое|ый|ий|ая|ой|ом|ых|их|х)(?![а-яё])", _I)
+_ADJ_AFTER = re.compile(r"-(?:летн|летия|летие|лети|дневн|недельн|месячн|кратн|процентн)", _I)
+_MULTIPLIER_AFTER = re.compile(_SP + r"+раз(?:а)?(?![а-яё])", _I)
+_MULTIPLIER_BEFORE = re.compile(r"(?:^|\s)в" + _SP + r"+$", _I)
+_FRACTION_AFTER = re.compile(
+    _SP + r"+(?:трет[а-яё]*|четверт[а-яё]+|пят[ыо][хй]|десят[ыо][хй]|половин[а-яё]*)(?![а-яё])",
+    _I,
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:№|N|#|стать[яиеюей]+|ст\.|пункт[а-яё]*|п\.|част[ьи]|ч\.|номер[а-яё]*|дом[а-яё]*|д\.|"
+    r"корпус[а-яё]*|рейс[а-яё]*|глав[а-яё]+|гл\.|указ[а-яё]*|закон[а-яё]*|приказ[а-яё]*|"
+    r"квартир[а-яё]*|кв\.|шоссе|трасс[а-яё]+|версии|версия)" + _SP + r"*(?:№" + _SP + r"*)?$",
+    _I,
+)
+_GLUED_BEFORE = re.compile(r"[а-яёa-z][-‑]?$", _I)
+_PARTITIVE_AFTER = re.compile(_SP + r"+из" + _SP + r"+(?:них|которых|их)(?![а-яё])", _I)
+_PARTITIVE_BEFORE = re.compile(r"из" + _SP + r"+(?:них|которых)" + _SP + r"+$", _I)
+_CURRENCY = re.compile(
+    r"тенге|рубл[а-яё]*|руб\.?|доллар[а-яё]*|долл\.?|евро|юан[а-яё]*|сом[а-яё]*|\$|€|₸|₽", _I
+)
+_CURRENCY_BEFORE = re.compile(r"[$€₸₽]" + _SP + r"?$")
+# words after a number that are not what it counts
+_NOT_NOUN = L.STOPWORDS | frozenset(
+    (
+        "года", "году", "год", "годах", "годы", "лет", "г", "гг", "тыс", "млн", "млрд", "трлн",
+        "раз", "раза", "и", "или", "а", "но", "по", "с", "в", "на", "из", "к", "от", "до", "за",
+    )
+) | frozenset(L.MONTHS) | frozenset(L.DURATION_UNITS)
+_MEASURE = frozenset(
+    (
+        "единиц", "единицы", "единица", "штук", "штуки", "тонн", "тонны", "тонна", "гектаров",
+        "га", "километров", "км", "метров", "голов", "кубометров", "баррелей",
+    )
+)
+_VERB_END = re.compile(r"(?:сь|ся|ли|ла|ло|ет|ит|ют|ут|ат|ят|ть|ешь|ишь|ем|ил|ал|ел)$")
+_ADJ_END = re.compile(r"(?:ых|их|ой|ого|ему|ому|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ым|им)$")
+_PHONE = re.compile(
+    r"(?:\+\d[\d\s()\-‑]{8,}\d|\(\d{3,5}\)" + _SP + r"?\d[\d\-‑]{4,}\d"
+    r"|\b\d{1,4}(?:[-‑]\d{2,3}){2,}\b"
+    r"|\b8" + _SP + r"?\(?\d{3}\)?" + _SP + r"?\d{3}[-‑ ]?\d{2}[-‑ ]?\d{2}\b)"
+)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}(?=" + _SP + r"*(?:час|мск|по\s+местн))", _I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", _I)
+
+
+def _noun_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun after ``pos`` as written ("бандитов", "единиц военной техники")."""
+    words: list[re.Match[str]] = []
+    p = pos
+    for _ in range(3):
+        m = re.compile(_SP + r"*([\"«]?)([а-яёa-z][а-яёa-z\-]*)", _I).match(text, p)
+        if m is None:
+            break
+        words.append(m)
+        p = m.end()
+        nxt = text[p : p + 1]
+        if nxt and nxt not in " \t\u00a0\u202f":
+            break
+    if not words:
+        return None, pos
+    first = words[0].group(2).lower()
+    if first in _NOT_NOUN or first.replace("ё", "е") in _NOT_NOUN:
+        return None, pos
+    take = 1
+    if first in _MEASURE:
+        take = len(words)
+    elif _ADJ_END.search(first) and len(words) > 1:
+        take = 2
+        if _ADJ_END.search(words[1].group(2).lower()) and len(words) > 2:
+            take = 3
+    for k in range(1, take):  # the noun phrase ends before a verb: "военнослужащих вернулись"
+        w = words[k].group(2).lower()
+        if w in _NOT_NOUN or _VERB_END.search(w):
+            take = k
+            break
+    start = words[0].start(2)
+    end = words[take - 1].end(2)
+    return text[start:end], end
+
+
+# ------------------------------------------------------------------------------------------
+# Numbers
+# ------------------------------------------------------------------------------------------
+
+
+class _N:
+    __slots__ = ("end", "start", "value", "words")
+
+    def __init__(self, start: int, end: int, value: float, words: bool) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.words = words
+
+
+def _scan_numbers(text: str, decimal_comma: bool) -> list[_N]:
+    nums: list[_N] = []
+    for m in _DIGITS.finditer(text):
+        v = _parse_digits(m.group(), decimal_comma)
+        if v is not None:
+            nums.append(_N(m.start(), m.end(), v, False))
+    for s, e, v, _ in _word_runs(text):
+        nums.append(_N(s, e, v, True))
+    nums.sort(key=lambda n: n.start)
+    return nums
+
+
+def _inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+_RANGE_DASH = re.compile(_SP + r"*(?:-|–|—|‒)" + _SP + r"*$")
+_RANGE_GAP_DASH = re.compile(_SP + r"*[-–—‒]" + _SP + r"*")
+_RANGE_GAP_TO = re.compile(_SP + r"+до" + _SP + r"+", _I)
+_RANGE_FROM = re.compile(r"(?:^|(?<=\s))от" + _SP + r"+$", _I)
+_RANGE_TO = re.compile(_SP + r"+до" + _SP + r"+$", _I)
+_VAGUE_WORD = re.compile(
+    r"(?<![а-яё])(?P<sev>(?:нескольк(?:о|их|им|ими))" + _SP + r"+)?"
+    r"(?P<w>десятк(?:и|ов|ам|ами|ах)|десяток|сотн(?:и|ю|я|е|ей|ям|ями|ях)|сотен|"
+    r"тысяч(?:и|а|у|ей|ам|ами|ах|е)?|миллион(?:ы|ов|а|ам|ами|ах)?)"
+    r"(?:" + _SP + r"+(?P<scale>тысяч|миллионов|миллиардов))?(?![а-яё])",
+    _I,
+)
+
+
+def _read_numbers(
+    text: str, exclude: Sequence[tuple[int, int]], conv: Conventions
+) -> list[Value]:
+    skip = list(exclude)
+    skip += [m.span() for m in _PHONE.finditer(text)]
+    skip += [m.span() for m in _TIME.finditer(text)]
+    skip += [m.span() for m in _URL.finditer(text)]
+    nums = [n for n in _scan_numbers(text, conv.decimal_comma) if not _inside(skip, n.start, n.end)]
+    out: list[Value] = []
+    used: list[tuple[int, int]] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        i += 1
+        if _inside(used, n.start, n.end):
+            continue
+        v = _expression(text, n, nums[i:], conv)
+        if v is None:
+            continue
+        out.append(v)
+        used.append((v.start, v.end))
+    # vague quantities: "десятки тысяч", "сотни", "несколько тысяч", "тысячи людей"
+    for m in _VAGUE_WORD.finditer(text):
+        if _inside(used, m.start(), m.end()) or _inside(skip, m.start(), m.end()):
+            continue
+        vv = _vague(text, m)
+        if vv is not None:
+            out.append(vv)
+            used.append((vv.start, vv.end))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _scale(text: str, pos: int) -> tuple[float, int]:
+    m = _SCALE_AFTER.match(text, pos)
+    if not m:
+        return 1.0, pos
+    w = m.group("w").lower()
+    if w in L.SCALE_ABBREVIATIONS:
+        end = m.end()
+        # the abbreviation's dot is also the sentence's: keep it out of the value
+        return float(L.SCALE_ABBREVIATIONS[w]), end
+    base = L.SCALES.get(w)
+    if base is None:
+        return 1.0, pos
+    return float(base), m.end("w")
+
+
+def _expression(text: str, n: _N, rest: Sequence[_N], conv: Conventions) -> Value | None:
+    start, end, value = n.start, n.end, n.value
+    tags: list[str] = []
+    raw = text[n.start : n.end]
+    before = text[max(0, start - 30) : start]
+    # labels and glued identifiers: "статья 4", "№ 5", "Ил-76", "COVID-19"
+    if not n.words and (_LABEL_BEFORE.search(before) or _GLUED_BEFORE.search(before)):
+        tags.append("label")
+    cm = _CURRENCY_BEFORE.search(before) if not n.words else None
+    if cm is not None:
+        tags.append("money")
+        start = n.start - (len(before) - cm.start())
+    after = text[end : end + 40]
+    # ordinals and adjectives: "7-й", "7-го", "30-летие" (a digit string glued to an ending)
+    if not n.words:
+        if _ADJ_AFTER.match(after):
+            return None  # "10-дневный" is a duration (temporal), "30-летие" an anniversary
+        om = _ORDINAL_AFTER.match(after)
+        if om and (after.startswith("-") or not after[:1].isspace()):
+            return Value(
+                "number", n.start, end + om.end(), text[n.start : end + om.end()], _num(value),
+                low=_num(value), high=_num(value), tags=("ordinal",),
+            )
+    scale, send = _scale(text, end)
+    value *= scale
+    end = max(end, send)
+    # a range: "от 3 до 4 млн", "300-400", "3–4 процента"
+    high: float | None = None
+    if rest:
+        m2 = rest[0]
+        gap = text[end : m2.start]
+        from_before = _RANGE_FROM.search(before)
+        dash = _RANGE_GAP_DASH.fullmatch(gap) and not n.words and not m2.words
+        from_to = _RANGE_GAP_TO.fullmatch(gap) and from_before
+        if dash or from_to:
+            s2, e2 = _scale(text, m2.end)
+            v2 = m2.value * s2
+            v1 = value * s2 if scale == 1.0 and s2 != 1.0 else value
+            if v2 > v1:
+                value, high, end = v1, v2, max(m2.end, e2)
+                if from_before is not None:
+                    start = n.start - len(from_before.group())
+    qual: Qualifier = "exact"
+    qual_text: str | None = None
+    incl = True
+    if high is None:
+        qb = _qualifier_before(text, start)
+        if qb is not None:
+            qual, incl, qual_text, start = qb
+    # "двадцать с лишним тысяч": the qualifier inside
+    qa = _QUAL_AFTER.match(text, end)
+    if qa is not None and high is None:
+        phrase = " ".join(qa.group("q").lower().split())
+        q2, incl2 = L.QUALIFIERS_AFTER[phrase]
+        if phrase == "с лишним":
+            s3, e3 = _scale(text, qa.end())
+            if s3 != 1.0:
+                value *= s3
+                qa_end = e3
+            else:
+                qa_end = qa.end()
+        else:
+            qa_end = qa.end()
+        if qual == "exact":
+            qual, incl, qual_text = q2, incl2, qa.group("q")
+            end = qa_end
+    after = text[end : end + 60]
+    kind = "number"
+    pm = _PERCENT_AFTER.match(after)
+    if pm:
+        kind = "percent"
+        end += pm.end()
+    noun: str | None = None
+    if kind == "number":
+        if _MULTIPLIER_AFTER.match(after):
+            tags.append("multiplier")
+            if _MULTIPLIER_BEFORE.search(text[max(0, start - 3) : start]):
+                start -= 2
+        elif _FRACTION_AFTER.match(after):
+            tags.append("fraction")
+        noun, _ = _noun_after(text, end)
+        if noun is not None and _CURRENCY.fullmatch(noun.split()[0]):
+            tags.append("money")
+        head = text[max(0, start - 20) : start]
+        if _PARTITIVE_AFTER.match(after) or _PARTITIVE_BEFORE.search(head):
+            tags.append("partitive")
+            if noun is None:
+                noun = "из них"
+        # a year: four digits, 1900-2099, no separators, nothing counted after it
+        if (
+            not n.words and high is None and noun is None and re.fullmatch(r"(?:19|20)\d\d", raw)
+            and "label" not in tags
+        ):
+            return None
+    if "label" in tags and scale != 1.0:
+        tags.remove("label")
+    low_v = _num(value)
+    high_v = _num(high) if high is not None else low_v
+    reading: Number | tuple[Number, Number] = (low_v, high_v) if high is not None else low_v
+    lo: Number | None = low_v
+    hi: Number | None = high_v
+    lo_inc = hi_inc = True
+    if qual == "at_least":
+        hi = None
+        lo_inc = incl
+    elif qual == "at_most":
+        lo = None
+        hi_inc = incl
+    t = text[start:end]
+    return Value(
+        kind, start, end, t, reading, qual, qual_text, lo, hi, lo_inc, hi_inc, noun,
+        tags=tuple(tags),
+    )
+
+
+def _vague(text: str, m: re.Match[str]) -> Value | None:
+    w = m.group("w").lower()
+    base = None
+    if w.startswith("десят"):
+        base = 10
+    elif w.startswith("сот"):
+        base = 100
+    elif w.startswith("тысяч"):
+        base = 1000
+    elif w.startswith("миллион"):
+        base = 10**6
+    if base is None:
+        return None
+    start = m.start()
+    singular = w in ("тысяча", "тысячу", "тысячей", "тысяче", "миллион", "миллиона", "сотню",
+                     "сотня", "десяток")
+    qb = _qualifier_before(text, start)
+    # "около тысячи человек": the genitive singular after a word that governs it is one
+    if not m.group("sev") and (singular or (
+        w in ("тысячи", "миллиона") and qb is not None and qb[2].lower() in _GEN_QUALS
+    )):
+        if m.group("scale"):
+            return None
+        value = float(base)
+        qual: Qualifier = "exact"
+        qtext = None
+        incl = True
+        if qb is not None:
+            qual, incl, qtext, start = qb
+        noun, _ = _noun_after(text, m.end())
+        lo: Number | None = _num(value)
+        hi: Number | None = _num(value)
+        if qual == "at_least":
+            hi = None
+        elif qual == "at_most":
+            lo = None
+        return Value(
+            "number", start, m.end(), text[start : m.end()], _num(value), qual, qtext, lo, hi,
+            incl if qual == "at_least" else True, incl if qual == "at_most" else True, noun,
+        )
+    if m.group("scale"):
+        base *= {"тысяч": 1000, "миллионов": 10**6, "миллиардов": 10**9}[m.group("scale").lower()]
+    elif base == 1000 and w not in ("тысячи", "тысяч", "тысячами", "тысячам", "тысячах"):
+        return None
+    low, high = 2 * base, 10 * base
+    noun, _ = _noun_after(text, m.end())
+    qb = _qualifier_before(text, start)
+    qtext = None
+    if qb is not None and qb[0] == "approx":
+        start, qtext = qb[3], qb[2]
+    return Value(
+        "number", start, m.end(), text[start : m.end()], (low, high), "approx", qtext, low, high,
+        True, False, noun, vague=True, tags=("vague",),
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Dates, date ranges, durations
+# ------------------------------------------------------------------------------------------
+
+_MON = "|".join(sorted((re.escape(k) for k in L.MONTHS), key=len, reverse=True))
+_ABBR_DOT = r"(?:\.(?=" + _SP + r"*\d))?"  # "7 янв. 2022"; never the sentence's own dot
+_MONTH = rf"(?P<mon>{_MON}){_ABBR_DOT}(?![а-яё])"
+_DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е|ое))?"
+_ORD = "|".join(sorted((re.escape(k) for k in L.ORDINALS), key=len, reverse=True))
+_YEAR_AFTER = (
+    _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё])))?"
+)
+_P_DMY = re.compile(
+    r"(?<![\d.])(?:" + _DAY + r"|(?P<od>" + _ORD + r"))" + _SP + r"+" + _MONTH
+    + r"(?:" + _YEAR_AFTER + r")?",
+    _I,
+)
+_P_NUMERIC = re.compile(
+    r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
+    r"(?:" + _SP + r"*(?:года|г\.|г(?![а-яё])))?(?![\d])",
+    _I,
+)
+_P_ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_P_RANGE_DAYS = re.compile(  # "с 5 по 19 января", "с 5 до 19 января 2022 года", "5–19 января"
+    r"(?:(?P<pre>с|со|от)" + _SP + r"+)?(?P<d1>[12]\d|3[01]|0?[1-9])(?:-?го)?"
+    r"(?:" + _SP + r"+(?P<mon1>" + _MON + r")" + _ABBR_DOT
+    + r"(?:" + _SP + r"+(?P<y1>(?:19|20)\d\d)"
+    r"(?:" + _SP + r"*(?:года|г\.|г(?![а-яё])))?)?)?"
+    r"(?:" + _SP + r"*(?P<dash>[-–—])" + _SP + r"*|" + _SP + r"+(?P<to>по|до)" + _SP + r"+)"
+    r"(?P<d2>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е))?" + _SP + r"+(?P<mon2>" + _MON + r")"
+    + _ABBR_DOT + r"(?![а-яё])"
+    r"(?:" + _YEAR_AFTER.replace("?P<y>", "?P<y2>") + r")?",
+    _I,
+)
+_P_RANGE_YEARS = re.compile(  # "в 2020-2021 годах", "с 2020 по 2022 год"
+    r"(?:(?P<pre>с|от)" + _SP + r"+)?(?P<y1>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|г\.))?"
+    r"(?:" + _SP + r"*[-–—]" + _SP + r"*|" + _SP + r"+(?:по|до)" + _SP + r"+)"
+    r"(?P<y2>(?:19|20)\d\d)(?:" + _SP + r"*(?:годах|годы|годов|годам|год|года|гг\.|г\.))?"
+    r"(?![\d])",
+    _I,
+)
+_P_RANGE_MONTHS = re.compile(  # "с января по март 2022 года"
+    r"(?:с|со|от)" + _SP + r"+(?P<mon1>" + _MON + r")(?![а-яё])" + _SP + r"+(?:по|до)" + _SP + r"+"
+    r"(?P<mon2>" + _MON + r")(?![а-яё])(?:" + _YEAR_AFTER + r")?",
+    _I,
+)
+_P_MONTH_YEAR = re.compile(
+    r"(?<![\d])(?:(?P<pre>в)" + _SP + r"+)?(?P<mon>" + _MON + r")(?![а-яё])" + _YEAR_AFTER, _I
+)
+_P_MONTH = re.compile(r"(?:^|(?<=\s))(?P<pre>в)" + _SP + r"+(?P<mon>" + _MON + r")(?![а-яё])", _I)
+_P_YEAR = re.compile(
+    r"(?<![\d.,])(?P<y>(?:19|20)\d\d)" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё]))", _I
+)
+_P_DAYWORD = re.compile(
+    r"(?<![а-яё])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)(?![а-яё])", _I
+)
+_NUMW = "|".join(sorted((re.escape(k) for k in L.NUMBER_WORD_VALUES), key=len, reverse=True))
+_UNIT = "|".join(sorted((re.escape(k) for k in L.DURATION_UNITS), key=len, reverse=True))
+_AMOUNT = (
+    r"(?P<n>\d+(?:[.,]\d+)?|(?:(?:" + _NUMW + r")(?:" + _SP + r"+(?:" + _NUMW + r"))*))"
+)
+_P_IN = re.compile(  # "через два дня", "через неделю"
+    r"(?<![а-яё])(?P<pre>через|спустя)" + _SP + r"+(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT
+    + r")(?![а-яё])",
+    _I,
+)
+_P_AGO = re.compile(
+    r"(?<![а-яё\d])(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT + r")" + _SP + r"+(?:назад|тому"
+    + _SP + r"+назад)(?![а-яё])",
+    _I,
+)
+_P_WEEKDAY = re.compile(
+    r"(?<![а-яё])(?P<pre>во?|в\s+эт[оуи]т?|в\s+прошл(?:ый|ую|ое|ое)|в\s+следующ(?:ий|ую|ее)|"
+    r"в\s+ближайш(?:ий|ую|ее))" + _SP + r"+(?P<wd>"
+    + "|".join(sorted(L.WEEKDAYS, key=len, reverse=True)) + r")(?![а-яё])",
+    _I,
+)
+_P_DUR = re.compile(
+    r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?:" + _SP + r"*(?:-|–|—|до)" + _SP + r"*(?P<n2>\d+"
+    r"(?:[.,]\d+)?|" + _NUMW + r"))?" + _SP + r"+|(?P<half>полтора|полторы|полутора)" + _SP
+    + r"+)?(?P<u>" + _UNIT + r")(?![а-яё])",
+    _I,
+)
+_P_DUR_ADJ = re.compile(r"(?<![\d])(?P<n>\d+)-?(?P<u>дневн|недельн|месячн)[а-яё]*", _I)
+_P_HALF_YEAR = re.compile(r"(?<![а-яё])(?P<u>полгода|полугода|полугоду|полмесяца)(?![а-яё])", _I)
+_DUR_QUAL = re.compile(
+    r"(?P<q>в" + _SP + r"+течение|на" + _SP + r"+протяжении|в" + _SP + r"+пределах|за)" + _SP
+    + r"+$",
+    _I,
+)
+_PAST_VERB = re.compile(r"(?<![а-яё])[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ал)(?![а-яё])",
+                        _I)
+
+
+def _amount(s: str | None, decimal_comma: bool = True) -> float | None:
+    if s is None or not s.strip():
+        return None
+    s = s.strip().lower()
+    if s[0].isdigit():
+        return _parse_digits(s, True)
+    runs = _word_runs(s)
+    if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] == len(s):
+        return runs[0][2]
+    return None
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None from the clause around a date (the tense cues of lang.ru)."""
+    a = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
+    b = len(text)
+    for ch in ".;":
+        k = text.find(ch, end)
+        if k >= 0:
+            b = min(b, k)
+    clause = text[a:b].lower()
+    words = set(re.findall(r"[а-яё]+", clause))
+    if words & L.FUTURE_CUES:
+        return "future"
+    if _PAST_VERB.search(clause):
+        return "past"
+    return None
+
+
+def _resolve_md(m: int, d: int, ref: dt.date | None, tense: str | None) -> PartialDate | None:
+    if ref is None:
+        return None
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(dt.date(y, m, d))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if tense == "future":
+        fut = [o for o in options if o >= ref]
+        best = min(fut) if fut else max(options)
+    elif tense == "past":
+        past = [o for o in options if o <= ref]
+        best = max(past) if past else min(options)
+    else:
+        best = min(options, key=lambda o: abs((o - ref).days))
+    return PartialDate.from_date(best)
+
+
+def _month(s: str) -> int:
+    return L.MONTHS[s.lower().replace("ё", "е").rstrip(".")] if s.lower().rstrip(".") in L.MONTHS \
+        else L.MONTHS[s.lower().rstrip(".")]
+
+
+class _T:
+    """The temporal values found so far, leftmost-longest."""
+
+    def __init__(self, text: str, ref: dt.date | None, conv: Conventions) -> None:
+        self.text = text
+        self.ref = ref
+        self.conv = conv
+        self.cands: list[tuple[int, int, int, Value | None]] = []  # start, end, prio, value
+
+    def add(self, s: int, e: int, v: Value | None, prio: int = 0) -> None:
+        self.cands.append((s, e, prio, v))
+
+    def date(
+        self, s: int, e: int, pd: PartialDate | None, relative: bool = False,
+        tags: tuple[str, ...] = (), prio: int = 0,
+    ) -> None:
+        if pd is None:
+            self.add(s, e, None, prio)
+            return
+        qual: Qualifier = "exact"
+        qtext = None
+        lo: PartialDate | None = pd
+        hi: PartialDate | None = pd
+        lo_inc = True
+        head = self.text[max(0, s - 30) : s]
+        qm = re.search(
+            r"(?P<q>до|не" + _SP + r"+позднее|не" + _SP + r"+позже|к|после|не" + _SP
+            + r"+ранее|начиная" + _SP + r"+с|около|примерно)" + _SP + r"+$",
+            head, _I,
+        )
+        if qm:
+            q = " ".join(qm.group("q").lower().split())
+            if q in ("до", "не позднее", "не позже", "к"):
+                qual, lo = "at_most", None
+            elif q in ("после",):
+                qual, hi, lo_inc = "at_least", None, False
+            elif q in ("не ранее",):
+                qual, hi = "at_least", None
+            elif q in ("около", "примерно"):
+                qual = "approx"
+            if q != "начиная с":
+                qtext = qm.group("q")
+            s = s - len(head) + qm.start("q")
+        ref = self.ref if relative else None
+        self.add(s, e, Value(
+            "date", s, e, self.text[s:e], pd, qual, qtext, lo, hi, lo_inc, True,
+            relative=relative, reference_date=ref, tags=tags,
+        ), prio)
+
+    def range(
+        self, s: int, e: int, a: PartialDate | None, b: PartialDate | None, relative: bool,
+        prio: int = 1,
+    ) -> None:
+        if a is None or b is None or b < a:
+            self.add(s, e, None, prio)
+            return
+        self.add(s, e, Value(
+            "date_range", s, e, self.text[s:e], (a, b), "exact", None, a, b,
+            relative=relative, reference_date=self.ref if relative else None,
+        ), prio)
+
+    def duration(
+        self, s: int, e: int, low: float, high: float | None, prio: int = 0,
+    ) -> None:
+        qual: Qualifier = "exact"
+        qtext = None
+        head = self.text[max(0, s - 40) : s]
+        lo: Number | None = _num(low)
+        hi: Number | None = _num(high if high is not None else low)
+        lo_inc = hi_inc = True
+        dq = _DUR_QUAL.search(head)
+        qb = _qualifier_before(self.text, s)
+        fm = _RANGE_FROM.search(head) if high is not None else None
+        if fm is not None:
+            s -= len(fm.group())
+        if qb is not None and high is None:
+            qual, incl, qtext, s = qb
+            if qual == "at_least":
+                hi, lo_inc = None, incl
+            elif qual == "at_most":
+                lo, hi_inc = None, incl
+        elif dq is not None and high is None:
+            q = " ".join(dq.group("q").lower().split())
+            if q in ("в течение", "в пределах", "за"):
+                qual, lo = "at_most", None
+            qtext = dq.group("q")
+            s = s - len(head) + dq.start("q")
+            # "в течение не более 10 дней"
+        reading: Number | tuple[Number, Number] = (
+            (_num(low), _num(high)) if high is not None else _num(low)
+        )
+        self.add(s, e, Value(
+            "duration", s, e, self.text[s:e], reading, qual, qtext, lo, hi, lo_inc, hi_inc,
+        ), prio)
+
+
+def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
+    t = _T(text, ref, conv)
+    # ranges first (they hold dates)
+    for m in _P_RANGE_DAYS.finditer(text):
+        if m.group("dash") and not m.group("pre") and m.group("mon1"):
+            pass
+        if m.group("to") and not m.group("pre"):
+            continue  # "5 до 19 января" without "с": "до" belongs to the second date
+        m2 = _month(m.group("mon2"))
+        m1 = _month(m.group("mon1")) if m.group("mon1") else m2
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = int(m.group("y1")) if m.group("y1") else None
+        relative = y2 is None and y1 is None
+        if y2 is None:
+            r = _resolve_md(m2, d2, ref, _tense(text, m.start(), m.end()))
+            y2 = r.year if r else None
+        if y2 is None:
+            t.add(m.start(), m.end(), None, 2)
+            continue
+        if y1 is None:
+            y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        try:
+            a = PartialDate(y1, m1, d1)
+            b = PartialDate(y2, m2, d2)
+            a.first()
+            b.first()
+        except ValueError:
+            continue
+        t.range(m.start(), m.end(), a, b, relative, prio=3)
+    for m in _P_RANGE_YEARS.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        whole = m.group()
+        if y2 <= y1 or not (re.search(r"год|гг|г\.", whole, _I) or m.group("pre")):
+            continue
+        t.range(m.start(), m.end(), PartialDate(y1), PartialDate(y2), False, prio=2)
+    for m in _P_RANGE_MONTHS.finditer(text):
+        m1, m2 = _month(m.group("mon1")), _month(m.group("mon2"))
+        if m.group("y"):
+            y2 = int(m.group("y"))
+        elif ref is not None:
+            y2 = ref.year
+        else:
+            t.add(m.start(), m.end(), None, 2)
+            continue
+        y1 = y2 if m1 <= m2 else y2 - 1
+        t.range(m.start(), m.end(), PartialDate(y1, m1), PartialDate(y2, m2),
+                m.group("y") is None, prio=2)
+    for m in _P_DMY.finditer(text):
+        d = int(m.group("d")) if m.group("d") else L.ORDINALS[m.group("od").lower()]
+        mon = _month(m.group("mon"))
+        mon_text = m.group("mon").lower().rstrip(".")
+        if mon_text in L.MONTH_ABBREVIATIONS and not m.group("mon").endswith(".") and \
+                mon_text not in ("март", "мая"):
+            pass
+        if m.group("y"):
+            try:
+                pd = PartialDate(int(m.group("y")), mon, d)
+                pd.first()
+            except ValueError:
+                continue
+            t.date(m.start(), m.end(), pd, prio=2)
+        else:
+            try:
+                dt.date(2000, mon, d)
+            except ValueError:
+                continue
+            tense = _tense(text, m.start(), m.end())
+            t.date(m.start(), m.end(), _resolve_md(mon, d, ref, tense), relative=True,
+                   tags=("yearless", tense or "nearest"), prio=2)
+    for m in _P_NUMERIC.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        day_first = conv.day_first or m.group("sep") == "." or a > 12
+        if b > 12 and a <= 12:
+            day_first = False
+        d, mo = (a, b) if day_first else (b, a)
+        try:
+            pd = PartialDate(year, mo, d)
+            pd.first()
+        except ValueError:
+            continue
+        t.date(m.start(), m.end(), pd, prio=2)
+    for m in _P_ISO.finditer(text):
+        try:
+            pd = PartialDate(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            pd.first()
+        except ValueError:
+            continue
+        t.date(m.start(), m.end(), pd, prio=2)
+    for m in _P_MONTH_YEAR.finditer(text):
+        s = m.start("mon") if m.group("pre") else m.start()
+        t.date(s, m.end(), PartialDate(int(m.group("y")), _month(m.group("mon"))), prio=1)
+    for m in _P_MONTH.finditer(text):
+        mon = _month(m.group("mon"))
+        if ref is None:
+            t.add(m.start("mon"), m.end(), None)
+            continue
+        tense = _tense(text, m.start(), m.end())
+        r = _resolve_md(mon, 1, ref.replace(day=1), tense)
+        pd = PartialDate(r.year, mon) if r else None
+        t.date(m.start("mon"), m.end(), pd, relative=True, tags=("yearless", tense or "nearest"))
+    for m in _P_YEAR.finditer(text):
+        t.date(m.start(), m.end(), PartialDate(int(m.group("y"))), tags=("year",))
+    for m in _P_DAYWORD.finditer(text):
+        off = L.DAY_WORDS[m.group("w").lower()]
+        pd = PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None
+        t.date(m.start(), m.end(), pd, relative=True)
+    for m in _P_IN.finditer(text):
+        n = _amount(m.group("n")) if m.group("n") else 1.0
+        days = L.DURATION_UNITS[m.group("u").lower()]
+        if n is None:
+            continue
+        pd = None
+        if ref is not None:
+            pd = _shift(ref, n, days, +1)
+        t.date(m.start(), m.end(), pd, relative=True, prio=3)
+    for m in _P_AGO.finditer(text):
+        n = _amount(m.group("n")) if m.group("n") else 1.0
+        days = L.DURATION_UNITS[m.group("u").lower()]
+        if n is None:
+            continue
+        pd = _shift(ref, n, days, -1) if ref is not None else None
+        t.date(m.start(), m.end(), pd, relative=True, tags=("ago",), prio=3)
+    for m in _P_WEEKDAY.finditer(text):
+        wd = L.WEEKDAYS[m.group("wd").lower()]
+        pre = " ".join(m.group("pre").lower().split())
+        if ref is None:
+            t.add(m.start(), m.end(), None)
+            continue
+        ahead = (wd - ref.weekday()) % 7
+        behind = (ref.weekday() - wd) % 7
+        if pre.startswith("в прошл"):
+            day, tag = ref - dt.timedelta(days=behind or 7), "past"
+        elif pre.startswith(("в следующ", "в ближайш")):
+            day, tag = ref + dt.timedelta(days=ahead or 7), "future"
+        else:
+            tense = _tense(text, m.start(), m.end())
+            if tense == "past":
+                day, tag = ref - dt.timedelta(days=behind), "past"
+            elif tense == "future":
+                day, tag = ref + dt.timedelta(days=ahead), "future"
+            else:
+                day = ref + dt.timedelta(days=ahead) if ahead <= behind else \
+                    ref - dt.timedelta(days=behind)
+                tag = "nearest"
+        s = m.start("wd") if pre in ("в", "во") else m.start()
+        t.date(s, m.end(), PartialDate.from_date(day), relative=True, tags=("weekday", tag),
+               prio=1)
+    for m in _P_DUR.finditer(text):
+        u = m.group("u").lower()
+        days = L.DURATION_UNITS[u]
+        if m.group("half"):
+            n: float | None = 1.5
+        elif m.group("n"):
+            n = _amount(m.group("n"))
+        else:
+            # a bare unit: "в течение недели", "за сутки"; not "день" alone ("в тот день")
+            head = text[max(0, m.start() - 30) : m.start()]
+            qualified = _DUR_QUAL.search(head) or _qualifier_before(text, m.start())
+            if not qualified or u in ("день", "дня", "дне", "год", "года", "году"):
+                continue
+            n = 1.0
+        if n is None:
+            continue
+        if m.group("n") and re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and days == 365.0:
+            continue  # "2022 года" is a year
+        n2 = _amount(m.group("n2")) if m.group("n2") else None
+        s = m.start()
+        t.duration(s, m.end(), n * days, n2 * days if n2 is not None else None)
+    for m in _P_DUR_ADJ.finditer(text):
+        days = {"дневн": 1.0, "недельн": 7.0, "месячн": 30.0}[m.group("u").lower()]
+        t.duration(m.start(), m.end(), int(m.group("n")) * days, None)
+    for m in _P_HALF_YEAR.finditer(text):
+        days = 182.5 if "год" in m.group("u").lower() else 15.0
+        t.duration(m.start(), m.end(), days, None)
+    return t
+
+
+def _shift(ref: dt.date, n: float, unit_days: float, sign: int) -> PartialDate | None:
+    try:
+        if unit_days == 30.0 and float(n).is_integer():
+            month = ref.month - 1 + sign * int(n)
+            y, mo = ref.year + month // 12, month % 12 + 1
+            import calendar
+
+            d = min(ref.day, calendar.monthrange(y, mo)[1])
+            return PartialDate(y, mo, d)
+        if unit_days == 365.0 and float(n).is_integer():
+            return PartialDate(ref.year + sign * int(n), ref.month, ref.day)
+        return PartialDate.from_date(ref + sign * dt.timedelta(days=round(n * unit_days)))
+    except (ValueError, OverflowError):
+        return None
+
+
+def read_russian(
+    text: str, reference: dt.date | None, conventions: Conventions | None = None
+) -> list[Value]:
+    """Every value in a Russian ``text``, in text order (see the module docstring)."""
+    conv = conventions or Conventions("ru", True, True, "Russian")
+    if reference is not None and not 1 < reference.year < 9999:
+        reference = None
+    t = _scan_temporal(text, reference, conv)
+    cands = sorted(t.cands, key=lambda c: (c[0], -(c[1] - c[0]), -c[2]))
+    chosen: list[tuple[int, int, int, Value | None]] = []
+    last = -1
+    for c in cands:
+        if c[0] >= last and c[1] > c[0]:
+            chosen.append(c)
+            last = c[1]
+    taken = [(c[0], c[1]) for c in chosen]
+    values = [c[3] for c in chosen if c[3] is not None]
+    values += _read_numbers(text, taken, conv)
+    values.sort(key=lambda v: (v.start, v.end))
+    return [_tidy(v) for v in values]
+
+
+def _tidy(v: Value) -> Value:
+    """Strip a trailing space or sentence dot from the quoted words."""
+    text = v.text
+    end = v.end
+    while text and text[-1] in " \t\u00a0":
+        text = text[:-1]
+        end -= 1
+    return replace(v, text=text, end=end) if end != v.end else v

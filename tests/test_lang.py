@@ -1,0 +1,153 @@
+"""The language seam: detection, reading conventions, lemmas for matching, the missing extra."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kzclaims import lang
+from kzclaims.choose import unit_matches
+from kzclaims.cli import app
+from kzclaims.lang import conventions_for, detect, get
+from kzclaims.match import score_passage, tokens
+from kzclaims.sources import load_sources
+from kzclaims.text import split_sentences
+
+
+def test_detect_by_script() -> None:
+    assert detect("Около 20 тысяч бандитов напали на Алматы.") == "ru"
+    assert detect("Almost 20 thousand bandits attacked Almaty.") == "en"
+    assert detect("ОДКБ: the CSTO mission of 2,030 troops will leave in ten days.") == "en"
+    assert detect("") == "en"
+
+
+def test_every_language_module_is_complete() -> None:
+    for code in lang.SUPPORTED:
+        lg = get(code)
+        assert lg.code == code
+        assert lg.stopwords and lg.number_words and lg.abbreviations
+        assert sorted(set(lg.months.values())) == list(range(1, 13))
+        assert sorted(set(lg.weekdays.values())) == list(range(7))
+
+
+def test_unknown_language_code_falls_back_to_english() -> None:
+    assert get("xx").code == "en"
+    assert get("ru-RU").code == "ru"
+
+
+def test_russian_lemmas_make_case_endings_match() -> None:
+    assert tokens("войска войск войсками", "ru") == ["войско", "войско", "войско"]
+    assert tokens("вывода миротворцев", "ru") == ["вывод", "миротворец"]
+    # a phrasing in one case finds a sentence in another
+    assert score_passage("вывод войск ОДКБ", "Вывод войсками ОДКБ начнется.", "ru") == 100.0
+    assert score_passage("вывод войск ОДКБ", "Погода в Алматы.", "ru") == 0.0
+
+
+def test_russian_unit_matches_across_cases() -> None:
+    assert unit_matches("военнослужащих", ["военнослужащие"])
+    assert unit_matches("бандитов", ["бандиты", "боевики"])
+    assert not unit_matches("единиц военной техники", ["военнослужащие"])
+
+
+def test_russian_sentences_keep_abbreviations() -> None:
+    text = "В Алматы действовали 20 тыс. боевиков. Об этом сообщил г. Токаев 7 янв. 2022 г. утром."
+    got = [s.text for s in split_sentences(text, "ru")]
+    assert got == [
+        "В Алматы действовали 20 тыс. боевиков.",
+        "Об этом сообщил г. Токаев 7 янв. 2022 г. утром.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "day_first", "decimal_comma"),
+    [
+        ("Berlin, 15.05.2024\n3.200 people and 1,5 percent.", True, True),
+        ("Almaty, 07.01.2022\n20,000 bandits.", True, False),
+        ("Almaty, 07.01.2022\nText.", True, False),
+        ("Pretoria, 11 January 2022\nText.", True, False),
+        ("Washington, January 11, 2022\nText.", False, False),
+        ("London 15/05/2024\nText.", True, False),
+        ("No dateline here.\nText.", False, False),
+    ],
+)
+def test_conventions_from_the_dateline(head: str, day_first: bool, decimal_comma: bool) -> None:
+    c = conventions_for(head, "en")
+    assert (c.day_first, c.decimal_comma) == (day_first, decimal_comma)
+    assert c.describe()
+
+
+def test_russian_conventions() -> None:
+    c = conventions_for("Москва, 7 января. Рост 1,5 процента.", "ru")
+    assert c.day_first and c.decimal_comma
+    assert "Russian" in c.describe()
+    # a Russian text written with English separators
+    c = conventions_for("Москва. Прибыли 2,030 военных и 1,500 единиц.", "ru")
+    assert c.day_first and not c.decimal_comma
+
+
+def _corpus(tmp_path: Path, manifest: str | None = None) -> Path:
+    d = tmp_path / "sources"
+    d.mkdir()
+    (d / "tass.txt").write_text("Около 20 тысяч бандитов напали на Алматы.\n", encoding="utf-8")
+    (d / "agency.txt").write_text("Almost 20 thousand bandits attacked Almaty.\n", encoding="utf-8")
+    if manifest is not None:
+        (d / "sources.yaml").write_text(manifest, encoding="utf-8")
+    return d
+
+
+def test_language_detected_when_not_given(tmp_path: Path) -> None:
+    corpus = load_sources(_corpus(tmp_path))
+    got = {s.id: (s.language, s.language_detected) for s in corpus.sources}
+    assert got == {"agency": ("en", True), "tass": ("ru", True)}
+
+
+def test_manifest_language_is_honoured(tmp_path: Path) -> None:
+    manifest = "sources:\n  - file: tass.txt\n    language: en\n  - file: agency.txt\n"
+    corpus = load_sources(_corpus(tmp_path, manifest))
+    assert [(s.id, s.language, s.language_detected) for s in corpus.sources] == [
+        ("tass", "en", False),
+        ("agency", "en", True),
+    ]
+
+
+def test_unsupported_language_is_a_warning(tmp_path: Path) -> None:
+    manifest = "sources:\n  - file: tass.txt\n    language: de\n  - file: agency.txt\n"
+    corpus = load_sources(_corpus(tmp_path, manifest))
+    assert corpus.sources[0].language == "en"
+    assert any("language `de` of tass.txt is not supported" in w.message for w in corpus.warnings)
+
+
+def test_missing_extra_names_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lang, "missing_extra", lambda code: "ru" if code == "ru" else None)
+    d = _corpus(tmp_path)
+    (d / "ria.txt").write_text("Вывод войск начнется через два дня.\n", encoding="utf-8")
+    corpus = load_sources(d)
+    msgs = [w.message for w in corpus.warnings if w.code == "missing-language-extra"]
+    assert len(msgs) == 1 and 'pip install "kzclaims[ru]"' in msgs[0]
+
+
+def test_sources_command_shows_the_language(tmp_path: Path) -> None:
+    d = _corpus(tmp_path)
+    result = CliRunner().invoke(
+        app, ["sources", "--sources", str(d), "--format", "json"], env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0, result.output
+    assert '"language": "ru"' in result.stdout
+    assert '"language_detected": true' in result.stdout
+
+
+def test_russian_light_stem_fallback_is_consistent() -> None:
+    from kzclaims.lang.ru import light_stem
+
+    assert light_stem("бандитов") == light_stem("бандиты") == "бандит"
+    assert light_stem("военнослужащих") == light_stem("военнослужащие")
+
+
+def test_reference_date_in_russian_reader() -> None:
+    from kzclaims.values import read_values
+
+    (v,) = read_values("Вывод начнется через два дня.", "date", dt.date(2022, 1, 11), "ru")
+    assert v.reading.iso() == "2022-01-13"  # type: ignore[union-attr]
