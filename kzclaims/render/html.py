@@ -238,9 +238,12 @@ def _anchor(claim_id: str) -> str:
 def _where(f: Finding, source: SourceInfo | None) -> str:
     parts: list[str] = []
     file = source.file if source is not None else f.source
-    parts.append(f"<code>{_e(file)}" + (f":{_e(f.line)}" if f.line is not None else "") + "</code>")
     page = getattr(f, "page", None)
     paragraph = getattr(f, "paragraph", None)
+    # the line of a PDF's or a web page's extracted text means nothing to a reader: the page or
+    # paragraph says where the quote is
+    line = f.line if page is None and paragraph is None else None
+    parts.append(f"<code>{_e(file)}" + (f":{_e(line)}" if line is not None else "") + "</code>")
     if page is not None:
         parts.append(f"page {_e(page)}")
     if paragraph is not None:

@@ -1,0 +1,199 @@
+"""The readers, one kind of file at a time: choice by content, bad files, missing extras."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kzclaims.cli import app
+from kzclaims.errors import InputError
+from kzclaims.readers import read, read_bytes, sniff
+from kzclaims.readers.pdf import clean_pages
+from kzclaims.readers.plain import guess_legacy_encoding
+from kzclaims.sources import load_sources
+
+FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats" / "sources"
+PAGE = FORMATS / "steppe-courier-2022-01-12.html"
+PDF = FORMATS / "caspian-review-2022-01-14.pdf"
+DOCX = FORMATS / "eurasia-brief-2022-01-13.docx"
+
+
+def error(data: bytes, suffix: str) -> str:
+    with pytest.raises(InputError) as info:
+        read_bytes(data, "src/f" + suffix, suffix)
+    assert len(info.value.problems) == 1
+    return str(info.value.problems[0])
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "kind"),
+    [
+        (PAGE.read_bytes(), ".txt", "html"),  # a saved page renamed: read as HTML
+        (b"<p>VALEA VERDE &mdash; one</p>\n<p>two</p><div>three</div>", ".txt", "html"),
+        (PDF.read_bytes(), ".txt", "pdf"),
+        (DOCX.read_bytes(), ".bin", "docx"),
+        (b"Plain text with <b>one</b> tag.", ".txt", "text"),
+        (b"# Markdown\n\nText.", ".md", "text"),
+        (b"\x89PNG\r\n", ".jpg", None),
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", ".md", "html"),
+    ],
+)
+def test_kind_by_content_then_suffix(data: bytes, suffix: str, kind: str | None) -> None:
+    assert sniff(data, suffix) == kind
+
+
+def test_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    shutil.copy(PAGE, tmp_path / "page.txt")
+    doc = read(tmp_path / "page.txt")
+    assert doc.text == read(PAGE).text
+    assert "<p>" not in doc.text and "&mdash;" not in doc.text and "dataLayer" not in doc.text
+
+
+def test_pdf_keeps_pages_and_drops_running_header_and_footer() -> None:
+    doc = read(PDF)
+    assert (doc.kind, doc.unit) == ("pdf", "page")
+    assert [n for _, n in doc.marks] == [1, 2]
+    at = doc.text.index("2,030 troops")
+    assert doc.location_at(at) == 2
+    assert doc.location_at(doc.text.index("state of emergency")) == 1
+    assert "Page" not in doc.text and "Briefing No." not in doc.text
+    assert "The phased withdrawal of the CSTO contingent began" in " ".join(doc.text.split())
+
+
+def test_clean_pages() -> None:
+    pages = [
+        "Daily Report No. 3\nThe ﬁrst with-\ndrawal began.\n1",
+        "Daily Report No. 4\nThe withdrawal ended. Anti-\nterrorist units left.\n2",
+    ]
+    assert clean_pages(pages) == [
+        "The first withdrawal began.",
+        "The withdrawal ended. Anti-\nterrorist units left.",
+    ]
+    # a single page: only a bare page number goes, a first line may be the headline
+    assert clean_pages(["Headline 2022\nText.\nPage 1 of 1"]) == ["Headline 2022\nText."]
+
+
+def test_docx_paragraphs_and_properties() -> None:
+    doc = read(DOCX)
+    assert (doc.kind, doc.unit, doc.title, doc.author) == (
+        "docx", "paragraph", "CSTO begins its withdrawal from Kazakhstan", "Eurasia Brief"
+    )
+    assert doc.location_at(doc.text.index("2,030 troops")) == 5
+    assert "Issue 7" not in doc.text  # the page header is not read
+
+
+def test_docx_table_rows_are_paragraphs() -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Key figures")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Troops", "2,030"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Vehicles", "250"
+    d.add_paragraph("After the table.")
+    raw = io.BytesIO()
+    d.save(raw)
+    doc = read_bytes(raw.getvalue(), "t.docx", ".docx")
+    assert doc.text.split("\n\n") == ["Key figures", "Troops | 2,030", "Vehicles | 250", "After the table."]
+    assert [n for _, n in doc.marks] == [1, 2, 3, 4]
+
+
+def test_corrupt_and_encrypted_pdf() -> None:
+    assert error(PDF.read_bytes()[:400], ".pdf").startswith(
+        "src/f.pdf: error: not a readable PDF (corrupt or truncated"
+    )
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(PDF.read_bytes()))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert error(out.getvalue(), ".pdf") == (
+        "src/f.pdf: error: the PDF is encrypted and needs a password; save an unencrypted copy "
+        "to compare it"
+    )
+
+
+def test_pdf_encrypted_without_a_password_is_read() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(PDF.read_bytes()))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert "2,030 troops" in read_bytes(out.getvalue(), "f.pdf", ".pdf").text
+
+
+def test_corrupt_docx() -> None:
+    assert error(b"PK\x03\x04not really a zip", ".docx").startswith(
+        "src/f.docx: error: not a readable Word (.docx) file"
+    )
+
+
+def test_html_page_without_an_article_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_text(
+        "<html><head><title>Loading</title><script>var x = 2030;</script></head><body></body></html>",
+        encoding="utf-8",
+    )
+    corpus = load_sources(tmp_path, "src")
+    assert corpus.sources[0].text == ""
+    assert [str(w) for w in corpus.warnings] == [
+        "src/empty.html: warning: no article text found in this HTML page; it gives no values"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "cp1251"),
+        ("Вывод контингента ОДКБ (CSTO) начнётся 13 января и займёт не более 10 дней.", "cp1251"),
+        ("Almost 20,000 bandits attacked Almaty, the café owner said — “we hid”.", "cp1252"),
+        ("Der Abzug der Truppen beginnt am 13. Januar; Zürich, Genève und Köln berichten.", "cp1252"),
+        ("Le retrait commencera le 13 janvier, a déclaré le président à l'Assemblée élue.", "cp1252"),
+    ],
+)
+def test_legacy_encoding_is_guessed_from_the_letters(text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    assert guess_legacy_encoding(data) == encoding
+    doc = read_bytes(data, "f.txt", ".txt")
+    assert doc.text == text and doc.encoding == encoding
+    assert len(doc.warnings) == 1 and "re-save the file as UTF-8" in doc.warnings[0].message
+
+
+def test_utf16_with_bom_is_text() -> None:
+    assert read_bytes("Текст, 2,030 troops.".encode("utf-16"), "f.txt", ".txt").text == "Текст, 2,030 troops."
+
+
+def test_missing_extra_names_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # as if kzclaims[pdf] were not installed
+    src = tmp_path / "sources"
+    src.mkdir()
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        shutil.copy(PDF, src / name)
+    (src / "d.txt").write_text("Text.\n", encoding="utf-8")
+    shutil.copy(FORMATS.parent / "claims.yaml", tmp_path / "claims.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["compare"], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        'sources/a.pdf (and 2 more): error: reading PDF files needs an optional library: '
+        'pip install "kzclaims[pdf]"\n'
+    )
+
+
+def test_check_warns_about_every_file_without_a_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "sources"
+    src.mkdir()
+    shutil.copy(PAGE, src / "page.html")
+    (src / "figures.xlsx").write_bytes(b"PK\x03\x04")
+    (src / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    shutil.copy(FORMATS.parent / "claims.yaml", tmp_path / "claims.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check"], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert "sources/figures.xlsx: warning: no reader for .xlsx; it is not compared" in lines[0]
+    assert "sources/photo.jpg: warning: no reader for .jpg; it is not compared" in lines[1]
+    assert "1 sources are valid" in lines[-1] and "warnings" in lines[-1]
