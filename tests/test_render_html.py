@@ -315,7 +315,8 @@ def test_page_and_paragraph_when_the_finding_has_them() -> None:
     paged = PagedFinding(**{**c.findings[0].__dict__, "page": 3, "paragraph": 7})
     report = replace(report, claims=(replace(c, findings=(paged, *c.findings[1:])),))
     daily = cells(parse(render_html(report)), "contingent")["daily"]
-    assert "sources/daily.txt:5 · page 3 · paragraph 7" in daily.text
+    # the line of extracted text is left out: the page and paragraph say where the quote is
+    assert "sources/daily.txt · page 3 · paragraph 7" in daily.text
 
 
 def test_empty_report() -> None:
