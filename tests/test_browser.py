@@ -77,12 +77,23 @@ def browser() -> Iterator[Any]:
             b.close()
 
 
+def _compared(path: Path) -> Path:
+    """The golden sample report compared with its baseline (tests/report_factory.py)."""
+    from report_factory import compared_report
+
+    from kzclaims.render.html import render_html
+
+    path.write_text(render_html(compared_report()), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     tmp = tmp_path_factory.mktemp("html")
     return {
         "bundled": _report(["compare"], ROOT, tmp / "bundled.html"),
         "conflicts": _report(["compare"], CONFLICTS, tmp / "conflicts.html"),
+        "compared": _compared(tmp / "compared.html"),
     }
 
 
@@ -156,6 +167,22 @@ def test_bundled_report_filters_and_quote(browser: Any, reports: dict[str, Path]
     assert "almaty-airport-aircraft" in shown and len(shown) < 29
     page.get_by_label("Search").fill("")
     assert len(w.visible_claims()) == 29
+    w.check_quiet()
+    w.close()
+
+
+def test_changed_filter_and_changes_list(browser: Any, reports: dict[str, Path]) -> None:
+    from report_factory import compared_report
+
+    report = compared_report()
+    changed = [c.id for c in report.claims if any(ch.claim == c.id for ch in report.changes or ())]
+    w = Watched(browser, reports["compared"])
+    page = w.page
+    assert page.locator("#changes tbody tr").count() == len(report.changes or ())
+    page.get_by_label("Only changed since the baseline").check()
+    assert w.visible_claims() == changed and 0 < len(changed) < len(report.claims)
+    page.get_by_label("Only conflicts").check()  # changed or conflict
+    assert set(w.visible_claims()) == set(changed) | {"deaths"}
     w.check_quiet()
     w.close()
 

@@ -389,7 +389,8 @@ def _cell(
 ) -> str:
     name = names.get(f.source, f.source)
     classes = ["cell"]
-    body: list[str] = [f'<span class="src-label" aria-hidden="true">{_e(name)}</span>']
+    # shown (and read out) only on narrow screens, where the column headers are out of sight
+    body: list[str] = [f'<span class="src-label">{_e(name)}</span>']
     if f.found:
         if claim.kind == "statement":
             value = '<span class="sym" aria-hidden="true">✓</span> states it'
