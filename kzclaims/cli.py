@@ -111,9 +111,10 @@ def _fail_input(exc: InputError) -> NoReturn:
 
 def _display(path: Path) -> str:
     """A path as shown in messages and reports: relative to the working directory (so reports
-    are the same on every machine), absolute only on another drive."""
+    are the same on every machine), absolute only on another drive. Symbolic links are not
+    followed: a message names the path the user gave, not where it leads."""
     try:
-        rel = os.path.relpath(path.resolve(), Path.cwd().resolve())
+        rel = os.path.relpath(os.path.abspath(path), os.getcwd())
     except ValueError:  # Windows: another drive
         return str(path)
     return Path(rel).as_posix()

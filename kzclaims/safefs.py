@@ -56,7 +56,9 @@ def file_kind(mode: int) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+    return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB") if n >= 1024 * 1024 else (
+        f"{n} bytes"
+    )
 
 
 def read_regular_file(path: Path, display: str, limit: int, what: str = "file") -> bytes:

@@ -245,7 +245,9 @@ def load_sources(
     manifest_path = directory / MANIFEST
     manifest_shown = _join(shown_dir, MANIFEST)
     files = sorted(
-        p.name for p in directory.iterdir() if not p.is_dir() and p.name != MANIFEST
+        p.name
+        for p in directory.iterdir()
+        if (p.is_symlink() or not p.is_dir()) and p.name != MANIFEST
     )
     on_disk = [name for name in files if Path(name).suffix.lower() in SOURCE_SUFFIXES]
     problems: list[Problem] = []
