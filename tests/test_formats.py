@@ -24,28 +24,37 @@ from kzclaims.readers import read
 from kzclaims.sources import load_sources
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "formats"
-SOURCES = ("courier", "review", "brief", "wire")
+SOURCES = ("courier", "review", "brief", "wire", "interfax")
 S = True  # a statement that is made
 
-# claim: (verdict, (courier .html, review .pdf, brief .docx, wire cp1252 .txt));
-# each cell (value, qualifier, where the quote is) or None (not found)
+# claim: (verdict, (courier .html, review .pdf, brief .docx, wire cp1252 .txt, interfax Russian
+# .txt)); each cell (value, qualifier, where the quote is) or None (not found). The Russian
+# article is found through the claims' Russian `find` phrasings and read by the Russian reader.
 EXPECTED: dict[str, tuple[str, tuple[tuple[object, str, str] | None, ...]]] = {
-    "csto-appeal": ("agree", (None, (S, "exact", "page 1"), (S, "exact", "paragraph 6"), None)),
-    "csto-troops": ("agree", ((2030, "exact", "paragraph 3"), (2030, "exact", "page 2"), (2030, "exact", "paragraph 5"), None)),
-    "csto-equipment": ("agree", ((250, "exact", "paragraph 3"), None, (250, "exact", "paragraph 5"), None)),
+    "csto-appeal": ("agree", (None, (S, "exact", "page 1"), (S, "exact", "paragraph 6"), None,
+                              (S, "exact", "line 17"))),
+    "csto-troops": ("agree", ((2030, "exact", "paragraph 3"), (2030, "exact", "page 2"), (2030, "exact", "paragraph 5"), None,
+                              (2030, "exact", "line 9"))),  # "2 030 военнослужащих"
+    "csto-equipment": ("agree", ((250, "exact", "paragraph 3"), None, (250, "exact", "paragraph 5"), None,
+                                 (250, "exact", "line 9"))),  # "250 единиц военной техники"
     "withdrawal-start": ("agree", (("2022-01-13", "exact", "paragraph 2"), ("2022-01-13", "exact", "page 2"),
-                                   ("2022-01-13", "exact", "paragraph 3"), ("2022-01-13", "exact", "line 5"))),
+                                   ("2022-01-13", "exact", "paragraph 3"), ("2022-01-13", "exact", "line 5"),
+                                   ("2022-01-13", "exact", "line 3"))),  # "через два дня"
     "withdrawal-length": ("consistent", ((10, "at_most", "paragraph 4"), (10, "at_most", "page 2"),
-                                         (10, "at_most", "paragraph 4"), (10, "exact", "line 5"))),
-    "almaty-attackers": ("agree", ((20000, "approx", "paragraph 5"), (20000, "approx", "page 1"), None, (20000, "approx", "line 3"))),
-    # the page's "related stories" box says 164: never read
-    "death-toll": ("single", (None, None, None, (225, "exact", "line 7"))),
+                                         (10, "at_most", "paragraph 4"), (10, "exact", "line 5"),
+                                         (10, "at_most", "line 7"))),  # "не более 10 дней"
+    "almaty-attackers": ("agree", ((20000, "approx", "paragraph 5"), (20000, "approx", "page 1"), None, (20000, "approx", "line 3"),
+                                   (20000, "approx", "line 11"))),  # "около 20 тысяч бандитов"
+    # the page's "related stories" box says 164: never read; "выросло до 225": 225 exactly
+    "death-toll": ("agree", (None, None, None, (225, "exact", "line 7"), (225, "exact", "line 13"))),
     "state-of-emergency": ("agree", ((["2022-01-05", "2022-01-19"], "exact", "paragraph 6"),
-                                     (["2022-01-05", "2022-01-19"], "exact", "page 1"), None, None)),
+                                     (["2022-01-05", "2022-01-19"], "exact", "page 1"), None, None,
+                                     (["2022-01-05", "2022-01-19"], "exact", "line 15"))),  # "с 5 по 19 января"
     # the related story's "January 20" is not read
-    "mourning-day": ("single", (None, ("2022-01-10", "exact", "page 1"), None, None)),
-    "action-program-deadline": ("single", ((21, "at_most", "paragraph 7"), None, None, None)),
-    "inflation-target": ("single", (([3, 4], "exact", "paragraph 8"), None, None, None)),
+    "mourning-day": ("agree", (None, ("2022-01-10", "exact", "page 1"), None, None, ("2022-01-10", "exact", "line 15"))),
+    "action-program-deadline": ("agree", ((21, "at_most", "paragraph 7"), None, None, None,
+                                          (21, "at_most", "line 19"))),  # "в течение трех недель"
+    "inflation-target": ("agree", (([3, 4], "exact", "paragraph 8"), None, None, None, ([3, 4], "exact", "line 21"))),
 }
 
 # Numbers that stand only in the boilerplate of the files (HTML nav, banner, ticker, related
@@ -190,3 +199,12 @@ def test_every_format_says_where_the_quote_is(report: Report) -> None:
     md = render_markdown(report)
     assert "caspian-review-2022-01-14.pdf, page 2" in md
     assert "steppe-courier-2022-01-12.html, paragraph 3" in md
+
+
+def test_russian_source_language_is_detected_and_reported(report: Report) -> None:
+    corpus = load_sources(HERE / "sources", "sources")
+    langs = {s.id: (s.language, s.language_detected) for s in corpus.sources}
+    assert langs["interfax"] == ("ru", True)
+    assert {langs[i] for i in SOURCES if i != "interfax"} == {("en", True)}
+    info = {s.id: s for s in report.sources}
+    assert info["interfax"].language == "ru" and info["courier"].language == "en"
