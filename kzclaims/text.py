@@ -66,7 +66,7 @@ _BOILER_WEAK = _wordset(
 _BOUNDARY = re.compile(
     r"([.!?…]+(?:\s?[”\"’'»)\]])*)(\s+)(?=[“\"‘'«(\[]*[A-Z0-9\u0080-\U0010ffff])"
 )
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")  # H.E., U.S., К.-Ж.
 _QA_LABEL = re.compile(r"([QA] ?-? ?\d{1,3}[.:)]?)\s+(?=[“\"‘'(]?[A-Z])")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -208,6 +208,10 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+# "г." is "year" after a number (and may end a sentence) but "city" before a name ("г. Алматы")
+_YEAR_ABBREVIATIONS = frozenset(("г", "гг"))
+
+
 def _ends_sentence(
     text: str, dot: int, next_start: int, never_end: frozenset[str] = _NEVER_END
 ) -> bool:
@@ -220,6 +224,8 @@ def _ends_sentence(
     if not token:
         return True
     low = token.lower()
+    if low in _YEAR_ABBREVIATIONS and ws > 0 and text[ws - 1 : ws].isdigit():
+        return True  # "в 2022 г. Президент ...": the year's abbreviation ends the sentence
     if low in never_end:
         return False
     if len(token) == 1:
@@ -250,6 +256,8 @@ def _split_paragraph(
         ch = text[j]
         if ch > "\x7f" and ch.isalpha() and not ch.isupper():
             continue  # a lower-case letter outside ASCII: "ещё", "über"
+        if ch in "—–" and punct[-1] in "»”\"":
+            continue  # direct speech goes on: "«Мы это сделаем!» — заявил президент."
         # "." alone (maybe with closing quotes) can be an abbreviation; "!", "?", "…", "..." end.
         if punct[0] == "." and (len(punct) == 1 or punct[1] != ".") and not _ends_sentence(
             text, b.start(1), b.end(), never_end

@@ -265,10 +265,12 @@ FUTURE_CUES = wordset(
 )
 
 # --- sentences ------------------------------------------------------------------------------
-# After these (lower case, no final dot) a period does not end a sentence: "20 тыс. человек",
-# "г. Алматы", "т.е.", "им. Абая", "ул. Абая", "В. Путин" (initials are handled separately).
+# After these (lower case, no final dot) a period does not end a sentence: "г. Алматы", "т.е.",
+# "им. Абая", "ул. Абая" (initials "В. Путин" are handled by the splitter). Scale and currency
+# abbreviations ("20 тыс.", "340 млн долл.") are not here: before a lower-case word the sentence
+# goes on anyway, and before a capital they end it.
 ABBREVIATIONS = wordset(
-    """г гг т.е т.к т.н т.д т.п т.ч др пр проф акад тыс млн млрд трлн руб долл ул просп пр-т
+    """г гг т.е т.к т.н т.д т.п т.ч др пр проф акад ул просп пр-т
     им обл р-н ст стр рис см напр ок ср вкл искл прим ред св кв корп д гл п пп ч чч мин сек
     янв фев февр мар апр авг сен сент окт ноя нояб дек ген полк подп ген-л ген-м"""
 )
