@@ -39,10 +39,8 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from sys import intern
 from typing import Any
 
@@ -59,10 +57,12 @@ __all__ = [
     "STOP_WEIGHT",
     "WORD_CUTOFF",
     "CorpusIndex",
+    "KeyFilter",
     "Lexicon",
     "SourceIndex",
     "brute_force_search",
     "is_weak",
+    "prefix_words",
     "score_passage",
     "tokens",
 ]
@@ -499,8 +499,8 @@ class CorpusIndex:
         self._toks: list[list[str]] = []
         self._doc_of: list[int] = []
         self._docs: list[str] = []
-        self._postings: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
-        self._synced = 0  # how many words of _postings the lexicon was given
+        self._postings: dict[str, array[int]] = {}
+        self._unsynced: list[str] = []  # words indexed since the lexicon was last given them
 
     def add(self, source_id: str, sentences: Sequence[Sentence], language: str = "en") -> None:
         """Index a source's sentences; their words are normalized the ``language``'s way."""
@@ -513,20 +513,27 @@ class CorpusIndex:
         self._toks.extend(toks_list)
         self._doc_of.extend([doc] * len(sents))
         postings = self._postings
+        unsynced = self._unsynced
         weak = _WEAK
         for sid, toks in enumerate(toks_list, base):
             for t in set(toks) - weak:
                 if not t[0].isdigit():
-                    postings[t].append(sid)
+                    ids = postings.get(t)
+                    if ids is None:
+                        ids = postings[t] = array("i")
+                        unsynced.append(t)
+                    ids.append(sid)
         # Give a shared lexicon the new words now: when every source is indexed before the
         # first query, each phrasing word is then compared with the vocabulary only once.
         self._sync()
 
     def _sync(self) -> None:
         """Give the lexicon the words indexed since the last query."""
-        if self._synced < len(self._postings):
-            self.lexicon.add(islice(self._postings, self._synced, None))
-            self._synced = len(self._postings)
+        # (A list of the new words, not a slice of the postings' keys: slicing a dict from
+        # position n costs n, which made indexing 20,000 sources quadratic.)
+        if self._unsynced:
+            self.lexicon.add(self._unsynced)
+            self._unsynced = []
 
     def add_source(self, source: Source) -> None:
         from kzclaims.text import split_sentences
@@ -614,6 +621,106 @@ class CorpusIndex:
             "sentences": len(self._sentences),
             "vocabulary": len(self._postings),
         }
+
+
+def prefix_words(p: _Phrase, threshold: float) -> tuple[str, ...] | None:
+    """Content words of a phrasing such that every passage reaching ``threshold`` holds a word
+    close to one of them (None: any passage may, the phrasing has weak words only).
+
+    The same prefix filter as :meth:`CorpusIndex._prepare`, with a fixed order (longest words
+    first, as rarer) instead of the corpus's word counts: any order is lossless.
+    """
+    content = [i for i in range(len(p.words)) if p.content[i]]
+    if any(is_weak(p.words[i]) for i in content):
+        return None
+    need = threshold / 100.0 * p.total - p.stop_total
+    order = sorted(content, key=lambda i: (-len(p.words[i]), i))
+    remaining = sum(p.weights[i] for i in content)
+    out: list[str] = []
+    for i in order:
+        if remaining < need - 1e-9:
+            break
+        remaining -= p.weights[i]
+        out.append(p.words[i])
+    return tuple(out)
+
+
+class KeyFilter:
+    """Which claims may match in which documents, from the documents' words alone (lossless).
+
+    A claim may match a document only when the document holds a word close (as the lexicon
+    expands it) to a :func:`prefix_words` word of one of its phrasings. A document's words are
+    the union of the words of its whitespace-separated pieces, so the check is a set
+    intersection of the document's distinct pieces with the pieces known to hold such a word;
+    only pieces never seen before are tokenized, and only new words compared with the prefix
+    words. Documents no claim may match are never split into sentences.
+    """
+
+    def __init__(
+        self, queries: Sequence[tuple[Sequence[str], float]], lexicon: Lexicon | None = None,
+    ) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
+        self._always: set[int] = set()
+        self._prefix: dict[str, set[int]] = {}
+        for q, (phrasings, threshold) in enumerate(queries):
+            for text in phrasings:
+                p = _cached_phrase(text)
+                if p is None:
+                    continue
+                words = prefix_words(p, threshold)
+                if words is None:
+                    self._always.add(q)
+                    continue
+                for w in words:
+                    self._prefix.setdefault(w, set()).add(q)
+        self._word_claims: dict[str, frozenset[int]] = {}  # vocabulary word -> claims it keys
+        self._piece_claims: dict[str, frozenset[int]] = {}  # raw piece -> claims it keys
+        self._key_pieces: set[str] = set()
+        self._known_words: set[str] = set()
+
+    def _learn(self, pieces: set[str]) -> None:
+        new = [x for x in pieces if x not in self._piece_claims]
+        if not new:
+            return
+        toks = _tokens_many(new)
+        fresh = {t for ts in toks for t in ts if t not in _WEAK and not t[0].isdigit()}
+        fresh -= self._known_words
+        if fresh:
+            self._known_words |= fresh
+            self.lexicon.add(sorted(fresh))
+            grow: dict[str, set[int]] = {}
+            for w, qs in self._prefix.items():
+                for v, _ in self.lexicon.expand(w):
+                    if v in fresh:
+                        grow.setdefault(v, set()).update(qs)
+            for v, qs in grow.items():
+                self._word_claims[v] = frozenset(qs)
+        empty: frozenset[int] = frozenset()
+        get = self._word_claims.get
+        for piece, ts in zip(new, toks, strict=True):
+            qs = empty
+            for t in ts:
+                hit = get(t)
+                if hit:
+                    qs = qs | hit
+            self._piece_claims[piece] = qs
+            if qs:
+                self._key_pieces.add(piece)
+        if len(self._piece_claims) > 2_000_000:  # a cache: start again rather than grow forever
+            self._piece_claims.clear()
+            self._key_pieces.clear()
+
+    def claims_for(self, texts: Sequence[str]) -> list[set[int]]:
+        """For each text, the claims (query numbers) that may match in it."""
+        pieces = [set(t.split()) for t in texts]
+        self._learn(set().union(*pieces) if pieces else set())
+        out: list[set[int]] = []
+        for ps in pieces:
+            qs = set(self._always)
+            for piece in ps & self._key_pieces:
+                qs |= self._piece_claims[piece]
+            out.append(qs)
+        return out
 
 
 class SourceIndex:

@@ -6,8 +6,9 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
 from kzclaims.compare import (
@@ -38,6 +39,9 @@ from kzclaims.model import (
 )
 from kzclaims.sources import Corpus
 
+if TYPE_CHECKING:
+    from kzclaims.match import KeyFilter, Lexicon
+
 __all__ = [
     "Explanation",
     "PassageReading",
@@ -56,12 +60,12 @@ PASSAGES_TRIED = 3
 class _Indexed:
     """Every source of a run, split into sentences, in one index (built once per run)."""
 
-    def __init__(self, sources: Sequence[Source]) -> None:
+    def __init__(self, sources: Sequence[Source], lexicon: Lexicon | None = None) -> None:
         from kzclaims.match import CorpusIndex
         from kzclaims.text import split_sentences
 
         self.sources = tuple(sources)
-        self.index = CorpusIndex()
+        self.index = CorpusIndex(lexicon)
         self.sentences: dict[str, tuple[Sentence, ...]] = {}
         # how each source writes numeric dates and decimals (issue 7, item 4)
         self.conventions: dict[str, Conventions] = {
@@ -255,26 +259,135 @@ def _matched_words(m: Match) -> str:
 
 
 def _claim_result(claim: Claim, indexed: _Indexed, threshold: float | None) -> ClaimResult:
-    findings: list[Finding] = []
-    compared: list[tuple[JSONValue, Qualifier, Comparable]] = []
+    """One claim over the sources of one index (``explain``; ``compare`` streams shards)."""
+    outcomes = []
     limit = claim.threshold if threshold is None else threshold
     passages = indexed.search(claim, limit, PASSAGES_TRIED)
     for source in indexed.sources:
         reading, near = _read(claim, source, passages.get(source.id, ()), indexed)
         finding, bounds = _finding(claim, source, reading, near)
-        findings.append(finding)
-        if finding.found and bounds is not None and finding.qualifier is not None:
-            compared.append((finding.value, finding.qualifier, bounds))
-    return ClaimResult(
-        id=claim.id,
-        title=claim.title,
-        kind=claim.kind,
-        verdict=verdict(compared),
-        findings=tuple(findings),
-        expected=expected_json(claim.expected) if claim.expected is not None else None,
-        has_expected=claim.expected is not None,
-        line=claim.line,
-    )
+        outcomes.append(SourceOutcome(_source_info(source), ((0, finding, bounds),)))
+    return assemble((claim,), outcomes)[0]
+
+
+# --------------------------------------------------------------------------------------------
+# compare: shards of sources searched one at a time, findings collected, verdicts at the end
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """What one source gave: its description and the claims found (or nearly) in it.
+
+    ``cells`` holds (claim number, finding, bounds) for the claims with a passage above the
+    threshold only; every other claim is "not found" in this source. Small and picklable: this
+    is all a worker sends back for a source, whatever its size.
+    """
+
+    info: SourceInfo
+    cells: tuple[tuple[int, Finding, Comparable | None], ...] = ()
+    size: int = 0
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass
+class ShardSearch:
+    """Per-process state of a run: the claims, their prefilter and the fuzzy-word lexicon,
+    kept from one shard to the next (each vocabulary word is compared with the claims once)."""
+
+    claims: tuple[Claim, ...]
+    threshold: float | None = None
+    lexicon: Lexicon = field(init=False)
+    keys: KeyFilter = field(init=False)
+
+    def __post_init__(self) -> None:
+        from kzclaims.match import KeyFilter, Lexicon
+
+        self.lexicon = Lexicon()
+        limits = [c.threshold if self.threshold is None else self.threshold for c in self.claims]
+        self.keys = KeyFilter(
+            [(c.find, t) for c, t in zip(self.claims, limits, strict=True)], self.lexicon
+        )
+
+    def search(self, sources: Sequence[Source]) -> list[SourceOutcome]:
+        """Every claim in every source of a shard (in source order)."""
+        wanted = self.keys.claims_for([s.text for s in sources])
+        candidates = [s for s, w in zip(sources, wanted, strict=True) if w]
+        cells: dict[int, list[tuple[int, Finding, Comparable | None]]] = {}
+        if candidates:
+            indexed = _Indexed(candidates, self.lexicon)
+            where = {id(s): k for k, s in enumerate(sources)}
+            for q in sorted(set().union(*wanted)):
+                claim = self.claims[q]
+                limit = claim.threshold if self.threshold is None else self.threshold
+                passages = indexed.search(claim, limit, PASSAGES_TRIED)
+                for source in candidates:
+                    found = passages.get(source.id)
+                    if not found:
+                        continue
+                    reading, near = _read(claim, source, found, indexed)
+                    finding, bounds = _finding(claim, source, reading, near)
+                    cells.setdefault(where[id(source)], []).append((q, finding, bounds))
+        return [
+            SourceOutcome(_source_info(s), tuple(cells.get(k, ())), s.size)
+            for k, s in enumerate(sources)
+        ]
+
+
+def assemble(claims: Sequence[Claim], outcomes: Iterable[SourceOutcome]) -> list[ClaimResult]:
+    """Claim results from the outcomes of every source, in source order; verdicts last."""
+    outcomes = list(outcomes)
+    per_claim: list[dict[int, tuple[Finding, Comparable | None]]] = [{} for _ in claims]
+    for k, o in enumerate(outcomes):
+        for q, finding, bounds in o.cells:
+            per_claim[q][k] = (finding, bounds)
+    results = []
+    for q, claim in enumerate(claims):
+        cells = per_claim[q]
+        findings: list[Finding] = []
+        compared: list[tuple[JSONValue, Qualifier, Comparable]] = []
+        for k, o in enumerate(outcomes):
+            cell = cells.get(k)
+            if cell is None:
+                findings.append(Finding(source=o.info.id, found=False))
+                continue
+            finding, bounds = cell
+            findings.append(finding)
+            if finding.found and bounds is not None and finding.qualifier is not None:
+                compared.append((finding.value, finding.qualifier, bounds))
+        results.append(
+            ClaimResult(
+                id=claim.id,
+                title=claim.title,
+                kind=claim.kind,
+                verdict=verdict(compared),
+                findings=tuple(findings),
+                expected=expected_json(claim.expected) if claim.expected is not None else None,
+                has_expected=claim.expected is not None,
+                line=claim.line,
+            )
+        )
+    return results
+
+
+#: sources searched together (one index, one query per claim): big enough to pay a query,
+#: small enough that memory stays flat
+SHARD_BYTES = 2_000_000
+
+
+def shards(sizes: Sequence[int], limit: int = SHARD_BYTES) -> list[range]:
+    """Consecutive runs of sources of about ``limit`` bytes (at least one source each)."""
+    out: list[range] = []
+    start = total = 0
+    for k, size in enumerate(sizes):
+        if k > start and total + size > limit:
+            out.append(range(start, k))
+            start, total = k, 0
+        total += size
+    if start < len(sizes):
+        out.append(range(start, len(sizes)))
+    return out
 
 
 def compare(
@@ -283,13 +396,21 @@ def compare(
     claim_ids: Sequence[str] = (),
     threshold: float | None = None,
 ) -> Report:
-    """Look every claim up in every source and compare what the sources say."""
+    """Look every claim up in every source and compare what the sources say.
+
+    The sources are searched a shard at a time (:func:`shards`); ``kzclaims.execute`` runs the
+    same search over sources read lazily, on several processes or on Dask.
+    """
     claims = select_claims(claimset, claim_ids)
-    indexed = _Indexed(corpus.sources)
+    state = ShardSearch(claims, threshold)
+    sources = corpus.sources
+    outcomes: list[SourceOutcome] = []
+    for part in shards([len(s.text) for s in sources]):
+        outcomes.extend(state.search(sources[part.start : part.stop]))
     return Report(
         claims_file=claimset.path,
-        sources=tuple(_source_info(s) for s in corpus.sources),
-        claims=tuple(_claim_result(c, indexed, threshold) for c in claims),
+        sources=tuple(o.info for o in outcomes),
+        claims=tuple(assemble(claims, outcomes)),
         title=claimset.title,
     )
 

@@ -26,7 +26,9 @@ __all__ = [
     "SOURCE_SUFFIXES",
     "Corpus",
     "ManifestEntry",
+    "SourceListing",
     "infer_dateline",
+    "list_sources",
     "load_sources",
     "parse_manifest",
 ]
@@ -224,14 +226,64 @@ def detect_language(text: str) -> str:
     return detect(text)
 
 
-def load_sources(
-    directory: str | Path, display: str | None = None, *, follow_symlinks: bool = False
-) -> Corpus:
-    """Read the sources folder; raises InputError listing every unreadable file.
+@dataclass(frozen=True)
+class SourceListing:
+    """The sources of a folder, listed and checked but not read yet (for streaming runs).
 
-    A source whose path leaves the folder once symlinks are resolved is refused unless
-    ``follow_symlinks``; FIFOs, devices and files over the size limit are refused too.
+    ``read(entry)`` reads one source; ``load_sources`` reads them all. A listing is small and
+    picklable: worker processes read their own share of the sources.
     """
+
+    directory: str  # the folder on disk
+    shown_dir: str  # the folder as shown in messages and reports
+    entries: tuple[ManifestEntry, ...]
+    warnings: tuple[Problem, ...] = ()
+    manifest: str | None = None
+    follow_symlinks: bool = False
+
+    def read(self, e: ManifestEntry) -> tuple[Source | None, list[Problem], list[Problem]]:
+        """(the source or None, its problems, its warnings)."""
+        directory = Path(self.directory)
+        path = directory / e.file
+        shown = _join(self.shown_dir, e.file)
+        manifest_shown = _join(self.shown_dir, MANIFEST)
+        if not path.exists() and not path.is_symlink():
+            return None, [
+                Problem(
+                    manifest_shown,
+                    e.line,
+                    e.file_col,
+                    f"source file not found: {shown}",
+                    "error",
+                    "missing-file",
+                )
+            ], []
+        try:
+            path = _safe_source_path(directory, path, shown, self.follow_symlinks)
+            doc, size = _read_source(path, shown, Path(e.file).suffix)
+        except InputError as exc:
+            return None, list(exc.problems), []
+        warnings = list(doc.warnings)
+        source = _source(e, shown, doc, size)
+        if source.language not in SUPPORTED:
+            warnings.append(Problem(
+                manifest_shown, e.line or None, e.col or None,
+                f"language `{source.language}` of {e.file} is not supported (supported:"
+                f" {', '.join(SUPPORTED)}); it is read as English",
+                "warning", "unsupported-language",
+            ))
+            source = replace(source, language="en")
+        if not doc.text.strip() and not doc.warnings:
+            warnings.append(
+                Problem(shown, None, None, "the source is empty", "warning", "empty-source")
+            )
+        return source, [], warnings
+
+
+def list_sources(
+    directory: str | Path, display: str | None = None, *, follow_symlinks: bool = False
+) -> SourceListing:
+    """List and check the sources folder (and its manifest) without reading the sources."""
     directory = Path(directory)
     shown_dir = display or str(directory)
     if not directory.exists():
@@ -291,61 +343,60 @@ def load_sources(
         for name in files
         if name not in listed and name not in on_disk and not name.startswith(".")
     )
+    if problems:
+        raise InputError(problems)
+    return SourceListing(
+        directory=str(directory),
+        shown_dir=shown_dir,
+        entries=tuple(entries),
+        warnings=tuple(warnings),
+        manifest=manifest_shown if manifest_path.exists() else None,
+        follow_symlinks=follow_symlinks,
+    )
+
+
+def load_sources(
+    directory: str | Path, display: str | None = None, *, follow_symlinks: bool = False
+) -> Corpus:
+    """Read the sources folder; raises InputError listing every unreadable file.
+
+    A source whose path leaves the folder once symlinks are resolved is refused unless
+    ``follow_symlinks``; FIFOs, devices and files over the size limit are refused too.
+    """
+    listing = list_sources(directory, display, follow_symlinks=follow_symlinks)
+    problems: list[Problem] = []
+    warnings: list[Problem] = list(listing.warnings)
     sources: list[Source] = []
     missing_extras: dict[str, list[Problem]] = {}
-    for e in entries:
-        path = directory / e.file
-        shown = _join(shown_dir, e.file)
-        if not path.exists() and not path.is_symlink():
-            problems.append(
-                Problem(
-                    manifest_shown,
-                    e.line,
-                    e.file_col,
-                    f"source file not found: {shown}",
-                    "error",
-                    "missing-file",
-                )
-            )
-            continue
-        try:
-            path = _safe_source_path(directory, path, shown, follow_symlinks)
-            doc, size = _read_source(path, shown, Path(e.file).suffix)
-        except InputError as exc:
-            for p in exc.problems:
-                if p.code == "missing-extra":
-                    missing_extras.setdefault(p.message, []).append(p)
-                else:
-                    problems.append(p)
-            continue
-        text = doc.text
-        warnings.extend(doc.warnings)
-        source = _source(e, shown, doc, size)
-        if source.language not in SUPPORTED:
-            warnings.append(Problem(
-                manifest_shown, e.line or None, e.col or None,
-                f"language `{source.language}` of {e.file} is not supported (supported:"
-                f" {', '.join(SUPPORTED)}); it is read as English",
-                "warning", "unsupported-language",
-            ))
-            source = replace(source, language="en")
-        sources.append(source)
-        if not text.strip() and not doc.warnings:
-            warnings.append(
-                Problem(shown, None, None, "the source is empty", "warning", "empty-source")
-            )
-    for same in missing_extras.values():  # one line per missing library, not one per file
-        more = f" (and {len(same) - 1} more)" if len(same) > 1 else ""
-        problems.append(replace(same[0], path=same[0].path + more))
+    for e in listing.entries:
+        source, bad, warned = listing.read(e)
+        for p in bad:
+            if p.code == "missing-extra":
+                missing_extras.setdefault(p.message, []).append(p)
+            else:
+                problems.append(p)
+        warnings.extend(warned)
+        if source is not None:
+            sources.append(source)
+    problems.extend(merge_missing_extras(missing_extras))
     if problems:
         raise InputError(problems)
     warnings.extend(_missing_extras(sources))
     return Corpus(
-        directory=shown_dir,
+        directory=listing.shown_dir,
         sources=tuple(sources),
         warnings=tuple(warnings),
-        manifest=manifest_shown if manifest_path.exists() else None,
+        manifest=listing.manifest,
     )
+
+
+def merge_missing_extras(missing_extras: dict[str, list[Problem]]) -> list[Problem]:
+    """One line per missing library, not one per file."""
+    out = []
+    for same in missing_extras.values():
+        more = f" (and {len(same) - 1} more)" if len(same) > 1 else ""
+        out.append(replace(same[0], path=same[0].path + more))
+    return out
 
 
 def _unlisted_entries(

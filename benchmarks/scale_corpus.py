@@ -1,0 +1,170 @@
+"""Generate a news-like corpus and a claims file for the scale benchmarks (deterministic).
+
+    python benchmarks/scale_corpus.py OUT_DIR --mb 10 --claims 50 [--no-manifest] [--seed 7]
+
+writes ``OUT_DIR/sources/`` (files of ~5 KB: a title, a dateline, paragraphs of ~20-word
+sentences, one in five hard-wrapped at 80 columns), ``OUT_DIR/sources/sources.yaml`` (a manifest
+with outlet and publication date for every file, unless ``--no-manifest``) and
+``OUT_DIR/claims.yaml``: the 29 bundled claims plus generated ones up to ``--claims``.
+Words come from the bundled sources and from made-up words, Zipf-distributed. Every generated
+claim (and 1 bundled sentence in 100 documents) is planted in about 1 % of the documents with a
+number, so values are read where a claim matches, as in a real corpus.
+
+Keep generated corpora out of git (write them under /tmp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_SYLLABLES = (
+    "ka ze ro mi tal an ur bek sta no ve li dor gan sa ta ri mon el a us ya kor pet zan vi lo"
+    " ber tin gra hol"
+).split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+#: share of documents each generated claim is planted in
+PLANT_RATE = 0.01
+
+
+def _bundled() -> tuple[list[str], list[str]]:
+    """(texts, sentences longer than 40 characters) of the bundled sources."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sources").glob("*.txt"))]
+    sentences = [
+        s.strip()
+        for t in texts
+        for s in re.split(r"(?<=[.!?])\s+", " ".join(t.split()))
+        if 40 < len(s.strip()) < 300
+    ]
+    return texts, sentences
+
+
+def _vocabulary(rnd: random.Random, texts: list[str], size: int) -> list[str]:
+    words = sorted({w.lower() for t in texts for w in re.findall(r"[A-Za-z]{3,}", t)})
+    made = set(words)
+    while len(made) < size:
+        made.add("".join(rnd.choice(_SYLLABLES) for _ in range(rnd.randint(2, 4))))
+    out = sorted(made)
+    rnd.shuffle(out)
+    return out
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    cur = ""
+    for w in text.split(" "):
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def _claim_yaml(i: int, phrasings: list[str]) -> str:
+    lines = [f"  - id: gen-{i:04d}", f"    title: Generated claim {i}", "    kind: count",
+             "    find:"]
+    lines += [f"      - {p}" for p in phrasings]
+    return "\n".join(lines) + "\n"
+
+
+def generate(out: Path, mb: float, claims: int, manifest: bool = True, seed: int = 7) -> dict:
+    rnd = random.Random(seed)
+    texts, sentences = _bundled()
+    vocab = _vocabulary(rnd, texts, 30000)
+    cum: list[float] = []
+    total = 0.0
+    for r in range(len(vocab)):
+        total += 1.0 / (r + 1) ** 1.05
+        cum.append(total)
+    # Generated claims: 4-7 words of the middle of the vocabulary (not the commonest words),
+    # three phrasings (the words, one dropped, one misspelt).
+    extra = max(0, claims - 29)
+    planted: list[list[str]] = []
+    claim_text = (ROOT / "claims.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    for i in range(extra):
+        words = [vocab[rnd.randrange(200, 20000)] for _ in range(rnd.randint(4, 7))]
+        dropped = words[:]
+        del dropped[rnd.randrange(len(dropped))]
+        miss = words[:]
+        j = rnd.randrange(len(miss))
+        w = miss[j]
+        if len(w) > 4:
+            p = rnd.randrange(1, len(w) - 1)
+            miss[j] = w[:p] + w[p + 1:]
+        planted.append(words)
+        claim_text += _claim_yaml(i, [" ".join(words), " ".join(dropped), " ".join(miss)])
+    src = out / "sources"
+    src.mkdir(parents=True, exist_ok=True)
+    for old in src.glob("doc-*.txt"):
+        old.unlink()
+    target = int(mb * 1_000_000)
+    size = 0
+    n = 0
+    entries: list[str] = []
+    while size < target:
+        paras: list[str] = []
+        hits = [c for c in range(extra) if rnd.random() < PLANT_RATE]
+        for _ in range(rnd.randint(4, 10)):
+            sents: list[str] = []
+            for _ in range(rnd.randint(2, 6)):
+                k = rnd.randint(8, 32)
+                ws = rnd.choices(vocab, cum_weights=cum, k=k)
+                if rnd.random() < 0.3:
+                    ws.insert(rnd.randint(0, k), f"{rnd.randint(2, 9999):,}")
+                sents.append(ws[0].capitalize() + " " + " ".join(ws[1:]) + ".")
+            paras.append(" ".join(sents))
+        for c in hits:
+            words = planted[c]
+            count = f"{rnd.randint(2, 9999):,}"
+            sentence = f"Officials said {' '.join(words)} reached {count} units."
+            where = rnd.randrange(len(paras))
+            paras[where] = paras[where] + " " + sentence
+        if rnd.random() < 0.01:
+            where = rnd.randrange(len(paras))
+            paras[where] = paras[where] + " " + rnd.choice(sentences)
+        title = " ".join(rnd.choices(vocab, cum_weights=cum, k=rnd.randint(4, 9))).title()
+        body = "\n\n".join(paras)
+        if rnd.random() < 0.2:  # a hard-wrapped transcript
+            body = "\n".join(_wrap(body.replace("\n\n", " "), 80))
+        day, month = rnd.randint(1, 28), rnd.randrange(12)
+        doc = f"{title}\n\nAlmaty, {day} {MONTHS[month]} 2022\n\n{body}\n"
+        name = f"doc-{n:06d}.txt"
+        (src / name).write_text(doc, encoding="utf-8")
+        entries.append(
+            f"  - file: {name}\n    id: doc-{n:06d}\n    outlet: Outlet {n % 97}\n"
+            f"    published: 2022-{month + 1:02d}-{day:02d}\n"
+        )
+        size += len(doc.encode())
+        n += 1
+    manifest_path = src / "sources.yaml"
+    if manifest:
+        manifest_path.write_text("sources:\n" + "".join(entries), encoding="utf-8")
+    elif manifest_path.exists():
+        manifest_path.unlink()
+    (out / "claims.yaml").write_text(claim_text, encoding="utf-8")
+    return {"files": n, "bytes": size, "claims": 29 + extra}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--claims", type=int, default=50)
+    ap.add_argument("--no-manifest", action="store_true")
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args(argv)
+    print(generate(a.out, a.mb, a.claims, not a.no_manifest, a.seed), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
