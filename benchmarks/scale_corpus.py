@@ -19,16 +19,20 @@ import argparse
 import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_SYLLABLES = (
-    "ka ze ro mi tal an ur bek sta no ve li dor gan sa ta ri mon el a us ya kor pet zan vi lo"
-    " ber tin gra hol"
-).split()
-MONTHS = (
+_CONSONANTS = "bcdfghjklmnprstvzkh"
+_VOWELS = "aeiouy"
+_MONTH_TEXT = (
     "January February March April May June July August September October November December"
-).split()
+)
+MONTHS = _MONTH_TEXT.split()
+_SHARED = [p / "shared" for p in (ROOT.parent, ROOT.parent.parent)]
+NEWSQUANT = next(
+    (p / "benchmarks/newsquant/NewsQuant.json" for p in _SHARED if p.is_dir()), Path("/nonexistent")
+)
 #: share of documents each generated claim is planted in
 PLANT_RATE = 0.01
 
@@ -45,14 +49,38 @@ def _bundled() -> tuple[list[str], list[str]]:
     return texts, sentences
 
 
+def _made_up(rnd: random.Random) -> str:
+    """A name-like word: alternating consonants and vowels, 4-10 letters."""
+    n = rnd.randint(4, 10)
+    start = rnd.random() < 0.5
+    return "".join(
+        rnd.choice(_CONSONANTS if (k % 2 == 0) == start else _VOWELS) for k in range(n)
+    )
+
+
 def _vocabulary(rnd: random.Random, texts: list[str], size: int) -> list[str]:
-    words = sorted({w.lower() for t in texts for w in re.findall(r"[A-Za-z]{3,}", t)})
-    made = set(words)
+    """Words by rank: the 300 commonest words of real news first (NewsQuant's sentences when
+    the shared data is there, else the bundled sources), in their order of frequency there; then the
+    other English words of both and made-up names, shuffled together. Zipf ranks then make
+    function words frequent and put most content words, as in news, in the long tail."""
+    news = texts
+    if NEWSQUANT.exists():
+        import json
+
+        news = [d["text"] for d in json.loads(NEWSQUANT.read_text(encoding="utf-8"))]
+        texts = texts + news
+    counts = Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
+    ranked = Counter(w.lower() for t in news for w in re.findall(r"[A-Za-z]+", t))
+    common = [w for w, _ in ranked.most_common(300)]
+    rest = sorted(set(counts) - set(common))
+    made: set[str] = set(counts)
     while len(made) < size:
-        made.add("".join(rnd.choice(_SYLLABLES) for _ in range(rnd.randint(2, 4))))
-    out = sorted(made)
-    rnd.shuffle(out)
-    return out
+        w = _made_up(rnd)
+        if w not in made:
+            made.add(w)
+            rest.append(w)
+    rnd.shuffle(rest)
+    return common + rest
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -79,7 +107,7 @@ def _claim_yaml(i: int, phrasings: list[str]) -> str:
 def generate(out: Path, mb: float, claims: int, manifest: bool = True, seed: int = 7) -> dict:
     rnd = random.Random(seed)
     texts, sentences = _bundled()
-    vocab = _vocabulary(rnd, texts, 30000)
+    vocab = _vocabulary(rnd, texts, 50000)
     cum: list[float] = []
     total = 0.0
     for r in range(len(vocab)):
@@ -91,7 +119,7 @@ def generate(out: Path, mb: float, claims: int, manifest: bool = True, seed: int
     planted: list[list[str]] = []
     claim_text = (ROOT / "claims.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     for i in range(extra):
-        words = [vocab[rnd.randrange(200, 20000)] for _ in range(rnd.randint(4, 7))]
+        words = [vocab[rnd.randrange(300, 30000)] for _ in range(rnd.randint(4, 7))]
         dropped = words[:]
         del dropped[rnd.randrange(len(dropped))]
         miss = words[:]

@@ -62,7 +62,6 @@ __all__ = [
     "SourceIndex",
     "brute_force_search",
     "is_weak",
-    "prefix_words",
     "score_passage",
     "tokens",
 ]
@@ -623,37 +622,19 @@ class CorpusIndex:
         }
 
 
-def prefix_words(p: _Phrase, threshold: float) -> tuple[str, ...] | None:
-    """Content words of a phrasing such that every passage reaching ``threshold`` holds a word
-    close to one of them (None: any passage may, the phrasing has weak words only).
-
-    The same prefix filter as :meth:`CorpusIndex._prepare`, with a fixed order (longest words
-    first, as rarer) instead of the corpus's word counts: any order is lossless.
-    """
-    content = [i for i in range(len(p.words)) if p.content[i]]
-    if any(is_weak(p.words[i]) for i in content):
-        return None
-    need = threshold / 100.0 * p.total - p.stop_total
-    order = sorted(content, key=lambda i: (-len(p.words[i]), i))
-    remaining = sum(p.weights[i] for i in content)
-    out: list[str] = []
-    for i in order:
-        if remaining < need - 1e-9:
-            break
-        remaining -= p.weights[i]
-        out.append(p.words[i])
-    return tuple(out)
-
-
 class KeyFilter:
     """Which claims may match in which documents, from the documents' words alone (lossless).
 
-    A claim may match a document only when the document holds a word close (as the lexicon
-    expands it) to a :func:`prefix_words` word of one of its phrasings. A document's words are
-    the union of the words of its whitespace-separated pieces, so the check is a set
-    intersection of the document's distinct pieces with the pieces known to hold such a word;
-    only pieces never seen before are tokenized, and only new words compared with the prefix
-    words. Documents no claim may match are never split into sentences.
+    A passage scores at most ``100 * (stop words' weight + sum over the phrasing's content
+    words of weight * best similarity of a passage word) / total weight`` (the bound the index
+    uses for sentences). A document's words hold every passage's words, so when the bound over
+    the whole document is below the threshold, no passage of it can reach it and the document
+    is not split into sentences at all.
+
+    A document's words are the union of the words of its whitespace-separated pieces, so only
+    pieces never seen before are tokenized and only new words compared with the phrasing words
+    (through the shared :class:`Lexicon`); per document the work is a set intersection of its
+    distinct pieces with the pieces that hold a phrasing word.
     """
 
     def __init__(
@@ -661,25 +642,30 @@ class KeyFilter:
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else Lexicon()
         self._always: set[int] = set()
-        self._prefix: dict[str, set[int]] = {}
+        self._query: list[int] = []  # phrasing number -> query number
+        self._need: list[float] = []  # phrasing number -> content weight a passage needs
+        self._words: dict[str, list[tuple[int, int, float]]] = {}  # word -> (phr, idx, weight)
         for q, (phrasings, threshold) in enumerate(queries):
             for text in phrasings:
                 p = _cached_phrase(text)
                 if p is None:
                     continue
-                words = prefix_words(p, threshold)
-                if words is None:
-                    self._always.add(q)
+                content = [i for i in range(len(p.words)) if p.content[i]]
+                if any(is_weak(p.words[i]) for i in content):
+                    self._always.add(q)  # weak words only: not indexed, every document
                     continue
-                for w in words:
-                    self._prefix.setdefault(w, set()).add(q)
-        self._word_claims: dict[str, frozenset[int]] = {}  # vocabulary word -> claims it keys
-        self._piece_claims: dict[str, frozenset[int]] = {}  # raw piece -> claims it keys
+                ph = len(self._query)
+                self._query.append(q)
+                self._need.append(threshold / 100.0 * p.total - p.stop_total - 1e-6)
+                for i in content:
+                    self._words.setdefault(p.words[i], []).append((ph, i, p.weights[i]))
+        self._word_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
+        self._piece_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
         self._key_pieces: set[str] = set()
         self._known_words: set[str] = set()
 
     def _learn(self, pieces: set[str]) -> None:
-        new = [x for x in pieces if x not in self._piece_claims]
+        new = [x for x in pieces if x not in self._piece_hits]
         if not new:
             return
         toks = _tokens_many(new)
@@ -688,26 +674,25 @@ class KeyFilter:
         if fresh:
             self._known_words |= fresh
             self.lexicon.add(sorted(fresh))
-            grow: dict[str, set[int]] = {}
-            for w, qs in self._prefix.items():
-                for v, _ in self.lexicon.expand(w):
+            grow: dict[str, list[tuple[int, int, float]]] = {}
+            for w, uses in self._words.items():
+                for v, sim in self.lexicon.expand(w):
                     if v in fresh:
-                        grow.setdefault(v, set()).update(qs)
-            for v, qs in grow.items():
-                self._word_claims[v] = frozenset(qs)
-        empty: frozenset[int] = frozenset()
-        get = self._word_claims.get
+                        grow.setdefault(v, []).extend((ph, i, wt * sim) for ph, i, wt in uses)
+            for v, hits in grow.items():
+                self._word_hits[v] = tuple(hits)
+        get = self._word_hits.get
         for piece, ts in zip(new, toks, strict=True):
-            qs = empty
+            hits: tuple[tuple[int, int, float], ...] = ()
             for t in ts:
-                hit = get(t)
-                if hit:
-                    qs = qs | hit
-            self._piece_claims[piece] = qs
-            if qs:
+                h = get(t)
+                if h:
+                    hits += h
+            self._piece_hits[piece] = hits
+            if hits:
                 self._key_pieces.add(piece)
-        if len(self._piece_claims) > 2_000_000:  # a cache: start again rather than grow forever
-            self._piece_claims.clear()
+        if len(self._piece_hits) > 2_000_000:  # a cache: start again rather than grow forever
+            self._piece_hits.clear()
             self._key_pieces.clear()
 
     def claims_for(self, texts: Sequence[str]) -> list[set[int]]:
@@ -715,10 +700,21 @@ class KeyFilter:
         pieces = [set(t.split()) for t in texts]
         self._learn(set().union(*pieces) if pieces else set())
         out: list[set[int]] = []
+        need = self._need
+        query = self._query
         for ps in pieces:
-            qs = set(self._always)
+            cover: dict[int, dict[int, float]] = {}
             for piece in ps & self._key_pieces:
-                qs |= self._piece_claims[piece]
+                for ph, i, val in self._piece_hits[piece]:
+                    got = cover.get(ph)
+                    if got is None:
+                        cover[ph] = {i: val}
+                    elif val > got.get(i, 0.0):
+                        got[i] = val
+            qs = set(self._always)
+            for ph, got in cover.items():
+                if query[ph] not in qs and sum(got.values()) >= need[ph]:
+                    qs.add(query[ph])
             out.append(qs)
         return out
 

@@ -10,6 +10,7 @@ import pytest
 from kzclaims.match import (
     _TOKEN,
     CorpusIndex,
+    KeyFilter,
     Lexicon,
     SourceIndex,
     _norm,
@@ -392,3 +393,49 @@ def test_pairs_never_span_two_sources() -> None:
         assert all(isinstance(m, Match) and m.source == sid for m in ms)
         for m in ms:
             assert "CSTO" not in m.text or "mission" not in m.text
+
+
+# ------------------------------------------------------------------------------------------------
+# The document prefilter (KeyFilter) loses nothing brute force finds
+# ------------------------------------------------------------------------------------------------
+
+
+def _texts_of(corpus: dict[str, tuple[Sentence, ...]]) -> dict[str, str]:
+    return {sid: _read(sid) or "" for sid in corpus}
+
+
+@pytest.mark.parametrize("threshold", [20.0, 40.0, 60.0, 75.0, 90.0, 100.0])
+def test_key_filter_keeps_every_document_brute_force_matches(
+    corpus: dict[str, tuple[Sentence, ...]], threshold: float,
+) -> None:
+    texts = _texts_of(corpus)
+    queries = [([p], threshold) for p in PHRASINGS] + [(PHRASINGS[:6], threshold)]
+    keys = KeyFilter(queries)
+    wanted = dict(zip(texts, keys.claims_for(list(texts.values())), strict=True))
+    kept = 0
+    for sid, sents in corpus.items():
+        for q, (phrasings, _) in enumerate(queries):
+            if brute_force_search(sid, sents, phrasings, threshold, limit=1):
+                assert q in wanted[sid], (sid, phrasings, threshold)
+                kept += 1
+    assert kept > 0
+    if threshold >= 75.0:  # the filter does filter: not every document for every claim
+        assert sum(len(w) for w in wanted.values()) < len(queries) * len(texts)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("threshold", [30.0, 60.0, 75.0, 85.0])
+def test_key_filter_keeps_every_synthetic_document_brute_force_matches(
+    seed: int, threshold: float
+) -> None:
+    sents, phrasings = _synthetic(seed)
+    # documents of 10 sentences, fed to one filter in two batches (the vocabulary grows)
+    docs = [sents[k : k + 10] for k in range(0, len(sents), 10)]
+    texts = ["\n".join(s.text for s in d) for d in docs]
+    keys = KeyFilter([([p], threshold) for p in phrasings])
+    wanted = keys.claims_for(texts[:12]) + keys.claims_for(texts[12:])
+    for d, doc in enumerate(docs):
+        redone = tuple(Sentence(i, s.text, i + 1) for i, s in enumerate(doc))
+        for q, p in enumerate(phrasings):
+            if brute_force_search("d", redone, [p], threshold, limit=1):
+                assert q in wanted[d], (d, p, threshold)
