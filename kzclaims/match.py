@@ -660,15 +660,17 @@ class KeyFilter:
                 for i in content:
                     self._words.setdefault(p.words[i], []).append((ph, i, p.weights[i]))
         self._word_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
-        self._piece_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
-        self._key_pieces: set[str] = set()
         self._known_words: set[str] = set()
+        # per language (words are normalized the language's way): raw piece -> its hits, and
+        # the pieces that hold a phrasing word
+        self._pieces: dict[str, tuple[dict[str, tuple[tuple[int, int, float], ...]], set[str]]] = {}
 
-    def _learn(self, pieces: set[str]) -> None:
-        new = [x for x in pieces if x not in self._piece_hits]
+    def _learn(self, pieces: set[str], language: str) -> None:
+        piece_hits, key_pieces = self._pieces.setdefault(language, ({}, set()))
+        new = [x for x in pieces if x not in piece_hits]
         if not new:
             return
-        toks = _tokens_many(new)
+        toks = _tokens_many(new, language)
         fresh = {t for ts in toks for t in ts if t not in _WEAK and not t[0].isdigit()}
         fresh -= self._known_words
         if fresh:
@@ -688,24 +690,33 @@ class KeyFilter:
                 h = get(t)
                 if h:
                     hits += h
-            self._piece_hits[piece] = hits
+            piece_hits[piece] = hits
             if hits:
-                self._key_pieces.add(piece)
-        if len(self._piece_hits) > 2_000_000:  # a cache: start again rather than grow forever
-            self._piece_hits.clear()
-            self._key_pieces.clear()
+                key_pieces.add(piece)
+        if len(piece_hits) > 2_000_000:  # a cache: start again rather than grow forever
+            piece_hits.clear()
+            key_pieces.clear()
 
-    def claims_for(self, texts: Sequence[str]) -> list[set[int]]:
-        """For each text, the claims (query numbers) that may match in it."""
+    def claims_for(
+        self, texts: Sequence[str], languages: Sequence[str] | None = None
+    ) -> list[set[int]]:
+        """For each text (written in ``languages``, English by default), the claims (query
+        numbers) that may match in it."""
+        langs = list(languages) if languages is not None else ["en"] * len(texts)
         pieces = [set(t.split()) for t in texts]
-        self._learn(set().union(*pieces) if pieces else set())
+        for language in sorted(set(langs)):
+            self._learn(
+                set().union(*(p for p, lg in zip(pieces, langs, strict=True) if lg == language)),
+                language,
+            )
         out: list[set[int]] = []
         need = self._need
         query = self._query
-        for ps in pieces:
+        for ps, language in zip(pieces, langs, strict=True):
+            piece_hits, key_pieces = self._pieces[language]
             cover: dict[int, dict[int, float]] = {}
-            for piece in ps & self._key_pieces:
-                for ph, i, val in self._piece_hits[piece]:
+            for piece in ps & key_pieces:
+                for ph, i, val in piece_hits[piece]:
                     got = cover.get(ph)
                     if got is None:
                         cover[ph] = {i: val}

@@ -312,7 +312,7 @@ class ShardSearch:
 
     def search(self, sources: Sequence[Source]) -> list[SourceOutcome]:
         """Every claim in every source of a shard (in source order)."""
-        wanted = self.keys.claims_for([s.text for s in sources])
+        wanted = self.keys.claims_for([s.text for s in sources], [s.language for s in sources])
         candidates = [s for s, w in zip(sources, wanted, strict=True) if w]
         cells: dict[int, list[tuple[int, Finding, Comparable | None]]] = {}
         if candidates:
