@@ -108,6 +108,7 @@ def test_hostile_text_is_escaped_everywhere() -> None:
         missing("akorda", quote=HOSTILE, line=3, score=70.0),
         missing("rfe"),
     ], title=HOSTILE)
+    sources = (*sources[:2], replace(sources[2], author=HOSTILE))
     report = replace(report, sources=sources, claims=(*report.claims, hostile_claim),
                      title=HOSTILE, claims_file=HOSTILE)
     page = render_html(report)
@@ -322,3 +323,18 @@ def test_page_and_paragraph_when_the_finding_has_them() -> None:
 def test_empty_report() -> None:
     page = render_html(Report("claims.yaml", (), ()))
     assert "No claims to show." in page and "<h1>kzclaims report</h1>" in page
+
+
+def test_many_sources_stack_on_wider_screens() -> None:
+    report = sample_report()
+    assert "@media (max-width:760px)" in render_html(report)
+    many = tuple(SourceInfo(f"s{i}", f"Outlet {i}", f"sources/s{i}.txt") for i in range(10))
+    assert "@media (max-width:1560px)" in render_html(replace(report, sources=many, claims=()))
+
+
+def test_date_range_value_wraps_between_its_ends_only() -> None:
+    c = claim("period", "single", [found("tdi", "from Jan. 5 to 19",
+                                        ["2022-01-05", "2022-01-19"])], kind="date_range")
+    page = render_html(replace(sample_report(), claims=(c,)))
+    assert ('<span class="nw">2022-01-05</span> – <span class="nw">2022-01-19</span>'
+            in page)

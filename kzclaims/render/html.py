@@ -316,6 +316,9 @@ def _sources(report: Report, names: dict[str, str]) -> str:
         elif s.url:
             where += f"<br>{_e(s.url)}"
         title = f'<br><span class="note">{_e(s.title)}</span>' if s.title else ""
+        author = getattr(s, "author", None)
+        if author:
+            title += f'<br><span class="note">by {_e(author)}</span>'
         rows.append(
             f'<tr><th scope="row">{_e(names[s.id])}{title}</th><td><code>{_e(s.id)}</code></td>'
             f"<td>{published}</td><td>{where}</td></tr>"
@@ -395,7 +398,11 @@ def _cell(
         if claim.kind == "statement":
             value = '<span class="sym" aria-hidden="true">✓</span> states it'
         else:
-            value = _e(compact_value(f.value, claim.kind, f.qualifier))
+            # a date range "2022-01-05/2022-01-19" may wrap between its ends, not inside one
+            value = " – ".join(
+                f'<span class="nw">{_e(part)}</span>'
+                for part in compact_value(f.value, claim.kind, f.qualifier).split("/")
+            )
         body.append(f'<p class="value">{value}</p>')
         details = []
         if f.qualifier and f.qualifier != "exact" and claim.kind != "statement":
@@ -434,11 +441,8 @@ def _cell(
         classes.append("notfound")
         body.append('<p class="value"><span aria-hidden="true">—</span> not found</p>')
         if f.quote:
-            body.append(
-                '<p class="why">Closest passage'
-                + (f": {_e(f.why)}" if f.why else " (no value read from it)")
-                + "</p>"
-            )
+            why = f.why or "the closest passage holds no value that could be read"
+            body.append(f'<p class="why">{_e(why[:1].upper() + why[1:])}:</p>')
             body.append(f'<blockquote class="quote">{_e(f.quote)}</blockquote>')
             body.append(_where(f, source))
     for ch in changes:
@@ -549,6 +553,7 @@ margin:0 0 10px;border:1px solid var(--line);border-radius:6px;background:var(--
 .report{width:100%;table-layout:fixed;border:1px solid var(--line)}
 .report thead th{position:sticky;top:0;z-index:1;background:#eaeef2;text-align:left;
 padding:6px 8px;border-bottom:2px solid var(--line);font-size:.95em;overflow-wrap:anywhere}
+tbody.claim,tbody.claim th{scroll-margin-top:3em}
 .claim-head th{text-align:left;font-weight:400;background:var(--soft);padding:8px 10px 6px;
 border-top:3px solid var(--line)}
 tbody.is-conflict .claim-head th{border-top-color:var(--conflict)}
@@ -570,6 +575,7 @@ box-shadow:inset 0 0 0 2px var(--conflict)}
 td.changed{box-shadow:inset 0 0 0 2px var(--change)}
 td.outlier.changed{box-shadow:inset 0 0 0 2px var(--conflict),inset 0 0 0 4px var(--change)}
 .value{font-size:1.2em;font-weight:700;margin:0 0 2px;font-variant-numeric:tabular-nums}
+.nw{white-space:nowrap}
 .qualifier,.why{margin:0 0 4px;font-size:.85em;color:var(--muted)}
 details.why summary{cursor:pointer}
 .tag{display:inline-block;margin:2px 0 4px;padding:1px 6px;border-radius:4px;font-size:.85em;
@@ -588,7 +594,7 @@ td.notfound .quote{opacity:.85}
 .src-label{display:none}
 .dimmed{color:var(--muted)}
 #none{padding:12px;color:var(--muted)}
-@media (max-width:760px){
+@media (max-width:STACK_BELOWpx){
 main{padding:10px}
 .report,.report tbody,.report tr,.report th,.report td{display:block;width:100%}
 .report thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
@@ -650,6 +656,16 @@ apply();
 """
 
 
+#: narrowest a source column may get in the side-by-side table; below it, claims are stacked
+MIN_COLUMN_PX = 150
+
+
+def _stack_below(columns: int) -> int:
+    """The page width (CSS px) under which each claim becomes a stack of cells: a phone, or a
+    window too narrow for this many source columns."""
+    return max(760, columns * MIN_COLUMN_PX + 60)
+
+
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page; deterministic, ends with a newline."""
     names = outlet_names(report)
@@ -694,7 +710,7 @@ def render_html(report: Report) -> str:
         '<meta name="generator" content="kzclaims">',
         '<link rel="icon" href="data:,">',
         f"<title>{_e(title)} — kzclaims report</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS.replace('STACK_BELOW', str(_stack_below(len(columns))))}</style>",
         "</head>",
         "<body>",
         "<main>",
