@@ -202,10 +202,9 @@ def read_bytes(data: bytes, shown: str, suffix: str = ".txt") -> Document:
 
 def read(path: str | Path, shown: str | None = None) -> Document:
     """Read one source file (pure: the file is only read); raises InputError when it cannot."""
+    from kzclaims.safefs import MAX_SOURCE_BYTES, read_regular_file
+
     path = Path(path)
     shown = shown or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError.single(shown, f"cannot read: {exc.strerror}", code="unreadable") from None
+    data = read_regular_file(path, shown, MAX_SOURCE_BYTES, "source")  # no FIFO, no /dev/zero
     return read_bytes(data, shown, path.suffix.lower())

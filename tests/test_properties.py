@@ -1,0 +1,98 @@
+"""Property tests (hypothesis): the claims loader and the value reader on arbitrary input.
+
+* ``parse_claims`` on any text raises nothing but :class:`InputError` (YAML-ish text built from
+  the pieces claims files are made of, plus arbitrary characters);
+* ``read_values`` on any text never raises, gives offsets inside the text with ``text`` equal to
+  the slice, in order, and the same result twice (deterministic).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kzclaims.claims import parse_claims
+from kzclaims.errors import InputError
+from kzclaims.model import KINDS
+from kzclaims.values import read_values
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# pieces of claims files, valid and broken, and YAML's special forms
+_PIECES = st.sampled_from(
+    [
+        "version: 1\n", "version: 2\n", "claims:\n", "  - id: a\n", "    title: T\n",
+        "    kind: count\n", "    kind: date\n", "    kind: percent\n", "    kind: duration\n",
+        "    find: troops\n", "    find: []\n", "    expected: 2030\n", "    expected: .nan\n",
+        "    expected: .inf\n", "    expected: -.inf\n", "    expected: [1, 2]\n",
+        "    expected: 2022-02-30\n", "    expected: 10 days\n", "    tolerance: 5%\n",
+        "    tolerance: .nan\n", "    threshold: 101\n", "    threshold: .inf\n",
+        "defaults: {threshold: 80}\n", "a: &a [1, 2]\n", "b: *a\n", "c: *nope\n", "<<: *a\n",
+        "!!python/object/new:os.system [ls]\n", "x: !!binary aGk=\n", "x: !tag 1\n",
+        "- [[[[\n", "]]]]\n", "{a: 1, a: 2}\n", "? complex\n: key\n", "---\n", "...\n",
+        "%YAML 1.1\n", "\t", "\x00", "\ufeff", "\x07", "'", '"', "#", ":", "- ", "  ",
+        "9" * 5000 + "\n", "    expected: " + "9" * 400 + "\n", "\n",
+    ]
+)
+_YAMLISH = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=25).map("".join)
+
+
+@SETTINGS
+@given(_YAMLISH)
+def test_claims_loader_raises_only_input_errors(text: str) -> None:
+    try:
+        claimset = parse_claims(text, "claims.yaml")
+    except InputError as exc:
+        assert exc.problems, "an InputError carries at least one problem"
+        for p in exc.problems:
+            assert p.path == "claims.yaml"
+            assert "\n" not in p.message, "one line per problem"
+            assert (p.line is None) or p.line >= 1
+        return
+    for claim in claimset.claims:  # what loads is usable
+        assert claim.kind in KINDS and claim.find
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_claims_loader_on_any_text(text: str) -> None:
+    with contextlib.suppress(InputError):  # anything else fails the test
+        parse_claims(text, "claims.yaml")
+
+
+_NEWSY = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "about ", "almost ", "more than ", "up to ", "between ", " and ", " to ", "-",
+                "–", "2,030 ", "20 thousand ", "1.5 million ", "3-4 percent ", "10 days ",
+                "January 13", "Jan. 5 to 19", "in two days", "yesterday", "2020-2021", "%",
+                "troops", ". ", "\n", "\n\n", "(", ")", "$", "one", "a third", "1/2", "½",
+                "hundreds of ", "dozens", "COVID-19 ", "No. 5", "3:30 p.m.", "12.01.2022",
+            ]
+        ),
+        st.text(max_size=8),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SETTINGS
+@given(
+    st.one_of(_NEWSY, st.text(max_size=200)),
+    st.sampled_from([None, *KINDS]),
+    st.sampled_from([None, dt.date(2022, 1, 11), dt.date(1, 1, 1), dt.date(9999, 12, 31)]),
+)
+def test_value_reader_never_raises_and_is_deterministic(
+    text: str, kind: str | None, reference: dt.date | None
+) -> None:
+    first = read_values(text, kind, reference)  # type: ignore[arg-type]
+    second = read_values(text, kind, reference)  # type: ignore[arg-type]
+    assert first == second
+    for v in first:
+        assert 0 <= v.start < v.end <= len(text), (v.start, v.end, len(text))
+        assert v.text == text[v.start : v.end], (v.text, text[v.start : v.end])
+    assert [v.start for v in first] == sorted(v.start for v in first)
