@@ -29,7 +29,8 @@ STOPWORDS = wordset(
     чего чей чем что чтобы чье чья эта эти это этого этой этом этот я который которая которое
     которые которых котором которой которого также этих свой своей своих свои своего им ей ему
     после перед между через около почти более менее свыше порядка примерно приблизительно
-    cвыше среди ранее"""
+    свыше среди ранее данным данных данные какой какая какое какие каким какую каких каком
+    сколько"""
 )
 # Words that name the kind of value a claim asks for ("численность контингента", "дата
 # обращения", "сколько", "срок вывода"): sources state the value instead.
@@ -278,14 +279,22 @@ ABBREVIATIONS = wordset(
 # --- matching -------------------------------------------------------------------------------
 # Synonym groups, as lemmas: one meaning each in news about events.
 _SYNONYM_TEXT = (
+    # the English groups' meanings (kzclaims/lang/en.py), in Russian lemmas
     "начаться начать стартовать начало старт",
     "завершиться завершить закончиться закончить окончание завершение",
     "вывод отвод выход уход вывести",
     "войско военнослужащий военный миротворец контингент",
     "нападение атака штурм напасть атаковать",
     "нападавший боевик бандит террорист",
-    "погибнуть убить погибший",
+    "погибнуть убить погибший жертва",
     "заявить сообщить сказать отметить",
+    "объявить провозгласить",
+    "переговоры диалог",
+    "длиться продлиться продолжаться занять",
+    "ранить раненый пострадать",
+    "выборы голосование",
+    "назначить утвердить",
+    "восстановить возобновить",
     "самолёт самолет воздушный судно",
     "захватить захват",
 )
@@ -337,7 +346,18 @@ def lemma(word: str) -> str:
         return word
     if not HAS_LEMMATIZER:
         return light_stem(word)
-    return str(_morph().parse(word)[0].normal_form).replace("ё", "е")
+    parses = _morph().parse(word)
+    best = parses[0]
+    if best.tag.POS in ("ADJF", "ADJS"):
+        # A participle read as an adjective ("вынужденных") meets its verb ("вынуждены" ->
+        # "вынудить") when pymorphy3 finds the participle reading as likely.
+        for p in parses[1:]:
+            if p.score < best.score - 1e-9:
+                break
+            if p.tag.POS in ("PRTF", "PRTS"):
+                best = p
+                break
+    return str(best.normal_form).replace("ё", "е")
 
 
 def _group(line: str) -> frozenset[str]:

@@ -226,6 +226,7 @@ _MEASURE = frozenset(
         "га", "километров", "км", "метров", "голов", "кубометров", "баррелей",
     )
 )
+_REFLEXIVE = re.compile(r"(?:сь|ся)$")  # "тринадцать удалось спасти": a verb, not a noun
 _VERB_END = re.compile(r"(?:сь|ся|ли|ла|ло|ет|ит|ют|ут|ат|ят|ть|ешь|ишь|ем|ил|ал|ел)$")
 _ADJ_END = re.compile(r"(?:ых|их|ой|ого|ему|ому|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ым|им)$")
 _PHONE = re.compile(
@@ -253,7 +254,7 @@ def _noun_after(text: str, pos: int) -> tuple[str | None, int]:
     if not words:
         return None, pos
     first = words[0].group(2).lower()
-    if first in _NOT_NOUN or first.replace("ё", "е") in _NOT_NOUN:
+    if first in _NOT_NOUN or first.replace("ё", "е") in _NOT_NOUN or _REFLEXIVE.search(first):
         return None, pos
     take = 1
     if first in _MEASURE:
@@ -570,6 +571,14 @@ _P_RANGE_DAYS = re.compile(  # "с 5 по 19 января", "с 5 до 19 янв
     r"(?:" + _YEAR_AFTER.replace("?P<y>", "?P<y2>") + r")?",
     _I,
 )
+_P_RANGE_TO_NOW = re.compile(  # "с 22 июля до вчерашнего дня", "с 5 января по сегодняшний день"
+    r"(?:с|со)" + _SP + r"+(?P<d>[12]\d|3[01]|0?[1-9])" + _SP + r"+(?P<mon>" + _MON + r")"
+    + _ABBR_DOT + r"(?![а-яё])(?:" + _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP
+    + r"*(?:года|г\.))?)?" + _SP + r"+(?:по|до)" + _SP
+    + r"+(?P<e>вчерашн(?:ий|его)" + _SP + r"+(?:день|дня)|сегодняшн(?:ий|его)" + _SP
+    + r"+(?:день|дня)|вчера|сегодня|настоящ(?:ее|его)" + _SP + r"+времени?)",
+    _I,
+)
 _P_RANGE_YEARS = re.compile(  # "в 2020-2021 годах", "с 2020 по 2022 год"
     r"(?:(?P<pre>с|от)" + _SP + r"+)?(?P<y1>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|г\.))?"
     r"(?:" + _SP + r"*[-–—]" + _SP + r"*|" + _SP + r"+(?:по|до)" + _SP + r"+)"
@@ -602,6 +611,7 @@ _P_IN = re.compile(  # "через два дня", "через неделю"
     + r")(?![а-яё])",
     _I,
 )
+_AFTER_EVENT = re.compile(_SP + r"+(?:после|спустя)(?![а-яё])", _I)
 _P_AGO = re.compile(
     r"(?<![а-яё\d])(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT + r")" + _SP + r"+(?:назад|тому"
     + _SP + r"+назад)(?![а-яё])",
@@ -812,6 +822,19 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         except ValueError:
             continue
         t.range(m.start(), m.end(), a, b, relative, prio=3)
+    for m in _P_RANGE_TO_NOW.finditer(text):
+        if ref is None:
+            t.add(m.start(), m.end(), None, 3)
+            continue
+        end = ref - dt.timedelta(days=1) if m.group("e").lower().startswith("вчер") else ref
+        mon = _month(m.group("mon"))
+        y = m.group("y")
+        r = PartialDate(int(y), mon, int(m.group("d"))) if y else _resolve_md(
+            mon, int(m.group("d")), ref, "past"
+        )
+        if r is None:
+            continue
+        t.range(m.start(), m.end(), r, PartialDate.from_date(end), True, prio=3)
     for m in _P_RANGE_YEARS.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         whole = m.group()
@@ -894,6 +917,12 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         n = _amount(m.group("n")) if m.group("n") else 1.0
         days = L.DURATION_UNITS[m.group("u").lower()]
         if n is None:
+            continue
+        if _AFTER_EVENT.match(text, m.end()):
+            # "через четыре дня после голосования": a length of time after an event, not a
+            # date counted from the day of the report
+            t.duration(m.start("n") if m.group("n") else m.start("u"), m.end(), n * days, None,
+                       prio=3)
             continue
         pd = None
         if ref is not None:
