@@ -69,7 +69,13 @@ ClaimsOpt = Annotated[
     Path, typer.Option("--claims", "-c", help="The claims file.", show_default=True)
 ]
 SourcesOpt = Annotated[
-    Path, typer.Option("--sources", "-s", help="The sources folder.", show_default=True)
+    Path,
+    typer.Option(
+        "--sources",
+        "-s",
+        help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml).",
+        show_default=True,
+    ),
 ]
 FollowOpt = Annotated[
     bool,

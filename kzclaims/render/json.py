@@ -1,8 +1,9 @@
 """The JSON report (``--format json``): serialization, and loading it back for baselines.
 
 The shape is the contract in ``formats.md``; keys that are not in the contract are additions
-(``line`` of a claim, ``unit``/``why`` of a finding, ``title`` of the report, ``changes`` and
-``baseline`` when the run was compared with a baseline).
+(``line`` of a claim, ``unit``/``why`` of a finding, ``page``/``paragraph`` of a finding from a
+PDF / an HTML page or Word file, ``title_inferred``/``author`` of a source, ``title`` of the
+report, ``changes`` and ``baseline`` when the run was compared with a baseline).
 
 Output is byte-deterministic: sorted keys, two-space indent, UTF-8 text (no ``\\u`` escapes),
 a final newline. Numbers are normalized so that the same value always prints the same way:
