@@ -338,3 +338,13 @@ def test_date_range_value_wraps_between_its_ends_only() -> None:
     page = render_html(replace(sample_report(), claims=(c,)))
     assert ('<span class="nw">2022-01-05</span> – <span class="nw">2022-01-19</span>'
             in page)
+
+
+def test_quotes_from_a_source_in_another_language_carry_its_lang() -> None:
+    report = conflict_report()
+    sources = (replace(report.sources[0], language="ru"), report.sources[1],
+               replace(report.sources[2], language='x" onclick="y'))
+    nodes = parse(render_html(replace(report, sources=sources)))
+    quotes = {n.attrs.get("lang") for n in nodes if n.tag == "blockquote"}
+    assert quotes == {"ru", None}
+    assert not [k for n in nodes for k in n.attrs if k.startswith("on")]

@@ -235,6 +235,18 @@ def _anchor(claim_id: str) -> str:
     return "claim-" + re.sub(r"[^A-Za-z0-9_-]", "_", claim_id)
 
 
+_LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _lang(source: SourceInfo | None) -> str:
+    """`` lang="ru"`` for text quoted from a source not in English (the page is English), so that
+    screen readers and fonts treat it as that language; empty otherwise."""
+    lang = getattr(source, "language", None) or "en"
+    if lang.lower() == "en" or not _LANG.fullmatch(lang):
+        return ""
+    return f' lang="{_e(lang)}"'
+
+
 def _where(f: Finding, source: SourceInfo | None) -> str:
     parts: list[str] = []
     file = source.file if source is not None else f.source
@@ -315,7 +327,7 @@ def _sources(report: Report, names: dict[str, str]) -> str:
             where += f'<br><a href="{_e(s.url)}" rel="noreferrer noopener">{_e(s.url)}</a>'
         elif s.url:
             where += f"<br>{_e(s.url)}"
-        title = f'<br><span class="note">{_e(s.title)}</span>' if s.title else ""
+        title = f'<br><span class="note"{_lang(s)}>{_e(s.title)}</span>' if s.title else ""
         author = getattr(s, "author", None)
         if author:
             title += f'<br><span class="note">by {_e(author)}</span>'
@@ -431,7 +443,10 @@ def _cell(
             classes.append("unexpected")
             body.append('<p class="tag expected-tag">≠ does not fit expected</p>')
         if f.quote:
-            body.append(f'<blockquote class="quote">{_highlight(f.quote, f.text)}</blockquote>')
+            body.append(
+                f'<blockquote class="quote"{_lang(source)}>{_highlight(f.quote, f.text)}'
+                "</blockquote>"
+            )
         if f.why:
             body.append(
                 f'<details class="why"><summary>Why this value</summary>{_e(f.why)}</details>'
@@ -443,7 +458,7 @@ def _cell(
         if f.quote:
             why = f.why or "the closest passage holds no value that could be read"
             body.append(f'<p class="why">{_e(why[:1].upper() + why[1:])}:</p>')
-            body.append(f'<blockquote class="quote">{_e(f.quote)}</blockquote>')
+            body.append(f'<blockquote class="quote"{_lang(source)}>{_e(f.quote)}</blockquote>')
             body.append(_where(f, source))
     for ch in changes:
         classes.append("changed")
