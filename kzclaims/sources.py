@@ -460,6 +460,7 @@ def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
     The publication date not given by the manifest comes from an HTML page's markup (htmldate),
     else from a dateline near the top of the text, else from a PDF's or Word file's metadata
     (the file's creation date: the weakest sign, used last). Either way it is marked inferred.
+    The language is the manifest's, else the one the file declares, else detected from the text.
     """
     published = e.published
     if published is None:
@@ -468,6 +469,8 @@ def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
         else:
             published = infer_dateline(doc.text) or doc.published
     title = e.title or doc.title
+    # the language a page or Word file declares (<html lang="ru">), when kzclaims reads it
+    declared = doc.language if doc.language in SUPPORTED else None
     return Source(
         id=e.id,
         file=shown,
@@ -478,8 +481,8 @@ def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
         published_inferred=e.published is None and published is not None,
         as_of=e.as_of,
         url=e.url or doc.url,
-        language=e.language or detect_language(doc.text),
-        language_detected=e.language is None,
+        language=e.language or declared or detect_language(doc.text),
+        language_detected=e.language is None and declared is None,
         size=size,
         kind=doc.kind,
         location_unit=doc.unit,

@@ -197,3 +197,13 @@ def test_check_warns_about_every_file_without_a_reader(tmp_path: Path, monkeypat
     assert "sources/figures.xlsx: warning: no reader for .xlsx; it is not compared" in lines[0]
     assert "sources/photo.jpg: warning: no reader for .jpg; it is not compared" in lines[1]
     assert "1 sources are valid" in lines[-1] and "warnings" in lines[-1]
+
+
+def test_declared_language_is_used_when_the_manifest_has_none(tmp_path: Path) -> None:
+    page = PAGE.read_text(encoding="utf-8").replace('<html lang="en">', '<html lang="ru-RU">')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    source = load_sources(tmp_path, "src").sources[0]
+    assert (source.language, source.language_detected) == ("ru", False)
+    (tmp_path / "page.html").write_text(page.replace('lang="ru-RU"', 'lang="xx"'), encoding="utf-8")
+    source = load_sources(tmp_path, "src").sources[0]
+    assert (source.language, source.language_detected) == ("en", True)  # unknown: detected
