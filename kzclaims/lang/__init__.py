@@ -14,11 +14,12 @@ Nothing here imports a third-party package at import time; a language's optional
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
+
+from kzclaims._lazyre import lazy
 
 __all__ = [
     "DEFAULT",
@@ -99,8 +100,8 @@ def missing_extra(code: str) -> str | None:
     return None if find_spec(lang.library) is not None else lang.extra
 
 
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_LATIN = re.compile(r"[a-zA-Z]")
+_CYRILLIC = lazy(r"[а-яёА-ЯЁ]")
+_LATIN = lazy(r"[a-zA-Z]")
 
 
 def detect(text: str, sample: int = 20_000) -> str:
@@ -144,10 +145,10 @@ class Conventions:
         return f"{dates} dates, decimal {numbers} ({self.reason})"
 
 
-_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_SLASHED_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+\d{4}\b")
-_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
+_DOTTED_DATE = lazy(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_SLASHED_DATE = lazy(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_DAY_MONTH = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+\d{4}\b")
+_MONTH_DAY = lazy(r"\b([A-Za-z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
 _HEAD_LINES = 8
 
 
@@ -155,10 +156,10 @@ def _head(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n", 40)[:40] if ln.strip()][:_HEAD_LINES]
 
 
-_COMMA_GROUP = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 20,000
-_DOT_GROUP = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])")  # 3.200
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])")  # 1,5
-_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")  # 1.5
+_COMMA_GROUP = lazy(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 20,000
+_DOT_GROUP = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])")  # 3.200
+_COMMA_DECIMAL = lazy(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])")  # 1,5
+_DOT_DECIMAL = lazy(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")  # 1.5
 
 
 def _decimal_evidence(text: str) -> tuple[int, int, str | None]:

@@ -9,6 +9,7 @@ value reader's own English grammar lives in :mod:`kzclaims.values.numbers` and
 from __future__ import annotations
 
 from kzclaims.lang import Language, groups, wordset
+from kzclaims.model import Qualifier
 
 STOPWORDS = wordset(
     """a about above after again against all also am an and any are as at be because been before
@@ -83,21 +84,201 @@ ABBREVIATIONS = wordset(
 # ... unless followed by something else than a number ("No. 5" / "No. The answer").
 NOT_END_BEFORE_DIGIT = wordset("no nos nr op p")
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )
 MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(_MONTH_NAMES, 1):
+for _i, _name in enumerate(MONTH_NAMES, 1):
     MONTHS[_name] = _i
     MONTHS[_name[:3]] = _i
 MONTHS["sept"] = 9
+# the abbreviations a date may use, longest first where one starts another ("sept" / "sep")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
+                       "nov", "dec")
 WEEKDAYS: dict[str, int] = {}
 for _i, _name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ):
     WEEKDAYS[_name] = _i
     WEEKDAYS[_name[:3]] = _i
+
+# --- number words (kzclaims.values.numwords, temporal) -------------------------------------
+UNITS: dict[str, int] = {
+    "zero": 0, "nought": 0, "naught": 0, "nil": 0,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
+    "crore": 10_000_000, "crores": 10_000_000, "lkh": 100_000, "lkhs": 100_000,
+    "lacs": 100_000, "cr": 10_000_000, "krore": 10_000_000, "krores": 10_000_000,
+    "koti": 10_000_000,
+}  # fmt: skip
+PLURAL_SCALES: dict[str, int] = {
+    "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
+    "trillions": 1_000_000_000_000,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1_000, "millionth": 1_000_000, "billionth": 1_000_000_000,
+    "trillionth": 1_000_000_000_000,
+}  # fmt: skip
+
+# --- qualifiers ------------------------------------------------------------------------------
+# Qualifier words before a number: phrase -> (qualifier, inclusive) (kzclaims.values.numbers)
+QUALIFIERS_BEFORE: dict[str, tuple[Qualifier, bool]] = {}
+for _p in (
+    "about", "around", "some", "roughly", "nearly", "almost", "close to", "an estimated",
+    "estimated", "approximately", "approx.", "approx", "circa", "ca.", "just about",
+    "more or less", "in the region of", "on the order of", "somewhere around", "an approximate",
+    "upward of approximately", "roughly about", "around about", "nearly about",
+):  # fmt: skip
+    QUALIFIERS_BEFORE[_p] = ("approx", True)
+for _p in (
+    "more than", "over", "above", "greater than", "higher than", "larger than", "bigger than",
+    "in excess of", "upwards of", "upward of", "exceeding", "well over", "just over",
+    "well above", "just above", "slightly more than", "a little over", "over than", "exceed",
+    "exceeds", "exceeded", "surpass", "surpassing", "surpassed", "well in excess of",
+    "considerably more than", "significantly more than", "far more than", "much more than",
+):  # fmt: skip
+    QUALIFIERS_BEFORE[_p] = ("at_least", False)
+for _p in (
+    "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+    "a minimum of", "minimum of", "at the very least", "at a minimum", "no fewer than about",
+    "greater than or equal to", "more than or equal to", "at least or equal to",
+    "equal to or more than", "equal to or greater than", "bigger or equal than",
+    "higher or equal than", "greater or equal than", "greater or equal to", "more or equal to",
+    "bigger or equal to", "higher or equal to", "larger or equal than", "larger or equal to",
+):  # fmt: skip
+    QUALIFIERS_BEFORE[_p] = ("at_least", True)
+for _p in (
+    "up to", "no more than", "not more than", "at most", "a maximum of", "maximum of",
+    "within", "as many as", "as much as", "as high as", "not exceeding", "at the most",
+    "less than or equal to", "equal to or less than", "smaller or equal than",
+    "lower or equal than", "fewer than or equal to", "no greater than", "no higher than",
+    "less or equal than", "less or equal to", "smaller or equal to", "lower or equal to",
+):  # fmt: skip
+    QUALIFIERS_BEFORE[_p] = ("at_most", True)
+for _p in (
+    "less than", "fewer than", "under", "below", "just under", "just below", "lower than",
+    "smaller than", "well under", "well below", "slightly less than", "a little under",
+    "just shy of", "short of", "barely under", "far less than", "much less than",
+):  # fmt: skip
+    QUALIFIERS_BEFORE[_p] = ("at_most", False)
+for _p in (
+    "equal to", "equals", "equals to", "equaling to", "equalling to", "equaling", "equalling",
+    "exactly", "precisely", "a total of",
+):  # fmt: skip
+    QUALIFIERS_BEFORE[_p] = ("exact", True)
+
+# Qualifiers of durations and dates: (words, qualifier, inclusive) (kzclaims.values.temporal)
+DURATION_QUALIFIERS: list[tuple[str, Qualifier, bool]] = [
+    ("no more than", "at_most", True),
+    ("not more than", "at_most", True),
+    ("no longer than", "at_most", True),
+    ("not longer than", "at_most", True),
+    ("up to", "at_most", True),
+    ("within", "at_most", True),
+    ("less than", "at_most", False),
+    ("fewer than", "at_most", False),
+    ("under", "at_most", False),
+    ("at most", "at_most", True),
+    ("a maximum of", "at_most", True),
+    ("maximum of", "at_most", True),
+    ("not exceeding", "at_most", True),
+    ("shorter than", "at_most", False),
+    ("just under", "at_most", False),
+    ("below", "at_most", False),
+    ("more than", "at_least", False),
+    ("over", "at_least", False),
+    ("at least", "at_least", True),
+    ("a minimum of", "at_least", True),
+    ("minimum of", "at_least", True),
+    ("longer than", "at_least", False),
+    ("upwards of", "at_least", False),
+    ("in excess of", "at_least", False),
+    ("no less than", "at_least", True),
+    ("not less than", "at_least", True),
+    ("no fewer than", "at_least", True),
+    ("not fewer than", "at_least", True),
+    ("just over", "at_least", False),
+    ("well over", "at_least", False),
+    ("about", "approx", True),
+    ("around", "approx", True),
+    ("approximately", "approx", True),
+    ("approx.", "approx", True),
+    ("roughly", "approx", True),
+    ("nearly", "approx", True),
+    ("almost", "approx", True),
+    ("some", "approx", True),
+    ("close to", "approx", True),
+    ("an estimated", "approx", True),
+    ("estimated", "approx", True),
+    ("some", "approx", True),
+    ("circa", "approx", True),
+    ("~", "approx", True),
+]
+DATE_QUALIFIERS: list[tuple[str, Qualifier, bool]] = [
+    ("no later than", "at_most", True),
+    ("no later than the end of", "at_most", True),
+    ("by the end of", "at_most", True),
+    ("until the end of", "at_most", True),
+    ("till the end of", "at_most", True),
+    ("before the end of", "at_most", True),
+    ("through", "at_most", True),
+    ("since the beginning of", "at_least", True),
+    ("since the start of", "at_least", True),
+    ("from the beginning of", "at_least", True),
+    ("from the start of", "at_least", True),
+    ("after the end of", "at_least", False),
+    ("not later than", "at_most", True),
+    ("on or before", "at_most", True),
+    ("by", "at_most", True),
+    ("before", "at_most", False),
+    ("prior to", "at_most", False),
+    ("until", "at_most", True),
+    ("till", "at_most", True),
+    ("up to", "at_most", True),
+    ("up until", "at_most", True),
+    ("no earlier than", "at_least", True),
+    ("not earlier than", "at_least", True),
+    ("not before", "at_least", True),
+    ("on or after", "at_least", True),
+    ("after", "at_least", False),
+    ("since", "at_least", True),
+    ("starting from", "at_least", True),
+    ("starting", "at_least", True),
+    ("beginning", "at_least", True),
+    ("as from", "at_least", True),
+    ("from", "at_least", True),
+    ("effective", "at_least", True),
+    ("around", "approx", True),
+    ("about", "approx", True),
+    ("circa", "approx", True),
+]
+
+
+# "more than two weeks ago" is a date before (at most) two weeks back
+AGO_QUALIFIERS: list[tuple[str, Qualifier, bool]] = [
+    ("more than", "at_most", False), ("over", "at_most", False), ("at least", "at_most", True),
+    ("less than", "at_least", False), ("under", "at_least", False),
+    ("no more than", "at_least", True), ("within", "at_least", True),
+    ("about", "approx", True), ("around", "approx", True), ("approximately", "approx", True),
+    ("roughly", "approx", True), ("nearly", "approx", True), ("almost", "approx", True),
+    ("some", "approx", True),
+]  # fmt: skip
+
 
 # approximations that only reach below the value ("almost 20,000" is 18,000 - 20,000)
 DOWNWARD = frozenset({"almost", "nearly", "close to", "just under", "not quite", "approaching"})

@@ -52,6 +52,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kzclaims._lazyre import lazy
+from kzclaims.lang import en as _en
 from kzclaims.model import Qualifier, Value
 from kzclaims.values.numwords import (
     HEAD_WORDS,
@@ -166,51 +167,8 @@ _PLURAL_S = lazy(r"'?s\b")
 # Qualifiers
 # ------------------------------------------------------------------------------------------
 
-# phrase -> (qualifier, inclusive)
-_QUALS_BEFORE: dict[str, tuple[Qualifier, bool]] = {}
-for _p in (
-    "about", "around", "some", "roughly", "nearly", "almost", "close to", "an estimated",
-    "estimated", "approximately", "approx.", "approx", "circa", "ca.", "just about",
-    "more or less", "in the region of", "on the order of", "somewhere around", "an approximate",
-    "upward of approximately", "roughly about", "around about", "nearly about",
-):  # fmt: skip
-    _QUALS_BEFORE[_p] = ("approx", True)
-for _p in (
-    "more than", "over", "above", "greater than", "higher than", "larger than", "bigger than",
-    "in excess of", "upwards of", "upward of", "exceeding", "well over", "just over",
-    "well above", "just above", "slightly more than", "a little over", "over than", "exceed",
-    "exceeds", "exceeded", "surpass", "surpassing", "surpassed", "well in excess of",
-    "considerably more than", "significantly more than", "far more than", "much more than",
-):  # fmt: skip
-    _QUALS_BEFORE[_p] = ("at_least", False)
-for _p in (
-    "at least", "no fewer than", "no less than", "not less than", "not fewer than",
-    "a minimum of", "minimum of", "at the very least", "at a minimum", "no fewer than about",
-    "greater than or equal to", "more than or equal to", "at least or equal to",
-    "equal to or more than", "equal to or greater than", "bigger or equal than",
-    "higher or equal than", "greater or equal than", "greater or equal to", "more or equal to",
-    "bigger or equal to", "higher or equal to", "larger or equal than", "larger or equal to",
-):  # fmt: skip
-    _QUALS_BEFORE[_p] = ("at_least", True)
-for _p in (
-    "up to", "no more than", "not more than", "at most", "a maximum of", "maximum of",
-    "within", "as many as", "as much as", "as high as", "not exceeding", "at the most",
-    "less than or equal to", "equal to or less than", "smaller or equal than",
-    "lower or equal than", "fewer than or equal to", "no greater than", "no higher than",
-    "less or equal than", "less or equal to", "smaller or equal to", "lower or equal to",
-):  # fmt: skip
-    _QUALS_BEFORE[_p] = ("at_most", True)
-for _p in (
-    "less than", "fewer than", "under", "below", "just under", "just below", "lower than",
-    "smaller than", "well under", "well below", "slightly less than", "a little under",
-    "just shy of", "short of", "barely under", "far less than", "much less than",
-):  # fmt: skip
-    _QUALS_BEFORE[_p] = ("at_most", False)
-for _p in (
-    "equal to", "equals", "equals to", "equaling to", "equalling to", "equaling", "equalling",
-    "exactly", "precisely", "a total of",
-):  # fmt: skip
-    _QUALS_BEFORE[_p] = ("exact", True)
+# phrase -> (qualifier, inclusive): the English table of kzclaims.lang.en
+_QUALS_BEFORE: dict[str, tuple[Qualifier, bool]] = _en.QUALIFIERS_BEFORE
 _SYMBOLS: dict[str, tuple[Qualifier, bool]] = {
     "~": ("approx", True), "≈": ("approx", True), "c.": ("approx", True),
     ">=": ("at_least", True), "≥": ("at_least", True), "> =": ("at_least", True),
@@ -368,12 +326,7 @@ _NOT_LABEL_CAPS = _wordset(
     """
 )
 # month names before a number: a date the temporal reader owns; never a label or a count here
-_MONTHS = _wordset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
+_MONTHS = frozenset(_en.MONTHS)
 
 _MONTH_AFTER = lazy(
     r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + trie_pattern(sorted(_MONTHS)) + r")\b(?!-)",

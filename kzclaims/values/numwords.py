@@ -16,42 +16,19 @@ import re
 from dataclasses import dataclass
 
 from kzclaims._lazyre import lazy
+from kzclaims.lang import en as _en
 
 __all__ = [
     "ORDINALS", "SCALES", "TENS", "UNITS", "WORD_RUN", "WORD_RUN_PATTERN", "WordNumber",
     "parse_run", "trie_pattern",
 ]  # fmt: skip
 
-UNITS: dict[str, int] = {
-    "zero": 0, "nought": 0, "naught": 0, "nil": 0,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, int] = {
-    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000, "lkh": 100_000, "lkhs": 100_000,
-    "lacs": 100_000, "cr": 10_000_000, "krore": 10_000_000, "krores": 10_000_000,
-    "koti": 10_000_000,
-}  # fmt: skip
-PLURAL_SCALES: dict[str, int] = {
-    "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
-    "trillions": 1_000_000_000_000,
-}  # fmt: skip
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1_000, "millionth": 1_000_000, "billionth": 1_000_000_000,
-    "trillionth": 1_000_000_000_000,
-}  # fmt: skip
+# the English number words of kzclaims.lang.en
+UNITS: dict[str, int] = _en.UNITS
+TENS: dict[str, int] = _en.TENS
+SCALES: dict[str, int] = _en.SCALES
+PLURAL_SCALES: dict[str, int] = _en.PLURAL_SCALES
+ORDINALS: dict[str, int] = _en.ORDINALS
 # denominators that read as fractions after a numerator ("two thirds", "a quarter of")
 _FRACTION_ONLY: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kzclaims._lazyre import lazy
 from kzclaims.lang import Conventions
 from kzclaims.lang import ru as L
 from kzclaims.model import Number, PartialDate, Qualifier, Value
@@ -38,12 +39,12 @@ _SP = r"[ \t\u00a0\u202f]"  # the spaces Russian typesetting puts inside and aro
 
 # digits with space-grouped thousands ("2 030", "20 000"), dot- or comma-grouped ("3.200",
 # "1,000,000"), decimals ("1,5", "0.5"), or plain
-_DIGITS = re.compile(
+_DIGITS = lazy(
     r"(?<![\w.,])(?:\d{1,3}(?:" + _SP + r"\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)*)(?![\w])"
     r"|(?<![\w.,])\d+(?=-?[а-яёa-z%])",
     _I,
 )
-_WORD = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*", _I)
+_WORD = lazy(r"[а-яёa-z]+(?:-[а-яёa-z]+)*", _I)
 
 
 def _num(x: float) -> Number:
@@ -135,7 +136,7 @@ def _word_runs(text: str) -> list[tuple[int, int, float, bool]]:
 # Qualifiers
 # ------------------------------------------------------------------------------------------
 
-_QUAL_BEFORE = re.compile(
+_QUAL_BEFORE = lazy(
     r"(?:^|(?<=[\s(«\"„—–-]))(?P<q>"
     + "|".join(
         re.escape(p).replace(r"\ ", _SP + "+")
@@ -144,7 +145,7 @@ _QUAL_BEFORE = re.compile(
     + r")" + _SP + r"+$",
     _I,
 )
-_QUAL_AFTER = re.compile(
+_QUAL_AFTER = lazy(
     _SP + r"+(?P<q>"
     + "|".join(
         re.escape(p).replace(r"\ ", _SP + "+")
@@ -154,7 +155,7 @@ _QUAL_AFTER = re.compile(
     _I,
 )
 # "до" after a verb of change is the new value, not a bound: "сократилось до 10 процентов"
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = lazy(
     r"(?:снизи|сократи|вырос|вырас|увелич|возрос|возраст|упал|упад|уменьш|повыс|понизи|подня|"
     r"опусти|довед|дошл|дойд|достиг|доходи|снижен|сокращен|рост|увеличен|уменьшен|повышен)"
     r"[а-яё]*" + _SP + r"+(?:[а-яё]+" + _SP + r"+){0,2}(?:с" + _SP + r"+[\d\s,.]+\S*" + _SP
@@ -184,35 +185,35 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, bool, str, int]
 # What follows a number
 # ------------------------------------------------------------------------------------------
 
-_SCALE_AFTER = re.compile(
+_SCALE_AFTER = lazy(
     _SP + r"*(?P<w>тыс(?:яч[а-яё]*)?|млн|млрд|трлн|миллион[а-яё]*|миллиард[а-яё]*|триллион[а-яё]*)"
     r"(?P<dot>\.)?(?![а-яё])",
     _I,
 )
-_PERCENT_AFTER = re.compile(
+_PERCENT_AFTER = lazy(
     _SP + r"*(?:%|процент[а-яё]*(?![а-яё])|проц\.|п\.\s?п\.)", _I
 )
-_ORDINAL_AFTER = re.compile(r"-?(?:й|го|му|м|я|е|ое|ый|ий|ая|ой|ом|ых|их|х)(?![а-яё])", _I)
-_ADJ_AFTER = re.compile(r"-(?:летн|летия|летие|лети|дневн|недельн|месячн|кратн|процентн)", _I)
-_MULTIPLIER_AFTER = re.compile(_SP + r"+раз(?:а)?(?![а-яё])", _I)
-_MULTIPLIER_BEFORE = re.compile(r"(?:^|\s)в" + _SP + r"+$", _I)
-_FRACTION_AFTER = re.compile(
+_ORDINAL_AFTER = lazy(r"-?(?:й|го|му|м|я|е|ое|ый|ий|ая|ой|ом|ых|их|х)(?![а-яё])", _I)
+_ADJ_AFTER = lazy(r"-(?:летн|летия|летие|лети|дневн|недельн|месячн|кратн|процентн)", _I)
+_MULTIPLIER_AFTER = lazy(_SP + r"+раз(?:а)?(?![а-яё])", _I)
+_MULTIPLIER_BEFORE = lazy(r"(?:^|\s)в" + _SP + r"+$", _I)
+_FRACTION_AFTER = lazy(
     _SP + r"+(?:трет[а-яё]*|четверт[а-яё]+|пят[ыо][хй]|десят[ыо][хй]|половин[а-яё]*)(?![а-яё])",
     _I,
 )
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = lazy(
     r"(?:№|N|#|стать[яиеюей]+|ст\.|пункт[а-яё]*|п\.|част[ьи]|ч\.|номер[а-яё]*|дом[а-яё]*|д\.|"
     r"корпус[а-яё]*|рейс[а-яё]*|глав[а-яё]+|гл\.|указ[а-яё]*|закон[а-яё]*|приказ[а-яё]*|"
     r"квартир[а-яё]*|кв\.|шоссе|трасс[а-яё]+|версии|версия)" + _SP + r"*(?:№" + _SP + r"*)?$",
     _I,
 )
-_GLUED_BEFORE = re.compile(r"[а-яёa-z][-‑]?$", _I)
-_PARTITIVE_AFTER = re.compile(_SP + r"+из" + _SP + r"+(?:них|которых|их)(?![а-яё])", _I)
-_PARTITIVE_BEFORE = re.compile(r"из" + _SP + r"+(?:них|которых)" + _SP + r"+$", _I)
-_CURRENCY = re.compile(
+_GLUED_BEFORE = lazy(r"[а-яёa-z][-‑]?$", _I)
+_PARTITIVE_AFTER = lazy(_SP + r"+из" + _SP + r"+(?:них|которых|их)(?![а-яё])", _I)
+_PARTITIVE_BEFORE = lazy(r"из" + _SP + r"+(?:них|которых)" + _SP + r"+$", _I)
+_CURRENCY = lazy(
     r"тенге|рубл[а-яё]*|руб\.?|доллар[а-яё]*|долл\.?|евро|юан[а-яё]*|сом[а-яё]*|\$|€|₸|₽", _I
 )
-_CURRENCY_BEFORE = re.compile(r"[$€₸₽]" + _SP + r"?$")
+_CURRENCY_BEFORE = lazy(r"[$€₸₽]" + _SP + r"?$")
 # words after a number that are not what it counts
 _NOT_NOUN = L.STOPWORDS | frozenset(
     (
@@ -226,16 +227,19 @@ _MEASURE = frozenset(
         "га", "километров", "км", "метров", "голов", "кубометров", "баррелей",
     )
 )
-_REFLEXIVE = re.compile(r"(?:сь|ся)$")  # "тринадцать удалось спасти": a verb, not a noun
-_VERB_END = re.compile(r"(?:сь|ся|ли|ла|ло|ет|ит|ют|ут|ат|ят|ть|ешь|ишь|ем|ил|ал|ел)$")
-_ADJ_END = re.compile(r"(?:ых|их|ой|ого|ему|ому|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ым|им)$")
-_PHONE = re.compile(
+_REFLEXIVE = lazy(r"(?:сь|ся)$")  # "тринадцать удалось спасти": a verb, not a noun
+_VERB_END = lazy(r"(?:сь|ся|ли|ла|ло|ет|ит|ют|ут|ат|ят|ть|ешь|ишь|ем|ил|ал|ел)$")
+_ADJ_END = lazy(r"(?:ых|их|ой|ого|ему|ому|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ым|им)$")
+_PHONE = lazy(
     r"(?:\+\d[\d\s()\-‑]{8,}\d|\(\d{3,5}\)" + _SP + r"?\d[\d\-‑]{4,}\d"
     r"|\b\d{1,4}(?:[-‑]\d{2,3}){2,}\b"
     r"|\b8" + _SP + r"?\(?\d{3}\)?" + _SP + r"?\d{3}[-‑ ]?\d{2}[-‑ ]?\d{2}\b)"
 )
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}(?=" + _SP + r"*(?:час|мск|по\s+местн))", _I)
-_URL = re.compile(r"(?:https?://|www\.)\S+", _I)
+_TIME = lazy(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}(?=" + _SP + r"*(?:час|мск|по\s+местн))", _I)
+_URL = lazy(r"(?:https?://|www\.)\S+", _I)
+
+
+_NOUN_WORD = lazy(_SP + r"*([\"«]?)([а-яёa-z][а-яёa-z\-]*)", _I)
 
 
 def _noun_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -243,7 +247,7 @@ def _noun_after(text: str, pos: int) -> tuple[str | None, int]:
     words: list[re.Match[str]] = []
     p = pos
     for _ in range(3):
-        m = re.compile(_SP + r"*([\"«]?)([а-яёa-z][а-яёa-z\-]*)", _I).match(text, p)
+        m = _NOUN_WORD.match(text, p)
         if m is None:
             break
         words.append(m)
@@ -304,12 +308,12 @@ def _inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
-_RANGE_DASH = re.compile(_SP + r"*(?:-|–|—|‒)" + _SP + r"*$")
-_RANGE_GAP_DASH = re.compile(_SP + r"*[-–—‒]" + _SP + r"*")
-_RANGE_GAP_TO = re.compile(_SP + r"+до" + _SP + r"+", _I)
-_RANGE_FROM = re.compile(r"(?:^|(?<=\s))от" + _SP + r"+$", _I)
-_RANGE_TO = re.compile(_SP + r"+до" + _SP + r"+$", _I)
-_VAGUE_WORD = re.compile(
+_RANGE_DASH = lazy(_SP + r"*(?:-|–|—|‒)" + _SP + r"*$")
+_RANGE_GAP_DASH = lazy(_SP + r"*[-–—‒]" + _SP + r"*")
+_RANGE_GAP_TO = lazy(_SP + r"+до" + _SP + r"+", _I)
+_RANGE_FROM = lazy(r"(?:^|(?<=\s))от" + _SP + r"+$", _I)
+_RANGE_TO = lazy(_SP + r"+до" + _SP + r"+$", _I)
+_VAGUE_WORD = lazy(
     r"(?<![а-яё])(?P<sev>(?:нескольк(?:о|их|им|ими))" + _SP + r"+)?"
     r"(?P<w>десятк(?:и|ов|ам|ами|ах)|десяток|сотн(?:и|ю|я|е|ей|ям|ями|ях)|сотен|"
     r"тысяч(?:и|а|у|ей|ам|ами|ах|е)?|миллион(?:ы|ов|а|ам|ами|ах)?)"
@@ -549,18 +553,18 @@ _ORD = "|".join(sorted((re.escape(k) for k in L.ORDINALS), key=len, reverse=True
 _YEAR_AFTER = (
     _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё])))?"
 )
-_P_DMY = re.compile(
+_P_DMY = lazy(
     r"(?<![\d.])(?:" + _DAY + r"|(?P<od>" + _ORD + r"))" + _SP + r"+" + _MONTH
     + r"(?:" + _YEAR_AFTER + r")?",
     _I,
 )
-_P_NUMERIC = re.compile(
+_P_NUMERIC = lazy(
     r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?:" + _SP + r"*(?:года|г\.|г(?![а-яё])))?(?![\d])",
     _I,
 )
-_P_ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
-_P_RANGE_DAYS = re.compile(  # "с 5 по 19 января", "с 5 до 19 января 2022 года", "5–19 января"
+_P_ISO = lazy(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_P_RANGE_DAYS = lazy(  # "с 5 по 19 января", "с 5 до 19 января 2022 года", "5–19 января"
     r"(?:(?P<pre>с|со|от)" + _SP + r"+)?(?P<d1>[12]\d|3[01]|0?[1-9])(?:-?го)?"
     r"(?:" + _SP + r"+(?P<mon1>" + _MON + r")" + _ABBR_DOT
     + r"(?:" + _SP + r"+(?P<y1>(?:19|20)\d\d)"
@@ -571,7 +575,7 @@ _P_RANGE_DAYS = re.compile(  # "с 5 по 19 января", "с 5 до 19 янв
     r"(?:" + _YEAR_AFTER.replace("?P<y>", "?P<y2>") + r")?",
     _I,
 )
-_P_RANGE_TO_NOW = re.compile(  # "с 22 июля до вчерашнего дня", "с 5 января по сегодняшний день"
+_P_RANGE_TO_NOW = lazy(  # "с 22 июля до вчерашнего дня", "с 5 января по сегодняшний день"
     r"(?:с|со)" + _SP + r"+(?P<d>[12]\d|3[01]|0?[1-9])" + _SP + r"+(?P<mon>" + _MON + r")"
     + _ABBR_DOT + r"(?![а-яё])(?:" + _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP
     + r"*(?:года|г\.))?)?" + _SP + r"+(?:по|до)" + _SP
@@ -579,26 +583,26 @@ _P_RANGE_TO_NOW = re.compile(  # "с 22 июля до вчерашнего дн�
     + r"+(?:день|дня)|вчера|сегодня|настоящ(?:ее|его)" + _SP + r"+времени?)",
     _I,
 )
-_P_RANGE_YEARS = re.compile(  # "в 2020-2021 годах", "с 2020 по 2022 год"
+_P_RANGE_YEARS = lazy(  # "в 2020-2021 годах", "с 2020 по 2022 год"
     r"(?:(?P<pre>с|от)" + _SP + r"+)?(?P<y1>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|г\.))?"
     r"(?:" + _SP + r"*[-–—]" + _SP + r"*|" + _SP + r"+(?:по|до)" + _SP + r"+)"
     r"(?P<y2>(?:19|20)\d\d)(?:" + _SP + r"*(?:годах|годы|годов|годам|год|года|гг\.|г\.))?"
     r"(?![\d])",
     _I,
 )
-_P_RANGE_MONTHS = re.compile(  # "с января по март 2022 года"
+_P_RANGE_MONTHS = lazy(  # "с января по март 2022 года"
     r"(?:с|со|от)" + _SP + r"+(?P<mon1>" + _MON + r")(?![а-яё])" + _SP + r"+(?:по|до)" + _SP + r"+"
     r"(?P<mon2>" + _MON + r")(?![а-яё])(?:" + _YEAR_AFTER + r")?",
     _I,
 )
-_P_MONTH_YEAR = re.compile(
+_P_MONTH_YEAR = lazy(
     r"(?<![\d])(?:(?P<pre>в)" + _SP + r"+)?(?P<mon>" + _MON + r")(?![а-яё])" + _YEAR_AFTER, _I
 )
-_P_MONTH = re.compile(r"(?:^|(?<=\s))(?P<pre>в)" + _SP + r"+(?P<mon>" + _MON + r")(?![а-яё])", _I)
-_P_YEAR = re.compile(
+_P_MONTH = lazy(r"(?:^|(?<=\s))(?P<pre>в)" + _SP + r"+(?P<mon>" + _MON + r")(?![а-яё])", _I)
+_P_YEAR = lazy(
     r"(?<![\d.,])(?P<y>(?:19|20)\d\d)" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё]))", _I
 )
-_P_DAYWORD = re.compile(
+_P_DAYWORD = lazy(
     r"(?<![а-яё])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)(?![а-яё])", _I
 )
 _NUMW = "|".join(sorted((re.escape(k) for k in L.NUMBER_WORD_VALUES), key=len, reverse=True))
@@ -606,37 +610,37 @@ _UNIT = "|".join(sorted((re.escape(k) for k in L.DURATION_UNITS), key=len, rever
 _AMOUNT = (
     r"(?P<n>\d+(?:[.,]\d+)?|(?:(?:" + _NUMW + r")(?:" + _SP + r"+(?:" + _NUMW + r"))*))"
 )
-_P_IN = re.compile(  # "через два дня", "через неделю"
+_P_IN = lazy(  # "через два дня", "через неделю"
     r"(?<![а-яё])(?P<pre>через|спустя)" + _SP + r"+(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT
     + r")(?![а-яё])",
     _I,
 )
-_AFTER_EVENT = re.compile(_SP + r"+(?:после|спустя)(?![а-яё])", _I)
-_P_AGO = re.compile(
+_AFTER_EVENT = lazy(_SP + r"+(?:после|спустя)(?![а-яё])", _I)
+_P_AGO = lazy(
     r"(?<![а-яё\d])(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT + r")" + _SP + r"+(?:назад|тому"
     + _SP + r"+назад)(?![а-яё])",
     _I,
 )
-_P_WEEKDAY = re.compile(
+_P_WEEKDAY = lazy(
     r"(?<![а-яё])(?P<pre>во?|в\s+эт[оуи]т?|в\s+прошл(?:ый|ую|ое|ое)|в\s+следующ(?:ий|ую|ее)|"
     r"в\s+ближайш(?:ий|ую|ее))" + _SP + r"+(?P<wd>"
     + "|".join(sorted(L.WEEKDAYS, key=len, reverse=True)) + r")(?![а-яё])",
     _I,
 )
-_P_DUR = re.compile(
+_P_DUR = lazy(
     r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?:" + _SP + r"*(?:-|–|—|до)" + _SP + r"*(?P<n2>\d+"
     r"(?:[.,]\d+)?|" + _NUMW + r"))?" + _SP + r"+|(?P<half>полтора|полторы|полутора)" + _SP
     + r"+)?(?P<u>" + _UNIT + r")(?![а-яё])",
     _I,
 )
-_P_DUR_ADJ = re.compile(r"(?<![\d])(?P<n>\d+)-?(?P<u>дневн|недельн|месячн)[а-яё]*", _I)
-_P_HALF_YEAR = re.compile(r"(?<![а-яё])(?P<u>полгода|полугода|полугоду|полмесяца)(?![а-яё])", _I)
-_DUR_QUAL = re.compile(
+_P_DUR_ADJ = lazy(r"(?<![\d])(?P<n>\d+)-?(?P<u>дневн|недельн|месячн)[а-яё]*", _I)
+_P_HALF_YEAR = lazy(r"(?<![а-яё])(?P<u>полгода|полугода|полугоду|полмесяца)(?![а-яё])", _I)
+_DUR_QUAL = lazy(
     r"(?P<q>в" + _SP + r"+течение|на" + _SP + r"+протяжении|в" + _SP + r"+пределах|за)" + _SP
     + r"+$",
     _I,
 )
-_PAST_VERB = re.compile(r"(?<![а-яё])[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ал)(?![а-яё])",
+_PAST_VERB = lazy(r"(?<![а-яё])[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ал)(?![а-яё])",
                         _I)
 
 

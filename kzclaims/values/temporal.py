@@ -82,6 +82,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kzclaims._lazyre import lazy
+from kzclaims.lang import en as _en
 from kzclaims.model import Number, PartialDate, Qualifier, Value
 
 __all__ = ["read_temporal", "scan_temporal", "sentence_tense", "temporal_spans", "word_number"]
@@ -92,80 +93,13 @@ Tense = Literal["future", "past"] | None
 # Words
 # ------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-_SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-}
+# month and weekday names and number words: the English tables of kzclaims.lang.en
+_MONTHS = {k: v for k, v in _en.MONTHS.items() if len(k) == 3}
+_WEEKDAYS = {k: v for k, v in _en.WEEKDAYS.items() if len(k) == 3}
+_SMALL = {k: v for k, v in _en.UNITS.items() if k not in ("nought", "naught", "nil")}
+_SMALL.update({"a": 1, "an": 1, "single": 1})
+_TENS = {k: v for k, v in _en.TENS.items() if k != "fourty"}
+_ORDINALS = {k: v for k, v in _en.ORDINALS.items() if v <= 20 or k == "thirtieth"}
 
 
 def word_number(text: str) -> float | None:
@@ -210,8 +144,8 @@ def word_number(text: str) -> float | None:
 # Regular expression pieces
 # ------------------------------------------------------------------------------------------
 
-_MON_FULL = r"january|february|march|april|may|june|july|august|september|october|november|december"
-_MON_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+_MON_FULL = "|".join(_en.MONTH_NAMES)
+_MON_ABBR = "|".join(_en.MONTH_ABBREVIATIONS)
 # an abbreviation's dot (or a stray dot after a full name) belongs to the month only before a number
 _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})(?:\b|(?=\d))(?:\.(?=\s*\d))?"
 _WD_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -1396,91 +1330,9 @@ def _scan_durations(cx: _Ctx) -> None:
 # Qualifiers
 # ------------------------------------------------------------------------------------------
 
-# (words, qualifier, inclusive)
-_DUR_QUALS: list[tuple[str, Qualifier, bool]] = [
-    ("no more than", "at_most", True),
-    ("not more than", "at_most", True),
-    ("no longer than", "at_most", True),
-    ("not longer than", "at_most", True),
-    ("up to", "at_most", True),
-    ("within", "at_most", True),
-    ("less than", "at_most", False),
-    ("fewer than", "at_most", False),
-    ("under", "at_most", False),
-    ("at most", "at_most", True),
-    ("a maximum of", "at_most", True),
-    ("maximum of", "at_most", True),
-    ("not exceeding", "at_most", True),
-    ("shorter than", "at_most", False),
-    ("just under", "at_most", False),
-    ("below", "at_most", False),
-    ("more than", "at_least", False),
-    ("over", "at_least", False),
-    ("at least", "at_least", True),
-    ("a minimum of", "at_least", True),
-    ("minimum of", "at_least", True),
-    ("longer than", "at_least", False),
-    ("upwards of", "at_least", False),
-    ("in excess of", "at_least", False),
-    ("no less than", "at_least", True),
-    ("not less than", "at_least", True),
-    ("no fewer than", "at_least", True),
-    ("not fewer than", "at_least", True),
-    ("just over", "at_least", False),
-    ("well over", "at_least", False),
-    ("about", "approx", True),
-    ("around", "approx", True),
-    ("approximately", "approx", True),
-    ("approx.", "approx", True),
-    ("roughly", "approx", True),
-    ("nearly", "approx", True),
-    ("almost", "approx", True),
-    ("some", "approx", True),
-    ("close to", "approx", True),
-    ("an estimated", "approx", True),
-    ("estimated", "approx", True),
-    ("some", "approx", True),
-    ("circa", "approx", True),
-    ("~", "approx", True),
-]
-_DATE_QUALS: list[tuple[str, Qualifier, bool]] = [
-    ("no later than", "at_most", True),
-    ("no later than the end of", "at_most", True),
-    ("by the end of", "at_most", True),
-    ("until the end of", "at_most", True),
-    ("till the end of", "at_most", True),
-    ("before the end of", "at_most", True),
-    ("through", "at_most", True),
-    ("since the beginning of", "at_least", True),
-    ("since the start of", "at_least", True),
-    ("from the beginning of", "at_least", True),
-    ("from the start of", "at_least", True),
-    ("after the end of", "at_least", False),
-    ("not later than", "at_most", True),
-    ("on or before", "at_most", True),
-    ("by", "at_most", True),
-    ("before", "at_most", False),
-    ("prior to", "at_most", False),
-    ("until", "at_most", True),
-    ("till", "at_most", True),
-    ("up to", "at_most", True),
-    ("up until", "at_most", True),
-    ("no earlier than", "at_least", True),
-    ("not earlier than", "at_least", True),
-    ("not before", "at_least", True),
-    ("on or after", "at_least", True),
-    ("after", "at_least", False),
-    ("since", "at_least", True),
-    ("starting from", "at_least", True),
-    ("starting", "at_least", True),
-    ("beginning", "at_least", True),
-    ("as from", "at_least", True),
-    ("from", "at_least", True),
-    ("effective", "at_least", True),
-    ("around", "approx", True),
-    ("about", "approx", True),
-    ("circa", "approx", True),
-]
+# (words, qualifier, inclusive): the English tables of kzclaims.lang.en
+_DUR_QUALS: list[tuple[str, Qualifier, bool]] = _en.DURATION_QUALIFIERS
+_DATE_QUALS: list[tuple[str, Qualifier, bool]] = _en.DATE_QUALIFIERS
 
 
 def _qual_re(quals: list[tuple[str, Qualifier, bool]]) -> re.Pattern[str]:
@@ -1489,15 +1341,7 @@ def _qual_re(quals: list[tuple[str, Qualifier, bool]]) -> re.Pattern[str]:
     return lazy(rf"(?:^|(?<=[^\w]))(?P<q>{alt})\s*$", _I)
 
 
-# "more than two weeks ago" is a date before (at most) two weeks back
-_AGO_QUALS: list[tuple[str, Qualifier, bool]] = [
-    ("more than", "at_most", False), ("over", "at_most", False), ("at least", "at_most", True),
-    ("less than", "at_least", False), ("under", "at_least", False),
-    ("no more than", "at_least", True), ("within", "at_least", True),
-    ("about", "approx", True), ("around", "approx", True), ("approximately", "approx", True),
-    ("roughly", "approx", True), ("nearly", "approx", True), ("almost", "approx", True),
-    ("some", "approx", True),
-]  # fmt: skip
+_AGO_QUALS: list[tuple[str, Qualifier, bool]] = _en.AGO_QUALIFIERS
 _AGO_QRE = _qual_re(_AGO_QUALS)
 _AGO_QMAP = {q[0]: (q[1], q[2]) for q in _AGO_QUALS}
 _DUR_QRE = _qual_re(_DUR_QUALS)
