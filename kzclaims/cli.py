@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -19,7 +21,7 @@ from kzclaims.errors import InputError, KzclaimsError, Problem
 
 if TYPE_CHECKING:
     from kzclaims.model import ClaimSet, Report
-    from kzclaims.sources import Corpus
+    from kzclaims.sources import Corpus, SourceListing
 
 # Exit codes (the contract; README "Output formats and exit codes" and docs/cli.md).
 EXIT_OK = 0  # the command ran; whatever the findings are, they are in the report
@@ -158,12 +160,99 @@ def _load(
     return claimset, corpus
 
 
-def _inputs(claims: Path, corpus: Corpus | None, sources: Path) -> list[Path]:
+def _inputs(
+    claims: Path, corpus: Corpus | None, sources: Path, listing: SourceListing | None = None
+) -> list[Path]:
     """Every file this run reads: --output and --baseline must never name one of them."""
     paths = [claims, sources / "sources.yaml"]
     if corpus is not None:
         paths += [Path(s.file) for s in corpus.sources]
+    if listing is not None:
+        paths += [Path(listing.directory) / e.file for e in listing.entries]
     return paths
+
+
+def _load_listing(
+    claims: Path, sources: Path, follow_symlinks: bool = False
+) -> tuple[ClaimSet, SourceListing]:
+    """Load the claims and list the sources (read later, a shard at a time); report every
+    problem of both before giving up."""
+    from kzclaims.claims import load_claims
+    from kzclaims.sources import list_sources
+
+    problems: list[Problem] = []
+    claimset = listing = None
+    try:
+        claimset = load_claims(claims, _display(claims))
+    except InputError as exc:
+        problems.extend(exc.problems)
+    try:
+        listing = list_sources(sources, _display(sources), follow_symlinks=follow_symlinks)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems or claimset is None or listing is None:
+        _print_problems(problems)
+        if (
+            claimset is None
+            and listing is None
+            and all(p.code in ("missing-file", "missing-dir") for p in problems)
+        ):
+            _err(
+                "kzclaims: hint: run kzclaims in the folder that holds claims.yaml and sources/,"
+                " or pass --claims FILE and --sources DIR"
+            )
+        raise typer.Exit(EXIT_INPUT)
+    return claimset, listing
+
+
+#: the progress bar appears only for runs longer than this (seconds)
+PROGRESS_AFTER = 1.0
+
+
+@contextmanager
+def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int, int, int], None] | None]:
+    """A rich progress bar on stderr (files, MB, time left) for runs over a second; none when
+    quiet or when stderr is not a terminal. Never on stdout."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    start = time.monotonic()
+    bar: Any = None
+    task: Any = None
+
+    def update(files: int, files_total: int, done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if time.monotonic() - start < PROGRESS_AFTER or files >= files_total:
+                return
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            bar = Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task("", total=total)
+        bar.update(task, completed=done, description=f"{files}/{files_total} files")
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def _guard_output(target: Path | None, option: str, inputs: list[Path]) -> None:
@@ -361,6 +450,23 @@ def compare(
         ),
     ] = True,
     follow_symlinks: FollowOpt = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to search the sources with (default: all cores)."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help='Run on Dask: "dask" (a local cluster of --jobs workers) or a scheduler'
+            ' address tcp://host:port. Needs pip install "kzclaims[dask]".',
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.")
+    ] = False,
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     conditions = _parse_fail_on(fail_on or [])
@@ -372,17 +478,28 @@ def compare(
         raise typer.BadParameter(
             "--update-baseline needs --baseline FILE", param_hint="--update-baseline"
         )
-    claimset, corpus = _load(claims, sources, follow_symlinks)
-    inputs = _inputs(claims, corpus, sources)
+    claimset, listing = _load_listing(claims, sources, follow_symlinks)
+    inputs = _inputs(claims, None, sources, listing)
     _guard_output(output, "--output", inputs)
     if update_baseline:
         _guard_output(baseline, "--baseline", [*inputs, *([output] if output else [])])
-    for w in corpus.warnings:
-        _err(str(w))
-    from kzclaims.pipeline import compare as run_compare
+    from kzclaims.execute import run_compare
 
     try:
-        report = run_compare(claimset, corpus, claim_ids=claim or (), threshold=threshold)
+        with _progress_bar(quiet) as progress:
+            run = run_compare(
+                claimset,
+                listing,
+                claim_ids=claim or (),
+                threshold=threshold,
+                jobs=jobs,
+                scheduler=scheduler,
+                progress=progress,
+            )
+        if not quiet:
+            for w in (*listing.warnings, *run.warnings):
+                _err(str(w))
+        report = run.report
         if baseline is not None:
             report = _with_baseline(report, baseline, update_baseline)
     except InputError as exc:

@@ -1,0 +1,111 @@
+"""Streaming execution (kzclaims.execute): shards, --jobs, Dask give the same report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kzclaims import execute
+from kzclaims.claims import load_claims
+from kzclaims.cli import app
+from kzclaims.pipeline import compare, shards
+from kzclaims.render.json import render_json
+from kzclaims.sources import list_sources, load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sources copied 8 times (40 sources), with a manifest."""
+    out = tmp_path_factory.mktemp("many")
+    src = out / "sources"
+    src.mkdir()
+    manifest = ["sources:"]
+    for p in sorted((ROOT / "sources").glob("*.txt")):
+        for k in range(8):
+            name = f"{p.stem}-{k}.txt"
+            shutil.copy(p, src / name)
+            manifest.append(f"  - file: {name}\n    id: {p.stem[:12]}-{k}\n    outlet: O{k}")
+    (src / "sources.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    shutil.copy(ROOT / "claims.yaml", out / "claims.yaml")
+    return out
+
+
+def _in_memory(d: Path) -> str:
+    claims = load_claims(d / "claims.yaml", "claims.yaml")
+    return render_json(compare(claims, load_sources(d / "sources", "sources")))
+
+
+def _streamed(d: Path, **kw: object) -> str:
+    claims = load_claims(d / "claims.yaml", "claims.yaml")
+    run = execute.run_compare(claims, list_sources(d / "sources", "sources"), **kw)  # type: ignore[arg-type]
+    return render_json(run.report)
+
+
+def test_shards_cut_by_size_and_keep_order() -> None:
+    assert shards([5, 5, 5, 5], 10) == [range(0, 2), range(2, 4)]
+    assert shards([50, 1, 1], 10) == [range(0, 1), range(1, 3)]
+    assert shards([], 10) == []
+
+
+def test_streamed_equals_in_memory(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    want = _in_memory(many)
+    assert _streamed(many, jobs=1) == want
+    # tiny shards: the per-process state carries over from one shard to the next
+    monkeypatch.setattr(execute, "MAX_SHARD_BYTES", 20_000)
+    monkeypatch.setattr(execute, "SHARDS_PER_WORKER", 50)
+    assert _streamed(many, jobs=1) == want
+
+
+def test_two_processes_give_the_same_report(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(execute, "PARALLEL_MIN_BYTES", 0)
+    assert _streamed(many, jobs=2) == _in_memory(many)
+
+
+def test_progress_is_reported_per_shard(many: Path) -> None:
+    seen: list[tuple[int, int, int, int]] = []
+    _streamed(many, jobs=1, progress=lambda *a: seen.append(a))
+    assert seen and seen[-1][0] == seen[-1][1] == 40
+    assert seen[-1][2] == seen[-1][3] > 0
+
+
+def test_dask_gives_byte_identical_json(many: Path) -> None:
+    pytest.importorskip("distributed")
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        got = _streamed(many, scheduler=cluster.scheduler_address)
+    assert got == _in_memory(many)
+
+
+def test_cli_jobs_and_quiet(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(many)
+    runner = CliRunner()
+    one = runner.invoke(app, ["compare", "-f", "json", "--jobs", "1", "--quiet"])
+    two = runner.invoke(app, ["compare", "-f", "json", "-j", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert one.stdout.lstrip().startswith("{")  # no progress bar in a machine format
+
+
+def test_missing_dask_names_the_extra(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real = builtins.__import__
+
+    def no_dask(name: str, *a: object, **k: object) -> object:
+        if name.startswith(("dask", "distributed")):
+            raise ImportError(name)
+        return real(name, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    monkeypatch.chdir(many)
+    result = CliRunner().invoke(app, ["compare", "--scheduler", "dask"])
+    assert result.exit_code == 2
+    assert 'pip install "kzclaims[dask]"' in result.stderr
