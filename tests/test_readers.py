@@ -207,3 +207,23 @@ def test_declared_language_is_used_when_the_manifest_has_none(tmp_path: Path) ->
     (tmp_path / "page.html").write_text(page.replace('lang="ru-RU"', 'lang="xx"'), encoding="utf-8")
     source = load_sources(tmp_path, "src").sources[0]
     assert (source.language, source.language_detected) == ("en", True)  # unknown: detected
+
+
+@pytest.mark.parametrize("path", [PDF, DOCX, PAGE, FORMATS / "nomad-wire-2022-01-11.txt"], ids=lambda p: p.suffix)
+def test_damaged_files_give_a_document_or_one_input_error(path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    import random
+
+    rng = random.Random(7)
+    original = path.read_bytes()
+    for _ in range(20):
+        data = bytearray(original)
+        if rng.random() < 0.4:
+            data = data[: rng.randrange(len(data))]
+        else:
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            read_bytes(bytes(data), "f" + path.suffix, path.suffix)
+        except InputError as exc:
+            assert len(exc.problems) == 1 and "\n" not in str(exc)
+    assert capfd.readouterr().err == ""  # nothing printed by the libraries

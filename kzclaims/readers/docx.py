@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from kzclaims.errors import InputError
 from kzclaims.readers import Document, joined, missing_extra, warning
@@ -25,14 +26,21 @@ def read_docx(data: bytes, shown: str) -> Document:
     except ImportError:
         raise missing_extra("docx", shown) from None
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError.single(
-            shown, f"not a readable Word (.docx) file ({exc})", code="bad-docx"
-        ) from None
+        return _read(docx.Document(io.BytesIO(data)), Table, shown)
+    except (PackageNotFoundError, zipfile.BadZipFile) as exc:
+        reason = str(exc)
+    except Exception as exc:  # a damaged zip or XML raises many kinds (zlib.error, EOFError, ...)
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    reason = " ".join(reason.split())
+    raise InputError.single(
+        shown, f"not a readable Word (.docx) file ({reason})", code="bad-docx"
+    ) from None
+
+
+def _read(document: Any, table_type: type, shown: str) -> Document:
     blocks: list[str] = []
     for item in document.iter_inner_content():
-        if isinstance(item, Table):
+        if isinstance(item, table_type):
             for row in item.rows:
                 cells: list[str] = []
                 for cell in row.cells:

@@ -75,7 +75,9 @@ def read_html(data: bytes, shown: str) -> Document:
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken input
         raise InputError.single(
-            shown, f"not a readable HTML page ({type(exc).__name__}: {exc})", code="bad-html"
+            shown,
+            f"not a readable HTML page ({type(exc).__name__}: {' '.join(str(exc).split())})",
+            code="bad-html",
         ) from None
     warnings: list[Problem] = []
     blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []

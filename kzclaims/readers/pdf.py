@@ -89,12 +89,14 @@ def _date(raw: object) -> dt.date | None:
 def read_pdf(data: bytes, shown: str) -> Document:
     try:
         import pypdf
-        from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+        from pypdf.errors import DependencyError, FileNotDecryptedError
     except ImportError:
         raise missing_extra("pdf", shown) from None
     import logging
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's
+    # pypdf logs what it repairs in a damaged file ("Advanced encoding ... not implemented");
+    # the user gets one warning or error line from us instead
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -112,9 +114,11 @@ def read_pdf(data: bytes, shown: str) -> Document:
         raw_pages = list(reader.pages)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # pypdf raises many kinds on damaged files: PdfReadError, ...
         raise InputError.single(
-            shown, f"not a readable PDF (corrupt or truncated: {exc})", code="bad-pdf"
+            shown,
+            f"not a readable PDF (corrupt or truncated: {' '.join(str(exc).split())})",
+            code="bad-pdf",
         ) from None
     warnings: list[Problem] = []
     texts: list[str] = []
