@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kzclaims.lang import Conventions
-from kzclaims.model import Claim, Kind, Match, Value
+from kzclaims.model import Claim, Kind, Match, PartialDate, Value
 
 __all__ = ["Candidate", "Choice", "choose_value", "unit_matches"]
 
@@ -25,6 +25,9 @@ UNIT_MATCH = 40.0
 UNIT_MISMATCH = -30.0
 PARTITIVE = -50.0
 ORDINAL_NUMBER = -10.0
+#: a bare year ("the action program for 2022") for a date claim that is not itself a year: a
+#: year alone rarely says on which day something happened
+BARE_YEAR = -30.0
 OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
@@ -102,6 +105,12 @@ def _between(text: str, value: Value, span: tuple[int, int] | None) -> str:
     return text[a:b] if a < b else ""
 
 
+def _year_claim(claim: Claim) -> bool:
+    """Is the claim's expected date a year (so that a bare year is the answer)?"""
+    e = claim.expected
+    return isinstance(e, PartialDate) and e.month is None
+
+
 def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> list[Candidate]:
     out: list[Candidate] = []
     for v in values:
@@ -115,6 +124,9 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
                 Candidate(v, -1e9, ("a fraction or multiplier, not a count",), excluded=True)
             )
             continue
+        if claim.kind == "date" and "year" in v.tags and not _year_claim(claim):
+            score += BARE_YEAR
+            reasons.append("a year alone, for a claim about a day")
         if "ordinal" in v.tags:
             if claim.kind == "count":
                 out.append(Candidate(v, -1e9, ("an ordinal, not a count",), excluded=True))

@@ -667,7 +667,8 @@ def explain(
     from kzclaims.render.explain import render_explanation
 
     render_explanation(
-        Console(highlight=False, emoji=False), run_explain(target, corpus, threshold, passages)
+        Console(highlight=False, emoji=False),
+        run_explain(target, corpus, threshold, passages, claimset.claims),
     )
 
 

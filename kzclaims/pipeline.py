@@ -187,7 +187,7 @@ def search_floor(threshold: float) -> float:
 
 #: added to the joint score of a value so that the default threshold (75, as for a statement's
 #: relevance) is the operating point calibrated on the development half
-VALUE_OFFSET = 25.0
+VALUE_OFFSET = 30.0
 
 
 def joint_score(relevance: float, local: float, fit: float) -> float:
@@ -263,6 +263,59 @@ def _rechoose(choice: Choice, winner: Candidate) -> Choice:
         )
         why += f"; passed over {skipped}"
     return Choice(winner.value, why, choice.candidates)
+
+
+def _value_key(reading: _Reading, indexed: _Indexed) -> tuple[int, int] | None:
+    """Where a reading's value stands in its source: (sentence, character offset in it)."""
+    if reading.choice is None:
+        return None
+    m, start = reading.match, reading.choice.value.start
+    sentences = indexed.sentences.get(m.source, ())
+    k = m.first_sentence
+    while k < m.last_sentence and k < len(sentences) and start > len(sentences[k].text):
+        start -= len(sentences[k].text) + 1
+        k += 1
+    return k, start
+
+
+def _assign(
+    items: Sequence[tuple[Claim, float, Sequence[Match]]], source: Source, indexed: _Indexed
+) -> list[tuple[_Reading | None, Match | None]]:
+    """The readings of several claims in one source, each value given to one claim at most.
+
+    A number in a source answers one question: "58 missing" is the missing, not the injured,
+    although "people" is the unit of both claims. Every claim's pairs above its threshold are
+    taken best first over all the claims; a pair whose value another claim already took with a
+    higher score is passed over, and that claim takes its next pair or abstains. Statements
+    hold no value and are never passed over.
+    """
+    scored = [_pairs(claim, source, found, indexed) for claim, _, found in items]
+    pool = sorted(
+        (-s.joint, q, i)
+        for q, ((_, limit, _), pairs) in enumerate(zip(items, scored, strict=True))
+        for i, s in enumerate(pairs)
+        if s.joint >= limit
+    )
+    chosen: dict[int, _Reading] = {}
+    taken: dict[tuple[int, int], str] = {}
+    for _, q, i in pool:
+        if q in chosen:
+            continue
+        reading = scored[q][i].reading
+        key = _value_key(reading, indexed)
+        if key is not None and key in taken:
+            continue
+        if key is not None:
+            taken[key] = items[q][0].id
+        chosen[q] = reading
+    out: list[tuple[_Reading | None, Match | None]] = []
+    for q, (_, limit, found) in enumerate(items):
+        if q in chosen:
+            out.append((chosen[q], None))
+        else:
+            near = [m for m in found if m.score >= limit]
+            out.append((None, near[0] if near else None))
+    return out
 
 
 def _read(
@@ -437,16 +490,22 @@ class ShardSearch:
         if candidates:
             indexed = _Indexed(candidates, self.lexicon)
             where = {id(s): k for k, s in enumerate(sources)}
+            found_in: dict[int, list[tuple[int, float, Sequence[Match]]]] = {}
             for q in sorted(set().union(*wanted)):
                 claim = self.claims[q]
                 limit = claim.threshold if self.threshold is None else self.threshold
                 passages = indexed.search(claim, search_floor(limit), PASSAGES_READ)
                 for source in candidates:
                     found = passages.get(source.id)
-                    if not found:
-                        continue
-                    reading, near = _read(claim, source, found, indexed, limit)
-                    finding, bounds = _finding(claim, source, reading, near)
+                    if found:
+                        found_in.setdefault(id(source), []).append((q, limit, found))
+            for source in candidates:
+                items = found_in.get(id(source), [])
+                readings = _assign(
+                    [(self.claims[q], limit, found) for q, limit, found in items], source, indexed
+                )
+                for (q, _, _), (reading, near) in zip(items, readings, strict=True):
+                    finding, bounds = _finding(self.claims[q], source, reading, near)
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
         return [
             SourceOutcome(_source_info(s), tuple(cells.get(k, ())), s.size)
@@ -573,12 +632,20 @@ class Explanation:
 
 
 def explain(
-    claim: Claim, corpus: Corpus, threshold: float | None = None, passages: int = 3
+    claim: Claim, corpus: Corpus, threshold: float | None = None, passages: int = 3,
+    claims: Sequence[Claim] = (),
 ) -> Explanation:
-    """For each source: the best few passages with scores, the values in each and why one won."""
+    """For each source: the best few passages with scores, the values in each and why one won.
+
+    ``claims`` are the other claims of the file: a value another claim takes with a higher
+    score is not this claim's (:func:`_assign`), so the cells are those ``compare`` gives.
+    """
     limit = claim.threshold if threshold is None else threshold
     indexed = _Indexed(corpus.sources)
-    result = _claim_result(claim, indexed, threshold)
+    everyone = tuple(claims) if any(c.id == claim.id for c in claims) else (claim, *claims)
+    mine = next(k for k, c in enumerate(everyone) if c.id == claim.id)
+    state = ShardSearch(everyone, threshold)
+    result = assemble(everyone, state.search(corpus.sources))[mine]
     nearest = indexed.search(claim, 0.0, passages)
     out: list[SourceExplanation] = []
     for source, finding in zip(indexed.sources, result.findings, strict=True):
