@@ -26,10 +26,16 @@ def write_atomic(path: str | Path, text: str) -> None:
     target is then unchanged and no temporary file is left behind.
     """
     path = Path(path)
-    if path.exists() and not path.is_file() and not path.is_dir():
+    # Follow symbolic links to what they name: a linked baseline is updated where it lives and
+    # the link is kept. A link into /proc (``/dev/stdout`` -> ``/proc/self/fd/1``) names an open
+    # stream, not a file to replace: it is written through like any non-regular file.
+    resolved = Path(os.path.realpath(path)) if path.is_symlink() else path
+    through_proc = path.is_symlink() and _under_proc(path)
+    if through_proc or (resolved.exists() and not resolved.is_file() and not resolved.is_dir()):
         with open(path, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         return
+    path = resolved
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -46,6 +52,19 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _under_proc(link: Path) -> bool:
+    """Whether a chain of symbolic links passes through /proc (an open file descriptor)."""
+    seen = 0
+    current = link
+    while current.is_symlink() and seen < 40:
+        target = Path(os.readlink(current))
+        current = target if target.is_absolute() else current.parent / target
+        if current.parts[:2] == ("/", "proc"):
+            return True
+        seen += 1
+    return False
 
 
 def write_baseline(path: str | Path, report: Report) -> None:

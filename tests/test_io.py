@@ -93,3 +93,25 @@ def test_interrupted_update_baseline_keeps_the_old_baseline(
     done = runner.invoke(app, ["compare", "-b", "base.json", "--update-baseline"], env=ENV)
     assert done.exit_code == 0 and "baseline base.json updated" in done.stderr
     assert (corpus / "base.json").read_bytes() != old
+
+
+def test_a_symlinked_target_is_updated_where_it_lives_and_the_link_kept(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "baseline.json"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "baseline.json"
+    link.symlink_to(real)
+    write_atomic(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"
+    assert not list(real.parent.glob(".*.tmp"))
+
+
+def test_a_link_into_proc_is_written_through_not_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "captured.txt"
+    link = tmp_path / "stdout"  # like /dev/stdout -> /proc/self/fd/1
+    with open(out, "w", encoding="utf-8") as stream:
+        link.symlink_to(f"/proc/self/fd/{stream.fileno()}")
+        write_atomic(link, "report\n")
+    assert link.is_symlink()
+    assert out.read_text(encoding="utf-8") == "report\n"
