@@ -467,6 +467,14 @@ def compare(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.")
     ] = False,
+    full: Annotated[
+        bool | None,
+        typer.Option(
+            "--full/--compact",
+            help="Every source's cell for every claim, or only the cells where a claim was"
+            " found, counting the rest (default: compact over 200 sources).",
+        ),
+    ] = None,
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     conditions = _parse_fail_on(fail_on or [])
@@ -495,6 +503,7 @@ def compare(
                 jobs=jobs,
                 scheduler=scheduler,
                 progress=progress,
+                compact=None if full is None else not full,
             )
         if not quiet:
             for w in (*listing.warnings, *run.warnings):

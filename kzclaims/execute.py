@@ -37,6 +37,10 @@ SHARDS_PER_WORKER = 4
 #: the largest shard (memory stays flat: one shard's text at a time per process)
 MAX_SHARD_BYTES = 8_000_000
 
+#: a run over more sources than this gives a compact report (Report.compact): only the cells
+#: where a claim was found or nearly, the rest counted; ``compact=False`` keeps every cell
+COMPACT_SOURCES = 200
+
 #: ``progress(files_done, files_total, bytes_done, bytes_total)``
 Progress = Callable[[int, int, int, int], None]
 
@@ -128,9 +132,12 @@ def run_compare(
     jobs: int | None = None,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    compact: bool | None = None,
 ) -> RunResult:
     """Every claim in every source of ``listing``; raises InputError when sources could not be
-    read (after the whole run, listing every one), like ``load_sources``."""
+    read (after the whole run, listing every one), like ``load_sources``.
+
+    ``compact``: a compact report (None: when there are more than :data:`COMPACT_SOURCES`)."""
     claims = select_claims(claimset, claim_ids)
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     sizes = _sizes(listing)
@@ -187,11 +194,14 @@ def run_compare(
     if problems:
         raise InputError(problems)
     warnings.extend(_language_extras(outcomes))
+    if compact is None:
+        compact = len(outcomes) > COMPACT_SOURCES
     report = Report(
         claims_file=claimset.path,
         sources=tuple(o.info for o in outcomes),
-        claims=tuple(assemble(claims, outcomes)),
+        claims=tuple(assemble(claims, outcomes, compact)),
         title=claimset.title,
+        compact=compact,
     )
     return RunResult(report, tuple(warnings))
 

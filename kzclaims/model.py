@@ -292,6 +292,9 @@ class ClaimResult:
     expected: JSONValue = None
     has_expected: bool = False
     line: int = 0  # line of the claim in the claims file
+    # in a compact report (Report.compact): the sources left out of ``findings`` (not found,
+    # no near miss)
+    not_found: int = 0
 
     def finding(self, source_id: str) -> Finding | None:
         for f in self.findings:
@@ -348,3 +351,6 @@ class Report:
     # Set when the run was compared with a baseline (compare --baseline / diff).
     changes: tuple[Change, ...] | None = None
     baseline_file: str | None = None
+    # A large run's report keeps only the cells where a claim was found (or nearly): each
+    # claim counts the rest in ``not_found`` (see kzclaims.execute.COMPACT_SOURCES).
+    compact: bool = False

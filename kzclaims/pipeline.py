@@ -513,8 +513,14 @@ class ShardSearch:
         ]
 
 
-def assemble(claims: Sequence[Claim], outcomes: Iterable[SourceOutcome]) -> list[ClaimResult]:
-    """Claim results from the outcomes of every source, in source order; verdicts last."""
+def assemble(
+    claims: Sequence[Claim], outcomes: Iterable[SourceOutcome], compact: bool = False
+) -> list[ClaimResult]:
+    """Claim results from the outcomes of every source, in source order; verdicts last.
+
+    ``compact``: only the findings of sources where the claim was found or nearly (a quote);
+    the others are counted in ``not_found`` (memory and report proportional to what was found).
+    """
     outcomes = list(outcomes)
     per_claim: list[dict[int, tuple[Finding, Comparable | None]]] = [{} for _ in claims]
     for k, o in enumerate(outcomes):
@@ -525,12 +531,14 @@ def assemble(claims: Sequence[Claim], outcomes: Iterable[SourceOutcome]) -> list
         cells = per_claim[q]
         findings: list[Finding] = []
         compared: list[tuple[JSONValue, Qualifier, Comparable]] = []
-        for k, o in enumerate(outcomes):
+        for k in sorted(cells) if compact else range(len(outcomes)):
             cell = cells.get(k)
             if cell is None:
-                findings.append(Finding(source=o.info.id, found=False))
+                findings.append(Finding(source=outcomes[k].info.id, found=False))
                 continue
             finding, bounds = cell
+            if compact and not finding.found and finding.quote is None:
+                continue
             findings.append(finding)
             if finding.found and bounds is not None and finding.qualifier is not None:
                 compared.append((finding.value, finding.qualifier, bounds))
@@ -544,6 +552,7 @@ def assemble(claims: Sequence[Claim], outcomes: Iterable[SourceOutcome]) -> list
                 expected=expected_json(claim.expected) if claim.expected is not None else None,
                 has_expected=claim.expected is not None,
                 line=claim.line,
+                not_found=len(outcomes) - len(findings) if compact else 0,
             )
         )
     return results

@@ -109,3 +109,46 @@ def test_missing_dask_names_the_extra(many: Path, monkeypatch: pytest.MonkeyPatc
     result = CliRunner().invoke(app, ["compare", "--scheduler", "dask"])
     assert result.exit_code == 2
     assert 'pip install "kzclaims[dask]"' in result.stderr
+
+
+def test_compact_report_keeps_found_cells_and_counts_the_rest(many: Path) -> None:
+    import json
+
+    from kzclaims.render.json import load_report
+    from kzclaims.render.markdown import render_markdown
+    from kzclaims.render.text import render_text
+
+    claims = load_claims(many / "claims.yaml", "claims.yaml")
+    listing = list_sources(many / "sources", "sources")
+    full = execute.run_compare(claims, listing, compact=False).report
+    small = execute.run_compare(claims, listing, compact=True).report
+    assert not full.compact and small.compact
+    for f, s in zip(full.claims, small.claims, strict=True):
+        kept = [x for x in f.findings if x.found or x.quote is not None]
+        assert list(s.findings) == kept
+        assert s.not_found == len(f.findings) - len(kept)
+        assert s.verdict == f.verdict
+    data = json.loads(render_json(small))
+    assert data["compact"] is True
+    assert "compact" not in json.loads(render_json(full))  # the small-run contract unchanged
+    missing = next(c for c in data["claims"] if c["verdict"] == "missing")
+    assert missing["findings"] == [] or all(not x["found"] for x in missing["findings"])
+    assert missing["not_found"] > 0
+    # a compact JSON report reads back as it was written (baselines)
+    path = many / "compact.json"
+    path.write_text(render_json(small), encoding="utf-8")
+    assert render_json(load_report(path)) == render_json(small)
+    text = render_text(small, width=120)
+    found = next(c for c in small.claims if c.verdict == "agree")
+    n = sum(1 for x in found.findings if x.found)
+    assert f"found in {n} of 40 sources" in text
+    assert f"found in {n} of 40 sources" in render_markdown(small)
+
+
+def test_large_runs_are_compact_by_default(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(execute, "COMPACT_SOURCES", 10)
+    claims = load_claims(many / "claims.yaml", "claims.yaml")
+    assert execute.run_compare(claims, list_sources(many / "sources", "sources")).report.compact
+    monkeypatch.chdir(many)
+    out = CliRunner().invoke(app, ["compare", "-f", "json", "--full", "-q"])
+    assert '"compact"' not in out.stdout

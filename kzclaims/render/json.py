@@ -178,6 +178,8 @@ def _claim_to_dict(c: ClaimResult) -> dict[str, JSONValue]:
         "findings": [_finding_to_dict(f, c.has_expected) for f in c.findings],
         "line": c.line,
     }
+    if c.not_found:
+        d["not_found"] = c.not_found
     if c.has_expected:
         d["expected"] = normalize_value(c.expected)
     return d
@@ -205,6 +207,8 @@ def report_to_dict(report: Report) -> dict[str, JSONValue]:
     }
     if report.title is not None:
         d["title"] = report.title
+    if report.compact:
+        d["compact"] = True
     if report.changes is not None:
         d["changes"] = [_change_to_dict(ch) for ch in report.changes]
         d["baseline"] = report.baseline_file
@@ -368,6 +372,7 @@ class _Reader:
             expected=cast(JSONValue, expected),
             has_expected="expected" in d,
             line=self.integer(d, "line", where, default=0) or 0,
+            not_found=self.integer(d, "not_found", where, default=0) or 0,
         )
 
     def change(self, v: Any, where: str) -> Change:
@@ -452,6 +457,7 @@ def report_from_dict(data: Any, path: str) -> Report:
         title=title,
         changes=changes,
         baseline_file=baseline,
+        compact=data.get("compact") is True,
     )
 
 

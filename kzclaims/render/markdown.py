@@ -171,6 +171,16 @@ def _document(report: Report, *, quotes: bool, limit: int | None = None,
     ]
     if note:
         lines += ["", note]
+    if report.compact:  # a large run: a summary per claim, not a cell per source
+        from kzclaims.render.summary import summary_lines
+
+        for c in report.claims:
+            lines += ["", f"## {escape_markdown(c.id)}: {c.verdict}", "",
+                      escape_markdown(c.title), ""]
+            lines += [f"- {escape_markdown(x)}" for x in summary_lines(report, c)]
+        if report.changes is not None:
+            lines += _changes(report, report.changes, limit)
+        return "\n".join(lines) + "\n"
     if report.claims:
         lines += ["", *_table(report, limit)]
     if report.changes is not None:

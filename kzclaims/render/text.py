@@ -245,6 +245,16 @@ def render_to(console: Console, report: Report, evidence: bool = False) -> None:
     heading = Text(report.title or "kzclaims", style="bold")
     heading.append(f" — {_summary(report)}", style="")
     console.print(heading)
+    if report.compact:  # a large run: a summary per claim, not a cell per source
+        from kzclaims.render.summary import summary_lines
+
+        for c in report.claims:
+            console.print(Text(f"{c.id}  {c.verdict}", style="bold"))
+            console.print(Text(c.title))
+            for line in summary_lines(report, c):
+                console.print(Text(f"  {line}"))
+            console.print()
+        return
     if report.claims:
         source_width = _source_width(report, console.width)
         if source_width:
