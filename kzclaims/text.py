@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kzclaims.lang import all_languages as _all_languages
 from kzclaims.lang import en as _en
 from kzclaims.lang import get as _language
 from kzclaims.model import Sentence
@@ -33,12 +34,8 @@ _CLOSERS = "”\"’')]»"
 _OPENERS = "“\"‘'([«"
 
 # Words after which a line break never ends a sentence or a headline ("Official website of the",
-# "в связи с"): English and Russian function words.
-_CONNECTIVES = _wordset(
-    "a an the of to and or but nor that which who whom whose in on at by for with from as into onto"
-    " upon about than via per"
-    " в во на и или с со по к ко о об от для из за при под над без до что как который которые"
-)
+# "в связи с"): the function words of every language (kzclaims.lang).
+_CONNECTIVES: frozenset[str] = frozenset().union(*(lg.connectives for lg in _all_languages()))
 
 # Abbreviations after which a period does not end a sentence (compared lower-case, no final
 # dot), per language (kzclaims.lang): English ones apply in every language ("e.g.", "U.S.").

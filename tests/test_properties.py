@@ -96,3 +96,38 @@ def test_value_reader_never_raises_and_is_deterministic(
         assert 0 <= v.start < v.end <= len(text), (v.start, v.end, len(text))
         assert v.text == text[v.start : v.end], (v.text, text[v.start : v.end])
     assert [v.start for v in first] == sorted(v.start for v in first)
+
+
+_NEWSY_RU = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "около ", "почти ", "более ", "до ", "с ", " по ", "не более ", "свыше ", "от ",
+                "2 030 ", "20 тысяч ", "1,5 млн ", "20 тыс. ", "3–4 процента ", "10 дней ",
+                "7 января 2022 года", "с 5 по 19 января", "через два дня", "вчера", "в четверг",
+                "двадцати тысяч ", "полтора ", "сотни ", "десятки тысяч ", "военнослужащих",
+                ". ", "\n", "%", "№ 5", "+7 (727) 272-07-07", "07.01.2022", "в 2 раза", "7-й",
+                "и более", "с лишним", "2020-2021 годах", "назад",
+            ]
+        ),
+        st.text(max_size=8),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SETTINGS
+@given(
+    st.one_of(_NEWSY_RU, st.text(max_size=200)),
+    st.sampled_from([None, *KINDS]),
+    st.sampled_from([None, dt.date(2022, 1, 11), dt.date(1, 1, 1), dt.date(9999, 12, 31)]),
+)
+def test_russian_value_reader_never_raises_and_is_deterministic(
+    text: str, kind: str | None, reference: dt.date | None
+) -> None:
+    first = read_values(text, kind, reference, "ru")  # type: ignore[arg-type]
+    assert first == read_values(text, kind, reference, "ru")  # type: ignore[arg-type]
+    for v in first:
+        assert 0 <= v.start < v.end <= len(text), (v.start, v.end, len(text))
+        assert v.text == text[v.start : v.end], (v.text, text[v.start : v.end])
+    assert [v.start for v in first] == sorted(v.start for v in first)

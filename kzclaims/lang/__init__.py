@@ -59,6 +59,8 @@ class Language:
     months: dict[str, int]
     #: weekday names (lower case, every inflected form) -> 0 (Monday) .. 6
     weekdays: dict[str, int]
+    #: function words after which a line break never ends a sentence ("of the", "в связи с")
+    connectives: frozenset[str] = frozenset()
     #: the default reading conventions of a source in this language
     day_first: bool = False
     decimal_comma: bool = False

@@ -81,6 +81,11 @@ ABBREVIATIONS = wordset(
     vs v cf approx est ca fig figs vol vols pp art arts sec ch para
     e.g i.e h.e u.s u.k u.n u.s.a a.m p.m"""
 )
+# Words after which a line break never ends a sentence or a headline ("Official website of the")
+CONNECTIVES = wordset(
+    "a an the of to and or but nor that which who whom whose in on at by for with from as into onto"
+    " upon about than via per"
+)
 # ... unless followed by something else than a number ("No. 5" / "No. The answer").
 NOT_END_BEFORE_DIGIT = wordset("no nos nr op p")
 
@@ -293,6 +298,7 @@ LANGUAGE = Language(
     downward=DOWNWARD,
     months=MONTHS,
     weekdays=WEEKDAYS,
+    connectives=CONNECTIVES,
     day_first=False,
     decimal_comma=False,
     script="a-z",

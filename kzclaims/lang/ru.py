@@ -276,6 +276,11 @@ ABBREVIATIONS = wordset(
     янв фев февр мар апр авг сен сент окт ноя нояб дек ген полк подп ген-л ген-м"""
 )
 
+# Words after which a line break never ends a sentence or a headline ("в связи с")
+CONNECTIVES = wordset(
+    "в во на и или с со по к ко о об от для из за при под над без до что как который которые"
+)
+
 # --- matching -------------------------------------------------------------------------------
 # Synonym groups, as lemmas: one meaning each in news about events.
 _SYNONYM_TEXT = (
@@ -377,6 +382,7 @@ LANGUAGE = Language(
     downward=DOWNWARD,
     months=MONTHS,
     weekdays=WEEKDAYS,
+    connectives=CONNECTIVES,
     day_first=True,
     decimal_comma=True,
     script="а-яё",
