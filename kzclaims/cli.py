@@ -33,6 +33,30 @@ EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (128 + SIGPIPE), as she
 
 ISSUES_URL = "https://github.com/kzclaims/kzclaims/issues"
 _TRACEBACK = False  # --traceback: show the traceback of an internal error
+# Global conventions, set by the root options and by each command's own -q / --color.
+_SETTINGS: dict[str, bool | None] = {"quiet": False, "color": None}
+
+def _flags_without_metavar() -> None:
+    """typer shows ``<bool>`` after every flag in --help; a flag takes no value, so show none.
+    (Guarded: a typer without this hook keeps its own display.)"""
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # pragma: no cover
+        return
+    original = getattr(TyperOption, "display_type_rich", None)
+    if original is None or getattr(original, "_kzclaims", False):  # pragma: no cover
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> Any:
+        if getattr(self, "is_flag", False) and self.metavar is None:
+            return None
+        return original(self, ctx)
+
+    display_type_rich._kzclaims = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_without_metavar()
 
 app = typer.Typer(
     name="kzclaims",
@@ -46,6 +70,9 @@ app = typer.Typer(
 
 
 class Format(str, Enum):
+    """Report formats. ``auto``: ``github`` annotations inside GitHub Actions, else ``text``."""
+
+    auto = "auto"
     text = "text"
     json = "json"
     markdown = "markdown"
@@ -60,23 +87,54 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
+class SourcesFormat(str, Enum):
+    """What ``kzclaims sources`` prints (``auto`` is ``text``: there are no annotations)."""
+
+    auto = "auto"
+    text = "text"
+    json = "json"
+
+
 class SchemaName(str, Enum):
     claims = "claims"
     sources = "sources"
+    report = "report"
 
 
 FAIL_ON_CHOICES = FAIL_CONDITIONS
 
 ClaimsOpt = Annotated[
-    Path, typer.Option("--claims", "-c", help="The claims file.", show_default=True)
+    Path | None,
+    typer.Option(
+        "--claims",
+        "-c",
+        help="The claims file. (default: claims.yaml here or in the nearest parent folder)",
+        show_default=False,
+    ),
 ]
 SourcesOpt = Annotated[
-    Path,
+    Path | None,
     typer.Option(
         "--sources",
         "-s",
-        help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml).",
-        show_default=True,
+        help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml)."
+        " (default: sources/ beside the claims file found)",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Print only the report and errors: no warnings, notes or progress."
+    ),
+]
+ColorOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Colour the text output. (default: when the terminal has colour and NO_COLOR"
+        " is unset; FORCE_COLOR forces it)",
+        show_default=False,
     ),
 ]
 FollowOpt = Annotated[
@@ -105,6 +163,91 @@ ThresholdOpt = Annotated[
 
 def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
+
+
+def _note(line: str) -> None:
+    """A warning or an informational line: hidden by --quiet."""
+    if not _SETTINGS["quiet"]:
+        _err(line)
+
+
+def is_quiet() -> bool:
+    """--quiet was given (progress bars and notes stay hidden)."""
+    return bool(_SETTINGS["quiet"])
+
+
+def _apply(quiet: bool, color: bool | None) -> None:
+    """A command's own -q / --color[/--no-color] (they add to the root options)."""
+    if quiet:
+        _SETTINGS["quiet"] = True
+    if color is not None:
+        _SETTINGS["color"] = color
+
+
+def _console(stderr: bool = False) -> Any:
+    """A rich console following --color/--no-color, else NO_COLOR (no colour), FORCE_COLOR
+    (colour even when not a terminal), else whether stdout is a colour terminal."""
+    from rich.console import Console
+
+    color = _SETTINGS["color"]
+    if color is None and os.environ.get("NO_COLOR"):
+        color = False
+    elif color is None and os.environ.get("FORCE_COLOR"):
+        color = True
+    kwargs: dict[str, Any] = {"highlight": False, "emoji": False, "stderr": stderr}
+    if color is True:  # asked for: also through a pipe, a dumb terminal or CI logs
+        kwargs["force_terminal"] = True
+        kwargs["color_system"] = "standard"
+    elif color is False:
+        kwargs["no_color"] = True
+        kwargs["color_system"] = None
+    return Console(**kwargs)
+
+
+def _show(draw: Any) -> None:
+    """Print rich output on stdout. When stdout is not a terminal (a pipe, a file), the lines
+    are written without the padding rich puts at their ends."""
+    console = _console()
+    if console.is_terminal:
+        draw(console)
+        return
+    with console.capture() as capture:
+        draw(console)
+    text = capture.get()
+    sys.stdout.write("\n".join(line.rstrip() for line in text.split("\n")))
+    sys.stdout.flush()
+
+
+_STOP_AT = (".git", ".hg")
+
+
+def _locate(claims: Path | None, sources: Path | None) -> tuple[Path, Path]:
+    """The claims file and the sources folder of this run.
+
+    Without ``--claims``, ``claims.yaml`` is looked for in the working directory, then in each
+    parent folder up to the top of the repository (a folder holding ``.git``) or of the file
+    system, as ruff and sqlfluff find their configuration; ``sources/`` beside it is the default
+    sources folder. Paths stay relative to the working directory in messages and reports.
+    """
+    if claims is None:
+        here = Path.cwd()
+        found = None
+        for folder in (here, *here.parents):
+            candidate = folder / "claims.yaml"
+            if candidate.is_file():
+                found = candidate
+                break
+            if any((folder / marker).exists() for marker in _STOP_AT):
+                break
+        if found is None or found.parent == here:
+            claims = Path("claims.yaml")
+        else:
+            claims = Path(os.path.relpath(found, here))
+            if sources is None:
+                sources = claims.parent / "sources"
+    if sources is None:
+        sources = Path("sources")
+    return claims, sources
 
 
 def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -146,7 +289,7 @@ def _load(
     except InputError as exc:
         problems.extend(exc.problems)
     if problems or claimset is None or corpus is None:
-        _print_problems(problems)
+        _print_problems([p for p in problems if p.severity == "error" or not is_quiet()])
         if (
             claimset is None
             and corpus is None
@@ -305,8 +448,16 @@ def _in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
+def _resolve_format(fmt: Format) -> Format:
+    """``auto``: GitHub annotations inside GitHub Actions, else the text table."""
+    if fmt is Format.auto:
+        return Format.github if _in_github_actions() else Format.text
+    return fmt
+
+
 def _render(report: Report, fmt: Format, evidence: bool, to_file: bool) -> str | None:
     """The report in a machine or file format; None means: print the rich text to the terminal."""
+    fmt = _resolve_format(fmt)
     if fmt is Format.json:
         from kzclaims.render.json import render_json
 
@@ -335,15 +486,39 @@ def _render(report: Report, fmt: Format, evidence: bool, to_file: bool) -> str |
 
 
 def _print_rich(report: Report, evidence: bool) -> None:
-    from rich.console import Console
-
     from kzclaims.render.text import render_changes, render_to
 
-    console = Console(highlight=False, emoji=False)
-    render_to(console, report, evidence)
-    if report.changes is not None:
-        console.print()
-        render_changes(console, report)
+    def draw(console: Any) -> None:
+        render_to(console, report, evidence)
+        if report.changes is not None:
+            console.print()
+            render_changes(console, report)
+
+    _show(draw)
+
+
+def _inferred_date_warnings(report: Report) -> None:
+    """Without a manifest date, relative dates ("in two days") resolve against the date read
+    from the text's dateline: say so, per source, when that happened in this report."""
+    by_id = {s.id: s for s in report.sources}
+    used: dict[str, str] = {}
+    for result in report.claims:
+        for f in result.findings:
+            src = by_id.get(f.source)
+            if (
+                f.found
+                and f.reference_date
+                and src is not None
+                and src.published_inferred
+                and src.as_of is None
+            ):
+                used.setdefault(f.source, str(f.reference_date))
+    for sid, date in used.items():
+        src = by_id[sid]
+        _note(
+            f"{src.file}: warning: relative dates were read against {date}, the date inferred"
+            " from the text; give `published:` (or `as_of:`) in sources.yaml to be sure"
+        )
 
 
 def _step_summary(report: Report, enabled: bool) -> None:
@@ -364,7 +539,7 @@ def _finish(report: Report, fail_on: set[str]) -> None:
 
     reasons = fail_conditions(report, fail_on)
     for reason in reasons:
-        _err(f"kzclaims: --fail-on: {reason}")
+        _note(f"kzclaims: --fail-on: {reason}")
     if reasons:
         raise typer.Exit(EXIT_FAIL_ON)
 
@@ -397,21 +572,30 @@ def _root(
             help="On an internal error, show the traceback (as KZCLAIMS_DEBUG=1 does).",
         ),
     ] = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """kzclaims: where outlets agree, roughly agree or conflict, with the quote behind each cell."""
     global _TRACEBACK
     _TRACEBACK = traceback
+    _SETTINGS["quiet"] = quiet
+    _SETTINGS["color"] = color
 
 
 @app.command()
 def compare(
-    claims: ClaimsOpt = Path("claims.yaml"),
-    sources: SourcesOpt = Path("sources"),
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
     claim: Annotated[
         list[str] | None, typer.Option("--claim", help="Only this claim id (repeatable).")
     ] = None,
     threshold: ThresholdOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="Output format; auto: github inside GitHub Actions, else text."
+        ),
+    ] = Format.text,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -464,9 +648,8 @@ def compare(
             ' address tcp://host:port. Needs pip install "kzclaims[dask]".',
         ),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings on stderr.")
-    ] = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
     full: Annotated[
         bool | None,
         typer.Option(
@@ -477,6 +660,8 @@ def compare(
     ] = None,
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
+    _apply(quiet, color)
+    claims, sources = _locate(claims, sources)
     conditions = _parse_fail_on(fail_on or [])
     if "changed" in conditions and baseline is None:
         raise typer.BadParameter(
@@ -494,7 +679,7 @@ def compare(
     from kzclaims.execute import run_compare
 
     try:
-        with _progress_bar(quiet) as progress:
+        with _progress_bar(is_quiet()) as progress:
             run = run_compare(
                 claimset,
                 listing,
@@ -505,14 +690,14 @@ def compare(
                 progress=progress,
                 compact=None if full is None else not full,
             )
-        if not quiet:
-            for w in (*listing.warnings, *run.warnings):
-                _err(str(w))
+        for w in (*listing.warnings, *run.warnings):
+            _note(str(w))
         report = run.report
         if baseline is not None:
             report = _with_baseline(report, baseline, update_baseline)
     except InputError as exc:
         _fail_input(exc)
+    _inferred_date_warnings(report)
     text = _render(report, fmt, evidence, output is not None)
     if text is None:
         _print_rich(report, evidence)
@@ -527,7 +712,7 @@ def compare(
         except OSError as exc:
             _err(f"{_display(baseline)}: error: cannot write the baseline: {exc.strerror or exc}")
             raise typer.Exit(EXIT_INPUT) from None
-        _err(
+        _note(
             f"kzclaims: baseline {_display(baseline)} "
             + ("created from this run; commit it" if created else "updated")
         )
@@ -556,7 +741,12 @@ def _with_baseline(report: Report, baseline: Path, update: bool) -> Report:
 def diff(
     old: Annotated[Path, typer.Argument(help="The older saved JSON report.")],
     new: Annotated[Path, typer.Argument(help="The newer saved JSON report.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="Output format; auto: github inside GitHub Actions, else text."
+        ),
+    ] = Format.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
@@ -564,8 +754,12 @@ def diff(
         list[str] | None,
         typer.Option("--fail-on", help="Exit 1 when this happens (e.g. changed)."),
     ] = None,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Show what changed between two saved JSON reports."""
+    _apply(quiet, color)
+    fmt = _resolve_format(fmt)
     conditions = _parse_fail_on(fail_on or [])
     _guard_output(output, "--output", [old, new])
     from kzclaims.baseline import diff_reports, with_changes
@@ -584,11 +778,9 @@ def diff(
     before, after = reports
     report = with_changes(after, diff_reports(before, after), _display(old))
     if fmt is Format.text and output is None:
-        from rich.console import Console
-
         from kzclaims.render.text import render_changes
 
-        render_changes(Console(highlight=False, emoji=False), report)
+        _show(lambda console: render_changes(console, report))
     else:
         text = _render(report, fmt, False, output is not None)
         if text is not None:
@@ -598,8 +790,8 @@ def diff(
 
 @app.command()
 def check(
-    claims: ClaimsOpt = Path("claims.yaml"),
-    sources: SourcesOpt = Path("sources"),
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
     fmt: Annotated[
         CheckFormat,
         typer.Option("--format", "-f", help="auto: github inside GitHub Actions, else text."),
@@ -612,8 +804,12 @@ def check(
         ),
     ] = True,
     follow_symlinks: FollowOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Validate the claims file and the sources manifest without comparing anything."""
+    _apply(quiet, color)
+    claims, sources = _locate(claims, sources)
     from kzclaims.check import run_check
 
     problems, counts = run_check(
@@ -625,6 +821,8 @@ def check(
         follow_symlinks=follow_symlinks,
     )
     use_github = fmt is CheckFormat.github or (fmt is CheckFormat.auto and _in_github_actions())
+    if is_quiet():
+        problems = [p for p in problems if p.severity == "error"]
     for p in problems:
         if use_github:
             from kzclaims.render.github import problem_annotation
@@ -640,7 +838,7 @@ def check(
             f"{warnings} warning{'s' * (warnings != 1)}"
         )
         raise typer.Exit(EXIT_INPUT)
-    _err(
+    _note(
         f"kzclaims: {counts[0]} claims and {counts[1]} sources are valid"
         + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else "")
     )
@@ -651,8 +849,8 @@ def explain(
     claim_id: Annotated[
         str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim to explain.")
     ],
-    claims: ClaimsOpt = Path("claims.yaml"),
-    sources: SourcesOpt = Path("sources"),
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
     threshold: ThresholdOpt = None,
     passages: Annotated[
         int,
@@ -661,8 +859,12 @@ def explain(
         ),
     ] = 3,
     follow_symlinks: FollowOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Why each cell of one claim reads as it does: candidate passages, scores and values."""
+    _apply(quiet, color)
+    claims, sources = _locate(claims, sources)
     claimset, corpus = _load(claims, sources, follow_symlinks)
     from kzclaims.pipeline import explain as run_explain
     from kzclaims.pipeline import select_claims
@@ -671,24 +873,26 @@ def explain(
         (target,) = select_claims(claimset, [claim_id])
     except InputError as exc:
         _fail_input(exc)
-    from rich.console import Console
-
     from kzclaims.render.explain import render_explanation
 
-    render_explanation(
-        Console(highlight=False, emoji=False),
-        run_explain(target, corpus, threshold, passages, claimset.claims),
-    )
+    explanation = run_explain(target, corpus, threshold, passages, claimset.claims)
+    _show(lambda console: render_explanation(console, explanation))
 
 
 @app.command("sources")
 def list_sources(
-    claims: ClaimsOpt = Path("claims.yaml"),
-    sources: SourcesOpt = Path("sources"),
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
+    fmt: Annotated[
+        SourcesFormat, typer.Option("--format", "-f", help="text or json (auto: text).")
+    ] = SourcesFormat.text,
     follow_symlinks: FollowOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """List the sources: id, outlet, date, size, and which claims each one mentions."""
+    _apply(quiet, color)
+    claims, sources = _locate(claims, sources)
     from kzclaims.claims import load_claims
     from kzclaims.sources import load_sources
 
@@ -709,14 +913,35 @@ def list_sources(
         from kzclaims.pipeline import mentions as find_mentions
 
         mentioned = find_mentions(claimset, corpus)
-    if fmt is Format.json:
+    if fmt is SourcesFormat.json:
         _emit(render_sources_json(corpus, mentioned), None)
-    elif fmt is Format.text:
-        from rich.console import Console
-
-        render_sources_table(Console(highlight=False, emoji=False), corpus, mentioned)
     else:
-        raise typer.BadParameter("`sources` prints text or json", param_hint="--format")
+        _show(lambda console: render_sources_table(console, corpus, mentioned))
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The project folder (created when missing).")
+    ] = Path("."),
+    quiet: QuietOpt = False,
+) -> None:
+    """Start a project: a commented claims.yaml, sources/sources.yaml and two example sources."""
+    _apply(quiet, None)
+    from kzclaims.init import init_project
+
+    shown = _display(folder)
+    try:
+        written = init_project(folder, shown)
+    except InputError as exc:
+        _fail_input(exc)
+    except OSError as exc:
+        _err(f"{shown}: error: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from None
+    for path in written:
+        _note(f"kzclaims: wrote {path}")
+    where = "" if shown == "." else f"cd {shown} && "
+    _note(f"kzclaims: next: {where}kzclaims check && kzclaims compare")
 
 
 @app.command()
@@ -731,9 +956,36 @@ def schema(
     sys.stdout.write(json.dumps(load_schema(name.value), indent=2, ensure_ascii=False) + "\n")
 
 
+# typer validates option values with pydantic; its wording is translated into plain words.
+_PYDANTIC_WORDING: tuple[tuple[str, str], ...] = (
+    (r"Input should be a valid number, unable to parse string as a number", "not a number"),
+    (r"Input should be a valid integer, unable to parse string as an integer",
+     "not a whole number"),
+    (r"Input should be a valid integer[^.;]*", "not a whole number"),
+    (r"Input should be a valid number[^.;]*", "not a number"),
+    (r"Input should be a valid boolean[^.;]*", "not true or false"),
+    (r"Input should be less than or equal to (\S+)", r"must be at most \1"),
+    (r"Input should be greater than or equal to (\S+)", r"must be at least \1"),
+    (r"Input should be less than (\S+)", r"must be less than \1"),
+    (r"Input should be greater than (\S+)", r"must be more than \1"),
+    (r"Input should be ", "must be "),
+    (r"Value error, ", ""),
+    (r"'([^']*)' is not one of ((?:'[^']*'(?:, )?)+)\.?",
+     lambda m: f"`{m.group(1)}` is not one of: "  # type: ignore[misc]
+     + ", ".join(x.strip("'") for x in m.group(2).split(", "))),
+    (r"'(--[\w-]+)' / '-\w'", r"\1"),
+    (r"'(--[\w-]+)'", r"\1"),
+)
+
+
 def _message(exc: Exception) -> str:
+    import re
+
     fmt = getattr(exc, "format_message", None)
-    return str(fmt()) if callable(fmt) else str(exc)
+    text = str(fmt()) if callable(fmt) else str(exc)
+    for pattern, replacement in _PYDANTIC_WORDING:
+        text = re.sub(pattern, replacement, text)  # type: ignore[arg-type]
+    return text
 
 
 def _base_named(cls: type, name: str) -> type[Exception]:

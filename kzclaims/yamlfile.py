@@ -282,7 +282,21 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
     if _bad_tag(node, reporter):
         return Node(None, line, col, "tag:yaml.org,2002:null")
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+        try:
+            loader.flatten_mapping(node)  # `<<: *defaults` merge keys
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or node.start_mark
+            reporter.problems.append(
+                Problem(
+                    reporter.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"invalid YAML: {_one_line(exc.problem or exc)}",
+                    "error",
+                    "yaml-merge",
+                )
+            )
+            node.value = [(k, v) for k, v in node.value if k.tag != "tag:yaml.org,2002:merge"]
         out: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1

@@ -42,7 +42,7 @@ def test_compare_text_default(corpus: Path) -> None:
 def test_compare_narrow_terminal_keeps_every_value(corpus: Path) -> None:
     code, out, _ = run("compare", env={"COLUMNS": "60"})
     assert code == 0
-    assert "  Weekly: ≈2,500 ≠ expected  “Roughly 2,500 troops”" in out
+    assert "  Weekly: ! ≈2,500 ≠ expected  “Roughly 2,500 troops”" in out
     assert "  Daily: —" in out
 
 
@@ -168,7 +168,7 @@ def test_missing_inputs(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_option_is_usage_error(corpus: Path) -> None:
-    code, _, err = run("compare", "--colour")
+    code, _, err = run("compare", "--bogus")
     assert code == 2 and "No such option" in err
 
 
@@ -318,9 +318,9 @@ def test_console_script_usage_errors_are_one_line(corpus: Path) -> None:
         return subprocess.run([sys.executable, "-m", "kzclaims", *args], capture_output=True, text=True,
                               env={"PATH": "", "NO_COLOR": "1", "COLUMNS": "100"}, check=False)
 
-    p = main("compare", "--colour")
+    p = main("compare", "--xyzzy")
     assert p.returncode == 2 and p.stdout == ""
-    assert p.stderr == "kzclaims compare: error: No such option: --colour (see `kzclaims compare --help`)\n"
+    assert p.stderr == "kzclaims compare: error: No such option: --xyzzy (see `kzclaims compare --help`)\n"
     p = main("compare", "--fail-on", "changed")
     assert p.returncode == 2 and "`changed` needs --baseline FILE" in p.stderr
     (corpus / "claims.yaml").write_text("version: 1\nclaims: [\n", encoding="utf-8")

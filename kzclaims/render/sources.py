@@ -63,7 +63,7 @@ def render_sources_table(
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("id", style="bold", overflow="fold")
+    table.add_column("id", style="bold", overflow="ellipsis", no_wrap=True, max_width=32)
     table.add_column("outlet", overflow="fold")
     table.add_column("published", overflow="fold")
     table.add_column("language", overflow="fold")

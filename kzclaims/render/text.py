@@ -3,6 +3,16 @@
 Pure functions of a Report: ``render_text(report, ...)`` returns the text (with ANSI colours when
 asked). Cells are coloured by how each source relates to the others; a narrow terminal gets one
 block per claim instead of a table, so that no value is ever cut.
+
+Colour is never the only signal (``NO_COLOR``, a printout, colour blindness). The markers:
+
+* ``!`` before a value: the outlier of a conflict, the source whose value disagrees with most of
+  the others (:func:`kzclaims.compare.outliers`); only it is red, the sources that agree with
+  each other keep their own colour. In a conflict with no majority (two sources, two equal
+  camps) no cell is marked and every conflicting cell is red;
+* ``≠ conflict`` in the verdict column: the values cannot all be true;
+* ``≠ expected`` after a value: it does not fit the claim's ``expected``;
+* ``≈`` about, ``≥`` at least, ``≤`` at most, ``—`` not found.
 """
 
 from __future__ import annotations
@@ -71,20 +81,27 @@ def relations(claim: ClaimResult) -> dict[str, Relation]:
 
     ``agree`` same value and qualifier as every other finding; ``consistent`` different but
     overlapping every other; ``conflict`` fails to overlap at least one other; ``single`` the
-    only finding; ``missing`` not found.
+    only finding; ``missing`` not found. When a conflict has outliers, only they are
+    ``conflict``: the other sources are related among themselves.
     """
-    found = [f for f in claim.findings if f.found]
+    from kzclaims.compare import outliers
+
+    odd = set(outliers(claim))
+    found = [f for f in claim.findings if f.found and f.source not in odd]
     out: dict[str, Relation] = {}
     for f in claim.findings:
         if not f.found:
             out[f.source] = "missing"
+            continue
+        if f.source in odd:
+            out[f.source] = "conflict"
             continue
         others = [g for g in found if g is not f]
         if not others:
             out[f.source] = "single"
         elif all(g.value == f.value and g.qualifier == f.qualifier for g in others):
             out[f.source] = "agree"
-        elif claim.verdict == "conflict" and (
+        elif claim.verdict == "conflict" and not odd and (
             (claim.kind == "date_range"
             and any(g.value != f.value for g in others))
             or any(not _overlap(f, g) for g in others)
@@ -95,12 +112,15 @@ def relations(claim: ClaimResult) -> dict[str, Relation]:
     return out
 
 
-def _cell(f: Finding, claim: ClaimResult, relation: Relation) -> RenderableType:
+def _cell(f: Finding, claim: ClaimResult, relation: Relation, odd: bool) -> RenderableType:
     from rich.text import Text
 
     if not f.found:
         return Text("—", style="dim")
-    t = Text(format_value(f, claim.kind), style=STYLE[relation])
+    t = Text()
+    if odd:
+        t.append("! ", style="bold red")
+    t.append(format_value(f, claim.kind), style=STYLE[relation])
     if f.matches_expected is False:
         t.append(" ≠ expected", style="bold magenta")
     if claim.kind != "statement" and f.text:
@@ -112,7 +132,7 @@ def _cell(f: Finding, claim: ClaimResult, relation: Relation) -> RenderableType:
 def _verdict(claim: ClaimResult) -> RenderableType:
     from rich.text import Text
 
-    t = Text(claim.verdict, style=VERDICT_STYLE[claim.verdict])
+    t = Text(_verdict_word(claim), style=VERDICT_STYLE[claim.verdict])
     if claim.has_expected:
         checked = [f.matches_expected for f in claim.findings if f.found]
         if checked:
@@ -120,6 +140,27 @@ def _verdict(claim: ClaimResult) -> RenderableType:
             t.append("\n")
             t.append("expected ✓" if ok else "expected ✗", style="green" if ok else "bold magenta")
     return t
+
+
+def _verdict_word(claim: ClaimResult) -> str:
+    return "≠ conflict" if claim.verdict == "conflict" else claim.verdict
+
+
+def _headers(report: Report) -> dict[str, str]:
+    """Column titles: the outlet, and when two sources share it, the source id too."""
+    count: dict[str, int] = {}
+    for s in report.sources:
+        count[s.outlet] = count.get(s.outlet, 0) + 1
+    return {
+        s.id: s.outlet if count[s.outlet] == 1 or s.id == s.outlet else f"{s.outlet} ({s.id})"
+        for s in report.sources
+    }
+
+
+LEGEND = (
+    "! outlier: disagrees with most other sources · ≠ conflict: the values cannot all be true"
+    " · ≈ about · ≥ at least · ≤ at most · — not found"
+)
 
 
 def _claim_label(claim: ClaimResult) -> RenderableType:
@@ -162,13 +203,17 @@ def _table(report: Report, source_width: int) -> RenderableType:
 
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False, pad_edge=False)
     table.add_column("Claim", overflow="fold", width=_claim_width(report))
+    headers = _headers(report)
     for s in report.sources:
-        table.add_column(s.outlet, overflow="fold", width=min(source_width, 28))
+        table.add_column(headers[s.id], overflow="fold", width=min(source_width, 28))
     table.add_column("Verdict", no_wrap=True, width=VERDICT_COLUMN)
+    from kzclaims.compare import outliers
+
     for claim in report.claims:
         rel = relations(claim)
+        odd = set(outliers(claim))
         row: list[RenderableType] = [_claim_label(claim)]
-        row += [_cell(f, claim, rel[f.source]) for f in claim.findings]
+        row += [_cell(f, claim, rel[f.source], f.source in odd) for f in claim.findings]
         row.append(_verdict(claim))
         table.add_row(*row)
     return table
@@ -178,17 +223,22 @@ def _blocks(report: Report) -> list[RenderableType]:
     """One block per claim, one line per source: for narrow terminals."""
     from rich.text import Text
 
-    outlets = {s.id: s.outlet for s in report.sources}
+    from kzclaims.compare import outliers
+
+    outlets = _headers(report)
     out: list[RenderableType] = []
     for claim in report.claims:
         rel = relations(claim)
+        odd = set(outliers(claim))
         t = Text()
         t.append(claim.id, style="bold")
         t.append("  ")
-        t.append(claim.verdict, style=VERDICT_STYLE[claim.verdict])
+        t.append(_verdict_word(claim), style=VERDICT_STYLE[claim.verdict])
         t.append(f"\n{claim.title}\n")
         for f in claim.findings:
             t.append(f"  {outlets.get(f.source, f.source)}: ")
+            if f.source in odd:
+                t.append("! ", style="bold red")
             if f.found:
                 t.append(format_value(f, claim.kind), style=STYLE[rel[f.source]])
                 if f.matches_expected is False:
@@ -262,6 +312,8 @@ def render_to(console: Console, report: Report, evidence: bool = False) -> None:
         else:
             for block in _blocks(report):
                 console.print(block)
+        if any(c.verdict == "conflict" for c in report.claims):
+            console.print(Text(LEGEND, style="dim"))
     if evidence:
         console.print()
         for block in _evidence(report):
