@@ -151,3 +151,17 @@ def test_reference_date_in_russian_reader() -> None:
 
     (v,) = read_values("Вывод начнется через два дня.", "date", dt.date(2022, 1, 11), "ru")
     assert v.reading.iso() == "2022-01-13"  # type: ignore[union-attr]
+
+
+def test_without_pymorphy3_russian_still_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The degraded path (no extra): words cut by light_stem, matching still works."""
+    from kzclaims.lang import ru
+
+    monkeypatch.setattr(ru, "HAS_LEMMATIZER", False)
+    ru.lemma.cache_clear()
+    try:
+        assert tokens("бандитов бандиты", "ru") == ["бандит", "бандит"]
+        score = score_passage("на Алматы напали бандиты", "На Алматы напали 20 тысяч бандитов.", "ru")
+        assert score >= 75.0
+    finally:
+        ru.lemma.cache_clear()
