@@ -497,7 +497,9 @@ _DATELINE_CHARS = 300
 
 
 def infer_dateline(text: str) -> dt.date | None:
-    """The publication date from a dateline near the top ("12 January 2022", "07.01.2022")."""
+    """The publication date from a dateline near the top ("12 January 2022", "07.01.2022",
+    "11 января 2022 года"): each line read in its own language."""
+    from kzclaims.lang import detect
     from kzclaims.values import read_values
 
     # a dateline is short: only the start of each line is read (a 50 MB text on one line
@@ -513,7 +515,7 @@ def infer_dateline(text: str) -> dt.date | None:
                 return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             except ValueError:
                 pass
-        for v in read_values(line, "date"):
+        for v in read_values(line, "date", None, detect(line)):
             reading = v.reading
             if not v.relative and getattr(reading, "day", None) is not None:
                 return reading.first()  # type: ignore[union-attr]

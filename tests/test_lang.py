@@ -165,3 +165,10 @@ def test_without_pymorphy3_russian_still_matches(monkeypatch: pytest.MonkeyPatch
         assert score >= 75.0
     finally:
         ru.lemma.cache_clear()
+
+
+def test_russian_dateline_is_inferred() -> None:
+    from kzclaims.sources import infer_dateline
+
+    assert infer_dateline("АЛМАТЫ, 11 января 2022 года. /Интерфакс/.\nТекст.") == dt.date(2022, 1, 11)
+    assert infer_dateline("Москва, 7 января. Текст без года.") is None
