@@ -152,3 +152,25 @@ def test_large_runs_are_compact_by_default(many: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(many)
     out = CliRunner().invoke(app, ["compare", "-f", "json", "--full", "-q"])
     assert '"compact"' not in out.stdout
+
+
+def test_big_manifests_parse_fast_with_the_same_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzclaims import yamlfile
+    from kzclaims.errors import InputError
+    from kzclaims.sources import parse_manifest
+
+    text = "sources:\n" + "".join(
+        f"  - file: doc-{n}.txt\n    id: doc-{n}\n    outlet: Outlet {n % 7}\n"
+        f"    published: 2022-01-{n % 28 + 1:02d}\n"
+        for n in range(300)
+    )
+    slow = parse_manifest(text, "sources.yaml")
+    monkeypatch.setattr(yamlfile, "FAST_MIN_BYTES", 0)
+    assert yamlfile._fast_path_safe(text)
+    assert parse_manifest(text, "sources.yaml") == slow  # lines and columns included
+    bad = text.replace("published: 2022-01-05", "published: 2022-02-30", 1)
+    with pytest.raises(InputError) as exc:
+        parse_manifest(bad, "sources.yaml")
+    (problem,) = exc.value.problems
+    assert problem.line is not None and problem.line > 1 and problem.col is not None
+    assert not yamlfile._fast_path_safe(text + "  - file: &a x\n")  # aliases: the precise path
