@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
 from kzclaims.compare import (
@@ -198,6 +198,39 @@ def joint_score(relevance: float, local: float, fit: float) -> float:
 
 
 @dataclass(frozen=True)
+class JointScore:
+    """Why a value of a passage scores what it does for a claim (shown by ``explain``)."""
+
+    candidate: Candidate
+    relevance: float  # the passage's word coverage of a phrasing (kzclaims.match)
+    local: float  # the claim's informative words near the value (kzclaims.joint)
+    via: str  # the phrasing that gave the local score
+    joint: float  # the pair's score, compared with the threshold
+
+    def describe(self) -> str:
+        return (
+            f"score {_shown(self.joint):g}: relevance {self.relevance:.1f}, "
+            f"near the value {self.local:.1f}, fit {self.candidate.score:+.1f}"
+        )
+
+
+def joint_candidates(
+    claim: Claim, m: Match, choice: Choice, phrases: Sequence[Any], stats: SourceStats
+) -> list[JointScore]:
+    """Every usable value of a passage with its joint score (in the text's order)."""
+    from kzclaims.joint import local_score
+
+    out = []
+    for c in choice.candidates:
+        if c.excluded:
+            continue
+        unit_hit = bool(claim.unit and c.value.noun and unit_matches(c.value.noun, claim.unit))
+        local, via = local_score(phrases, stats, m.text, c.value, unit_hit)
+        out.append(JointScore(c, m.score, local, via, joint_score(m.score, local, c.score)))
+    return out
+
+
+@dataclass(frozen=True)
 class _Scored:
     """A (passage, value) pair and its joint score: relevance + FIT_WEIGHT * the value's fit."""
 
@@ -213,7 +246,7 @@ def _pairs(
     A passage that holds no value of the kind is read with the sentence after it (a value
     stated in the next sentence), where the value must then count the claim's ``unit``.
     """
-    from kzclaims.joint import claim_phrases, local_score
+    from kzclaims.joint import claim_phrases
 
     out: list[_Scored] = []
     phrases = claim_phrases(claim, phrasings(claim))
@@ -238,17 +271,15 @@ def _pairs(
                 continue
             why = f"stated in the sentence after the matched one; {choice.why}"
             m, choice = extended, replace(choice, why=why)
-        best: tuple[float, Choice] | None = None
-        for c in choice.candidates:
-            if c.excluded:
-                continue
-            unit_hit = bool(claim.unit and c.value.noun and unit_matches(c.value.noun, claim.unit))
-            local, _ = local_score(phrases, stats, m.text, c.value, unit_hit)
-            j = joint_score(m.score, local, c.score)
-            if best is None or j > best[0]:
-                best = (j, choice if c.value == choice.value else _rechoose(choice, c))
-        if best is not None:
-            out.append(_Scored(best[0], _Reading(m, best[1], best[0])))
+        scores = joint_candidates(claim, m, choice, phrases, stats)
+        if scores:
+            top = max(scores, key=lambda js: js.joint)  # the first of equals: the earliest
+            won = (
+                choice if top.candidate.value == choice.value
+                else _rechoose(choice, top.candidate)
+            )
+            why = f"{top.describe()}; {won.why}"
+            out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
     out.sort(key=lambda s: -s.joint)  # stable: ties keep the relevance order
     return out
 
@@ -280,7 +311,7 @@ def _value_key(reading: _Reading, indexed: _Indexed) -> tuple[int, int] | None:
 
 def _assign(
     items: Sequence[tuple[Claim, float, Sequence[Match]]], source: Source, indexed: _Indexed
-) -> list[tuple[_Reading | None, Match | None]]:
+) -> list[tuple[_Reading | None, Match | None, str | None]]:
     """The readings of several claims in one source, each value given to one claim at most.
 
     A number in a source answers one question: "58 missing" is the missing, not the injured,
@@ -297,24 +328,37 @@ def _assign(
         if s.joint >= limit
     )
     chosen: dict[int, _Reading] = {}
-    taken: dict[tuple[int, int], str] = {}
-    for _, q, i in pool:
+    taken: dict[tuple[int, int], tuple[str, float]] = {}
+    passed: dict[int, tuple[_Reading, str, float]] = {}  # the best pair a claim had to give up
+    for neg, q, i in pool:
         if q in chosen:
             continue
         reading = scored[q][i].reading
         key = _value_key(reading, indexed)
         if key is not None and key in taken:
+            passed.setdefault(q, (reading, *taken[key]))
             continue
         if key is not None:
-            taken[key] = items[q][0].id
+            taken[key] = (items[q][0].id, -neg)
         chosen[q] = reading
-    out: list[tuple[_Reading | None, Match | None]] = []
+    out: list[tuple[_Reading | None, Match | None, str | None]] = []
     for q, (_, limit, found) in enumerate(items):
         if q in chosen:
-            out.append((chosen[q], None))
+            out.append((chosen[q], None, None))
+        elif q in passed:
+            reading, other, score = passed[q]
+            assert reading.choice is not None
+            out.append(
+                (
+                    None,
+                    reading.match,
+                    f"its value “{reading.choice.value.text}” is claim {other}'s, which "
+                    f"scores it {_shown(score):g}",
+                )
+            )
         else:
             near = [m for m in found if m.score >= limit]
-            out.append((None, near[0] if near else None))
+            out.append((None, near[0] if near else None, None))
     return out
 
 
@@ -339,7 +383,8 @@ def _read(
 
 
 def _finding(
-    claim: Claim, source: Source, reading: _Reading | None, near: Match | None
+    claim: Claim, source: Source, reading: _Reading | None, near: Match | None,
+    why_not: str | None = None,
 ) -> tuple[Finding, Comparable | None]:
     if reading is None:
         if near is None:
@@ -351,7 +396,7 @@ def _finding(
             line=near.line,
             score=round(near.score, 1),
             **where(source, near.line),
-            why="the passage matched but holds no value of this kind",
+            why=why_not or "the passage matched but holds no value of this kind",
         ), None
     m = reading.match
     if claim.kind == "statement":
@@ -504,8 +549,8 @@ class ShardSearch:
                 readings = _assign(
                     [(self.claims[q], limit, found) for q, limit, found in items], source, indexed
                 )
-                for (q, _, _), (reading, near) in zip(items, readings, strict=True):
-                    finding, bounds = _finding(self.claims[q], source, reading, near)
+                for (q, _, _), (reading, near, why) in zip(items, readings, strict=True):
+                    finding, bounds = _finding(self.claims[q], source, reading, near, why)
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
         return [
             SourceOutcome(_source_info(s), tuple(cells.get(k, ())), s.size)
@@ -614,6 +659,8 @@ class PassageReading:
     candidates: tuple[Candidate, ...]  # every value of the claim's kind in the passage, scored
     chosen: Candidate | None
     place: tuple[str, int] | None = None  # ("page", 2) / ("paragraph", 5): see Source.locate
+    #: the joint score of each usable candidate: relevance, nearness, fit (see JointScore)
+    scores: tuple[JointScore, ...] = ()
 
     @property
     def where(self) -> str:
@@ -655,27 +702,47 @@ def explain(
     mine = next(k for k, c in enumerate(everyone) if c.id == claim.id)
     state = ShardSearch(everyone, threshold)
     result = assemble(everyone, state.search(corpus.sources))[mine]
-    nearest = indexed.search(claim, 0.0, passages)
+    nearest = indexed.search(claim, 0.0, max(passages, PASSAGES_READ))
     out: list[SourceExplanation] = []
+    from kzclaims.joint import claim_phrases
+
+    phrases = claim_phrases(claim, phrasings(claim))
     for source, finding in zip(indexed.sources, result.findings, strict=True):
-        readings: list[PassageReading] = []
-        for m in nearest.get(source.id, ()):
+        readings: list[tuple[float, int, PassageReading]] = []
+        stats = indexed.stats(source.id)
+        for rank, m in enumerate(nearest.get(source.id, ())):
             candidates: tuple[Candidate, ...] = ()
             chosen = None
+            scores: list[JointScore] = []
+            best = m.score
             if claim.kind != "statement":
+                best = float("-inf")
                 choice = choose_value(
                     claim, m, source.reference_date, None, source.language,
                     indexed.conventions[source.id],
                 )
                 if choice is not None:
                     candidates = choice.candidates
-                    chosen = next(c for c in candidates if c.value == choice.value)
+                    scores = joint_candidates(claim, m, choice, phrases, stats)
+                    if scores:
+                        top = max(scores, key=lambda js: js.joint)
+                        chosen, best = top.candidate, top.joint
             readings.append(
-                PassageReading(m, m.score >= limit, candidates, chosen, source.locate(m.line))
+                (
+                    best,
+                    rank,
+                    PassageReading(
+                        m, best >= limit, candidates, chosen, source.locate(m.line),
+                        tuple(scores),
+                    ),
+                )
             )
+        # the passages whose best pair scores highest first (the relevance order among equals)
+        readings.sort(key=lambda r: (-r[0], r[1]))
+        shown = tuple(r[2] for r in readings[:passages])
         out.append(
             SourceExplanation(
-                _source_info(source), tuple(readings), finding, indexed.conventions[source.id]
+                _source_info(source), shown, finding, indexed.conventions[source.id]
             )
         )
     return Explanation(claim, limit, tuple(out), result.verdict)

@@ -39,6 +39,8 @@ def render_explanation(console: Console, ex: Explanation) -> None:
                 t.append(f" (relative to {f.reference_date})")
         else:
             t.append("  → not found", style="dim")
+            if f.why:
+                t.append(f": {f.why}", style="dim")
         console.print(t)
         console.print(
             Text(f"  reads {se.source.language}: {se.conventions.describe()}", style="dim")
@@ -59,7 +61,8 @@ def render_explanation(console: Console, ex: Explanation) -> None:
             m = pr.match
             mark = "above" if pr.above_threshold else "below"
             line = Text(
-                f"  {i}. {pr.where}, score {m.score:.1f} ({mark} {ex.threshold:g})",
+                f"  {i}. {pr.where}, relevance {m.score:.1f}"
+                + (f" ({mark} {ex.threshold:g})" if claim.kind == "statement" else ""),
                 style="" if pr.above_threshold else "dim",
             )
             line.append(f", via “{m.phrasing}”", style="dim")
@@ -71,11 +74,28 @@ def render_explanation(console: Console, ex: Explanation) -> None:
                 continue
             if not pr.candidates:
                 console.print(Text(f"     no {claim.kind} value in this passage", style="dim"))
+            joint = {id(js.candidate): js for js in pr.scores}
             for c in pr.candidates:
-                won = pr.chosen is not None and c.value == pr.chosen.value
-                v = Text("     ✓ " if won else "     · ", style="green" if won else "")
+                # ✓ the value the cell took; → the best value of a passage that did not win
+                # (a lower score, below the threshold, or a value another claim took first)
+                best = pr.chosen is c
+                won = best and f.found and f.quote == m.text
+                v = Text(
+                    "     ✓ " if won else "     → " if best else "     · ",
+                    style="green" if won else "",
+                )
                 v.append(f"“{c.value.text}”", style="bold" if won else "")
-                v.append(f"  score {c.score:+.1f}" if not c.excluded else "  excluded")
+                js = joint.get(id(c))
+                if c.excluded or js is None:
+                    v.append("  excluded")
+                else:
+                    side = "above" if js.joint >= ex.threshold else "below"
+                    v.append(f"  score {min(100.0, max(0.0, js.joint)):.1f} ({side})")
+                    v.append(
+                        f"  = relevance {js.relevance:.1f}, near the value {js.local:.1f}"
+                        f" (via “{js.via}”), fit {c.score:+.1f}",
+                        style="dim",
+                    )
                 if c.reasons:
                     v.append(f"  ({'; '.join(c.reasons)})", style="dim")
                 console.print(v)
