@@ -264,7 +264,9 @@ class SourceListing:
         except InputError as exc:
             return None, list(exc.problems), []
         warnings = list(doc.warnings)
-        source = _source(e, shown, doc, size)
+        source, language_warning = _source(e, shown, doc, size)
+        if language_warning is not None:
+            warnings.append(language_warning)
         if source.language not in SUPPORTED:
             warnings.append(Problem(
                 manifest_shown, e.line or None, e.col or None,
@@ -454,13 +456,17 @@ def _read_source(path: Path, shown: str, suffix: str) -> tuple[Document, int]:
     return read_bytes(data, shown, suffix.lower()), len(data)
 
 
-def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
+def _source(
+    e: ManifestEntry, shown: str, doc: Document, size: int
+) -> tuple[Source, Problem | None]:
     """A Source from its manifest entry and what its reader found; the manifest wins.
 
     The publication date not given by the manifest comes from an HTML page's markup (htmldate),
     else from a dateline near the top of the text, else from a PDF's or Word file's metadata
     (the file's creation date: the weakest sign, used last). Either way it is marked inferred.
-    The language is the manifest's, else the one the file declares, else detected from the text.
+    The language is the manifest's, else the one the file declares, else detected from the text;
+    a declared language the script of the text plainly contradicts (a CMS template's
+    ``<html lang="en">`` around Russian text) gives way to detection, with a warning.
     """
     published = e.published
     if published is None:
@@ -471,7 +477,21 @@ def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
     title = e.title or doc.title
     # the language a page or Word file declares (<html lang="ru">), when kzclaims reads it
     declared = doc.language if doc.language in SUPPORTED else None
-    return Source(
+    warning = None
+    if e.language is None and declared is not None:
+        from kzclaims.lang import get, script_language
+
+        seen = script_language(doc.text)
+        if seen is not None and seen != declared:
+            where = f'lang="{declared}"' if doc.kind == "html" else f"language {declared}"
+            warning = Problem(
+                shown, None, None,
+                f"declares {where} but the text is {get(seen).name}; set language: in"
+                f" {MANIFEST} to be sure",
+                "warning", "declared-language",
+            )
+            declared = None
+    source = Source(
         id=e.id,
         file=shown,
         text=doc.text,
@@ -490,6 +510,7 @@ def _source(e: ManifestEntry, shown: str, doc: Document, size: int) -> Source:
         title_inferred=e.title is None and title is not None,
         author=doc.author,
     )
+    return source, warning
 
 
 _DATELINE_LINES = 8

@@ -199,14 +199,45 @@ def test_check_warns_about_every_file_without_a_reader(tmp_path: Path, monkeypat
     assert "1 sources are valid" in lines[-1] and "warnings" in lines[-1]
 
 
+RU_PAGE = (
+    '<html lang="{lang}"><head><title>Пожар</title></head><body><article>'
+    "<p>Около 20 тысяч жителей эвакуированы из района пожара, сообщили власти.</p>"
+    "<p>В тушении участвуют 2030 пожарных и 45 самолётов.</p></article></body></html>"
+)
+
+
 def test_declared_language_is_used_when_the_manifest_has_none(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(RU_PAGE.format(lang="ru-RU"), encoding="utf-8")
+    corpus = load_sources(tmp_path, "src")
+    assert (corpus.sources[0].language, corpus.sources[0].language_detected) == ("ru", False)
+    assert not [w for w in corpus.warnings if w.code == "declared-language"]
+    (tmp_path / "page.html").write_text(RU_PAGE.format(lang="xx"), encoding="utf-8")
+    source = load_sources(tmp_path, "src").sources[0]
+    assert (source.language, source.language_detected) == ("ru", True)  # unknown: detected
+
+
+def test_a_declared_language_the_text_contradicts_gives_way_with_a_warning(tmp_path: Path) -> None:
+    # F26: a CMS template's <html lang="en"> around Russian text
+    (tmp_path / "page.html").write_text(RU_PAGE.format(lang="en"), encoding="utf-8")
+    corpus = load_sources(tmp_path, "src")
+    assert (corpus.sources[0].language, corpus.sources[0].language_detected) == ("ru", True)
+    assert [str(w) for w in corpus.warnings if w.code == "declared-language"] == [
+        'src/page.html: warning: declares lang="en" but the text is Russian; set language: in'
+        " sources.yaml to be sure"
+    ]
+    # an English page declared Russian gives way too
     page = PAGE.read_text(encoding="utf-8").replace('<html lang="en">', '<html lang="ru-RU">')
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
-    source = load_sources(tmp_path, "src").sources[0]
-    assert (source.language, source.language_detected) == ("ru", False)
-    (tmp_path / "page.html").write_text(page.replace('lang="ru-RU"', 'lang="xx"'), encoding="utf-8")
-    source = load_sources(tmp_path, "src").sources[0]
-    assert (source.language, source.language_detected) == ("en", True)  # unknown: detected
+    corpus = load_sources(tmp_path, "src")
+    assert corpus.sources[0].language == "en"
+    assert any("declares lang=\"ru\" but the text is English" in w.message for w in corpus.warnings)
+    # the manifest's language: always wins, without a warning
+    (tmp_path / "page.html").write_text(RU_PAGE.format(lang="en"), encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - file: page.html\n    language: en\n", encoding="utf-8")
+    corpus = load_sources(tmp_path, "src")
+    assert corpus.sources[0].language == "en"
+    assert not [w for w in corpus.warnings if w.code == "declared-language"]
 
 
 @pytest.mark.parametrize("path", [PDF, DOCX, PAGE, FORMATS / "nomad-wire-2022-01-11.txt"], ids=lambda p: p.suffix)

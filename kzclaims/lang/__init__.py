@@ -31,6 +31,7 @@ __all__ = [
     "detect",
     "get",
     "language_of_phrase",
+    "script_language",
 ]
 
 DEFAULT = "en"
@@ -118,6 +119,25 @@ def detect(text: str, sample: int = 20_000) -> str:
     cyr = len(_CYRILLIC.findall(head))
     lat = len(_LATIN.findall(head))
     return "ru" if cyr > lat else DEFAULT
+
+
+def script_language(text: str, sample: int = 20_000, minimum: int = 20) -> str | None:
+    """The language the script of a text clearly shows, or None when it is unclear.
+
+    Clear means at least ``minimum`` letters and twice as many letters of one script as of the
+    other. Used to overrule a language a file declares (``<html lang="en">`` on a Russian page,
+    the usual CMS template that never sets it) only when the text plainly contradicts it.
+    """
+    head = text[:sample]
+    cyr = len(_CYRILLIC.findall(head))
+    lat = len(_LATIN.findall(head))
+    if cyr + lat < minimum:
+        return None
+    if cyr >= 2 * lat:
+        return "ru"
+    if lat >= 2 * cyr:
+        return DEFAULT
+    return None
 
 
 def language_of_phrase(text: str) -> str:
