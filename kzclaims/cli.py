@@ -946,9 +946,11 @@ def init(
 
 @app.command()
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="Which file: claims or sources.")],
+    name: Annotated[
+        SchemaName, typer.Argument(help="claims, sources (the manifest) or report (JSON report).")
+    ],
 ) -> None:
-    """Print the JSON Schema of claims.yaml or sources.yaml (for editors and other tools)."""
+    """Print the JSON Schema of claims.yaml, sources.yaml or the JSON report."""
     import json
 
     from kzclaims.schemas import load_schema

@@ -105,7 +105,7 @@ def _walk_properties(node: Any, path: str = "") -> list[tuple[str, dict[str, Any
     return out
 
 
-@pytest.mark.parametrize("name", SCHEMA_NAMES)
+@pytest.mark.parametrize("name", ["claims", "sources"])  # the files people edit (not the report)
 def test_every_property_is_documented_for_editors(name: str) -> None:
     schema = load_schema(name)  # type: ignore[arg-type]
     defs = schema.get("$defs", {})
@@ -124,7 +124,7 @@ def test_every_property_is_documented_for_editors(name: str) -> None:
 
 def test_unknown_schema_name() -> None:
     with pytest.raises(ValueError, match="unknown schema"):
-        load_schema("report")  # type: ignore[arg-type]
+        load_schema("everything")  # type: ignore[arg-type]
 
 
 # ---- the bundled files ---------------------------------------------------------------------

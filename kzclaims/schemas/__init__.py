@@ -1,7 +1,8 @@
 """JSON Schemas (draft 2020-12) of the two input files, for editors and other tools.
 
 ``claims.schema.json`` describes ``claims.yaml``; ``sources.schema.json`` describes
-``sources/sources.yaml``. Point an editor at them with a first line such as
+``sources/sources.yaml``; ``report.schema.json`` describes the JSON report (``--format json``,
+the baseline). Point an editor at them with a first line such as
 ``# yaml-language-server: $schema=./kzclaims/schemas/claims.schema.json``, or print them with
 ``kzclaims schema claims``.
 
@@ -26,11 +27,12 @@ from typing import Any, Literal
 
 __all__ = ["SCHEMA_NAMES", "load_schema"]
 
-SCHEMA_NAMES: tuple[str, ...] = ("claims", "sources")
+SCHEMA_NAMES: tuple[str, ...] = ("claims", "sources", "report")
 
 
-def load_schema(name: Literal["claims", "sources"]) -> dict[str, Any]:
-    """The JSON Schema of ``claims.yaml`` (``"claims"``) or of the manifest (``"sources"``)."""
+def load_schema(name: Literal["claims", "sources", "report"]) -> dict[str, Any]:
+    """The JSON Schema of ``claims.yaml`` (``"claims"``), of the manifest (``"sources"``) or of
+    the JSON report (``"report"``, also the baseline format)."""
     if name not in SCHEMA_NAMES:
         raise ValueError(f"unknown schema {name!r}; choose from {', '.join(SCHEMA_NAMES)}")
     text = resources.files("kzclaims.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")

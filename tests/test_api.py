@@ -1,0 +1,56 @@
+"""The public library API: ``import kzclaims`` exposes it, lazily, with ``__all__``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kzclaims
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+def test_every_name_in_all_resolves() -> None:
+    for name in kzclaims.__all__:
+        assert getattr(kzclaims, name) is not None, name
+    assert set(kzclaims.__all__) <= set(dir(kzclaims))
+    with pytest.raises(AttributeError):
+        kzclaims.not_a_name  # noqa: B018
+
+
+def test_version_matches_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    assert kzclaims.__version__ == version("kzclaims")
+
+
+def test_a_run_through_the_library(tmp_path: Path) -> None:
+    claims = kzclaims.load_claims(FIXTURE / "claims.yaml", "claims.yaml")
+    corpus = kzclaims.load_sources(FIXTURE / "sources", "sources")
+    report = kzclaims.compare(claims, corpus)
+    assert isinstance(report, kzclaims.Report)
+    assert [c.verdict for c in report.claims] == ["conflict", "agree", "agree", "missing"]
+    for render in (
+        kzclaims.render_json, kzclaims.render_markdown, kzclaims.render_github,
+        kzclaims.render_junit, kzclaims.render_html, kzclaims.render_text,
+    ):
+        assert render(report)
+    kzclaims.write_baseline(tmp_path / "base.json", report)
+    old = kzclaims.load_report(tmp_path / "base.json")
+    assert kzclaims.diff_reports(old, report) == ()
+    assert kzclaims.explain(claims.claims[0], corpus).claim.id == "troops"
+    with pytest.raises(kzclaims.InputError) as info:
+        kzclaims.parse_claims("version: 1\nclaims: 3\n", "c.yaml")
+    assert str(info.value.problems[0]).startswith("c.yaml:2:9: error:")
+
+
+def test_importing_the_package_imports_no_heavy_library() -> None:
+    code = (
+        "import sys, kzclaims; kzclaims.__all__; "
+        "print(sorted(m for m in ('yaml', 'rich', 'rapidfuzz', 'typer') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
