@@ -83,7 +83,7 @@ def _sim(a: str, b: str) -> float:
     if got is None:
         from kzclaims.match import _ratio
 
-        if len(_SIMS) > 500_000:
+        if len(_SIMS) > 100_000:  # ~20 MB at most (memory flat on large corpora, issue 8)
             _SIMS.clear()
         got = _SIMS[(a, b)] = _ratio(a, b)
     return got

@@ -622,6 +622,11 @@ class CorpusIndex:
         }
 
 
+#: distinct raw pieces a KeyFilter remembers per language before it starts again (~40 MB):
+#: memory stays flat however large the corpus
+PIECE_CACHE = 250_000
+
+
 class KeyFilter:
     """Which claims may match in which documents, from the documents' words alone (lossless).
 
@@ -693,7 +698,7 @@ class KeyFilter:
             piece_hits[piece] = hits
             if hits:
                 key_pieces.add(piece)
-        if len(piece_hits) > 2_000_000:  # a cache: start again rather than grow forever
+        if len(piece_hits) > PIECE_CACHE:  # a cache: start again rather than grow forever
             piece_hits.clear()
             key_pieces.clear()
 
