@@ -172,3 +172,14 @@ def test_russian_dateline_is_inferred() -> None:
 
     assert infer_dateline("АЛМАТЫ, 11 января 2022 года. /Интерфакс/.\nТекст.") == dt.date(2022, 1, 11)
     assert infer_dateline("Москва, 7 января. Текст без года.") is None
+
+
+def test_explain_shows_each_sources_reading_conventions(monkeypatch: pytest.MonkeyPatch) -> None:
+    formats = Path(__file__).parent / "fixtures" / "formats"
+    monkeypatch.chdir(formats)
+    result = CliRunner().invoke(
+        app, ["explain", "csto-troops", "--sources", "sources"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "reads ru: day-first dates, decimal comma (Russian)" in result.stdout
+    assert "“2 030”" in result.stdout
