@@ -27,6 +27,7 @@ from kzclaims._lazyre import lazy
 from kzclaims.lang import Conventions
 from kzclaims.lang import ru as L
 from kzclaims.model import Number, PartialDate, Qualifier, Value
+from kzclaims.values.numwords import trie_pattern
 
 __all__ = ["read_russian"]
 
@@ -79,6 +80,7 @@ def _parse_digits(s: str, decimal_comma: bool) -> float | None:
 # Number words
 # ------------------------------------------------------------------------------------------
 
+_NUMBER_WORDS = {k.replace("ё", "е"): v for k, v in L.NUMBER_WORD_VALUES.items()}
 _RANK = {"unit": 1, "teen": 1, "half": 1, "ten": 2, "hundred": 3}
 
 
@@ -88,7 +90,7 @@ def _word_runs(text: str) -> list[tuple[int, int, float, bool]]:
     words = [
         (m.start(), m.end(), m.group().lower().replace("ё", "е")) for m in _WORD.finditer(text)
     ]
-    table = {k.replace("ё", "е"): v for k, v in L.NUMBER_WORD_VALUES.items()}
+    table = _NUMBER_WORDS
     i = 0
     while i < len(words):
         s, e, w = words[i]
@@ -545,11 +547,12 @@ def _vague(text: str, m: re.Match[str]) -> Value | None:
 # Dates, date ranges, durations
 # ------------------------------------------------------------------------------------------
 
-_MON = "|".join(sorted((re.escape(k) for k in L.MONTHS), key=len, reverse=True))
+# alternations factored into tries: Python's regex engine tries alternatives one by one
+_MON = trie_pattern(sorted(L.MONTHS))
 _ABBR_DOT = r"(?:\.(?=" + _SP + r"*\d))?"  # "7 янв. 2022"; never the sentence's own dot
 _MONTH = rf"(?P<mon>{_MON}){_ABBR_DOT}(?![а-яё])"
 _DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е|ое))?"
-_ORD = "|".join(sorted((re.escape(k) for k in L.ORDINALS), key=len, reverse=True))
+_ORD = trie_pattern(sorted(L.ORDINALS))
 _YEAR_AFTER = (
     _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё])))?"
 )
@@ -605,8 +608,8 @@ _P_YEAR = lazy(
 _P_DAYWORD = lazy(
     r"(?<![а-яё])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)(?![а-яё])", _I
 )
-_NUMW = "|".join(sorted((re.escape(k) for k in L.NUMBER_WORD_VALUES), key=len, reverse=True))
-_UNIT = "|".join(sorted((re.escape(k) for k in L.DURATION_UNITS), key=len, reverse=True))
+_NUMW = trie_pattern(sorted(L.NUMBER_WORD_VALUES))
+_UNIT = trie_pattern(sorted(L.DURATION_UNITS))
 _AMOUNT = (
     r"(?P<n>\d+(?:[.,]\d+)?|(?:(?:" + _NUMW + r")(?:" + _SP + r"+(?:" + _NUMW + r"))*))"
 )
@@ -624,7 +627,7 @@ _P_AGO = lazy(
 _P_WEEKDAY = lazy(
     r"(?<![а-яё])(?P<pre>во?|в\s+эт[оуи]т?|в\s+прошл(?:ый|ую|ое|ое)|в\s+следующ(?:ий|ую|ее)|"
     r"в\s+ближайш(?:ий|ую|ее))" + _SP + r"+(?P<wd>"
-    + "|".join(sorted(L.WEEKDAYS, key=len, reverse=True)) + r")(?![а-яё])",
+    + trie_pattern(sorted(L.WEEKDAYS)) + r")(?![а-яё])",
     _I,
 )
 _P_DUR = lazy(
@@ -796,10 +799,21 @@ class _T:
         ), prio)
 
 
+_MONTH_WORDS = frozenset(k.rstrip(".") for k in L.MONTHS)
+_UNIT_WORDS = frozenset(L.DURATION_UNITS) | {"полгода", "полугода", "полугоду", "полмесяца"}
+
+
 def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
     t = _T(text, ref, conv)
+    # which grammars can match at all: each scan below is skipped unless its key words are here
+    words = set(_WORD.findall(text.lower()))
+    has_month = not words.isdisjoint(_MONTH_WORDS)
+    has_unit = not words.isdisjoint(_UNIT_WORDS) or "дневн" in text or "недельн" in text or (
+        "месячн" in text
+    )
+    has_digit = any(ch.isdigit() for ch in text)
     # ranges first (they hold dates)
-    for m in _P_RANGE_DAYS.finditer(text):
+    for m in _P_RANGE_DAYS.finditer(text) if has_month and has_digit else ():
         if m.group("dash") and not m.group("pre") and m.group("mon1"):
             pass
         if m.group("to") and not m.group("pre"):
@@ -826,7 +840,7 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         except ValueError:
             continue
         t.range(m.start(), m.end(), a, b, relative, prio=3)
-    for m in _P_RANGE_TO_NOW.finditer(text):
+    for m in _P_RANGE_TO_NOW.finditer(text) if has_month and has_digit else ():
         if ref is None:
             t.add(m.start(), m.end(), None, 3)
             continue
@@ -839,13 +853,13 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         if r is None:
             continue
         t.range(m.start(), m.end(), r, PartialDate.from_date(end), True, prio=3)
-    for m in _P_RANGE_YEARS.finditer(text):
+    for m in _P_RANGE_YEARS.finditer(text) if has_digit else ():
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         whole = m.group()
         if y2 <= y1 or not (re.search(r"год|гг|г\.", whole, _I) or m.group("pre")):
             continue
         t.range(m.start(), m.end(), PartialDate(y1), PartialDate(y2), False, prio=2)
-    for m in _P_RANGE_MONTHS.finditer(text):
+    for m in _P_RANGE_MONTHS.finditer(text) if has_month else ():
         m1, m2 = _month(m.group("mon1")), _month(m.group("mon2"))
         if m.group("y"):
             y2 = int(m.group("y"))
@@ -857,7 +871,7 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         y1 = y2 if m1 <= m2 else y2 - 1
         t.range(m.start(), m.end(), PartialDate(y1, m1), PartialDate(y2, m2),
                 m.group("y") is None, prio=2)
-    for m in _P_DMY.finditer(text):
+    for m in _P_DMY.finditer(text) if has_month else ():
         d = int(m.group("d")) if m.group("d") else L.ORDINALS[m.group("od").lower()]
         mon = _month(m.group("mon"))
         mon_text = m.group("mon").lower().rstrip(".")
@@ -879,7 +893,7 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             tense = _tense(text, m.start(), m.end())
             t.date(m.start(), m.end(), _resolve_md(mon, d, ref, tense), relative=True,
                    tags=("yearless", tense or "nearest"), prio=2)
-    for m in _P_NUMERIC.finditer(text):
+    for m in _P_NUMERIC.finditer(text) if has_digit else ():
         a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
         year = int(y) if len(y) == 4 else 2000 + int(y)
         day_first = conv.day_first or m.group("sep") == "." or a > 12
@@ -892,17 +906,17 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         except ValueError:
             continue
         t.date(m.start(), m.end(), pd, prio=2)
-    for m in _P_ISO.finditer(text):
+    for m in _P_ISO.finditer(text) if has_digit else ():
         try:
             pd = PartialDate(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             pd.first()
         except ValueError:
             continue
         t.date(m.start(), m.end(), pd, prio=2)
-    for m in _P_MONTH_YEAR.finditer(text):
+    for m in _P_MONTH_YEAR.finditer(text) if has_month and has_digit else ():
         s = m.start("mon") if m.group("pre") else m.start()
         t.date(s, m.end(), PartialDate(int(m.group("y")), _month(m.group("mon"))), prio=1)
-    for m in _P_MONTH.finditer(text):
+    for m in _P_MONTH.finditer(text) if has_month else ():
         mon = _month(m.group("mon"))
         if ref is None:
             t.add(m.start("mon"), m.end(), None)
@@ -911,13 +925,13 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         r = _resolve_md(mon, 1, ref.replace(day=1), tense)
         pd = PartialDate(r.year, mon) if r else None
         t.date(m.start("mon"), m.end(), pd, relative=True, tags=("yearless", tense or "nearest"))
-    for m in _P_YEAR.finditer(text):
+    for m in _P_YEAR.finditer(text) if has_digit else ():
         t.date(m.start(), m.end(), PartialDate(int(m.group("y"))), tags=("year",))
-    for m in _P_DAYWORD.finditer(text):
+    for m in _P_DAYWORD.finditer(text) if not words.isdisjoint(L.DAY_WORDS) else ():
         off = L.DAY_WORDS[m.group("w").lower()]
         pd = PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None
         t.date(m.start(), m.end(), pd, relative=True)
-    for m in _P_IN.finditer(text):
+    for m in _P_IN.finditer(text) if "через" in words or "спустя" in words else ():
         n = _amount(m.group("n")) if m.group("n") else 1.0
         days = L.DURATION_UNITS[m.group("u").lower()]
         if n is None:
@@ -932,14 +946,14 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         if ref is not None:
             pd = _shift(ref, n, days, +1)
         t.date(m.start(), m.end(), pd, relative=True, prio=3)
-    for m in _P_AGO.finditer(text):
+    for m in _P_AGO.finditer(text) if "назад" in words else ():
         n = _amount(m.group("n")) if m.group("n") else 1.0
         days = L.DURATION_UNITS[m.group("u").lower()]
         if n is None:
             continue
         pd = _shift(ref, n, days, -1) if ref is not None else None
         t.date(m.start(), m.end(), pd, relative=True, tags=("ago",), prio=3)
-    for m in _P_WEEKDAY.finditer(text):
+    for m in _P_WEEKDAY.finditer(text) if not words.isdisjoint(L.WEEKDAYS) else ():
         wd = L.WEEKDAYS[m.group("wd").lower()]
         pre = " ".join(m.group("pre").lower().split())
         if ref is None:
@@ -964,7 +978,7 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         s = m.start("wd") if pre in ("в", "во") else m.start()
         t.date(s, m.end(), PartialDate.from_date(day), relative=True, tags=("weekday", tag),
                prio=1)
-    for m in _P_DUR.finditer(text):
+    for m in _P_DUR.finditer(text) if has_unit else ():
         u = m.group("u").lower()
         days = L.DURATION_UNITS[u]
         if m.group("half"):
@@ -985,10 +999,10 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         n2 = _amount(m.group("n2")) if m.group("n2") else None
         s = m.start()
         t.duration(s, m.end(), n * days, n2 * days if n2 is not None else None)
-    for m in _P_DUR_ADJ.finditer(text):
+    for m in _P_DUR_ADJ.finditer(text) if has_unit else ():
         days = {"дневн": 1.0, "недельн": 7.0, "месячн": 30.0}[m.group("u").lower()]
         t.duration(m.start(), m.end(), int(m.group("n")) * days, None)
-    for m in _P_HALF_YEAR.finditer(text):
+    for m in _P_HALF_YEAR.finditer(text) if has_unit else ():
         days = 182.5 if "год" in m.group("u").lower() else 15.0
         t.duration(m.start(), m.end(), days, None)
     return t
