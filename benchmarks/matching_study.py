@@ -131,11 +131,13 @@ def _lemmatized() -> dict[tuple[Any, str], Any]:
 
     tokens, many = match.tokens, match._tokens_many
 
-    def tokens2(text: str) -> list[str]:
-        return [lem(w) for w in tokens(text)]
+    def tokens2(text: str, language: str = "en") -> list[str]:
+        words = tokens(text, language)
+        return [lem(w) for w in words] if language == "en" else words
 
-    def many2(texts: Any) -> list[list[str]]:
-        return [[lem(w) for w in ws] for ws in many(texts)]
+    def many2(texts: Any, language: str = "en") -> list[list[str]]:
+        got = many(texts, language)
+        return [[lem(w) for w in ws] for ws in got] if language == "en" else got
 
     return {(match, "tokens"): tokens2, (match, "_tokens_many"): many2}
 
