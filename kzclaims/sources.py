@@ -67,6 +67,25 @@ class Corpus:
 
 def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
     """Validate the text of a manifest; raises InputError with every problem found."""
+    entries, problems, _ = check_manifest(text, path)
+    if any(p.severity == "error" for p in problems):
+        raise InputError(sorted(problems, key=_position))
+    return entries
+
+
+def _position(p: Problem) -> tuple[int, int]:
+    return (p.line or 0, p.col or 0)
+
+
+def check_manifest(
+    text: str, path: str
+) -> tuple[tuple[ManifestEntry, ...], list[Problem], frozenset[str]]:
+    """(the valid entries, every problem found, every file the manifest names).
+
+    Every problem in one pass: an entry with a bad key or date is still checked for a duplicate
+    id or file, and the valid entries are returned so that their files are checked too. Only a
+    manifest that is not YAML, or not a mapping, stops here (raising InputError).
+    """
     root, problems = parse_yaml(text, path)
     r = Reporter(path)
     r.problems.extend(problems)
@@ -84,6 +103,7 @@ def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
     check_keys(r, root, ("sources",), ("sources",), "the manifest")
     items = root.value.get("sources")
     entries: list[ManifestEntry] = []
+    named: set[str] = set()
     if items is not None:
         if not items.is_sequence:
             r.error(items, f"`sources` must be a list, not {type_name(items)}", "bad-type")
@@ -94,27 +114,40 @@ def parse_manifest(text: str, path: str) -> tuple[ManifestEntry, ...]:
             files: dict[str, int] = {}
             for item in items.value:
                 entry = _entry(r, item)
-                if entry is None:
+                if not item.is_mapping:
                     continue
-                if entry.id in ids:
+                file_node, id_node = item.value.get("file"), item.value.get("id")
+                file = _text(file_node)
+                sid = _text(id_node) or (Path(file).stem if file else None)
+                if file is not None:
+                    named.add(file)
+                if sid is not None and sid in ids:
                     r.error(
-                        item.value.get("id") or item,
-                        f"duplicate source id `{entry.id}` (first used at line {ids[entry.id]})",
+                        id_node or item,
+                        f"duplicate source id `{sid}` (first used at line {ids[sid]})",
                         "duplicate-id",
                     )
                     continue
-                if entry.file in files:
+                if file is not None and file in files:
                     r.error(
-                        item.value["file"],
-                        f"`{entry.file}` is listed twice (first at line {files[entry.file]})",
+                        file_node or item,
+                        f"`{file}` is listed twice (first at line {files[file]})",
                         "duplicate-file",
                     )
                     continue
-                ids[entry.id] = item.line
-                files[entry.file] = item.line
-                entries.append(entry)
-    r.raise_if_errors()
-    return tuple(entries)
+                if sid is not None:
+                    ids[sid] = (id_node or file_node or item).line
+                if file is not None:
+                    files[file] = (file_node or item).line
+                if entry is not None:
+                    entries.append(entry)
+    return tuple(entries), r.problems, frozenset(named)
+
+
+def _text(node: Node | None) -> str | None:
+    if node is None or not isinstance(node.value, str) or not node.value.strip():
+        return None
+    return node.value.strip()
 
 
 def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
@@ -240,6 +273,7 @@ class SourceListing:
     warnings: tuple[Problem, ...] = ()
     manifest: str | None = None
     follow_symlinks: bool = False
+    problems: tuple[Problem, ...] = ()  # errors found while listing (``collect=True`` only)
 
     def read(self, e: ManifestEntry) -> tuple[Source | None, list[Problem], list[Problem]]:
         """(the source or None, its problems, its warnings)."""
@@ -283,9 +317,17 @@ class SourceListing:
 
 
 def list_sources(
-    directory: str | Path, display: str | None = None, *, follow_symlinks: bool = False
+    directory: str | Path,
+    display: str | None = None,
+    *,
+    follow_symlinks: bool = False,
+    collect: bool = False,
 ) -> SourceListing:
-    """List and check the sources folder (and its manifest) without reading the sources."""
+    """List and check the sources folder (and its manifest) without reading the sources.
+
+    Raises InputError on a problem, unless ``collect``: then the listing carries its problems
+    (``problems``) and the entries that are valid, so that every problem is found in one pass.
+    """
     directory = Path(directory)
     shown_dir = display or str(directory)
     if not directory.exists():
@@ -308,10 +350,13 @@ def list_sources(
     warnings: list[Problem] = []
     listed: set[str] = set()
     if manifest_path.exists():
-        entries = parse_manifest(
+        entries, manifest_problems, named = check_manifest(
             read_text_file(manifest_path, manifest_shown, "manifest"), manifest_shown
         )
-        listed = {e.file for e in entries}
+        manifest_problems = sorted(manifest_problems, key=_position)
+        problems.extend(p for p in manifest_problems if p.severity == "error")
+        warnings.extend(p for p in manifest_problems if p.severity != "error")
+        listed = set(named)
         warnings.extend(
             Problem(
                 _join(shown_dir, name),
@@ -345,16 +390,18 @@ def list_sources(
         for name in files
         if name not in listed and name not in on_disk and not name.startswith(".")
     )
-    if problems:
-        raise InputError(problems)
-    return SourceListing(
+    listing = SourceListing(
         directory=str(directory),
         shown_dir=shown_dir,
         entries=tuple(entries),
         warnings=tuple(warnings),
         manifest=manifest_shown if manifest_path.exists() else None,
         follow_symlinks=follow_symlinks,
+        problems=tuple(problems),
     )
+    if problems and not collect:
+        raise InputError(problems)
+    return listing
 
 
 def load_sources(
@@ -365,8 +412,8 @@ def load_sources(
     A source whose path leaves the folder once symlinks are resolved is refused unless
     ``follow_symlinks``; FIFOs, devices and files over the size limit are refused too.
     """
-    listing = list_sources(directory, display, follow_symlinks=follow_symlinks)
-    problems: list[Problem] = []
+    listing = list_sources(directory, display, follow_symlinks=follow_symlinks, collect=True)
+    problems: list[Problem] = list(listing.problems)
     warnings: list[Problem] = list(listing.warnings)
     sources: list[Source] = []
     missing_extras: dict[str, list[Problem]] = {}
@@ -381,9 +428,9 @@ def load_sources(
         if source is not None:
             sources.append(source)
     problems.extend(merge_missing_extras(missing_extras))
-    if problems:
-        raise InputError(problems)
     warnings.extend(_missing_extras(sources))
+    if problems:  # every error, and the warnings with them (``kzclaims check`` shows both)
+        raise InputError(problems + warnings)
     return Corpus(
         directory=listing.shown_dir,
         sources=tuple(sources),

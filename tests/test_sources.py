@@ -103,7 +103,10 @@ def test_manifest_missing_file_and_unlisted_file(tmp_path: Path) -> None:
         "src/extra.txt: warning: not listed in src/sources.yaml; it is not compared (add it to the manifest)"
     ]
     write_manifest(tmp_path, "sources:\n  - file: a.txt\n  - file: gone.txt\n    id: gone\n")
-    assert errors(tmp_path) == ["src/sources.yaml:3:11: error: source file not found: src/gone.txt"]
+    assert errors(tmp_path) == [
+        "src/sources.yaml:3:11: error: source file not found: src/gone.txt",
+        "src/extra.txt: warning: not listed in src/sources.yaml; it is not compared (add it to the manifest)",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -140,4 +143,44 @@ def test_same_stem_twice_without_manifest(tmp_path: Path) -> None:
     (tmp_path / "report.md").write_text("Two.\n", encoding="utf-8")
     assert errors(tmp_path) == [
         "src/report.txt: error: two sources would have the id `report` (src/report.md); name them in a sources.yaml"
+    ]
+
+
+def test_manifest_and_file_problems_come_in_one_pass(tmp_path: Path) -> None:
+    # F15: unknown key, bad date, duplicate id, missing file and unsupported language together
+    (tmp_path / "brief.txt").write_text("A.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("B.\n", encoding="utf-8")
+    (tmp_path / "odd.txt").write_text("C.\n", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    write_manifest(tmp_path, """\
+        sources:
+          - file: brief.txt
+            id: brief
+            publshed: 2023-01-13
+          - file: other.txt
+            id: brief
+            published: 2023-02-30
+          - file: missing.txt
+          - file: odd.txt
+            language: xx
+        """)
+    with pytest.raises(InputError) as info:
+        load_sources(tmp_path, "src")
+    assert [str(p) for p in info.value.problems] == [
+        "src/sources.yaml:4:5: error: unknown key `publshed` in this source, did you mean `published`?",
+        "src/sources.yaml:6:9: error: duplicate source id `brief` (first used at line 3)",
+        "src/sources.yaml:7:16: error: not a valid date `2023-02-30`: day is out of range for month",
+        "src/sources.yaml:8:11: error: source file not found: src/missing.txt",
+        "src/photo.jpg: warning: no reader for .jpg; it is not compared (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
+        "src/sources.yaml:9:5: warning: language `xx` of odd.txt is not supported (supported: en, ru); it is read as English",
+    ]
+
+
+def test_an_id_clash_does_not_hide_unreadable_files(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "report.md").write_text("Two.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    assert errors(tmp_path) == [
+        "src/report.txt: error: two sources would have the id `report` (src/report.md); name them in a sources.yaml",
+        "src/bad.txt: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
     ]
