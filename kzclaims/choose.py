@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kzclaims.lang import Conventions
@@ -79,9 +79,22 @@ def unit_matches(noun: str, units: Sequence[str]) -> bool:
         unit_words = [_word_form(w) for w in _WORD.findall(unit.lower())]
         if not unit_words:
             continue
-        if all(any(fuzz.ratio(u, n) >= 85 for n in noun_words) for u in unit_words):
+        if all(any(_same_word(u, n, fuzz.ratio) for n in noun_words) for u in unit_words):
             return True
     return False
+
+
+def _same_word(u: str, n: str, ratio: Callable[[str, str], float]) -> bool:
+    """Russian words compare by lemma, exactly (a fuzzy match would make the adjective
+    "избирательный" count "избиратель"); English ones fuzzily ("aircrafts"/"aircraft")."""
+    if u == n:
+        return True
+    if "а" <= u[:1] <= "я" or u[:1] == "ё":
+        from kzclaims.lang import ru
+
+        if ru.HAS_LEMMATIZER:
+            return False
+    return ratio(u, n) >= 85
 
 
 def _distance(value: Value, spans: Sequence[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:

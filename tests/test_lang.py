@@ -50,6 +50,9 @@ def test_russian_unit_matches_across_cases() -> None:
     assert unit_matches("военнослужащих", ["военнослужащие"])
     assert unit_matches("бандитов", ["бандиты", "боевики"])
     assert not unit_matches("единиц военной техники", ["военнослужащие"])
+    # an adjective is not the noun it is made from
+    assert not unit_matches("избирательных округах", ["избирателей"])
+    assert unit_matches("избирателей", ["избиратели"])
 
 
 def test_russian_sentences_keep_abbreviations() -> None:
