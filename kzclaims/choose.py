@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzclaims.lang import Conventions
 from kzclaims.model import Claim, Kind, Match, PartialDate, Value
@@ -177,6 +178,18 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
     return out
 
 
+@lru_cache(maxsize=8192)
+def _read_values(
+    text: str, kind: Kind, reference: dt.date | None, language: str,
+    conventions: Conventions | None,
+) -> tuple[Value, ...]:
+    """The values of a passage, remembered: the joint scorer reads the same passages for every
+    claim of a kind (values are frozen, so sharing them is safe)."""
+    from kzclaims.values import read_values
+
+    return tuple(read_values(text, kind, reference, language, conventions))
+
+
 def choose_value(
     claim: Claim,
     match: Match,
@@ -189,9 +202,7 @@ def choose_value(
 
     ``language`` and ``conventions`` are the source's (see :func:`kzclaims.lang.conventions_for`).
     """
-    from kzclaims.values import read_values
-
-    values = read_values(match.text, kind or claim.kind, reference, language, conventions)
+    values = _read_values(match.text, kind or claim.kind, reference, language, conventions)
     if not values:
         return None
     candidates = score_candidates(claim, match, values)

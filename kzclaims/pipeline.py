@@ -176,7 +176,7 @@ FIT_WEIGHT = 0.5
 #: joint score never accepts a passage below it, so the prefilter loses nothing)
 SEARCH_FLOOR = 30.0
 #: how many passages of a source above the floor are read, best first
-PASSAGES_READ = 12
+PASSAGES_READ = 6
 
 
 def search_floor(threshold: float) -> float:
