@@ -497,6 +497,13 @@ def _print_rich(report: Report, evidence: bool) -> None:
     _show(draw)
 
 
+_FROM = {
+    "dateline": "its dateline",
+    "page metadata": "the page's metadata",
+    "document properties": "the document's properties",
+}
+
+
 def _inferred_date_warnings(report: Report) -> None:
     """Without a manifest date, relative dates ("in two days") resolve against the date read
     from the text's dateline: say so, per source, when that happened in this report."""
@@ -516,8 +523,9 @@ def _inferred_date_warnings(report: Report) -> None:
     for sid, date in used.items():
         src = by_id[sid]
         _note(
-            f"{src.file}: warning: relative dates were read against {date}, the date inferred"
-            " from the text; give `published:` (or `as_of:`) in sources.yaml to be sure"
+            f"{src.file}: warning: relative dates were read against {date}, the date read from"
+            f" {_FROM.get(src.published_from or '', 'the text')}; give `published:` (or `as_of:`)"
+            " in sources.yaml to be sure"
         )
 
 

@@ -197,6 +197,9 @@ class Source:
     locations: tuple[tuple[int, int], ...] = ()
     title_inferred: bool = False  # taken from the file's own metadata, not from the manifest
     author: str | None = None
+    # where an inferred ``published`` came from: "dateline", "page metadata" (an HTML page's date
+    # markup) or "document properties" (a PDF's or Word file's creation date); None otherwise
+    published_from: str | None = None
 
     @property
     def reference_date(self) -> dt.date | None:
@@ -316,6 +319,7 @@ class SourceInfo:
     title_inferred: bool = False
     author: str | None = None
     language: str = "en"
+    published_from: str | None = None  # see Source.published_from
 
 
 ChangeKind = Literal[
@@ -354,3 +358,15 @@ class Report:
     # A large run's report keeps only the cells where a claim was found (or nearly): each
     # claim counts the rest in ``not_found`` (see kzclaims.execute.COMPACT_SOURCES).
     compact: bool = False
+
+
+_INFERRED_FROM = {
+    "dateline": "read from a dateline",
+    "page metadata": "read from the page's metadata",
+    "document properties": "read from the document's properties",
+}
+
+
+def inferred_from(origin: str | None) -> str:
+    """How an inferred publication date is labelled: "read from the page's metadata"."""
+    return _INFERRED_FROM.get(origin or "", "inferred")

@@ -151,6 +151,7 @@ def _source_info(s: Source) -> SourceInfo:
         title_inferred=s.title_inferred,
         author=s.author,
         language=s.language,
+        published_from=s.published_from,
     )
 
 

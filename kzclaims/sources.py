@@ -516,11 +516,15 @@ def _source(
     ``<html lang="en">`` around Russian text) gives way to detection, with a warning.
     """
     published = e.published
+    published_from = None
     if published is None:
-        if doc.kind == "html":
-            published = doc.published or infer_dateline(doc.text)
-        else:
-            published = infer_dateline(doc.text) or doc.published
+        dateline = None if doc.kind == "html" and doc.published else infer_dateline(doc.text)
+        if doc.kind == "html" and doc.published:
+            published, published_from = doc.published, "page metadata"
+        elif dateline is not None:
+            published, published_from = dateline, "dateline"
+        elif doc.published is not None:
+            published, published_from = doc.published, "document properties"
     title = e.title or doc.title
     # the language a page or Word file declares (<html lang="ru">), when kzclaims reads it
     declared = doc.language if doc.language in SUPPORTED else None
@@ -556,6 +560,7 @@ def _source(
         locations=doc.line_marks(),
         title_inferred=e.title is None and title is not None,
         author=doc.author,
+        published_from=published_from,
     )
     return source, warning
 

@@ -302,6 +302,6 @@ def test_warning_when_relative_dates_use_an_inferred_date(corpus: Path) -> None:
     assert code == 0
     assert (
         "sources/agency.txt: warning: relative dates were read against 2022-01-11, the date"
-        " inferred from the text; give `published:` (or `as_of:`) in sources.yaml to be sure"
+        " read from its dateline; give `published:` (or `as_of:`) in sources.yaml to be sure"
     ) in err
     assert "warning: relative dates" not in run("compare", "-q")[2]

@@ -152,6 +152,10 @@ def test_metadata_fills_what_the_manifest_leaves_out(report: Report) -> None:
     )
     wire = info["wire"]
     assert (wire.title, wire.published, wire.title_inferred) == (None, "2022-01-11", False)
+    # F22: where each inferred date came from
+    assert [info[i].published_from for i in ("courier", "review", "brief", "wire")] == [
+        "page metadata", "document properties", "dateline", "dateline"
+    ]
 
 
 def test_legacy_encoding_is_named_in_one_warning() -> None:

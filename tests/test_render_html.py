@@ -174,11 +174,31 @@ def test_value_words_are_highlighted_in_the_quote() -> None:
     assert "2,030 troops" in marks
 
 
+LABELS = {
+    "dateline": "(read from a dateline)",
+    "page metadata": "(read from the page's metadata)",
+    "document properties": "(read from the document's properties)",
+}
+
+
+def test_an_inferred_date_says_where_it_came_from() -> None:
+    # F22: not every inferred date is "read from a dateline"
+    for origin, label in LABELS.items():
+        report = sample_report()
+        sources = tuple(
+            replace(s, published_from=origin) if s.published_inferred else s
+            for s in report.sources
+        )
+        nodes = parse(render_html(replace(report, sources=sources)))
+        (table,) = [n for n in nodes if n.tag == "table" and "sources" in n.attrs.get("class", "")]
+        assert [text for text in LABELS.values() if text in table.text] == [label]
+
+
 def test_sources_header() -> None:
     nodes = parse(render_html(sample_report()))
     (table,) = [n for n in nodes if n.tag == "table" and "sources" in n.attrs.get("class", "")]
     for text in ("The Diplomatic Insight", "tdi", "2022-01-12", "sources/tdi-2022-01-12.txt",
-                 "read from a dateline", "statements as of 2022-01-10",
+                 "(inferred)", "statements as of 2022-01-10",
                  "https://example.org/rfe"):
         assert text in table.text
     counts = next(n for n in nodes if n.attrs.get("class") == "counts")

@@ -22,7 +22,16 @@ import re
 from html import escape
 
 from kzclaims.compare import disagreements, outliers
-from kzclaims.model import VERDICTS, Change, ClaimResult, Finding, JSONValue, Report, SourceInfo
+from kzclaims.model import (
+    VERDICTS,
+    Change,
+    ClaimResult,
+    Finding,
+    JSONValue,
+    Report,
+    SourceInfo,
+    inferred_from,
+)
 from kzclaims.render.cells import CHANGE_LABELS, compact_value, format_number, outlet_names
 
 __all__ = [
@@ -319,7 +328,7 @@ def _sources(report: Report, names: dict[str, str]) -> str:
     for s in report.sources:
         published = _e(s.published) if s.published else "—"
         if s.published and s.published_inferred:
-            published += ' <span class="note">(read from a dateline)</span>'
+            published += f' <span class="note">({_e(inferred_from(s.published_from))})</span>'
         if s.as_of:
             published += f' <span class="note">(statements as of {_e(s.as_of)})</span>'
         where = f"<code>{_e(s.file)}</code>"

@@ -121,6 +121,8 @@ def _source_to_dict(s: SourceInfo) -> dict[str, JSONValue]:
         d["author"] = s.author
     if s.language != "en":  # English is the default (formats.md): written only when not
         d["language"] = s.language
+    if s.published_from is not None:
+        d["published_from"] = s.published_from
     return d
 
 
@@ -325,6 +327,7 @@ class _Reader:
             title_inferred=bool(self.boolean(d, "title_inferred", where, default=False)),
             author=self.string(d, "author", where, required=False),
             language=self.string(d, "language", where, required=False, default="en") or "en",
+            published_from=self.string(d, "published_from", where, required=False),
         )
 
     def finding(self, v: Any, where: str) -> Finding:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from kzclaims.model import inferred_from
 from kzclaims.sources import Corpus
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ def sources_rows(corpus: Corpus, mentions: dict[str, list[str]] | None) -> list[
             "file": s.file,
             "published": s.published.isoformat() if s.published else None,
             "published_inferred": s.published_inferred,
+            "published_from": s.published_from,
             "as_of": s.as_of.isoformat() if s.as_of else None,
             "language": s.language,
             "language_detected": s.language_detected,
@@ -75,7 +77,7 @@ def render_sources_table(
     for row, s in zip(sources_rows(corpus, mentions), corpus.sources, strict=False):
         published = row["published"] or "—"
         if s.published_inferred:
-            published = f"{published} (inferred)"
+            published = f"{published} ({inferred_from(s.published_from)})"
         if s.as_of:
             published = f"{published}, as of {s.as_of.isoformat()}"
         language = f"{s.language} (detected)" if s.language_detected else s.language
