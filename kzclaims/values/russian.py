@@ -825,8 +825,17 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         y1 = int(m.group("y1")) if m.group("y1") else None
         relative = y2 is None and y1 is None
         if y2 is None:
-            r = _resolve_md(m2, d2, ref, _tense(text, m.start(), m.end()))
-            y2 = r.year if r else None
+            # A past-tense period is placed by its start ("ввёл режим с 5 по 19 января", said on
+            # the 13th, began on the 5th this January and may still run); any other by its end.
+            tense = _tense(text, m.start(), m.end())
+            if tense == "past" and y1 is None:
+                r1 = _resolve_md(m1, d1, ref, tense)
+                if r1 is not None:
+                    y1 = r1.year
+                    y2 = y1 if (m1, d1) <= (m2, d2) else y1 + 1
+            if y2 is None:
+                r = _resolve_md(m2, d2, ref, tense)
+                y2 = r.year if r else None
         if y2 is None:
             t.add(m.start(), m.end(), None, 2)
             continue
