@@ -1,0 +1,64 @@
+"""Exit code 3: an internal error (a bug) is one line and a hint, never a traceback, unless asked."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+def _main(*args: str) -> tuple[int, str, str]:
+    from kzclaims.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr, sys.argv
+    sys.stdout, sys.stderr, sys.argv = out, err, ["kzclaims", *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0
+    finally:
+        sys.stdout, sys.stderr, sys.argv = saved
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    monkeypatch.delenv("KZCLAIMS_DEBUG", raising=False)
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("kzclaims.execute.run_compare", boom)
+
+
+def test_an_internal_error_exits_3_with_one_line_and_a_hint(broken: None) -> None:
+    code, out, err = _main("compare")
+    assert code == 3 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == "kzclaims: internal error: ZeroDivisionError: division by zero"
+    assert lines[1].startswith("kzclaims: this is a bug in kzclaims; please report it at https://")
+    assert "KZCLAIMS_DEBUG=1 or --traceback" in lines[1]
+    assert len(lines) == 2 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_the_traceback_on_request(
+    broken: None, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    if how == "env":
+        monkeypatch.setenv("KZCLAIMS_DEBUG", "1")
+        code, _, err = _main("compare")
+    else:
+        code, _, err = _main("--traceback", "compare")
+    assert code == 3
+    assert err.startswith("Traceback (most recent call last):")
+    assert "kzclaims: internal error: ZeroDivisionError" in err
