@@ -258,3 +258,21 @@ def test_damaged_files_give_a_document_or_one_input_error(path: Path, capfd: pyt
         except InputError as exc:
             assert len(exc.problems) == 1 and "\n" not in str(exc)
     assert capfd.readouterr().err == ""  # nothing printed by the libraries
+
+
+def test_a_spreadsheet_saved_as_txt_is_named(tmp_path: Path) -> None:
+    # F29: an .xlsx renamed .txt is not "no reader for .txt"
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    assert error(buf.getvalue(), ".txt") == (
+        "src/f.txt: error: a spreadsheet (Office Open XML), not text; no reader knows it"
+        " (sources may be .txt, .md, .html, .htm, .pdf or .docx files)"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "hello")
+    assert error(buf.getvalue(), ".txt").startswith("src/f.txt: error: a zip archive, not text")

@@ -173,9 +173,30 @@ def _looks_html(head: bytes) -> bool:
     return "<body" in text or tags >= 3
 
 
+def _zip_kind(data: bytes) -> str:
+    """What a zip file that is not a Word file is, from the names of its first members."""
+    head = data[:65536]
+    if b"xl/" in head:
+        return "a spreadsheet (Office Open XML)"
+    if b"ppt/" in head:
+        return "a presentation (Office Open XML)"
+    if b"[Content_Types].xml" in head:
+        return "an Office Open XML file"
+    if b"mimetypeapplication/vnd.oasis.opendocument" in head:
+        return "an OpenDocument file"
+    return "a zip archive"
+
+
 def read_bytes(data: bytes, shown: str, suffix: str = ".txt") -> Document:
     """Read a file's bytes with the reader its content and suffix call for."""
     kind = sniff(data, suffix)
+    if kind is None and data[:4] == b"PK\x03\x04":
+        raise InputError.single(
+            shown,
+            f"{_zip_kind(data)}, not text; no reader knows it (sources may be {suffix_list()}"
+            " files)",
+            code="no-reader",
+        )
     if kind is None:
         raise InputError.single(
             shown,
