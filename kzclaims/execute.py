@@ -138,7 +138,9 @@ def run_compare(
     read (after the whole run, listing every one), like ``load_sources``.
 
     ``compact``: a compact report (None: when there are more than :data:`COMPACT_SOURCES`)."""
-    claims = select_claims(claimset, claim_ids)
+    # every claim competes for the values of a source, whichever are asked for (see compare())
+    wanted = {c.id for c in select_claims(claimset, claim_ids)}
+    claims = claimset.claims
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     sizes = _sizes(listing)
     total = sum(sizes)
@@ -199,7 +201,7 @@ def run_compare(
     report = Report(
         claims_file=claimset.path,
         sources=tuple(o.info for o in outcomes),
-        claims=tuple(assemble(claims, outcomes, compact)),
+        claims=tuple(r for r in assemble(claims, outcomes, compact) if r.id in wanted),
         title=claimset.title,
         compact=compact,
     )

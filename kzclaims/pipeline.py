@@ -634,7 +634,10 @@ def compare(
     The sources are searched a shard at a time (:func:`shards`); ``kzclaims.execute`` runs the
     same search over sources read lazily, on several processes or on Dask.
     """
-    claims = select_claims(claimset, claim_ids)
+    # Every claim of the file is searched even when only some are asked for: within a source a
+    # value answers one claim, so which claims compete must not depend on --claim.
+    wanted = {c.id for c in select_claims(claimset, claim_ids)}
+    claims = claimset.claims
     state = ShardSearch(claims, threshold)
     sources = corpus.sources
     outcomes: list[SourceOutcome] = []
@@ -643,7 +646,7 @@ def compare(
     return Report(
         claims_file=claimset.path,
         sources=tuple(o.info for o in outcomes),
-        claims=tuple(assemble(claims, outcomes)),
+        claims=tuple(r for r in assemble(claims, outcomes) if r.id in wanted),
         title=claimset.title,
     )
 
