@@ -245,6 +245,13 @@ def _locate(claims: Path | None, sources: Path | None) -> tuple[Path, Path]:
             claims = Path(os.path.relpath(found, here))
             if sources is None:
                 sources = claims.parent / "sources"
+                # say which files a run found upwards, and that a sources/ here is not them
+                here_too = (
+                    " (not ./sources here: give --sources sources to use it)"
+                    if Path("sources").is_dir()
+                    else ""
+                )
+                _note(f"kzclaims: using {claims} and {sources}/{here_too}")
     if sources is None:
         sources = Path("sources")
     return claims, sources
@@ -684,6 +691,10 @@ def compare(
     _guard_output(output, "--output", inputs)
     if update_baseline:
         _guard_output(baseline, "--baseline", [*inputs, *([output] if output else [])])
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary and summary and _in_github_actions():
+        # the job summary is appended to: never to a claims file, manifest or source
+        _guard_output(Path(summary), "$GITHUB_STEP_SUMMARY", inputs)
     from kzclaims.execute import run_compare
 
     try:

@@ -396,3 +396,12 @@ def test_a_dozen_typical_mistakes_come_back_at_once(corpus: Path) -> None:
         "claims.yaml:37:11: error: `unit` must be text or a list of texts, not a mapping",
         "kzclaims: 14 errors, 0 warnings",
     ]
+
+
+def test_step_summary_never_appends_to_an_input(corpus: Path) -> None:
+    before = (corpus / "claims.yaml").read_bytes()
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(corpus / "claims.yaml")}
+    code, _, err = run("compare", "--format", "github", env=env)
+    assert code == 2
+    assert "$GITHUB_STEP_SUMMARY names an input file" in err
+    assert (corpus / "claims.yaml").read_bytes() == before

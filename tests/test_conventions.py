@@ -117,6 +117,20 @@ def test_claims_found_in_a_parent_folder_with_sources_beside_it(
     assert code == 0 and "../../sources/agency.txt" in out
 
 
+def test_a_run_says_which_claims_and_sources_it_found_upwards(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub = corpus / "story"
+    (sub / "sources").mkdir(parents=True)  # a sources/ here that the found claims do not use
+    monkeypatch.chdir(sub)
+    code, out, err = run("compare", "-f", "json")
+    assert code == 0
+    assert json.loads(out)["claims_file"] == "../claims.yaml"
+    assert "kzclaims: using ../claims.yaml and ../sources/ (not ./sources here" in err
+    code, _, err = run("compare", "-q", "-f", "json")
+    assert code == 0 and "using" not in err
+
+
 def test_the_search_stops_at_the_top_of_the_repository(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
