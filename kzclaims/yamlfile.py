@@ -93,11 +93,20 @@ def read_text_file(path: Path, display: str, what: str = "YAML file") -> str:
     """Read a small UTF-8 text file the user owns, or raise InputError with one clear line.
 
     Only a regular file of at most :data:`~kzclaims.safefs.MAX_YAML_BYTES` is read (a FIFO or
-    ``/dev/zero`` is refused at once); a NUL byte means a binary file.
+    ``/dev/zero`` is refused at once); UTF-16 with a BOM is read too; otherwise a NUL byte
+    means a binary file.
     """
     from kzclaims.safefs import MAX_YAML_BYTES, read_regular_file
 
     data = read_regular_file(path, display, MAX_YAML_BYTES, what)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM (Notepad's "Unicode")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError.single(
+                display, "broken UTF-16 text; re-save the file as UTF-8", 1, 1, code="encoding"
+            ) from None
+        return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1

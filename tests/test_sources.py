@@ -184,3 +184,21 @@ def test_an_id_clash_does_not_hide_unreadable_files(tmp_path: Path) -> None:
         "src/report.txt: error: two sources would have the id `report` (src/report.md); name them in a sources.yaml",
         "src/bad.txt: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
     ]
+
+
+def test_utf16_manifest_and_claims_with_a_bom_are_read(tmp_path: Path) -> None:
+    # F16: Notepad's "Unicode" is UTF-16 with a BOM, not binary data
+    from kzclaims.claims import load_claims
+
+    (tmp_path / "a.txt").write_text("A.\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_bytes("sources:\r\n  - file: a.txt\r\n    id: айди\r\n".encode("utf-16"))
+    with pytest.raises(InputError) as info:  # read as text: the bad id is reported, not binary
+        load_sources(tmp_path, "src")
+    assert str(info.value.problems[0]).startswith("src/sources.yaml:3:9: error: invalid source id")
+    (tmp_path / "sources.yaml").write_bytes("sources:\r\n  - file: a.txt\r\n".encode("utf-16-be").join([b"\xfe\xff", b""]))
+    assert [s.id for s in load_sources(tmp_path, "src").sources] == ["a"]
+    claims = ROOT / "claims.yaml"
+    (tmp_path / "claims.yaml").write_bytes(claims.read_text(encoding="utf-8").encode("utf-16"))
+    assert len(load_claims(tmp_path / "claims.yaml", "c.yaml").claims) == len(
+        load_claims(claims, "claims.yaml").claims
+    )
