@@ -744,7 +744,7 @@ def _with_baseline(report: Report, baseline: Path, update: bool) -> Report:
     from kzclaims.render.json import load_report
 
     if update and not baseline.exists():
-        return with_changes(report, (), _display(baseline))
+        return report  # a first baseline: nothing to compare with, so no "No changes since"
     if not baseline.exists() and not baseline.is_symlink():
         raise InputError.single(
             _display(baseline),

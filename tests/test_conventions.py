@@ -215,9 +215,10 @@ def test_first_baseline_path(corpus: Path) -> None:
         "reports/baseline.json: error: baseline not found; create it with"
         " `kzclaims compare --baseline reports/baseline.json --update-baseline`"
     )
-    code, _, err = run("compare", "--baseline", "reports/baseline.json", "--update-baseline")
+    code, out, err = run("compare", "--baseline", "reports/baseline.json", "--update-baseline")
     assert code == 0
     assert "kzclaims: baseline reports/baseline.json created from this run; commit it" in err
+    assert "No changes since" not in out  # nothing to compare with yet
     code, out, err = run("compare", "--baseline", "reports/baseline.json", "--fail-on", "changed")
     assert code == 0 and "No changes since reports/baseline.json" in out
 
