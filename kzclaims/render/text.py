@@ -193,8 +193,18 @@ def _source_width(report: Report, width: int) -> int:
     n = max(1, len(report.sources))
     # one space of padding between columns, none at the edges
     spare = width - _claim_width(report) - VERDICT_COLUMN - (n + 1) * 2
-    per_source = spare // n
-    return per_source if per_source >= MIN_COLUMN else 0
+    per_source = min(spare // n, 28)
+    # no value may be folded inside a column ("2022-01-05/2022-01-19"): "! " marks an outlier
+    longest = max(
+        (
+            len(format_value(f, c.kind)) + 2
+            for c in report.claims
+            for f in c.findings
+            if f.found
+        ),
+        default=0,
+    )
+    return per_source if per_source >= max(MIN_COLUMN, longest) else 0
 
 
 def _table(report: Report, source_width: int) -> RenderableType:
@@ -205,7 +215,7 @@ def _table(report: Report, source_width: int) -> RenderableType:
     table.add_column("Claim", overflow="fold", width=_claim_width(report))
     headers = _headers(report)
     for s in report.sources:
-        table.add_column(headers[s.id], overflow="fold", width=min(source_width, 28))
+        table.add_column(headers[s.id], overflow="fold", width=source_width)
     table.add_column("Verdict", no_wrap=True, width=VERDICT_COLUMN)
     from kzclaims.compare import outliers
 
