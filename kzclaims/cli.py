@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -282,24 +282,37 @@ def _load(
     claims: Path, sources: Path, follow_symlinks: bool = False
 ) -> tuple[ClaimSet, Corpus]:
     """Load and validate both inputs; report every problem of both before giving up."""
-    from kzclaims.claims import load_claims
     from kzclaims.sources import load_sources
 
+    return _claims_and(claims, lambda: load_sources(
+        sources, _display(sources), follow_symlinks=follow_symlinks
+    ))
+
+
+_T = TypeVar("_T")
+
+
+def _claims_and(claims: Path, second: Callable[[], _T]) -> tuple[ClaimSet, _T]:
+    """The claims file and ``second()`` (the sources, loaded or listed); every problem of both
+    is reported before giving up (errors always, warnings unless --quiet), then exit 2."""
+    from kzclaims.claims import load_claims
+
     problems: list[Problem] = []
-    claimset = corpus = None
+    claimset: ClaimSet | None = None
+    other: _T | None = None
     try:
         claimset = load_claims(claims, _display(claims))
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        corpus = load_sources(sources, _display(sources), follow_symlinks=follow_symlinks)
+        other = second()
     except InputError as exc:
         problems.extend(exc.problems)
-    if problems or claimset is None or corpus is None:
+    if problems or claimset is None or other is None:
         _print_problems([p for p in problems if p.severity == "error" or not is_quiet()])
         if (
             claimset is None
-            and corpus is None
+            and other is None
             and all(p.code in ("missing-file", "missing-dir") for p in problems)
         ):
             _err(
@@ -307,7 +320,7 @@ def _load(
                 " or pass --claims FILE and --sources DIR"
             )
         raise typer.Exit(EXIT_INPUT)
-    return claimset, corpus
+    return claimset, other
 
 
 def _inputs(
@@ -327,32 +340,11 @@ def _load_listing(
 ) -> tuple[ClaimSet, SourceListing]:
     """Load the claims and list the sources (read later, a shard at a time); report every
     problem of both before giving up."""
-    from kzclaims.claims import load_claims
     from kzclaims.sources import list_sources
 
-    problems: list[Problem] = []
-    claimset = listing = None
-    try:
-        claimset = load_claims(claims, _display(claims))
-    except InputError as exc:
-        problems.extend(exc.problems)
-    try:
-        listing = list_sources(sources, _display(sources), follow_symlinks=follow_symlinks)
-    except InputError as exc:
-        problems.extend(exc.problems)
-    if problems or claimset is None or listing is None:
-        _print_problems(problems)
-        if (
-            claimset is None
-            and listing is None
-            and all(p.code in ("missing-file", "missing-dir") for p in problems)
-        ):
-            _err(
-                "kzclaims: hint: run kzclaims in the folder that holds claims.yaml and sources/,"
-                " or pass --claims FILE and --sources DIR"
-            )
-        raise typer.Exit(EXIT_INPUT)
-    return claimset, listing
+    return _claims_and(claims, lambda: list_sources(
+        sources, _display(sources), follow_symlinks=follow_symlinks
+    ))
 
 
 #: the progress bar appears only for runs longer than this (seconds)
