@@ -1,6 +1,6 @@
 """Grade kzclaims on the blind set in benchmarks/unseen/: cells and verdicts against the gold.
 
-    python benchmarks/claims.py                      # dev and test halves, English and Russian
+    python benchmarks/claims.py                      # every split, English and Russian
     python benchmarks/claims.py --split dev --failures   # the wrong cells of the dev half
     python benchmarks/claims.py --json               # one JSON object on stdout
 
@@ -10,7 +10,9 @@ of what each report states, ``stated.yaml``), and claims written from the fact s
 (``claims.yaml`` with ``claims-map.yaml``: claim id -> fact id). The gold cell of a claim in a
 source is what ``stated.yaml`` records for the claim's fact in that report, or "not stated".
 
-What is counted, per half (dev/test) and per source language:
+What is counted, per split and per source language (``split`` in each ``facts.yaml``: ``dev``,
+``spent`` -- a former test half whose failures have been read, now development data -- and
+``test``, the current held-out half):
 
 - **stated cells**: cells whose report states the fact;
 - **found-recall**: stated cells where kzclaims found a value (any value);
@@ -21,7 +23,7 @@ What is counted, per half (dev/test) and per source language:
   the library's documented interval rules (``kzclaims.compare``): the rules are the contract;
   what is measured is whether the cells read from the texts lead to the right verdict.
 
-Only the dev half may be tuned on. The test half is measured once and its figure reported before
+Only the dev and spent splits may be tuned on. The test half is measured once and its figure reported before
 its failures are looked at (``--failures`` prints them only when asked, with a reminder).
 """
 
@@ -283,12 +285,12 @@ def run(splits: Iterable[str], root: Path = UNSEEN) -> dict[str, dict[str, Tally
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--split", choices=["dev", "spent", "test", "all"], default="all")
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
     args = ap.parse_args()
-    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    splits = ["dev", "spent", "test"] if args.split == "all" else [args.split]
     results = run(splits, args.root)
     if args.json:
         print(

@@ -160,18 +160,19 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
     assert not ex.sources[0].finding.found
 
 
-#: the held-out (test) half, measured once with the joint scorer (commit 988eade) before any of
-#: its failures were read: found 68.2 %, value right 61.8 %, false finds 9 of 139, verdicts
-#: 64.1 % (all languages); the floors are those figures minus a small margin
+#: the first held-out half, now "spent": measured once with the joint scorer (commit 988eade)
+#: before any of its failures were read: found 68.2 %, value right 61.8 %, false finds 9 of 139,
+#: verdicts 64.1 % (all languages). It was re-run and its failures read after that, so it is now
+#: development data (split: spent); the floors keep the figures from falling back.
 TEST_FLOORS = {"found_recall": 65.0, "value_right": 58.0}
 TEST_MAX_FALSE_FINDS = 13
 TEST_VERDICTS_FLOOR = 59.0
 
 
-def test_test_half_floor() -> None:
-    """benchmarks/claims.py's grading of the held-out half does not fall below the figure
-    measured once when the joint scorer landed (never tuned on: see docs/benchmarks.md)."""
-    half = grading.run(["test"])["test"]
+def test_spent_half_floor() -> None:
+    """benchmarks/claims.py's grading of the spent first held-out half does not fall below the
+    figure measured once when the joint scorer landed (see docs/benchmarks.md)."""
+    half = grading.run(["spent"])["spent"]
     cells = half["all"].figures()
     for name, floor in TEST_FLOORS.items():
         assert cells[name] >= floor, (name, cells[name])
