@@ -23,8 +23,9 @@ What is counted, per split and per source language (``split`` in each ``facts.ya
   the library's documented interval rules (``kzclaims.compare``): the rules are the contract;
   what is measured is whether the cells read from the texts lead to the right verdict.
 
-Only the dev and spent splits may be tuned on. The test half is measured once and its figure reported before
-its failures are looked at (``--failures`` prints them only when asked, with a reminder).
+Only the dev and spent splits may be tuned on. The test half is measured once and its figure
+reported before its failures are looked at (``--failures`` prints them only when asked, with a
+reminder).
 """
 
 from __future__ import annotations
