@@ -1,6 +1,7 @@
 """Grade kzclaims on the blind set in benchmarks/unseen/: cells and verdicts against the gold.
 
-    python benchmarks/claims.py                      # every split, English and Russian
+    python benchmarks/claims.py                      # dev + spent (tuning data), en and ru
+    python benchmarks/claims.py --split test         # the held-out half: once, before --failures
     python benchmarks/claims.py --split dev --failures   # the wrong cells of the dev half
     python benchmarks/claims.py --json               # one JSON object on stdout
 
@@ -286,12 +287,19 @@ def run(splits: Iterable[str], root: Path = UNSEEN) -> dict[str, dict[str, Tally
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "spent", "test", "all"], default="all")
+    ap.add_argument(
+        "--split",
+        choices=["dev", "spent", "test", "all", "tuning"],
+        default="tuning",
+        help="tuning = dev + spent (the default: the held-out test half only when asked)",
+    )
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
     args = ap.parse_args()
-    splits = ["dev", "spent", "test"] if args.split == "all" else [args.split]
+    splits = {"all": ["dev", "spent", "test"], "tuning": ["dev", "spent"]}.get(
+        args.split, [args.split]
+    )
     results = run(splits, args.root)
     if args.json:
         print(
