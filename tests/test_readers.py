@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from kzclaims.cli import app
 from kzclaims.errors import InputError
 from kzclaims.readers import read, read_bytes, sniff
+from kzclaims.readers.encoding import ENCODING_NAMES, legacy_scores
 from kzclaims.readers.pdf import clean_pages
 from kzclaims.readers.plain import guess_legacy_encoding
 from kzclaims.sources import load_sources
@@ -21,6 +22,7 @@ FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats" / "sources"
 PAGE = FORMATS / "steppe-courier-2022-01-12.html"
 PDF = FORMATS / "caspian-review-2022-01-14.pdf"
 DOCX = FORMATS / "eurasia-brief-2022-01-13.docx"
+ENCODINGS = Path(__file__).resolve().parent / "fixtures" / "encodings"
 
 
 def error(data: bytes, suffix: str) -> str:
@@ -144,22 +146,83 @@ def test_html_page_without_an_article_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "encoding"),
-    [
-        ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "cp1251"),
-        ("Вывод контингента ОДКБ (CSTO) начнётся 13 января и займёт не более 10 дней.", "cp1251"),
-        ("Almost 20,000 bandits attacked Almaty, the café owner said — “we hid”.", "cp1252"),
-        ("Der Abzug der Truppen beginnt am 13. Januar; Zürich, Genève und Köln berichten.", "cp1252"),
-        ("Le retrait commencera le 13 janvier, a déclaré le président à l'Assemblée élue.", "cp1252"),
-    ],
-)
+LEGACY_TEXTS = [
+    ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "cp1251"),
+    ("Вывод контингента ОДКБ (CSTO) начнётся 13 января и займёт не более 10 дней.", "cp1251"),
+    ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "koi8_r"),
+    ("Вывод контингента ОДКБ (CSTO) начнётся 13 января и займёт не более 10 дней.", "koi8_r"),
+    ("Ущерб составил 340 млн долларов, сообщили в правительстве.", "koi8_r"),
+    ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "cp866"),
+    ("Ущерб составил 340 млн долларов, сообщили в правительстве.", "cp866"),
+    ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "mac_cyrillic"),
+    ("Ущерб составил 340 млн долларов, сообщили в правительстве.", "mac_cyrillic"),
+    ("Москва", "cp1251"),
+    ("Москва", "koi8_r"),
+    ("Москва", "cp866"),
+    ("вчера", "koi8_r"),
+    ("Almost 20,000 bandits attacked Almaty, the café owner said — “we hid”.", "cp1252"),
+    ("Der Abzug der Truppen beginnt am 13. Januar; Zürich, Genève und Köln berichten.", "cp1252"),
+    ("Le retrait commencera le 13 janvier, a déclaré le président à l'Assemblée élue.", "cp1252"),
+    ("The strike costs the economy €45m a day.", "cp1252"),
+    ("Señor Müller", "cp1252"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), LEGACY_TEXTS)
 def test_legacy_encoding_is_guessed_from_the_letters(text: str, encoding: str) -> None:
     data = text.encode(encoding)
     assert guess_legacy_encoding(data) == encoding
     doc = read_bytes(data, "f.txt", ".txt")
     assert doc.text == text and doc.encoding == encoding
     assert len(doc.warnings) == 1 and "re-save the file as UTF-8" in doc.warnings[0].message
+    assert ENCODING_NAMES[encoding] in doc.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "shown"),
+    [
+        ("ru-cp1251.txt", "cp1251", "Windows-1251 (Cyrillic)"),
+        ("ru-koi8r.txt", "koi8_r", "KOI8-R (Cyrillic)"),
+        ("ru-cp866.txt", "cp866", "CP866 (DOS Cyrillic)"),
+        ("ru-maccyrillic.txt", "mac_cyrillic", "Mac Cyrillic"),
+        ("west-cp1252.txt", "cp1252", "Windows-1252 (Western European)"),
+    ],
+)
+def test_legacy_fixture_files_are_read_in_their_encoding(name: str, encoding: str, shown: str) -> None:
+    doc = read(ENCODINGS / name, "sources/" + name)
+    assert doc.encoding == encoding
+    expected = "ZÜRICH, 11 Jan." if name.startswith("west") else "АЛМАТЫ, 11 января."
+    assert doc.text.startswith(expected)
+    [w] = doc.warnings
+    assert str(w).startswith(f"sources/{name}:1:")
+    assert f"; read as {shown}, judged from its letters" in str(w)
+
+
+def test_a_legacy_file_with_a_byte_cp1252_leaves_undefined_is_read_as_cyrillic() -> None:
+    # 0x81 is undefined in Windows-1252, wherever it is: CP866 "Б" late in a long text
+    text = "сообщение. " * 600 + "Бишкек"
+    data = text.encode("cp866")
+    assert b"\x81" not in data[:6000] and data.endswith(b"\x81\xa8\xe8\xaa\xa5\xaa")
+    assert guess_legacy_encoding(data) == "cp866"
+    assert read_bytes(data, "f.txt", ".txt").text == text
+
+
+def test_legacy_scores_rank_the_right_code_page_first() -> None:
+    data = "Забастовка продолжалась одиннадцать дней.".encode("koi8_r")
+    scores = legacy_scores(data)
+    assert "cp1252" in scores and max(scores, key=scores.__getitem__) == "koi8_r"
+    assert scores["koi8_r"] > 0 > scores["cp1251"]
+
+
+def test_a_koi8r_source_gives_its_values(tmp_path: Path) -> None:
+    src = tmp_path / "sources"
+    src.mkdir()
+    shutil.copy(ENCODINGS / "ru-koi8r.txt", src / "tass.txt")
+    corpus = load_sources(src, "sources")
+    assert "2 030 военнослужащих" in corpus.sources[0].text
+    assert [w.message.split(";")[1].strip() for w in corpus.warnings] == [
+        "read as KOI8-R (Cyrillic), judged from its letters"
+    ]
 
 
 def test_utf16_with_bom_is_text() -> None:
