@@ -1,9 +1,9 @@
 """GitHub-flavoured Markdown report (``--format markdown``, and the Actions job summary).
 
 Layout: a heading, a one-line summary of verdict counts, a table with one row per claim and
-one column per source, the changes since the baseline when the run was compared with one,
-and the quotes in a collapsed ``<details>`` block. Text from claims files and sources is
-escaped so that it can never break the table or turn into markup.
+one column per source (the changes since the baseline come first, after the summary line, when
+the run was compared with one), and the quotes in a collapsed ``<details>`` block. Text from
+claims files and sources is escaped so that it can never break the table or turn into markup.
 """
 
 from __future__ import annotations
@@ -171,6 +171,9 @@ def _document(report: Report, *, quotes: bool, limit: int | None = None,
     ]
     if note:
         lines += ["", note]
+    # what moved comes first: in a pull request or a job summary it is what a reviewer reads
+    if report.changes is not None:
+        lines += _changes(report, report.changes, limit)
     if report.compact:  # a large run: a summary per claim, not a cell per source
         from kzclaims.render.summary import summary_lines
 
@@ -178,13 +181,9 @@ def _document(report: Report, *, quotes: bool, limit: int | None = None,
             lines += ["", f"## {escape_markdown(c.id)}: {c.verdict}", "",
                       escape_markdown(c.title), ""]
             lines += [f"- {escape_markdown(x)}" for x in summary_lines(report, c)]
-        if report.changes is not None:
-            lines += _changes(report, report.changes, limit)
         return "\n".join(lines) + "\n"
     if report.claims:
         lines += ["", *_table(report, limit)]
-    if report.changes is not None:
-        lines += _changes(report, report.changes, limit)
     if quotes:
         lines += _quotes(report)
     return "\n".join(lines) + "\n"
