@@ -16,8 +16,11 @@ from kzclaims.sources import Corpus, load_sources
 __all__ = ["run_check", "unmentioned_claims"]
 
 
-def unmentioned_claims(claimset: ClaimSet, corpus: Corpus) -> list[Problem]:
-    """A warning for each claim that matches no passage in any source."""
+def unmentioned_claims(
+    claimset: ClaimSet, corpus: Corpus, explain_args: str = ""
+) -> list[Problem]:
+    """A warning for each claim that matches no passage in any source; ``explain_args`` are the
+    options the hint's ``kzclaims explain`` needs to find the same files (``-c``, ``-s``)."""
     from kzclaims.pipeline import compare
 
     report = compare(claimset, corpus)
@@ -34,12 +37,25 @@ def unmentioned_claims(claimset: ClaimSet, corpus: Corpus) -> list[Problem]:
                 claim.col,
                 f"claim `{claim.id}` is not mentioned by any source"
                 f" (no passage scores {claim.threshold:g} or more;"
-                f" see `kzclaims explain {claim.id}`)",
+                f" see `kzclaims explain {claim.id}{explain_args}`)",
                 "warning",
                 "unmentioned-claim",
             )
         )
     return out
+
+
+def _explain_args(claims_display: str, sources_display: str) -> str:
+    """The ``-c``/``-s`` options that point ``kzclaims explain`` at the files checked, when they
+    are not the ones it finds by itself (``claims.yaml`` and ``sources/`` here)."""
+    import shlex
+
+    args = ""
+    if claims_display != "claims.yaml":
+        args += f" -c {shlex.quote(claims_display)}"
+    if sources_display.rstrip("/") != "sources":
+        args += f" -s {shlex.quote(sources_display)}"
+    return args
 
 
 def run_check(
@@ -66,6 +82,8 @@ def run_check(
     if corpus is not None:
         problems.extend(corpus.warnings)
     if mentions and claimset is not None and corpus is not None:
-        problems.extend(unmentioned_claims(claimset, corpus))
+        problems.extend(
+            unmentioned_claims(claimset, corpus, _explain_args(claims_display, sources_display))
+        )
     counts = (len(claimset.claims) if claimset else 0, len(corpus.sources) if corpus else 0)
     return problems, counts

@@ -221,6 +221,32 @@ def _show(draw: Any) -> None:
 _STOP_AT = (".git", ".hg")
 
 
+def _claim_ids(given: list[str] | None) -> tuple[str, ...]:
+    """``--claim a --claim b`` and ``--claim a,b`` alike (ids never hold commas)."""
+    parts = (part.strip() for item in given or () for part in item.split(","))
+    return tuple(dict.fromkeys(part for part in parts if part))
+
+
+#: what --scheduler accepts: "dask", or a Dask scheduler address (tcp://host:port, host:port)
+_SCHEDULER_ADDRESS = r"(?:(?:tcp|tls|ucx|inproc|ws|wss)://)?[^\s/:]+(?::\d+)?"
+
+
+def _check_scheduler(value: str | None) -> str | None:
+    """Reject a --scheduler value that is neither ``dask`` nor an address, before anything
+    else (a typo must not be reported as a missing Dask install or a 20 s connection wait)."""
+    import re
+
+    if value is None or value == "dask":
+        return value
+    if re.fullmatch(_SCHEDULER_ADDRESS, value) and ("://" in value or ":" in value):
+        return value
+    raise typer.BadParameter(
+        f"{value!r} is neither `dask` (a local cluster) nor a scheduler address such as"
+        " tcp://host:8786",
+        param_hint="--scheduler",
+    )
+
+
 def _locate(claims: Path | None, sources: Path | None) -> tuple[Path, Path]:
     """The claims file and the sources folder of this run.
 
@@ -594,7 +620,8 @@ def compare(
     claims: ClaimsOpt = None,
     sources: SourcesOpt = None,
     claim: Annotated[
-        list[str] | None, typer.Option("--claim", help="Only this claim id (repeatable).")
+        list[str] | None,
+        typer.Option("--claim", help="Only these claim ids (repeatable, or comma-separated)."),
     ] = None,
     threshold: ThresholdOpt = None,
     fmt: Annotated[
@@ -668,6 +695,7 @@ def compare(
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     _apply(quiet, color)
+    scheduler = _check_scheduler(scheduler)
     claims, sources = _locate(claims, sources)
     conditions = _parse_fail_on(fail_on or [])
     if "changed" in conditions and baseline is None:
@@ -694,7 +722,7 @@ def compare(
             run = run_compare(
                 claimset,
                 listing,
-                claim_ids=claim or (),
+                claim_ids=_claim_ids(claim),
                 threshold=threshold,
                 jobs=jobs,
                 scheduler=scheduler,

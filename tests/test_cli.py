@@ -405,3 +405,30 @@ def test_step_summary_never_appends_to_an_input(corpus: Path) -> None:
     assert code == 2
     assert "$GITHUB_STEP_SUMMARY names an input file" in err
     assert (corpus / "claims.yaml").read_bytes() == before
+
+
+def test_claim_ids_comma_separated_as_repeated(corpus: Path) -> None:
+    code, out, _ = run("compare", "--claim", "troops,toll", "--format", "json")
+    assert code == 0
+    assert [c["id"] for c in json.loads(out)["claims"]] == ["troops", "toll"]
+    code, out_repeated, _ = run("compare", "--claim", "troops", "--claim", "toll", "-f", "json")
+    assert code == 0 and out_repeated == out
+
+
+def test_check_hint_names_the_files_explain_needs(corpus: Path) -> None:
+    shutil.move("claims.yaml", "facts.yaml")
+    shutil.move("sources", "articles")
+    code, _, err = run("check", "-c", "facts.yaml", "-s", "articles")
+    assert code == 0
+    assert "see `kzclaims explain toll -c facts.yaml -s articles`)" in err.splitlines()[0]
+    # the hint, run as printed, finds the claim
+    code, out, _ = run("explain", "toll", "-c", "facts.yaml", "-s", "articles")
+    assert code == 0 and out.startswith("toll")
+
+
+@pytest.mark.parametrize("value", ["foo", "dask2", "http//x", "tcp://"])
+def test_scheduler_typo_is_rejected_before_anything_else(corpus: Path, value: str) -> None:
+    code, out, err = run("compare", "--scheduler", value)
+    assert code == 2 and out == ""
+    assert f"'{value}' is neither `dask` (a local cluster) nor a scheduler address" in err
+    assert "Traceback" not in err and "not installed" not in err
