@@ -200,11 +200,16 @@ class Source:
     # where an inferred ``published`` came from: "dateline", "page metadata" (an HTML page's date
     # markup) or "document properties" (a PDF's or Word file's creation date); None otherwise
     published_from: str | None = None
+    # the day a year-less dateline near the top gives ("МОСКВА, 14 марта", "Aug 19 (Reuters)"),
+    # its year the nearest sensible one (kzclaims.dateline), and how that was decided
+    dateline: dt.date | None = None
+    dateline_note: str | None = None
 
     @property
     def reference_date(self) -> dt.date | None:
-        """The date relative expressions in this source refer to."""
-        return self.as_of or self.published
+        """The date relative expressions in this source refer to: ``as_of``, else the day of its
+        dateline, else ``published``."""
+        return self.as_of or self.dateline or self.published
 
     def locate(self, line: int | None) -> tuple[str, int] | None:
         """("page", 3) or ("paragraph", 7) for a line of ``text``; None for a text file."""

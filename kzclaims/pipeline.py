@@ -681,6 +681,9 @@ class SourceExplanation:
     passages: tuple[PassageReading, ...]  # best first
     finding: Finding
     conventions: Conventions = _DEFAULT_CONVENTIONS  # how its numbers and dates were read
+    # "2025-03-14 by its dateline “МОСКВА, 14 марта.”, year from ...": what relative dates
+    # refer to when a year-less dateline gave it (empty otherwise)
+    dated: str = ""
 
 
 @dataclass(frozen=True)
@@ -744,9 +747,12 @@ def explain(
         # the passages whose best pair scores highest first (the relevance order among equals)
         readings.sort(key=lambda r: (-r[0], r[1]))
         shown = tuple(r[2] for r in readings[:passages])
+        dated = ""
+        if source.dateline is not None and source.dateline_note:
+            dated = f"{source.dateline.isoformat()} by its dateline {source.dateline_note}"
         out.append(
             SourceExplanation(
-                _source_info(source), shown, finding, indexed.conventions[source.id]
+                _source_info(source), shown, finding, indexed.conventions[source.id], dated
             )
         )
     return Explanation(claim, limit, tuple(out), result.verdict)

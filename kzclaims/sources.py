@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from kzclaims.errors import InputError, Problem
@@ -275,6 +276,13 @@ class SourceListing:
     follow_symlinks: bool = False
     problems: tuple[Problem, ...] = ()  # errors found while listing (``collect=True`` only)
 
+    @cached_property
+    def _manifest_dates(self) -> tuple[dt.date, ...]:
+        """The median of the manifest's dates (one, or none): the year of a year-less dateline
+        in a source the manifest gives no date is the one nearest to it (kzclaims.dateline)."""
+        dates = sorted(d for x in self.entries for d in (x.as_of, x.published) if d)
+        return (dates[len(dates) // 2],) if dates else ()
+
     def read(self, e: ManifestEntry) -> tuple[Source | None, list[Problem], list[Problem]]:
         """(the source or None, its problems, its warnings)."""
         directory = Path(self.directory)
@@ -298,7 +306,7 @@ class SourceListing:
         except InputError as exc:
             return None, list(exc.problems), []
         warnings = list(doc.warnings)
-        source, language_warning = _source(e, shown, doc, size)
+        source, language_warning = _source(e, shown, doc, size, self._manifest_dates)
         if language_warning is not None:
             warnings.append(language_warning)
         if source.language not in SUPPORTED:
@@ -504,7 +512,7 @@ def _read_source(path: Path, shown: str, suffix: str) -> tuple[Document, int]:
 
 
 def _source(
-    e: ManifestEntry, shown: str, doc: Document, size: int
+    e: ManifestEntry, shown: str, doc: Document, size: int, others: tuple[dt.date, ...] = ()
 ) -> tuple[Source, Problem | None]:
     """A Source from its manifest entry and what its reader found; the manifest wins.
 
@@ -525,6 +533,9 @@ def _source(
             published, published_from = dateline, "dateline"
         elif doc.published is not None:
             published, published_from = doc.published, "document properties"
+    dateline, dateline_note = _yearless_dateline(e, doc.text, published, others)
+    if published is None and dateline is not None:
+        published, published_from = dateline, "dateline"
     title = e.title or doc.title
     # the language a page or Word file declares (<html lang="ru">), when kzclaims reads it
     declared = doc.language if doc.language in SUPPORTED else None
@@ -561,8 +572,48 @@ def _source(
         title_inferred=e.title is None and title is not None,
         author=doc.author,
         published_from=published_from,
+        dateline=dateline,
+        dateline_note=dateline_note,
     )
     return source, warning
+
+
+#: how many days before its publication date a dateline may be and still give the day written
+_DATELINE_BEFORE_DAYS = 7
+
+
+def _yearless_dateline(
+    e: ManifestEntry, text: str, published: dt.date | None, others: tuple[dt.date, ...]
+) -> tuple[dt.date | None, str | None]:
+    """The day of a year-less dateline ("МОСКВА, 14 марта. /ТАСС/.", "Aug 19 (Reuters) -") and
+    how its year was chosen (see :mod:`kzclaims.dateline`); (None, None) without one.
+
+    Next to a publication date (the manifest's, or one read from the file), the dateline counts
+    only when it falls on it or up to a week before it (the day the story was written).
+    """
+    from kzclaims.dateline import find_yearless_dateline, nearest_year, text_year
+
+    if e.as_of is not None:
+        return None, None  # the manifest says what relative dates refer to
+    found = find_yearless_dateline(text)
+    if found is None:
+        return None, None
+    quoted = f"“{found.text}”"
+    if published is not None:
+        day = nearest_year(found.month, found.day, [published])
+        if day is None or not 0 <= (published - day).days <= _DATELINE_BEFORE_DAYS:
+            return None, None
+        return day, f"{quoted}, year from the publication date {published.isoformat()}"
+    day = nearest_year(found.month, found.day, others)
+    if day is not None:
+        return day, f"{quoted}, year from the dates of the other sources"
+    year = text_year(text)
+    if year is None:
+        return None, None
+    try:
+        return dt.date(year, found.month, found.day), f"{quoted}, year from the text ({year})"
+    except ValueError:
+        return None, None
 
 
 _DATELINE_LINES = 8

@@ -245,6 +245,14 @@ def conventions_for(text: str, language: str) -> Conventions:
             return Conventions(
                 lang.code, False, False, f"the dateline “{m.group()}” puts the month first",
             )
+    from kzclaims.dateline import find_yearless_dateline
+
+    found = find_yearless_dateline(text)  # "KYIV, 3 March —", "Aug 19 (Reuters) -"
+    if found is not None:
+        first = "day" if found.day_first else "month"
+        return Conventions(
+            lang.code, found.day_first, False, f"the dateline “{found.text}” puts the {first} first"
+        )
     return Conventions()
 
 

@@ -45,6 +45,8 @@ def render_explanation(console: Console, ex: Explanation) -> None:
         console.print(
             Text(f"  reads {se.source.language}: {se.conventions.describe()}", style="dim")
         )
+        if se.dated:
+            console.print(Text(f"  relative dates refer to {se.dated}", style="dim"))
         if not se.passages:
             console.print(Text("  no passage shares words with the phrasings", style="dim"))
             continue

@@ -1,0 +1,151 @@
+"""Datelines without a year: "МОСКВА, 14 марта. /ТАСС/.", "14 марта, 10:42", "Aug 19 (Reuters) -".
+
+Agencies date a story by day and month only; the year is the reader's to know. A year-less
+dateline near the top of a text gives the day the story was written, which is what "вчера" or
+"on Thursday" in it refer to, once it has a year. The year is the nearest sensible one:
+
+- with the source's own date in the manifest (``as_of``, else ``published``), the year that puts
+  the dateline's day nearest to that date (a dateline "31 декабря" published 2 January is the
+  previous year's);
+- else the nearest to the dates of the other sources of the same manifest (one event, one time);
+- else the year the text itself writes most often ("в 2024 году", "12 March 2024").
+
+Only a day and a month at the start of one of the first lines is a dateline: after a place in
+capitals ("МОСКВА, 14 марта."), or followed by a time, an agency or a dash ("14 марта, 10:42",
+"Aug 19 (Reuters) -"), or alone on its line. "14 марта" inside a sentence is not, nor is a
+paragraph that starts "14 марта, в день выборов"; a line with a full date above it ends the
+search (that dateline has its year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Dateline", "find_yearless_dateline", "nearest_year", "text_year"]
+
+_HEAD_LINES = 8
+_LINE_CHARS = 200
+
+#: a place in capitals ("МОСКВА, ", "WASHINGTON, ", "НУР-СУЛТАН, ")
+_PLACE = r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.'’\- ]{1,40},\s*)?"
+#: what follows the day and month of a dateline: after a place, a full stop, comma, dash,
+#: "/ТАСС/", "(Reuters)"; without one (a line "14 марта, 10:42"), only a time, an agency, a dash
+#: or the end of the line
+_AFTER = (
+    r"(?(place)(?=\s*(?:[.,;:/(—–|-]|$))"
+    r"|(?=[.,]?\s+\d{1,2}[:.]\d{2}\b|[.,]?\s*[/(][A-ZА-ЯЁ]|\.?\s+[—–-]\s|\.?\s*$))"
+)
+_RU_DAY_MONTH = re.compile(
+    r"^" + _PLACE + r"(?P<day>\d{1,2})\s+(?P<month>[а-яё]{3,9})\.?" + _AFTER
+)
+_EN_DAY_MONTH = re.compile(
+    r"^" + _PLACE + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?" + _AFTER
+)
+_EN_MONTH_DAY = re.compile(
+    r"^" + _PLACE + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _AFTER
+)
+#: a line dated with its year: that dateline is :func:`kzclaims.sources.infer_dateline`'s
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{1,2}\s+[A-Za-zа-яё]{3,9}\.?\s+\d{4}\b"
+    r"|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b"
+)
+_YEAR = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?![\d.,]\d)")
+#: what makes a four-digit number a year: "2024 года", "в 2024 г.", "March 2024", "12.03.2024"
+_YEAR_AFTER = re.compile(r"\s*(?:год|г\.|гг\.)", re.I)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|в|с|до)|\d{1,2}\.\d{1,2}\.|[A-Za-zА-Яа-яё]{3,}\.?\s+\d{1,2},?)\s*$"
+    r"|\b[A-Za-zА-Яа-яё]{3,9}\.?\s*$",
+)
+
+
+_YEAR_WORDS = frozenset(["in", "since", "of", "в", "с", "до"])
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A day and month read from the top of a text, and how it was written."""
+
+    text: str  # as written: "МОСКВА, 14 марта"
+    line: int  # 1-based line of the text
+    month: int
+    day: int
+    day_first: bool  # "14 марта", "14 March" (True); "Aug 19" (False)
+
+
+def find_yearless_dateline(text: str) -> Dateline | None:
+    """The first year-less dateline among the first lines of ``text``, or None."""
+    from kzclaims.lang import get
+
+    en, ru = get("en").months, get("ru").months
+    count = 0
+    for number, raw in enumerate(text[: 40 * _LINE_CHARS].split("\n", 40)[:40], 1):
+        line = raw.strip()[:_LINE_CHARS]
+        if not line:
+            continue
+        count += 1
+        if count > _HEAD_LINES or _FULL_DATE.search(line):
+            break  # a dateline with a year says it all
+        for rx, table, day_first in (
+            (_RU_DAY_MONTH, ru, True),
+            (_EN_DAY_MONTH, en, True),
+            (_EN_MONTH_DAY, en, False),
+        ):
+            m = rx.match(line)
+            if m is None:
+                continue
+            month = table.get(m.group("month").lower())
+            day = int(m.group("day"))
+            if month is None or not 1 <= day <= 31:
+                continue
+            try:
+                dt.date(2000, month, day)  # 29 February is a day of a leap year
+            except ValueError:
+                continue
+            return Dateline(m.group().strip(), number, month, day, day_first)
+    return None
+
+
+def nearest_year(month: int, day: int, near: Iterable[dt.date]) -> dt.date | None:
+    """The date (month, day) in the year that puts it nearest to the dates ``near`` (their
+    median); None without any date."""
+    dates = sorted(near)
+    if not dates:
+        return None
+    middle = dates[len(dates) // 2]
+    best: dt.date | None = None
+    for year in (middle.year - 1, middle.year, middle.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue  # 29 February
+        if best is None or abs((d - middle).days) < abs((best - middle).days):
+            best = d
+    return best
+
+
+def text_year(text: str) -> int | None:
+    """The year a text writes most often (the latest among equals), or None."""
+    from kzclaims.lang import get
+
+    months = set(get("en").months) | set(get("ru").months)
+    head = text[:20000]
+    years: Counter[int] = Counter()
+    for m in _YEAR.finditer(head):
+        before = head[max(0, m.start() - 20) : m.start()]
+        if _YEAR_AFTER.match(head, m.end()):
+            years[int(m.group())] += 1
+            continue
+        b = _YEAR_BEFORE.search(before)
+        if b is None:
+            continue
+        words = re.findall(r"[A-Za-zА-Яа-яё]+", b.group())
+        # "12.03.2024", "March 2024", "12 March 2024", "in 2024", "в 2024"
+        if not words or words[0].lower() in months or words[0].lower() in _YEAR_WORDS:
+            years[int(m.group())] += 1
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))

@@ -1,0 +1,168 @@
+"""Year-less datelines ("МОСКВА, 14 марта. /ТАСС/.", "Aug 19 (Reuters) -"): found, given the
+nearest sensible year, used as the date relative expressions refer to, and shown by explain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kzclaims.cli import app
+from kzclaims.dateline import find_yearless_dateline, nearest_year, text_year
+from kzclaims.lang import conventions_for
+from kzclaims.sources import load_sources
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
+ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "month", "day", "day_first"),
+    [
+        ("МОСКВА, 14 марта. /ТАСС/. Вчера в столице прошла встреча.", "МОСКВА, 14 марта.", 3, 14, True),
+        ("14 марта, 10:42\n\nВчера в столице прошла встреча.", "14 марта", 3, 14, True),
+        ("Заголовок новости\n\nНУР-СУЛТАН, 5 января. /КазТАГ/. Текст.", "НУР-СУЛТАН, 5 января.", 1, 5, True),
+        ("АЛМАТЫ, 7 янв. — Текст", "АЛМАТЫ, 7 янв.", 1, 7, True),
+        ("WASHINGTON, Aug 19 (Reuters) - The fire grew.", "WASHINGTON, Aug 19", 8, 19, False),
+        ("Aug 19 (Reuters) - The fire grew.", "Aug 19", 8, 19, False),
+        ("KYIV, 3 March — Officials said.", "KYIV, 3 March", 3, 3, True),
+        ("Headline\nSeptember 4, 09:15\nText.", "September 4", 9, 4, False),
+        ("29 февраля\nТекст", "29 февраля", 2, 29, True),
+    ],
+)
+def test_a_yearless_dateline_is_found(
+    text: str, shown: str, month: int, day: int, day_first: bool
+) -> None:
+    found = find_yearless_dateline(text)
+    assert found is not None
+    assert (found.text, found.month, found.day, found.day_first) == (shown, month, day, day_first)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "14 марта в Москве прошла встреча.",  # a sentence, not a dateline
+        "14 марта, в день выборов, прошла встреча.",
+        "Всего при обрушении кровли в среду, 14 июня, под землёй оказались 17 горняков.",
+        "May 5 people died in the fire.",
+        "Title\n18.06.2023\n\nЛИМА, 16 февраля. Текст.",  # a dateline with its year comes first
+        "19 августа 2025\nМОСКВА, 18 августа. Текст.",
+        "МОСКВА, 31 февраля. Текст.",  # no such day
+        "Line 1\nLine 2\nLine 3\nLine 4\nLine 5\nLine 6\nLine 7\nLine 8\nМОСКВА, 14 марта. x",
+    ],
+)
+def test_no_yearless_dateline(text: str) -> None:
+    assert find_yearless_dateline(text) is None
+
+
+def test_the_nearest_year() -> None:
+    assert nearest_year(12, 31, [dt.date(2025, 1, 2)]) == dt.date(2024, 12, 31)
+    assert nearest_year(1, 2, [dt.date(2024, 12, 31)]) == dt.date(2025, 1, 2)
+    assert nearest_year(3, 14, [dt.date(2025, 3, 15)]) == dt.date(2025, 3, 14)
+    # the median of the other sources' dates, not one outlier
+    dates = [dt.date(2023, 6, 18), dt.date(2023, 6, 19), dt.date(2019, 1, 1)]
+    assert nearest_year(6, 17, dates) == dt.date(2023, 6, 17)
+    assert nearest_year(2, 29, [dt.date(2025, 3, 1)]) == dt.date(2024, 2, 29)
+    assert nearest_year(3, 14, []) is None
+
+
+def test_the_year_a_text_writes() -> None:
+    assert text_year("В 2024 году ... 15.02.2024 ... в 2023 г. ... 2030 военнослужащих") == 2024
+    assert text_year("The 2030 troops left in 2022; on 12 March 2024 and in March 2024.") == 2024
+    assert text_year("2 030 troops, 2030 tanks") is None
+
+
+def _folder(tmp_path: Path, files: dict[str, str], manifest: str | None = None) -> Path:
+    src = tmp_path / "sources"
+    src.mkdir()
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    if manifest is not None:
+        (src / "sources.yaml").write_text(manifest, encoding="utf-8")
+    return src
+
+
+TASS = "МОСКВА, 14 марта. /ТАСС/. Вчера в Москве прошла встреча министров.\n"
+
+
+def test_year_from_the_other_sources_of_the_manifest(tmp_path: Path) -> None:
+    src = _folder(
+        tmp_path, {"tass.txt": TASS, "wire.txt": "Text.\n"},
+        "sources:\n  - {file: tass.txt, id: tass}\n  - {file: wire.txt, id: wire, published: 2025-03-15}\n",
+    )
+    tass = load_sources(src, "sources").sources[0]
+    assert tass.published == dt.date(2025, 3, 14) and tass.published_inferred
+    assert tass.published_from == "dateline" and tass.reference_date == dt.date(2025, 3, 14)
+    assert tass.dateline_note == "“МОСКВА, 14 марта.”, year from the dates of the other sources"
+
+
+def test_year_from_the_text_without_a_manifest(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"tass.txt": TASS + "Соглашение 2024 года продлено.\n"})
+    tass = load_sources(src, "sources").sources[0]
+    assert tass.published == dt.date(2024, 3, 14)
+    assert tass.dateline_note == "“МОСКВА, 14 марта.”, year from the text (2024)"
+
+
+def test_no_year_anywhere_no_date(tmp_path: Path) -> None:
+    tass = load_sources(_folder(tmp_path, {"tass.txt": TASS}), "sources").sources[0]
+    assert tass.published is None and tass.reference_date is None and tass.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("published", "dateline"),
+    [
+        ("2025-03-15", dt.date(2025, 3, 14)),  # written the day before it was published
+        ("2025-03-14", dt.date(2025, 3, 14)),
+        ("2025-04-30", None),  # weeks later: the dateline is not this text's day
+        ("2025-03-13", None),  # a dateline after its own publication: not believed
+    ],
+)
+def test_with_a_published_date_the_dateline_gives_the_day(
+    tmp_path: Path, published: str, dateline: dt.date | None
+) -> None:
+    src = _folder(tmp_path, {"tass.txt": TASS}, f"sources:\n  - {{file: tass.txt, id: tass, published: {published}}}\n")
+    tass = load_sources(src, "sources").sources[0]
+    assert tass.published == dt.date.fromisoformat(published) and not tass.published_inferred
+    assert tass.dateline == dateline
+    assert tass.reference_date == (dateline or tass.published)
+
+
+def test_as_of_wins_over_the_dateline(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"tass.txt": TASS}, "sources:\n  - {file: tass.txt, id: tass, published: 2025-03-15, as_of: 2025-03-15}\n")
+    tass = load_sources(src, "sources").sources[0]
+    assert tass.dateline is None and tass.reference_date == dt.date(2025, 3, 15)
+
+
+def test_conventions_from_a_yearless_english_dateline() -> None:
+    assert conventions_for("KYIV, 3 March — Officials said 12/05 was the day.", "en").day_first
+    c = conventions_for("Aug 19 (Reuters) - The fire grew.", "en")
+    assert not c.day_first and c.reason == "the dateline “Aug 19” puts the month first"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    return tmp_path / "case"
+
+
+def test_relative_dates_resolve_against_the_dateline_and_explain_says_so(corpus: Path) -> None:
+    # published the 12th, written the 11th: "in two days" is the 13th
+    (corpus / "sources" / "agency.txt").write_text(
+        "ALMATY, Jan 11 (Reuters) - The withdrawal of the contingent will start in two days.\n",
+        encoding="utf-8",
+    )
+    (corpus / "sources" / "sources.yaml").write_text(
+        "sources:\n  - {file: agency.txt, id: agency, outlet: News Agency, published: 2022-01-12}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["explain", "withdrawal-start"], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "→ 2022-01-13" in result.stdout and "(relative to 2022-01-11)" in result.stdout
+    assert (
+        "relative dates refer to 2022-01-11 by its dateline “ALMATY, Jan 11”, year from the"
+        " publication date 2022-01-12"
+    ) in result.stdout
