@@ -19,11 +19,13 @@ from functools import lru_cache
 from kzclaims.lang import Conventions
 from kzclaims.model import Claim, Kind, Match, PartialDate, Value
 
-__all__ = ["Candidate", "Choice", "choose_value", "unit_matches"]
+__all__ = ["Candidate", "Choice", "choose_value", "unit_fit", "unit_matches"]
 
 # Score weights (points). A unit match outweighs any distance inside one sentence.
 UNIT_MATCH = 40.0
 UNIT_MISMATCH = -30.0
+#: a value counting people under another name than the claim's unit ("persons" for "people")
+UNIT_KIN = 0.0
 PARTITIVE = -50.0
 ORDINAL_NUMBER = -10.0
 #: a bare year ("the action program for 2022") for a date claim that is not itself a year: a
@@ -83,6 +85,38 @@ def unit_matches(noun: str, units: Sequence[str]) -> bool:
         if all(any(_same_word(u, n, fuzz.ratio) for n in noun_words) for u in unit_words):
             return True
     return False
+
+
+def _is_person(word: str) -> bool:
+    """Is a (lower-case) word a noun that counts people, in any of its plural forms?"""
+    from kzclaims.lang import get
+
+    if "а" <= word[:1] <= "я" or word[:1] == "ё":
+        return get("ru").normalize(word) in get("ru").person_nouns
+    nouns = get("en").person_nouns
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return any(f in nouns for f in forms)
+
+
+def unit_fit(noun: str, units: Sequence[str]) -> str:
+    """How a value's counted noun fits a claim's units: "match" (it names one of them), "kin"
+    (both count people: "persons" for a claim about "people", "men" for "miners") or
+    "mismatch"."""
+    if unit_matches(noun, units):
+        return "match"
+    noun_words = _WORD.findall(noun.lower())
+    heads = {*noun_words[:2], *noun_words[-1:]}  # "persons", "military personnel", "men of ..."
+    if any(_is_person(w) for w in heads) and any(
+        _is_person(w) for u in units for w in _WORD.findall(u.lower())
+    ):
+        return "kin"
+    return "mismatch"
 
 
 def _same_word(u: str, n: str, ratio: Callable[[str, str], float]) -> bool:
@@ -151,9 +185,13 @@ def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> lis
             score += PARTITIVE
             reasons.append(f"counts part of a group ({v.noun or 'of them'})")
         if v.noun and claim.unit:
-            if unit_matches(v.noun, claim.unit):
+            fit = unit_fit(v.noun, claim.unit)
+            if fit == "match":
                 score += UNIT_MATCH
                 reasons.append(f"counts '{v.noun}' (unit: {', '.join(claim.unit)})")
+            elif fit == "kin":
+                score += UNIT_KIN
+                reasons.append(f"counts '{v.noun}', people as the unit's {claim.unit[0]}")
             else:
                 score += UNIT_MISMATCH
                 reasons.append(f"counts '{v.noun}', not {' / '.join(claim.unit)}")

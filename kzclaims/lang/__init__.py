@@ -67,6 +67,10 @@ class Language:
     decimal_comma: bool = False
     #: the letters of the language's script, for detection ("а-яё")
     script: str = "a-z"
+    #: nouns that count people, normalized (singular / lemma): a value counting one of them
+    #: ("58 persons", "17 men") counts what a claim whose unit is another of them counts
+    #: ("people", "miners"), as far as the unit can tell (kzclaims.choose.unit_fit)
+    person_nouns: frozenset[str] = frozenset()
     #: how one lower-case word is reduced for matching; identity when None
     normalizer: Callable[[str], str] | None = field(default=None, compare=False)
     #: the optional extra that gives this language its best normalizer, when there is one

@@ -73,6 +73,16 @@ SYNONYM_GROUPS = groups(
     )
 )
 
+# Nouns that count people (singular forms, as kzclaims.choose reduces a plural): a count of
+# "persons" or "men" is a count of people, whatever name the claim's unit gives them.
+PERSON_NOUNS = wordset(
+    """people person man men woman women child children individual resident inhabitant
+    civilian citizen worker employee staff personnel participant passenger crew member miner
+    soldier troop officer policeman protester demonstrator marcher victim survivor adult
+    student voter rescuer firefighter peacekeeper monitor fisherman sailor patient casualty
+    casualty fatality"""
+)
+
 # Abbreviations after which a period does not end a sentence (compared lower-case, no final dot).
 ABBREVIATIONS = wordset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -302,4 +312,5 @@ LANGUAGE = Language(
     day_first=False,
     decimal_comma=False,
     script="a-z",
+    person_nouns=PERSON_NOUNS,
 )

@@ -372,6 +372,15 @@ def _group(line: str) -> frozenset[str]:
 
 SYNONYM_GROUPS = tuple(_group(line) for line in _SYNONYM_TEXT)
 
+# Nouns that count people (lemmas): "58 человек", "17 горняков" count people whatever the
+# claim's unit calls them (kzclaims.choose.unit_fit).
+PERSON_NOUNS = wordset(
+    """человек люди житель гражданин работник сотрудник участник пассажир член горняк шахтёр
+    шахтер военнослужащий военный солдат миротворец ребёнок ребенок женщина мужчина
+    демонстрант манифестант протестующий пострадавший погибший раненый пропавший спасатель
+    пожарный полицейский жертва"""
+)
+
 LANGUAGE = Language(
     code="ru",
     name="Russian",
@@ -389,4 +398,5 @@ LANGUAGE = Language(
     normalizer=lemma,
     extra=EXTRA,
     library=LIBRARY,
+    person_nouns=PERSON_NOUNS,
 )
