@@ -31,6 +31,8 @@ ORDINAL_NUMBER = -10.0
 #: a bare year ("the action program for 2022") for a date claim that is not itself a year: a
 #: year alone rarely says on which day something happened
 BARE_YEAR = -30.0
+#: a value beside another year than the report's ("in 2022, 16 people died")
+HISTORY = -30.0
 OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
@@ -159,11 +161,36 @@ def _year_claim(claim: Claim) -> bool:
     return isinstance(e, PartialDate) and e.month is None
 
 
-def score_candidates(claim: Claim, match: Match, values: Sequence[Value]) -> list[Candidate]:
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
+_CLAUSE_EDGE = re.compile(r"[.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\)")
+
+
+def _other_year(text: str, value: Value, reference: dt.date | None) -> str | None:
+    """A year other than the report's that stands in the value's clause ("in 2022, 16 people
+    died", "the last election, in 2022, when 38 percent voted"): the value is history."""
+    if reference is None:
+        return None
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, value.start)), default=0)
+    hi = next((m.start() for m in _CLAUSE_EDGE.finditer(text, value.end)), len(text))
+    for m in _YEAR.finditer(text, lo, hi):
+        if value.start <= m.start() < value.end:
+            continue
+        if abs(int(m.group(1)) - reference.year) >= 1:
+            return m.group(1)
+    return None
+
+
+def score_candidates(
+    claim: Claim, match: Match, values: Sequence[Value], reference: dt.date | None = None
+) -> list[Candidate]:
     out: list[Candidate] = []
     for v in values:
         reasons: list[str] = []
         score = 0.0
+        year = _other_year(match.text, v, reference) if HISTORY else None
+        if year is not None:
+            score += HISTORY
+            reasons.append(f"beside the year {year}, not the report's: history")
         if "label" in v.tags:
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
             continue
@@ -243,7 +270,7 @@ def choose_value(
     values = _read_values(match.text, kind or claim.kind, reference, language, conventions)
     if not values:
         return None
-    candidates = score_candidates(claim, match, values)
+    candidates = score_candidates(claim, match, values, reference)
     usable = [c for c in candidates if not c.excluded]
     if not usable:
         return None

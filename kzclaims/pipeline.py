@@ -244,8 +244,10 @@ def _pairs(
 ) -> list[_Scored]:
     """Every passage with its best value of the claim's kind, scored jointly, best first.
 
-    A passage that holds no value of the kind is read with the sentence after it (a value
-    stated in the next sentence), where the value must then count the claim's ``unit``.
+    Besides the passages found, the :data:`NEIGHBOURS` sentences after each are read as one
+    window with it ("How many homes were lost? ... The number stands at 73."): only the values
+    of the new sentences are candidates there, with the passage's relevance less
+    :data:`NEIGHBOUR_PENALTY` per sentence, so the claim's words must still stand before them.
     """
     from kzclaims.joint import claim_phrases
 
@@ -253,25 +255,34 @@ def _pairs(
     phrases = claim_phrases(claim, phrasings(claim))
     stats = indexed.stats(source.id)
     conv = indexed.conventions[source.id]
+    seen: set[tuple[int, int]] = set()
+    windows: list[tuple[Match, int, int]] = []  # (passage, where its new values start, step)
     for m in matches:
         if claim.kind == "statement":
             out.append(_Scored(m.score, _Reading(m, None, m.score)))
             continue
-        choice = choose_value(claim, m, source.reference_date, None, source.language, conv)
+        windows.append((m, 0, 0))
+        seen.update((m.first_sentence, k) for k in range(m.first_sentence, m.last_sentence + 1))
+    for m, _, _ in list(windows):
+        w = m
+        for step in range(1, NEIGHBOURS + 1):
+            nxt = indexed.with_next(w)
+            if nxt is None:
+                break
+            cut = len(w.text) + 1
+            w = nxt
+            windows.append((replace(w, score=max(0.0, m.score - NEIGHBOUR_PENALTY * step)),
+                            cut, step))
+    for m, cut, step in windows:
+        choice = _window_choice(claim, m, cut, source, conv)
         if choice is None:
-            extended = indexed.with_next(m)
-            if extended is None:
-                continue
-            choice = choose_value(
-                claim, extended, source.reference_date, None, source.language, conv
+            continue
+        if step:
+            choice = replace(
+                choice,
+                why=f"stated {step} sentence{'s' * (step > 1)} after the matched one; "
+                f"{choice.why}",
             )
-            if choice is None or (
-                claim.unit
-                and not (choice.value.noun and unit_matches(choice.value.noun, claim.unit))
-            ):
-                continue
-            why = f"stated in the sentence after the matched one; {choice.why}"
-            m, choice = extended, replace(choice, why=why)
         scores = joint_candidates(claim, m, choice, phrases, stats)
         if scores:
             top = max(scores, key=lambda js: js.joint)  # the first of equals: the earliest
@@ -283,6 +294,36 @@ def _pairs(
             out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
     out.sort(key=lambda s: -s.joint)  # stable: ties keep the relevance order
     return out
+
+
+#: sentences after a found passage whose values are read with it (a window)
+NEIGHBOURS = 2
+#: relevance a window loses per sentence after the passage
+NEIGHBOUR_PENALTY = 10.0
+
+
+def _window_choice(
+    claim: Claim, m: Match, cut: int, source: Source, conv: Conventions
+) -> Choice | None:
+    """The values of a passage (``cut`` 0) or of the sentences a window adds to it (from
+    character ``cut``), scored as :func:`choose_value` does."""
+    if cut == 0:
+        return choose_value(claim, m, source.reference_date, None, source.language, conv)
+    from kzclaims.choose import _read_values, score_candidates
+
+    tail = m.text[cut:]
+    values = [
+        replace(v, start=v.start + cut, end=v.end + cut)
+        for v in _read_values(tail, claim.kind, source.reference_date, source.language, conv)
+    ]
+    if not values:
+        return None
+    candidates = score_candidates(claim, m, values, source.reference_date)
+    usable = [c for c in candidates if not c.excluded]
+    if not usable:
+        return None
+    best = max(usable, key=lambda c: (c.score, -c.value.start))
+    return _rechoose(Choice(best.value, "", tuple(candidates)), best)
 
 
 def _rechoose(choice: Choice, winner: Candidate) -> Choice:
