@@ -166,7 +166,7 @@ _CLAUSE_EDGE = re.compile(r"[.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\
 
 
 def _other_year(text: str, value: Value, reference: dt.date | None) -> str | None:
-    """A year other than the report's that stands in the value's clause ("in 2022, 16 people
+    """A year before the report's that stands in the value's clause ("in 2022, 16 people
     died", "the last election, in 2022, when 38 percent voted"): the value is history."""
     if reference is None:
         return None
@@ -175,7 +175,7 @@ def _other_year(text: str, value: Value, reference: dt.date | None) -> str | Non
     for m in _YEAR.finditer(text, lo, hi):
         if value.start <= m.start() < value.end:
             continue
-        if abs(int(m.group(1)) - reference.year) >= 1:
+        if int(m.group(1)) < reference.year:
             return m.group(1)
     return None
 
@@ -190,7 +190,7 @@ def score_candidates(
         year = _other_year(match.text, v, reference) if HISTORY else None
         if year is not None:
             score += HISTORY
-            reasons.append(f"beside the year {year}, not the report's: history")
+            reasons.append(f"beside the year {year}, before the report: history")
         if "label" in v.tags:
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
             continue

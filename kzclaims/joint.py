@@ -64,8 +64,12 @@ class SourceStats:
         self.language = language
         self.n = len(sentences)
         self.df: Counter[str] = Counter()
+        #: the words of each sentence (by the sentence's index in the source)
+        self.words: dict[int, frozenset[str]] = {}
         for s in sentences:
-            self.df.update(set(tokens(s.text, language)))
+            ws = frozenset(tokens(s.text, language))
+            self.words[s.index] = ws
+            self.df.update(ws)
 
     def idf(self, word: str, similar: Sequence[str] = ()) -> float:
         """log((n + 1) / (df + 0.5)): the rarer in the source, the more a word says. A word

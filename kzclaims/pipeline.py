@@ -262,7 +262,7 @@ def _pairs(
             out.append(_Scored(m.score, _Reading(m, None, m.score)))
             continue
         windows.append((m, 0, 0))
-        seen.update((m.first_sentence, k) for k in range(m.first_sentence, m.last_sentence + 1))
+        seen.update((k, k) for k in range(m.first_sentence, m.last_sentence + 1))
     for m, _, _ in list(windows):
         w = m
         for step in range(1, NEIGHBOURS + 1):
@@ -273,9 +273,33 @@ def _pairs(
             w = nxt
             windows.append((replace(w, score=max(0.0, m.score - NEIGHBOUR_PENALTY * step)),
                             cut, step))
+    anchored = _unit_anchored(claim, source, indexed, seen) if UNIT_ANCHOR else []
+    windows.extend((m, 0, -1) for m in anchored)
     for m, cut, step in windows:
         choice = _window_choice(claim, m, cut, source, conv)
         if choice is None:
+            continue
+        if step < 0:  # a sentence found by the unit of its value: only such values count
+            fits = [
+                c for c in choice.candidates
+                if not c.excluded and c.value.noun and unit_matches(c.value.noun, claim.unit)
+            ]
+            if not fits:
+                continue
+            best = max(fits, key=lambda c: (c.score, -c.value.start))
+            choice = _rechoose(
+                Choice(best.value, "", tuple(fits)), best
+            )
+            choice = replace(choice, why=f"found by the unit it counts; {choice.why}")
+            scores = [
+                replace(js, joint=js.joint + UNIT_ANCHOR)
+                for js in joint_candidates(claim, m, choice, phrases, stats)
+            ]
+            if scores:
+                top = max(scores, key=lambda js: js.joint)
+                won = _rechoose(choice, top.candidate)
+                why = f"{top.describe()} (with {UNIT_ANCHOR:g} for its unit); {won.why}"
+                out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
             continue
         if step:
             choice = replace(
@@ -293,6 +317,43 @@ def _pairs(
             why = f"{top.describe()}; {won.why}"
             out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
     out.sort(key=lambda s: -s.joint)  # stable: ties keep the relevance order
+    return out
+
+
+#: points a value gets in a sentence found by the unit it counts, when the claim's unit names
+#: no people ("48,600 hectares", "52 seats"): in a source where the claim was found, a value
+#: counting the claim's own unit is evidence however the sentence is worded
+UNIT_ANCHOR = 20.0
+
+
+def _unit_anchored(
+    claim: Claim, source: Source, indexed: _Indexed, seen: set[tuple[int, int]]
+) -> list[Match]:
+    """The sentences of a source (not yet read) holding a word of the claim's unit, when the
+    unit names something else than people, as passages with their own relevance."""
+    from kzclaims.choose import _is_person, _word_form
+    from kzclaims.match import score_passage
+
+    if claim.kind not in ("count", "number") or not claim.unit:
+        return []
+    words = set()
+    for u in claim.unit:
+        ws = u.lower().split()
+        if ws and not _is_person(ws[-1]):
+            words.add(_word_form(ws[-1]))
+    if not words:
+        return []
+    stats = indexed.stats(source.id)
+    out = []
+    for s in indexed.sentences.get(source.id, ()):
+        if (s.index, s.index) in seen:
+            continue
+        if not any(_word_form(w) in words for w in stats.words.get(s.index, ())):
+            continue
+        relevance = max(
+            (score_passage(p, s.text, source.language) for p in phrasings(claim)), default=0.0
+        )
+        out.append(Match(source.id, s.text, s.line, relevance, "", s.index, s.index, ()))
     return out
 
 
