@@ -997,8 +997,25 @@ def schema(
     sys.stdout.write(json.dumps(load_schema(name.value), indent=2, ensure_ascii=False) + "\n")
 
 
-# typer validates option values with pydantic; its wording is translated into plain words.
-_PYDANTIC_WORDING: tuple[tuple[str, str], ...] = (
+def _out_of_range(m: Any) -> str:
+    """click's "200.0 is not in the range 0<=x<=100." in plain words: the bound it passed."""
+    value, low, high = m.group(1), m.group(2), m.group(3)
+    try:
+        below = float(value) < float(low)
+    except ValueError:  # pragma: no cover - click prints numbers
+        below = False
+    return f"must be at least {low}" if below else f"must be at most {high}"
+
+
+# typer validates option values with click's types (typer < 0.29, which the project pins: see
+# pyproject.toml) or with pydantic (typer 0.29); either wording is translated into plain words.
+_PYDANTIC_WORDING: tuple[tuple[str, Any], ...] = (
+    (r"'[^']*' is not a valid float(?: range)?\.?", "not a number"),
+    (r"'[^']*' is not a valid int(?:eger)?(?: range)?\.?", "not a whole number"),
+    (r"'[^']*' is not a valid boolean(?: range)?\.?", "not true or false"),
+    (r"(\S+) is not in the range (-?\d+(?:\.\d+)?)<=x<=(-?\d+(?:\.\d+)?)\.?", _out_of_range),
+    (r"\S+ is not in the range x>=(-?\d+(?:\.\d+)?)\.?", r"must be at least \1"),
+    (r"\S+ is not in the range x<=(-?\d+(?:\.\d+)?)\.?", r"must be at most \1"),
     (r"Input should be a valid number, unable to parse string as a number", "not a number"),
     (r"Input should be a valid integer, unable to parse string as an integer",
      "not a whole number"),

@@ -1,0 +1,92 @@
+"""Start-up stays light: what a run imports (a behaviour, checked in a fresh interpreter).
+
+How fast it starts is measured in benchmarks/scale.py --startup, never asserted here. What is
+asserted: ``import kzclaims.cli`` and the bundled ``kzclaims compare`` import neither pydantic
+(typer 0.29 validates options with it: pyproject.toml caps typer below 0.29) nor any optional
+library (readers, Russian morphology, Dask, fsspec, the JSON Schema validator).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: top-level packages no plain start-up and no run over .txt sources may import
+HEAVY = (
+    "pydantic", "pydantic_core", "trafilatura", "htmldate", "lxml", "pypdf", "docx",
+    "pymorphy3", "dask", "distributed", "fsspec", "jsonschema", "numpy", "pandas",
+)
+
+_CHECK = """
+import json, sys
+heavy = set(sys.argv[1].split(","))
+{body}
+print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}} & heavy)))
+"""
+
+
+def _imported(body: str, cwd: Path = ROOT) -> list[str]:
+    code = _CHECK.format(body=body)
+    p = subprocess.run(
+        [sys.executable, "-c", code, ",".join(HEAVY)],
+        cwd=cwd, capture_output=True, text=True, check=False,
+    )
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def test_importing_the_cli_imports_nothing_heavy() -> None:
+    assert _imported("import kzclaims.cli") == []
+
+
+def test_help_imports_nothing_heavy() -> None:
+    body = (
+        "import contextlib, io\n"
+        "from kzclaims import cli\n"
+        "sys.argv = ['kzclaims', 'compare', '--help']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        cli.main()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+    )
+    assert _imported(body) == []
+
+
+def test_the_bundled_compare_imports_nothing_heavy() -> None:
+    """A whole run with options that take values (parsed by typer: no pydantic) over the
+    bundled .txt sources (no reader, language or distribution library)."""
+    body = (
+        "import contextlib, io\n"
+        "from kzclaims import cli\n"
+        "sys.argv = ['kzclaims', 'compare', '--threshold', '75', '--format', 'json', '-j', '1']\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        "        cli.main()\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code in (0, None), exc.code\n"
+        "assert json.loads(out.getvalue())['claims']\n"
+    )
+    assert _imported(body) == []
+
+
+def test_a_bad_option_value_is_worded_plainly_without_pydantic() -> None:
+    """The wording of a bad value is ours whichever typer parses it (click's types)."""
+    body = (
+        "import contextlib, io\n"
+        "from kzclaims import cli\n"
+        "sys.argv = ['kzclaims', 'compare', '--jobs', '0']\n"
+        "err = io.StringIO()\n"
+        "with contextlib.redirect_stderr(err):\n"
+        "    try:\n"
+        "        cli.main()\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 2, exc.code\n"
+        "assert 'Invalid value for --jobs: must be at least 1 ' in err.getvalue(), err.getvalue()\n"
+    )
+    assert _imported(body) == []
