@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "find_yearless_dateline", "nearest_year", "text_year"]
+__all__ = ["Dateline", "dateline_spans", "find_yearless_dateline", "nearest_year", "text_year"]
 
 _HEAD_LINES = 8
 _LINE_CHARS = 200
@@ -107,6 +107,47 @@ def find_yearless_dateline(text: str) -> Dateline | None:
                 continue
             return Dateline(m.group().strip(), number, month, day, day_first)
     return None
+
+
+#: a dateline inside a passage (a headline read together with the dateline after it): a place in
+#: capitals, the day and month, then an agency ("ЛИМА, 16 февраля. /ТАСС/", "LIMA, Feb 16 (AP)")
+_INNER = re.compile(
+    r"(?<![\w])[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ.'’\- ]{1,38},\s*"
+    r"(?P<date>\d{1,2}\s+[а-яё]{3,9}|\d{1,2}\s+[A-Za-z]{3,9}|[A-Za-z]{3,9}\.?\s+\d{1,2})"
+    r"\.?(?=[.,]?\s*[/(][A-ZА-ЯЁ])"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where a passage holds a dateline ("МАСЕРУ, 17 сентября. /ПанАфрика-Пресс/. ...",
+    "LIMA, Feb 16 (Reuters) - ...", "17 сентября, 10:42"): the spans of its day and month, which
+    date the report, not anything in it. At the start of the passage, a place in capitals or an
+    agency or a time after the date must be there; inside it, both a place and an agency."""
+    from kzclaims.lang import get
+
+    out: list[tuple[int, int]] = []
+    lead = len(text) - len(text.lstrip())
+    line = text[lead : lead + _LINE_CHARS]
+    for rx, table in (
+        (_RU_DAY_MONTH, get("ru").months),
+        (_EN_DAY_MONTH, get("en").months),
+        (_EN_MONTH_DAY, get("en").months),
+    ):
+        m = rx.match(line)
+        if m is None or m.group("month").lower().rstrip(".") not in table:
+            continue
+        rest = line[m.end() :]
+        if m.group("place") or re.match(r"[.,]?\s*(?:[/(][A-ZА-ЯЁ]|\d{1,2}[:.]\d{2}\b)", rest):
+            start = m.end("place") if m.group("place") else 0
+            out.append((lead + start, lead + m.end()))
+            break
+    if "/" in text or "(" in text:
+        months = set(get("ru").months) | set(get("en").months)
+        for m in _INNER.finditer(text):
+            words = re.findall(r"[A-Za-zА-Яа-яё]+", m.group("date"))
+            if words and words[0].lower() in months and (m.start("date"), m.end()) not in out:
+                out.append((m.start("date"), m.end()))
+    return out
 
 
 def nearest_year(month: int, day: int, near: Iterable[dt.date]) -> dt.date | None:

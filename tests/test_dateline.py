@@ -166,3 +166,29 @@ def test_relative_dates_resolve_against_the_dateline_and_explain_says_so(corpus:
         "relative dates refer to 2022-01-11 by its dateline “ALMATY, Jan 11”, year from the"
         " publication date 2022-01-12"
     ) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dateline", "other"),
+    [
+        ("МАСЕРУ, 17 сентября. /ПанАфрика-Пресс/. Голосование прошло 13 сентября.", "ru",
+         "17 сентября", "13 сентября"),
+        # a headline read together with the dateline after it
+        ("Оппозиция победила на выборах МАСЕРУ, 17 сентября. /ТАСС/. Выборы прошли 13 сентября.",
+         "ru", "17 сентября", "13 сентября"),
+        ("17 сентября, 10:42 Голосование прошло 13 сентября.", "ru", "17 сентября", "13 сентября"),
+        ("LIMA, Feb 16 (Reuters) - The rain fell on Feb 6.", "en", "Feb 16", "Feb 6"),
+    ],
+)
+def test_a_datelines_date_is_tagged(text: str, language: str, dateline: str, other: str) -> None:
+    from kzclaims.values import read_values
+
+    tags = {v.text: v.tags for v in read_values(text, "date", dt.date(2025, 9, 17), language)}
+    assert "dateline" in tags[dateline] and "dateline" not in tags[other]
+
+
+def test_a_date_at_the_start_of_a_sentence_is_no_dateline() -> None:
+    from kzclaims.values import read_values
+
+    [v] = read_values("17 сентября партия набрала 41,3%.", "date", dt.date(2025, 9, 17), "ru")
+    assert "dateline" not in v.tags

@@ -186,3 +186,44 @@ def test_explain_shows_each_sources_reading_conventions(monkeypatch: pytest.Monk
     assert result.exit_code == 0, result.output
     assert "reads ru: day-first dates, decimal comma (Russian)" in result.stdout
     assert "“2 030”" in result.stdout
+
+
+def test_russian_noun_over_short_adjective() -> None:
+    # "94 судна" is ships ("судно"), not the short adjective "судный"; other nouns unchanged
+    assert tokens("94 судна ожидали на рейде", "ru")[:2] == ["94", "судно"]
+    assert tokens("судов права дела", "ru") == ["судно", "право", "дело"]
+
+
+@pytest.mark.parametrize(
+    ("word", "future"),
+    [("пройдут", True), ("рассмотрит", True), ("встретятся", True), ("будет", True),
+     ("прошли", False), ("объявила", False), ("голосование", False), ("здруем", False)],
+)
+def test_russian_future_verbs(word: str, future: bool) -> None:
+    from kzclaims.lang.ru import is_future
+
+    assert is_future(word) is future
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "word"),
+    [
+        ("сколько дней длилась забастовка", "Всего стачка длилась 11 дней.", "стачка"),
+        ("период проливных дождей", "С 6 по 8 февраля над долиной шёл ливень.", "ливень"),
+        ("ущерб от наводнения", "Потери от наводнения составили 340 млн долларов.", "Потери"),
+        ("дата голосования по законопроекту", "Депутаты проголосуют по законопроекту 9 апреля.",
+         "проголосуют"),
+        ("во сколько оценивается ущерб", "Ущерб, по оценке министерства, составил 5 млн.",
+         "оценке"),
+        ("дата прекращения поисков", "Поиски были свёрнуты во вторник.", "свёрнуты"),
+        ("дата локализации пожара", "Пожар локализован 19 августа.", "локализован"),
+        ("число судов на рейде", "На рейде ожидали 94 корабля.", "корабля"),
+        ("экономические потери", "Экономика теряет 45 млн евро в день.", "Экономика"),
+        ("число спасённых горняков", "Спасение тринадцати горняков заняло три дня.", "Спасение"),
+    ],
+)
+def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, word: str) -> None:
+    # a word of the same meaning, or the noun of the verb, counts (SYNONYM_CREDIT): the sentence
+    # scores well above the same sentence with that word replaced by an unrelated one
+    other = sentence.replace(word, "погода")
+    assert score_passage(phrase, sentence, "ru") >= score_passage(phrase, other, "ru") + 20.0

@@ -302,6 +302,20 @@ _SYNONYM_TEXT = (
     "восстановить возобновить",
     "самолёт самолет воздушный судно",
     "захватить захват",
+    # words of news about strikes, disasters and their costs, and the verb-noun pairs of one
+    # action that lemmas do not join ("голосование" / "проголосовать", "оценка" / "оцениваться")
+    "забастовка стачка",
+    "дождь ливень",
+    "ущерб потеря убыток",
+    "пожар возгорание",
+    "судно корабль",
+    "голосование голосовать проголосовать",
+    "оценка оценить оценивать оцениваться",
+    "поиск поисковый искать",
+    "спасти спасать спасение",
+    "прекратить прекращать прекращение свернуть сворачивать",
+    "локализовать локализация",
+    "экономика экономический",
 )
 
 
@@ -353,6 +367,14 @@ def lemma(word: str) -> str:
         return light_stem(word)
     parses = _morph().parse(word)
     best = parses[0]
+    if best.tag.POS == "ADJS":
+        # A short adjective is rare in news; a noun as likely is the word ("94 судна" is
+        # "судно", not "судный")
+        for p in parses[1:]:
+            if p.score < best.score - 1e-9:
+                break
+            if p.tag.POS == "NOUN":
+                return str(p.normal_form).replace("ё", "е")
     if best.tag.POS in ("ADJF", "ADJS"):
         # A participle read as an adjective ("вынужденных") meets its verb ("вынуждены" ->
         # "вынудить") when pymorphy3 finds the participle reading as likely.
@@ -363,6 +385,20 @@ def lemma(word: str) -> str:
                 best = p
                 break
     return str(best.normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def is_future(word: str) -> bool:
+    """Whether a lower-case word is a verb in the future tense ("пройдут", "состоится",
+    "рассмотрит", "будет"): pymorphy3's first reading; without it, the cue words of
+    :data:`FUTURE_CUES`."""
+    if word in FUTURE_CUES:
+        return True
+    if not HAS_LEMMATIZER or not any("а" <= ch <= "я" or ch == "ё" for ch in word):
+        return False
+    best = _morph().parse(word)[0]
+    # a word the dictionary knows ("Здруем", a place, is guessed as a verb)
+    return best.is_known and best.tag.POS == "VERB" and best.tag.tense == "futr"
 
 
 def _group(line: str) -> frozenset[str]:

@@ -54,6 +54,30 @@ def read_values(
     :func:`kzclaims.lang.conventions_for`); by default the language's own.
     """
     wanted = _TYPES_FOR_KIND[kind] if kind is not None else None
+    values = _read(text, wanted, reference, language, conventions)
+    if values and any(v.type == "date" for v in values):
+        # "МАСЕРУ, 17 сентября. /ПанАфрика-Пресс/. ...", "LIMA, Feb 16 (Reuters) - ...": the
+        # dateline dates the report (and what it tells happened that day, with no date of its
+        # own); tagged "dateline" so that a date the text gives can be preferred to it
+        from kzclaims.dateline import dateline_spans
+
+        spans = dateline_spans(text)
+        if spans:
+            values = [
+                replace(v, tags=(*v.tags, "dateline"))
+                if v.type == "date" and any(a <= v.start < b for a, b in spans) else v
+                for v in values
+            ]
+    return values
+
+
+def _read(
+    text: str,
+    wanted: frozenset[str] | None,
+    reference: dt.date | None,
+    language: str,
+    conventions: Conventions | None,
+) -> list[Value]:
     if language == "ru":
         from kzclaims.values.russian import read_russian
 

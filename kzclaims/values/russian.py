@@ -567,12 +567,14 @@ _P_NUMERIC = lazy(
     _I,
 )
 _P_ISO = lazy(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
-_P_RANGE_DAYS = lazy(  # "с 5 по 19 января", "с 5 до 19 января 2022 года", "5–19 января"
+_P_RANGE_DAYS = lazy(  # "с 5 по 19 января", "с 5 до 19 января 2022 года", "5–19 января",
+    # "7 и 8 апреля" (two days in a row)
     r"(?:(?P<pre>с|со|от)" + _SP + r"+)?(?P<d1>[12]\d|3[01]|0?[1-9])(?:-?го)?"
     r"(?:" + _SP + r"+(?P<mon1>" + _MON + r")" + _ABBR_DOT
     + r"(?:" + _SP + r"+(?P<y1>(?:19|20)\d\d)"
     r"(?:" + _SP + r"*(?:года|г\.|г(?![а-яё])))?)?)?"
-    r"(?:" + _SP + r"*(?P<dash>[-–—])" + _SP + r"*|" + _SP + r"+(?P<to>по|до)" + _SP + r"+)"
+    r"(?:" + _SP + r"*(?P<dash>[-–—])" + _SP + r"*|" + _SP + r"+(?P<to>по|до)" + _SP + r"+"
+    r"|" + _SP + r"+(?P<and>и)" + _SP + r"+)"
     r"(?P<d2>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е))?" + _SP + r"+(?P<mon2>" + _MON + r")"
     + _ABBR_DOT + r"(?![а-яё])"
     r"(?:" + _YEAR_AFTER.replace("?P<y>", "?P<y2>") + r")?",
@@ -670,6 +672,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
     clause = text[a:b].lower()
     words = set(re.findall(r"[а-яё]+", clause))
     if words & L.FUTURE_CUES:
+        return "future"
+    # any verb in the future ("пройдут", "рассмотрит"); a capitalized word is a name
+    if any(L.is_future(w) for w in re.findall(r"(?<![А-ЯЁа-яё])[а-яё]+", text[a:b])):
         return "future"
     if _PAST_VERB.search(clause):
         return "past"
@@ -803,6 +808,16 @@ _MONTH_WORDS = frozenset(k.rstrip(".") for k in L.MONTHS)
 _UNIT_WORDS = frozenset(L.DURATION_UNITS) | {"полгода", "полугода", "полугоду", "полмесяца"}
 
 
+def _next_day(m1: int, d1: int, m2: int, d2: int) -> bool:
+    """Whether day (m2, d2) follows day (m1, d1) (in a leap year: "28 и 29 февраля")."""
+    try:
+        return dt.date(2000, m1, d1) + dt.timedelta(days=1) == dt.date(2000, m2, d2) or (
+            (m1, d1, m2, d2) == (12, 31, 1, 1)
+        )
+    except ValueError:
+        return False
+
+
 def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
     t = _T(text, ref, conv)
     # which grammars can match at all: each scan below is skipped unless its key words are here
@@ -821,6 +836,18 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         m2 = _month(m.group("mon2"))
         m1 = _month(m.group("mon1")) if m.group("mon1") else m2
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        # "7 и 8 апреля": two days; a period when they follow each other ("31 мая и 1 июня"),
+        # else two dates ("5 и 12 мая": the first takes the second's month)
+        if m.group("and") and (m.group("pre") or not _next_day(m1, d1, m2, d2)):
+            if not m.group("pre") and not m.group("mon1"):
+                tense = _tense(text, m.start(), m.end())
+                try:
+                    dt.date(2000, m1, d1)
+                except ValueError:
+                    continue
+                t.date(m.start("d1"), m.end("d1"), _resolve_md(m1, d1, ref, tense),
+                       relative=True, tags=("yearless", tense or "nearest"), prio=2)
+            continue
         y2 = int(m.group("y2")) if m.group("y2") else None
         y1 = int(m.group("y1")) if m.group("y1") else None
         relative = y2 is None and y1 is None
