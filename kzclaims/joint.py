@@ -23,6 +23,7 @@ separable from the index and gives the same answer however sources are sharded.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,14 @@ from functools import lru_cache
 
 from kzclaims.model import Claim, Sentence, Value
 
-__all__ = ["NEAR_WORDS", "SourceStats", "claim_phrases", "local_score"]
+__all__ = [
+    "NEAR_WORDS",
+    "SourceStats",
+    "claim_phrases",
+    "local_ceiling",
+    "local_score",
+    "passage_local_ceiling",
+]
 
 #: words between a phrasing word and the value that halve the word's contribution
 NEAR_WORDS = 12.0
@@ -117,6 +125,39 @@ def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], 
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _present(word: str, text: str, language: str) -> bool:
+    """Is any word of ``text`` similar to ``word`` (``_hits(word, text, language)`` not empty)?
+
+    The same test as ``kzclaims.match._ratio(word, t) > 0`` for every word ``t`` of the text
+    (equal; else no digit in either and a rapidfuzz ratio >= the cutoff; or a synonym), at C
+    speed: one ``extractOne`` over the text's words instead of a ratio per word.
+    """
+    from rapidfuzz import fuzz, process
+
+    from kzclaims.match import SYNONYMS, WORD_CUTOFF
+
+    words, plain = _word_set(text, language)
+    if word in words:
+        return True
+    synonyms = SYNONYMS.get(word)
+    if synonyms and not synonyms.isdisjoint(words):
+        return True
+    if not plain or _DIGIT.search(word):
+        return False
+    return process.extractOne(word, plain, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF) is not None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str, language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The distinct words of a passage, and those of them without a digit."""
+    words = frozenset(t for t, _, _ in _words(text, language))
+    return words, tuple(t for t in words if not _DIGIT.search(t))
+
+
 def local_score(
     phrases: Sequence[_Words], stats: SourceStats, text: str, value: Value,
     unit_hit: bool = False,
@@ -151,3 +192,75 @@ def local_score(
         if score > best:
             best, best_text = score, ph.text
     return best, best_text
+
+
+#: the smallest informativeness a word absent from a source can have: a source of one sentence,
+#: ``log((1 + 1) / (0 + 0.5))`` (more sentences only raise it)
+_LEAST_ABSENT_IDF = math.log(4.0)
+
+
+def local_ceiling(present: int, words: int, unit: bool = False) -> float:
+    """An upper bound of :func:`local_score` for one phrasing of ``words`` distinct content
+    words of which only ``present`` have a similar word (similarity > 0, the word itself
+    included) anywhere in the source; ``unit``: the claim has a unit (a value may count it).
+
+    Proof. Let ``I = log((n + 1) / 0.5)``, the informativeness of a word of ``df = 0`` in a
+    source of ``n >= 1`` sentences; every word's informativeness is in ``(0, I]`` (``df`` is at
+    most ``n``, so ``(n + 1) / (df + 0.5) > 1``). A phrasing word with no similar word in the
+    source has no similar word in any passage (``matched`` is empty), so its weight is
+    ``idf`` of its own ``df``, which is 0: exactly ``I``; it adds ``I`` to ``total`` and nothing
+    to ``got``. A present word ``i`` adds ``x_i = idf_i <= I`` to ``total`` and at most
+    ``x_i * 1`` to ``got`` (similarity times nearness is at most 1). With ``X`` the sum of the
+    ``x_i`` and ``c = (words - present) * I``::
+
+        local / 100 = got / total <= X / (X + c) <= present * I / (words * I) = present / words
+
+    (``X / (X + c)`` grows with ``X``, and ``X <= present * I``). With a unit hit, ``got`` and
+    ``total`` both gain 1: ``(X + 1) / (X + c + 1) <= (present * I + 1) / (words * I + 1)``,
+    which for ``present < words`` falls as ``I`` grows, so it is largest at the smallest ``I``,
+    ``log 4`` (one sentence); with ``present == words`` the bound is 100. The local score of
+    a claim is the best over its phrasings: the largest of their ceilings.
+    """
+    if words <= 0:
+        return 0.0
+    present = max(0, min(present, words))
+    if unit:
+        least = _LEAST_ABSENT_IDF
+        return 100.0 * (present * least + 1.0) / (words * least + 1.0)
+    return 100.0 * present / words
+
+
+
+def passage_local_ceiling(
+    phrases: Sequence[_Words], stats: SourceStats, texts: Sequence[str], unit: bool = False
+) -> float:
+    """An upper bound of :func:`local_score` for any value of a passage made of some of
+    ``texts`` (a sentence, and the sentence after it when a value may be read there).
+
+    Proof (as :func:`local_ceiling`, with the source's own statistics): a phrasing word with no
+    similar word in ``texts`` (``_hits`` empty; :func:`_present` is the same test) has
+    ``matched`` empty in every such passage, so it weighs exactly ``stats.idf(w)`` and adds
+    nothing to ``got``; a word with similar words weighs ``idf(w, matched) <= stats.idf(w)``
+    (``matched`` can only raise ``df``) and adds at most its weight to ``got``. With ``X`` the
+    weight of the present words, ``C`` that of the absent ones and ``u`` the unit's 1 (when a
+    value may count the claim's unit)::
+
+        got / total <= (X + u) / (X + C + u) <= (X' + u) / (X' + C + u)
+
+    where ``X' >= X`` is the sum of ``stats.idf(w)`` over the present words (the ratio grows
+    with ``X``). The local score is the best over the phrasings: the largest of their bounds.
+    """
+    best = 0.0
+    u = 1.0 if unit else 0.0
+    for ph in phrases:
+        present = absent = 0.0
+        for w in ph.words:
+            weight = stats.idf(w)
+            if any(_present(w, t, stats.language) for t in texts):
+                present += weight
+            else:
+                absent += weight
+        total = present + absent + u
+        if total > 0.0:
+            best = max(best, 100.0 * (present + u) / total)
+    return best

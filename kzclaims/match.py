@@ -57,6 +57,7 @@ __all__ = [
     "STOP_WEIGHT",
     "WORD_CUTOFF",
     "CorpusIndex",
+    "GateQuery",
     "KeyFilter",
     "Lexicon",
     "SourceIndex",
@@ -627,31 +628,73 @@ class CorpusIndex:
 PIECE_CACHE = 250_000
 
 
+#: how a claim decides from a document's words whether it may be found there:
+#: ``accept(relevance ceiling, local ceiling)`` (see :class:`GateQuery`)
+Accept = Callable[[float, float], bool]
+
+
+@dataclass(frozen=True)
+class GateQuery:
+    """One claim as the document gate (:class:`KeyFilter`) sees it.
+
+    ``floor``: the relevance a passage needs to be read at all. ``accept`` decides from two
+    ceilings computed from the document's words alone: of the relevance (the coverage bound
+    below, the best over the phrasings) and of the local score (``local_ceiling(present,
+    words)`` of each phrasing, the best); None: the relevance ceiling reaching ``floor`` is
+    enough (the plain prefilter).
+    """
+
+    phrasings: Sequence[str]
+    floor: float
+    accept: Accept | None = None
+    local_ceiling: Callable[[int, int], float] | None = None
+
+
 class KeyFilter:
     """Which claims may match in which documents, from the documents' words alone (lossless).
 
     A passage scores at most ``100 * (stop words' weight + sum over the phrasing's content
     words of weight * best similarity of a passage word) / total weight`` (the bound the index
     uses for sentences). A document's words hold every passage's words, so when the bound over
-    the whole document is below the threshold, no passage of it can reach it and the document
-    is not split into sentences at all.
+    the whole document is below the floor, no passage of it can reach it and the document
+    is not split into sentences at all. A :class:`GateQuery` with ``accept`` is tighter: it
+    also counts, for each phrasing, how many of its distinct content words have a similar word
+    (a weak word included: the local score counts those) in the document, and lets the claim
+    decide from both ceilings (``kzclaims.pipeline.score_ceiling``).
 
     A document's words are the union of the words of its whitespace-separated pieces, so only
     pieces never seen before are tokenized and only new words compared with the phrasing words
     (through the shared :class:`Lexicon`); per document the work is a set intersection of its
-    distinct pieces with the pieces that hold a phrasing word.
+    distinct pieces with the pieces that hold a phrasing word, then a few operations per
+    phrasing word found: it grows with the words a document shares with the claims, not with
+    the number of claims.
     """
 
     def __init__(
-        self, queries: Sequence[tuple[Sequence[str], float]], lexicon: Lexicon | None = None,
+        self, queries: Sequence[GateQuery | tuple[Sequence[str], float]],
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else Lexicon()
         self._always: set[int] = set()
         self._query: list[int] = []  # phrasing number -> query number
         self._need: list[float] = []  # phrasing number -> content weight a passage needs
+        self._total: list[float] = []  # phrasing number -> its total weight
+        self._stop: list[float] = []  # phrasing number -> its stop words' weight
+        self._slot: list[tuple[int, ...] | None] = []  # position -> distinct word (None: same)
+        self._accept: list[Accept | None] = []  # query number -> its decision
+        self._local: list[Callable[[int, int], float] | None] = []
+        self._distinct: list[int] = []  # phrasing number -> its distinct content words
+        self._bare: list[float] = []  # query number -> its local ceiling with no word present
+        self._phrasings_of: list[list[int]] = []
         self._words: dict[str, list[tuple[int, int, float]]] = {}  # word -> (phr, idx, weight)
-        for q, (phrasings, threshold) in enumerate(queries):
-            for text in phrasings:
+        for q, query in enumerate(queries):
+            if not isinstance(query, GateQuery):
+                query = GateQuery(query[0], query[1])
+            self._accept.append(query.accept)
+            self._local.append(query.local_ceiling)
+            self._phrasings_of.append([])
+            bare = 0.0
+            for text in query.phrasings:
                 p = _cached_phrase(text)
                 if p is None:
                     continue
@@ -661,14 +704,44 @@ class KeyFilter:
                     continue
                 ph = len(self._query)
                 self._query.append(q)
-                self._need.append(threshold / 100.0 * p.total - p.stop_total - 1e-6)
+                self._phrasings_of[q].append(ph)
+                self._need.append(query.floor / 100.0 * p.total - p.stop_total - 1e-6)
+                self._total.append(p.total)
+                self._stop.append(p.stop_total)
+                firsts: dict[str, int] = {}
+                for i in content:
+                    firsts.setdefault(p.words[i], len(firsts))
+                slots = tuple(
+                    firsts[w] if c else -1 for w, c in zip(p.words, p.content, strict=True)
+                )
+                self._slot.append(None if len(firsts) == len(content) else slots)
+                self._distinct.append(len(firsts))
+                if query.local_ceiling is not None:
+                    bare = max(bare, query.local_ceiling(0, len(firsts)))
                 for i in content:
                     self._words.setdefault(p.words[i], []).append((ph, i, p.weights[i]))
+            self._bare.append(bare)
+        # weak words similar to a phrasing word: they count for the local score only
+        self._weak_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
+        if any(a is not None for a in self._accept):
+            self._weak_hits = self._weak_similar()
         self._word_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
         self._known_words: set[str] = set()
         # per language (words are normalized the language's way): raw piece -> its hits, and
         # the pieces that hold a phrasing word
         self._pieces: dict[str, tuple[dict[str, tuple[tuple[int, int, float], ...]], set[str]]] = {}
+
+    def _weak_similar(self) -> dict[str, tuple[tuple[int, int, float], ...]]:
+        """Weak word -> (phrasing, position, 0.0) of the phrasing words it is similar to (what
+        :func:`_ratio` counts: the local score compares a phrasing word with every word)."""
+        weak = sorted(w for w in _WEAK if not any(ch.isdigit() for ch in w))
+        out: dict[str, list[tuple[int, int, float]]] = {}
+        for w, uses in self._words.items():
+            similar = {v for v, _ in _similar(w, weak)} if weak else set()
+            similar |= {v for v in SYNONYMS.get(w, ()) if v in _WEAK}
+            for v in similar:
+                out.setdefault(v, []).extend((ph, i, 0.0) for ph, i, _ in uses)
+        return {v: tuple(h) for v, h in out.items()}
 
     def _learn(self, pieces: set[str], language: str) -> None:
         piece_hits, key_pieces = self._pieces.setdefault(language, ({}, set()))
@@ -689,10 +762,11 @@ class KeyFilter:
             for v, hits in grow.items():
                 self._word_hits[v] = tuple(hits)
         get = self._word_hits.get
+        weak = self._weak_hits.get
         for piece, ts in zip(new, toks, strict=True):
             hits: tuple[tuple[int, int, float], ...] = ()
             for t in ts:
-                h = get(t)
+                h = get(t) or weak(t)
                 if h:
                     hits += h
             piece_hits[piece] = hits
@@ -714,25 +788,54 @@ class KeyFilter:
                 set().union(*(p for p, lg in zip(pieces, langs, strict=True) if lg == language)),
                 language,
             )
-        out: list[set[int]] = []
+        return [
+            self._decide(ps & self._pieces[language][1], self._pieces[language][0])
+            for ps, language in zip(pieces, langs, strict=True)
+        ]
+
+    def _decide(
+        self, keys: set[str], piece_hits: dict[str, tuple[tuple[int, int, float], ...]]
+    ) -> set[int]:
+        """The claims that may be found in a document whose key pieces are ``keys``."""
+        cover: dict[int, dict[int, float]] = {}
+        for piece in keys:
+            for ph, i, val in piece_hits[piece]:
+                got = cover.get(ph)
+                if got is None:
+                    cover[ph] = {i: val}
+                elif val > got.get(i, -1.0):
+                    got[i] = val
+        qs = set(self._always)
         need = self._need
         query = self._query
-        for ps, language in zip(pieces, langs, strict=True):
-            piece_hits, key_pieces = self._pieces[language]
-            cover: dict[int, dict[int, float]] = {}
-            for piece in ps & key_pieces:
-                for ph, i, val in piece_hits[piece]:
-                    got = cover.get(ph)
-                    if got is None:
-                        cover[ph] = {i: val}
-                    elif val > got.get(i, 0.0):
-                        got[i] = val
-            qs = set(self._always)
-            for ph, got in cover.items():
-                if query[ph] not in qs and sum(got.values()) >= need[ph]:
-                    qs.add(query[ph])
-            out.append(qs)
-        return out
+        accept = self._accept
+        relevance: dict[int, float] = {}
+        local: dict[int, float] = {}
+        for ph, got in cover.items():
+            q = query[ph]
+            if q in qs:
+                continue
+            covered = sum(got.values())
+            decide = accept[q]
+            if decide is None:
+                if covered >= need[ph]:
+                    qs.add(q)
+                continue
+            # the coverage bound of kzclaims.match._bound (0 when no content word matched)
+            r = 100.0 * (self._stop[ph] + covered) / self._total[ph] if covered > 0.0 else 0.0
+            if r > relevance.get(q, 0.0):
+                relevance[q] = r
+            slot = self._slot[ph]
+            present = len(got) if slot is None else len({slot[i] for i in got})
+            ceiling = self._local[q]
+            if ceiling is not None:
+                lc = ceiling(present, self._distinct[ph])
+                if lc > local.get(q, self._bare[q]):
+                    local[q] = lc
+        for q, r in relevance.items():
+            if q not in qs and accept[q](r, local.get(q, self._bare[q])):  # type: ignore[misc]
+                qs.add(q)
+        return qs
 
 
 class SourceIndex:

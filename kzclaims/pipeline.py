@@ -6,8 +6,9 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
@@ -198,6 +199,63 @@ def joint_score(relevance: float, local: float, fit: float) -> float:
     return raw + FIT_WEIGHT * fit + VALUE_OFFSET
 
 
+# The gate (issue 8): the ceiling of the joint score from a document's words, next to the formula
+# it bounds. A change to joint_score, to the local score or to the fit must keep it an upper
+# bound: tests/test_gate.py runs compare with the gate on and off and asserts identical findings.
+
+#: what rounding may add to a relevance (the index rounds scores to 0.1) and a safety margin
+GATE_SLACK = 0.1
+
+
+def fit_ceiling(claim: Claim) -> float:
+    """The largest fit kzclaims.choose.score_candidates can give a value of ``claim``: every
+    term is a penalty except :data:`kzclaims.choose.UNIT_MATCH`, given only when the claim has
+    a unit."""
+    from kzclaims.choose import UNIT_KIN, UNIT_MATCH
+
+    return max(0.0, UNIT_MATCH, UNIT_KIN) if claim.unit else 0.0
+
+
+def bonus_ceiling(claim: Claim) -> float:
+    """What a pair may get on top of its joint score: :data:`UNIT_ANCHOR` for a claim whose
+    values may be found by their unit (:func:`_unit_anchored`), else nothing."""
+    return max(0.0, UNIT_ANCHOR) if claim.kind in ("count", "number") and claim.unit else 0.0
+
+
+def score_ceiling(relevance: float, local: float, fit: float) -> float:
+    """An upper bound of :func:`joint_score` from upper bounds of its three terms: the score
+    grows with each (its weights are not negative), so the bounds give a bound."""
+    assert min(TOPIC_WEIGHT, LOCAL_WEIGHT, FIT_WEIGHT) >= 0.0
+    return joint_score(relevance, local, fit)
+
+
+def may_be_found(claim: Claim, limit: float) -> Callable[[float, float], bool]:
+    """Whether a claim can give a cell (found, or a near miss with a quote) in a document whose
+    relevance ceiling and local-score ceiling are given (see :class:`kzclaims.match.GateQuery`).
+
+    A source is read for a claim only when a passage reaches relevance >= :func:`search_floor`;
+    a cell needs a (passage or window, value) pair with a joint score (plus
+    :func:`bonus_ceiling`) >= the threshold (:func:`_assign`), or a passage of relevance >= the
+    threshold (a near miss, and a statement's finding). Otherwise the claim is "not found" in
+    the document whatever its sentences say, and the gate skips it. (Every relevance and local
+    score of a passage or window of the document is at most the document's ceiling.)
+    """
+    floor = search_floor(limit)
+    fit = fit_ceiling(claim)
+    bonus = bonus_ceiling(claim)
+    statement = claim.kind == "statement"
+
+    def accept(relevance: float, local: float) -> bool:
+        r = relevance + GATE_SLACK
+        if relevance <= 0.0 or r < floor:
+            return False
+        if r >= limit:
+            return True
+        return not statement and score_ceiling(r, local + GATE_SLACK, fit) + bonus >= limit
+
+    return accept
+
+
 @dataclass(frozen=True)
 class JointScore:
     """Why a value of a passage scores what it does for a claim (shown by ``explain``)."""
@@ -240,7 +298,8 @@ class _Scored:
 
 
 def _pairs(
-    claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed
+    claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed,
+    limit: float | None = None,
 ) -> list[_Scored]:
     """Every passage with its best value of the claim's kind, scored jointly, best first.
 
@@ -248,6 +307,8 @@ def _pairs(
     window with it ("How many homes were lost? ... The number stands at 73."): only the values
     of the new sentences are candidates there, with the passage's relevance less
     :data:`NEIGHBOUR_PENALTY` per sentence, so the claim's words must still stand before them.
+    ``limit``: a window whose pairs cannot reach it (:func:`_window_may_reach`) is not read
+    (it would not be chosen; the pairs of the others are the same).
     """
     from kzclaims.joint import claim_phrases
 
@@ -276,6 +337,10 @@ def _pairs(
     anchored = _unit_anchored(claim, source, indexed, seen) if UNIT_ANCHOR else []
     windows.extend((m, 0, -1) for m in anchored)
     for m, cut, step in windows:
+        if limit is not None and not _window_may_reach(
+            claim, m, phrases, stats, limit, UNIT_ANCHOR if step < 0 else 0.0
+        ):
+            continue
         choice = _window_choice(claim, m, cut, source, conv)
         if choice is None:
             continue
@@ -387,6 +452,27 @@ def _window_choice(
     return _rechoose(Choice(best.value, "", tuple(candidates)), best)
 
 
+def _window_may_reach(
+    claim: Claim, m: Match, phrases: Sequence[Any], stats: SourceStats, limit: float,
+    bonus: float = 0.0,
+) -> bool:
+    """Can a value of passage or window ``m`` score ``limit`` (``bonus`` added to its joint
+    score, as :data:`UNIT_ANCHOR` is)?
+
+    The ceiling of the joint score (:func:`score_ceiling`) from the window's relevance, the
+    ceiling of the local score over its words (``joint.passage_local_ceiling``) and the largest
+    fit (:func:`fit_ceiling`): the gate of issue 8 inside a document, before values are read.
+    """
+    from kzclaims.joint import passage_local_ceiling
+
+    fit = fit_ceiling(claim)
+    relevance = m.score + GATE_SLACK
+    if score_ceiling(relevance, 100.0, fit) + bonus < limit:
+        return False
+    local = passage_local_ceiling(phrases, stats, [m.text], bool(claim.unit))
+    return score_ceiling(relevance, local + GATE_SLACK, fit) + bonus >= limit
+
+
 def _rechoose(choice: Choice, winner: Candidate) -> Choice:
     """The same candidates with another winner (chosen by the joint score)."""
     others = [c for c in choice.candidates if c is not winner and not c.excluded]
@@ -413,7 +499,8 @@ def _value_key(reading: _Reading, indexed: _Indexed) -> tuple[int, int] | None:
 
 
 def _assign(
-    items: Sequence[tuple[Claim, float, Sequence[Match]]], source: Source, indexed: _Indexed
+    items: Sequence[tuple[Claim, float, Sequence[Match]]], source: Source, indexed: _Indexed,
+    gate: bool = True,
 ) -> list[tuple[_Reading | None, Match | None, str | None]]:
     """The readings of several claims in one source, each value given to one claim at most.
 
@@ -423,7 +510,10 @@ def _assign(
     higher score is passed over, and that claim takes its next pair or abstains. Statements
     hold no value and are never passed over.
     """
-    scored = [_pairs(claim, source, found, indexed) for claim, _, found in items]
+    scored = [
+        _pairs(claim, source, found, indexed, limit if gate else None)
+        for claim, limit, found in items
+    ]
     pool = sorted(
         (-s.joint, q, i)
         for q, ((_, limit, _), pairs) in enumerate(zip(items, scored, strict=True))
@@ -616,23 +706,39 @@ class ShardSearch:
 
     claims: tuple[Claim, ...]
     threshold: float | None = None
+    #: False: every claim is searched in every document (brute force: the reference the gate
+    #: is tested against)
+    gate: bool = True
     lexicon: Lexicon = field(init=False)
     keys: KeyFilter = field(init=False)
 
     def __post_init__(self) -> None:
-        from kzclaims.match import KeyFilter, Lexicon
+        from kzclaims.joint import local_ceiling
+        from kzclaims.match import GateQuery, KeyFilter, Lexicon
 
         self.lexicon = Lexicon()
         limits = [c.threshold if self.threshold is None else self.threshold for c in self.claims]
-        # the joint scorer reads passages down to the search floor: so must the prefilter
+        # a claim is searched in a document only when the ceiling of its joint score there
+        # reaches its threshold (may_be_found)
         self.keys = KeyFilter(
-            [(phrasings(c), search_floor(t)) for c, t in zip(self.claims, limits, strict=True)],
+            [
+                GateQuery(
+                    phrasings(c), search_floor(t), may_be_found(c, t),
+                    partial(local_ceiling, unit=bool(c.unit)),
+                )
+                for c, t in zip(self.claims, limits, strict=True)
+            ],
             self.lexicon,
         )
 
     def search(self, sources: Sequence[Source]) -> list[SourceOutcome]:
         """Every claim in every source of a shard (in source order)."""
-        wanted = self.keys.claims_for([s.text for s in sources], [s.language for s in sources])
+        if self.gate:
+            wanted = self.keys.claims_for(
+                [s.text for s in sources], [s.language for s in sources]
+            )
+        else:
+            wanted = [set(range(len(self.claims))) for _ in sources]
         candidates = [s for s, w in zip(sources, wanted, strict=True) if w]
         cells: dict[int, list[tuple[int, Finding, Comparable | None]]] = {}
         if candidates:
@@ -645,12 +751,13 @@ class ShardSearch:
                 passages = indexed.search(claim, search_floor(limit), PASSAGES_READ)
                 for source in candidates:
                     found = passages.get(source.id)
-                    if found:
+                    if found and q in wanted[where[id(source)]]:
                         found_in.setdefault(id(source), []).append((q, limit, found))
             for source in candidates:
                 items = found_in.get(id(source), [])
                 readings = _assign(
-                    [(self.claims[q], limit, found) for q, limit, found in items], source, indexed
+                    [(self.claims[q], limit, found) for q, limit, found in items], source, indexed,
+                    self.gate,
                 )
                 for (q, _, _), (reading, near, why) in zip(items, readings, strict=True):
                     finding, bounds = _finding(self.claims[q], source, reading, near, why)
