@@ -156,12 +156,13 @@ _QUAL_AFTER = lazy(
     + r")(?![а-яё])",
     _I,
 )
-# "до" after a verb of change is the new value, not a bound: "сократилось до 10 процентов"
+# "до" after a verb of change is the new value, not a bound: "сократилось до 10 процентов",
+# "поднять пенсионный возраст с нынешних 65 лет до шестидесяти восьми"
 _CHANGE_BEFORE = lazy(
     r"(?:снизи|сократи|вырос|вырас|увелич|возрос|возраст|упал|упад|уменьш|повыс|понизи|подня|"
     r"опусти|довед|дошл|дойд|достиг|доходи|снижен|сокращен|рост|увеличен|уменьшен|повышен)"
-    r"[а-яё]*" + _SP + r"+(?:[а-яё]+" + _SP + r"+){0,2}(?:с" + _SP + r"+[\d\s,.]+\S*" + _SP
-    + r"+)?$",
+    r"[а-яё]*" + _SP + r"+(?:[а-яё]+" + _SP + r"+){0,2}(?:с" + _SP + r"+(?:[а-яё]+" + _SP
+    + r"+)?[\d\s,.]+\S*" + _SP + r"+)?$",
     _I,
 )
 _GEN_QUALS = frozenset(
@@ -639,6 +640,14 @@ _P_DUR = lazy(
     _I,
 )
 _P_DUR_ADJ = lazy(r"(?<![\d])(?P<n>\d+)-?(?P<u>дневн|недельн|месячн)[а-яё]*", _I)
+# an age, not a duration: "(пенсионный) возраст (с 65 лет) до 68 лет", "в возрасте 45 лет",
+# "старше 18 лет", "моложе 30 лет"
+_AGE_BEFORE = lazy(
+    r"(?:возраст[а-яё]*|старше|моложе|младше)(?:" + _SP + r"+[а-яё]+){0,3}(?:" + _SP
+    + r"+(?:с|от)" + _SP + r"+(?:[а-яё]+" + _SP + r"+)?\d+" + _SP + r"+(?:лет|года?))?"
+    + _SP + r"+(?:до|с|от|в|на)?" + _SP + r"*$",
+    _I,
+)
 _P_HALF_YEAR = lazy(r"(?<![а-яё])(?P<u>полгода|полугода|полугоду|полмесяца)(?![а-яё])", _I)
 _DUR_QUAL = lazy(
     r"(?P<q>в" + _SP + r"+течение|на" + _SP + r"+протяжении|в" + _SP + r"+пределах|за)" + _SP
@@ -661,6 +670,9 @@ def _amount(s: str | None, decimal_comma: bool = True) -> float | None:
     return None
 
 
+_CLAUSE_BREAK = lazy(r",?" + _SP + r"*(?<![а-яё])(?:что|чтобы)(?![а-яё])|:", _I)
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None from the clause around a date (the tense cues of lang.ru)."""
     a = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
@@ -669,6 +681,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
         k = text.find(ch, end)
         if k >= 0:
             b = min(b, k)
+    # a subordinate clause ("объявила, что 7 апреля пройдут забастовки") or one after a colon
+    # has its own tense: the date's clause starts after the last such break before it and ends
+    # at the first after it
+    for m in _CLAUSE_BREAK.finditer(text, a, start):
+        a = m.end()
+    m = _CLAUSE_BREAK.search(text, end, b)
+    if m is not None:
+        b = m.start()
     clause = text[a:b].lower()
     words = set(re.findall(r"[а-яё]+", clause))
     if words & L.FUTURE_CUES:
@@ -1032,6 +1052,9 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             continue
         if m.group("n") and re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and days == 365.0:
             continue  # "2022 года" is a year
+        if days == 365.0 and m.group("n") and _AGE_BEFORE.search(text, max(0, m.start() - 50),
+                                                                  m.start()):
+            continue  # "пенсионный возраст до 68 лет", "в возрасте 45 лет": an age, a number
         n2 = _amount(m.group("n2")) if m.group("n2") else None
         s = m.start()
         t.duration(s, m.end(), n * days, n2 * days if n2 is not None else None)
