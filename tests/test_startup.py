@@ -90,3 +90,41 @@ def test_a_bad_option_value_is_worded_plainly_without_pydantic() -> None:
         "assert 'Invalid value for --jobs: must be at least 1 ' in err.getvalue(), err.getvalue()\n"
     )
     assert _imported(body) == []
+
+
+def _yaml_texts() -> list[tuple[str, str]]:
+    out = []
+    for path in sorted([*ROOT.glob("*.yaml"), *ROOT.glob("tests/**/*.yaml"), *ROOT.glob("tests/**/*.yml")]):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        if len(text) < 300_000:
+            out.append((str(path.relative_to(ROOT)), text))
+    return out
+
+
+def test_small_yaml_files_compose_the_same_on_libyaml_as_on_the_precise_path() -> None:
+    """claims.yaml and manifests of any size are composed by libyaml when that is safe (no
+    aliases, tags or deep nesting): the nodes, lines and columns must be the precise path's."""
+    import pytest
+
+    from kzclaims import yamlfile
+
+    texts = [(name, t) for name, t in _yaml_texts() if yamlfile._fast_path_safe(t)]
+    assert any(name == "claims.yaml" for name, _ in texts)  # the bundled one takes the fast path
+    compared = 0
+    for name, text in texts:
+        try:
+            fast = yamlfile._parse_yaml_fast(text, name)
+        except Exception:  # an error or a problem: parse_yaml falls back to the precise path
+            continue
+        mp = pytest.MonkeyPatch()
+        mp.setattr(yamlfile, "FAST_MIN_BYTES", 10**12)
+        try:
+            precise = yamlfile.parse_yaml(text, name)
+        finally:
+            mp.undo()
+        assert fast == precise, name
+        compared += 1
+    assert compared >= 10
