@@ -117,7 +117,9 @@ SourcesOpt = Annotated[
     typer.Option(
         "--sources",
         "-s",
-        help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml)."
+        help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml),"
+        " a glob ('articles/**/*.html') or a manifest (corpus.yaml; its files may be URLs:"
+        ' s3://, gcs://, https://, needs pip install "kzclaims[remote]").'
         " (default: sources/ beside the claims file found)",
         show_default=False,
     ),
@@ -357,7 +359,7 @@ def _inputs(
     if corpus is not None:
         paths += [Path(s.file) for s in corpus.sources]
     if listing is not None:
-        paths += [Path(listing.directory) / e.file for e in listing.entries]
+        paths += [Path(listing.directory) / e.file for e in listing.entries if "://" not in e.file]
     return paths
 
 

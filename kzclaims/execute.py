@@ -114,9 +114,17 @@ def _failed(e: ManifestEntry, problems: list[Problem], warnings: list[Problem]) 
     )
 
 
+#: the size a source named by URL counts for when cutting shards (its size is not asked for:
+#: a request per object would cost more than even shards save)
+URL_SIZE_GUESS = 50_000
+
+
 def _sizes(listing: SourceListing) -> list[int]:
     out = []
     for e in listing.entries:
+        if "://" in e.file:  # read through fsspec by whichever process reads it
+            out.append(URL_SIZE_GUESS)
+            continue
         try:
             out.append(os.stat(os.path.join(listing.directory, e.file)).st_size)
         except OSError:

@@ -5,13 +5,20 @@ text, HTML, PDF, Word). A file no reader understands is an input error with one 
 Without a manifest every file with a reader's suffix (``.txt``, ``.md``, ``.html``, ``.htm``,
 ``.pdf``, ``.docx``) is a source whose id is the file's stem, and every other file gets a warning.
 The publication date is taken from the file's metadata or from a dateline near the top.
+
+``--sources`` may also be a glob (``'articles/**/*.html'``: the files it matches, in path order,
+each with the id of its path below the glob's folder) or a manifest file (``corpus.yaml``: its
+files are relative to its folder). A manifest's ``file:`` may be a URL (``s3://``, ``gcs://``,
+``https://``, ``memory://``, ``file://``) read through fsspec (:mod:`kzclaims.remote`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import glob as globlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +27,7 @@ from kzclaims.errors import InputError, Problem
 from kzclaims.lang import SUPPORTED
 from kzclaims.model import Source
 from kzclaims.readers import READABLE_SUFFIXES, Document, suffix_list
+from kzclaims.remote import is_url, url_stem, url_suffix
 from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
 
 __all__ = [
@@ -119,7 +127,7 @@ def check_manifest(
                     continue
                 file_node, id_node = item.value.get("file"), item.value.get("id")
                 file = _text(file_node)
-                sid = _text(id_node) or (Path(file).stem if file else None)
+                sid = _text(id_node) or (_default_id(file) if file else None)
                 if file is not None:
                     named.add(file)
                 if sid is not None and sid in ids:
@@ -173,11 +181,17 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
             texts[key] = None
             r.error(node, f"`{key}` must be non-empty text, not {type_name(node)}", "bad-type")
     file = texts["file"]
-    if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts):
+    if (
+        file is not None
+        and not is_url(file)
+        and (Path(file).is_absolute() or ".." in Path(file).parts)
+    ):
         r.error(
-            m["file"], f"`file` must be a path inside the sources folder, not `{file}`", "bad-path"
+            m["file"],
+            f"`file` must be a path inside the sources folder or a URL, not `{file}`",
+            "bad-path",
         )
-    sid = texts["id"] or (Path(file).stem if file else None)
+    sid = texts["id"] or (_default_id(file) if file else None)
     if texts["id"] is not None and not ID_RE.match(texts["id"]):
         r.error(
             m["id"],
@@ -221,6 +235,11 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
         col=item.col,
         file_col=m["file"].col,
     )
+
+
+def _default_id(file: str) -> str:
+    """A source's id when the manifest gives none: its file's (or URL's) stem."""
+    return url_stem(file) if is_url(file) else Path(file).stem
 
 
 def _language(text: str | None) -> str | None:
@@ -275,6 +294,7 @@ class SourceListing:
     manifest: str | None = None
     follow_symlinks: bool = False
     problems: tuple[Problem, ...] = ()  # errors found while listing (``collect=True`` only)
+    manifest_name: str = MANIFEST  # the manifest's file name in ``directory`` (when there is one)
 
     @cached_property
     def _manifest_dates(self) -> tuple[dt.date, ...]:
@@ -285,10 +305,22 @@ class SourceListing:
 
     def read(self, e: ManifestEntry) -> tuple[Source | None, list[Problem], list[Problem]]:
         """(the source or None, its problems, its warnings)."""
+        manifest_shown = _join(self.shown_dir, self.manifest_name)
+        if is_url(e.file):  # read through fsspec, by whichever process reads this source
+            from kzclaims.readers import read_bytes
+            from kzclaims.remote import read_url
+            from kzclaims.safefs import MAX_SOURCE_BYTES
+
+            shown = e.file
+            try:
+                data = read_url(e.file, (manifest_shown, e.line, e.file_col), MAX_SOURCE_BYTES)
+                doc, size = read_bytes(data, shown, url_suffix(e.file) or ".txt"), len(data)
+            except InputError as exc:
+                return None, list(exc.problems), []
+            return self._finish(e, shown, doc, size, manifest_shown)
         directory = Path(self.directory)
         path = directory / e.file
         shown = _join(self.shown_dir, e.file)
-        manifest_shown = _join(self.shown_dir, MANIFEST)
         if not path.exists() and not path.is_symlink():
             return None, [
                 Problem(
@@ -305,6 +337,11 @@ class SourceListing:
             doc, size = _read_source(path, shown, Path(e.file).suffix)
         except InputError as exc:
             return None, list(exc.problems), []
+        return self._finish(e, shown, doc, size, manifest_shown)
+
+    def _finish(
+        self, e: ManifestEntry, shown: str, doc: Document, size: int, manifest_shown: str
+    ) -> tuple[Source | None, list[Problem], list[Problem]]:
         warnings = list(doc.warnings)
         source, language_warning = _source(e, shown, doc, size, self._manifest_dates)
         if language_warning is not None:
@@ -338,17 +375,27 @@ def list_sources(
     """
     directory = Path(directory)
     shown_dir = display or str(directory)
+    if not directory.exists() and not directory.is_symlink() and globlib.has_magic(str(directory)):
+        return _list_glob(directory, shown_dir, follow_symlinks, collect)
     if not directory.exists():
-        raise InputError.single(shown_dir, "sources folder not found", code="missing-dir")
-    if not directory.is_dir():
+        what = "manifest" if directory.suffix.lower() in _MANIFEST_SUFFIXES else "sources folder"
+        raise InputError.single(shown_dir, f"{what} not found", code="missing-dir")
+    manifest_name = MANIFEST
+    given_manifest = directory.is_file() and directory.suffix.lower() in _MANIFEST_SUFFIXES
+    if given_manifest:  # --sources corpus.yaml: its files are relative to its folder
+        manifest_name = directory.name
+        directory = directory.parent
+        shown_dir = os.path.dirname(shown_dir) or "."
+    elif not directory.is_dir():
         raise InputError.single(
             shown_dir,
-            "not a folder; --sources takes the folder that holds the source files",
+            "not a folder; --sources takes the folder that holds the source files, a glob"
+            " ('articles/**/*.html') or a manifest (.yaml)",
             code="not-a-dir",
         )
-    manifest_path = directory / MANIFEST
-    manifest_shown = _join(shown_dir, MANIFEST)
-    files = sorted(
+    manifest_path = directory / manifest_name
+    manifest_shown = _join(shown_dir, manifest_name)
+    files = [] if given_manifest else sorted(  # beside a manifest given by name: not sources
         p.name
         for p in directory.iterdir()
         if (p.is_symlink() or not p.is_dir()) and p.name != MANIFEST
@@ -358,8 +405,14 @@ def list_sources(
     warnings: list[Problem] = []
     listed: set[str] = set()
     if manifest_path.exists():
-        entries, manifest_problems, named = check_manifest(
-            read_text_file(manifest_path, manifest_shown, "manifest"), manifest_shown
+        text = read_text_file(manifest_path, manifest_shown, "manifest")
+        if given_manifest:
+            _not_a_claims_file(text, manifest_shown)
+        entries, manifest_problems, named = check_manifest(text, manifest_shown)
+        from kzclaims.remote import check_urls
+
+        manifest_problems += check_urls(
+            [(e.file, manifest_shown, e.line, e.file_col) for e in entries if is_url(e.file)]
         )
         manifest_problems = sorted(manifest_problems, key=_position)
         problems.extend(p for p in manifest_problems if p.severity == "error")
@@ -406,10 +459,92 @@ def list_sources(
         manifest=manifest_shown if manifest_path.exists() else None,
         follow_symlinks=follow_symlinks,
         problems=tuple(problems),
+        manifest_name=manifest_name,
     )
     if problems and not collect:
         raise InputError(problems)
     return listing
+
+
+_MANIFEST_SUFFIXES = (".yaml", ".yml")
+
+
+def _not_a_claims_file(text: str, shown: str) -> None:
+    """``--sources claims.yaml``: one line saying what it is, not one per key it should not have."""
+    root, _ = parse_yaml(text, shown)
+    if root is not None and root.is_mapping and "sources" not in root.value and (
+        "claims" in root.value
+    ):
+        raise InputError.single(
+            shown,
+            "not a folder nor a manifest: it has `claims:`, not `sources:` (a claims file?);"
+            " --sources takes the folder that holds the source files, a glob or a manifest",
+            code="not-a-dir",
+        )
+
+
+def _glob_base(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The leading parts of a glob without a wildcard: the folder it lists."""
+    k = next((i for i, part in enumerate(parts) if globlib.has_magic(part)), len(parts))
+    return parts[:k]
+
+
+def _list_glob(pattern: Path, shown: str, follow_symlinks: bool, collect: bool) -> SourceListing:
+    """The sources a glob matches (``**`` for any depth), in the order of their paths.
+
+    Each is read like a file of a folder without a manifest; its id is its path below the
+    glob's folder without the suffix, ``/`` written ``-`` (``2022/jan/a.html`` -> ``2022-jan-a``).
+    """
+    base_parts = _glob_base(pattern.parts)
+    base = Path(*base_parts) if base_parts else Path(".")
+    rel = "/".join(pattern.parts[len(base_parts):])
+    shown_parts = _glob_base(Path(shown).parts)
+    shown_dir = str(Path(*shown_parts)) if shown_parts else "."
+    if not base.is_dir():
+        raise InputError.single(
+            shown, f"no sources: {shown_dir} is not a folder", code="missing-dir"
+        )
+    matches = sorted(
+        Path(m).as_posix()
+        for m in globlib.glob(rel, root_dir=base, recursive=True)
+        if (base / m).is_symlink() or not (base / m).is_dir()
+    )
+    readable = [m for m in matches if Path(m).suffix.lower() in SOURCE_SUFFIXES]
+    if not readable:
+        found = (
+            f"the glob matches {len(matches)} file{'s' * (len(matches) > 1)}, none of them"
+            f" {suffix_list()}"
+            if matches else "no files match the glob"
+        )
+        raise InputError.single(shown, f"no sources: {found}", code="no-sources")
+    problems: list[Problem] = []
+    entries = _unlisted_entries(readable, shown_dir, problems, _path_id)
+    warnings = [
+        Problem(
+            _join(shown_dir, name), None, None,
+            f"no reader for {Path(name).suffix or 'files without a suffix'}; it is not compared"
+            f" (sources may be {suffix_list()} files)",
+            "warning", "no-reader",
+        )
+        for name in matches
+        if name not in readable
+    ]
+    listing = SourceListing(
+        directory=str(base),
+        shown_dir=shown_dir,
+        entries=tuple(entries),
+        warnings=tuple(warnings),
+        follow_symlinks=follow_symlinks,
+        problems=tuple(problems),
+    )
+    if problems and not collect:
+        raise InputError(problems)
+    return listing
+
+
+def _path_id(name: str) -> str:
+    """The id of a source a glob found: its path without the suffix, ``/`` written ``-``."""
+    return str(Path(name).with_suffix("").as_posix()).replace("/", "-")
 
 
 def load_sources(
@@ -457,13 +592,16 @@ def merge_missing_extras(missing_extras: dict[str, list[Problem]]) -> list[Probl
 
 
 def _unlisted_entries(
-    names: list[str], shown_dir: str, problems: list[Problem]
+    names: list[str],
+    shown_dir: str,
+    problems: list[Problem],
+    id_of: Callable[[str], str] = lambda name: Path(name).stem,
 ) -> list[ManifestEntry]:
     """Entries for the files of a folder without a manifest: id = outlet = the file's stem."""
     entries: list[ManifestEntry] = []
     stems: dict[str, str] = {}
     for name in names:
-        stem = Path(name).stem
+        stem = id_of(name)
         if stem in stems:
             problems.append(
                 Problem(
