@@ -38,6 +38,32 @@ def _swap(m: re.Match[str]) -> str:
     return "," if m.group() == "." else "."
 
 
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion)"
+)
+#: the official register's "one hundred and twelve (112) persons", "sixty (60) calendar days":
+#: the figure in brackets repeats the words, and "calendar" days are days
+_FORMAL = re.compile(
+    rf"(?i)\b({_NUMBER_WORD})(\s+\(\d{{1,3}}(?:,\d{{3}})*\))"
+    r"|(\s+calendar)(?=\s+(?:day|month|year))"
+)
+
+
+def _formal(text: str) -> str:
+    """The text with each formal echo of a number in brackets and each "calendar" before days
+    blanked out (same length, so offsets hold): the words then read as one value with its noun."""
+    if "(" not in text and "alendar" not in text:
+        return text
+    def blank(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return m.group(1) + " " * len(m.group(2))
+        return " " * len(m.group())
+
+    return _FORMAL.sub(blank, text)
+
+
 def read_values(
     text: str,
     kind: Kind | None = None,
@@ -85,6 +111,8 @@ def _read(
         return found if wanted is None else [v for v in found if v.type in wanted]
     from kzclaims.values.temporal import scan_temporal
 
+    original = text
+    text = _formal(text)
     # Every temporal expression is skipped by the numbers reader, also those that could not be
     # resolved without a reference date ("two days ago"): their numbers are not counts.
     day_first = conventions.day_first if conventions is not None else False
@@ -103,6 +131,8 @@ def _read(
         else:
             numeric = read_numbers(text, exclude=taken)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
+    if text is not original:  # quote the words as the source wrote them
+        values = [replace(v, text=original[v.start : v.end]) for v in values]
     if wanted is None:
         return values
     return [v for v in values if v.type in wanted]
