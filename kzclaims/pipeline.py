@@ -235,9 +235,10 @@ def may_be_found(claim: Claim, limit: float) -> Callable[[float, float], bool]:
 
     A source is read for a claim only when a passage reaches relevance >= :func:`search_floor`;
     a cell needs a (passage or window, value) pair with a joint score (plus
-    :func:`bonus_ceiling`) >= the threshold (:func:`_assign`), or a passage of relevance >= the
-    threshold (a near miss, and a statement's finding). Otherwise the claim is "not found" in
-    the document whatever its sentences say, and the gate skips it. (Every relevance and local
+    :func:`bonus_ceiling`) >= the threshold (:func:`_assign`), a passage of relevance >= the
+    threshold (a near miss), or for a statement relevance + :data:`STATEMENT_OFFSET` >= it.
+    Otherwise the claim is "not found" in the document whatever its sentences say, and the gate
+    skips it. (Every relevance and local
     score of a passage or window of the document is at most the document's ceiling.)
     """
     floor = search_floor(limit)
@@ -251,7 +252,9 @@ def may_be_found(claim: Claim, limit: float) -> Callable[[float, float], bool]:
             return False
         if r >= limit:
             return True
-        return not statement and score_ceiling(r, local + GATE_SLACK, fit) + bonus >= limit
+        if statement:  # a statement's score is its relevance + STATEMENT_OFFSET
+            return r + STATEMENT_OFFSET >= limit
+        return score_ceiling(r, local + GATE_SLACK, fit) + bonus >= limit
 
     return accept
 
