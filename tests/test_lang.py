@@ -220,6 +220,10 @@ def test_russian_future_verbs(word: str, future: bool) -> None:
         ("число судов на рейде", "На рейде ожидали 94 корабля.", "корабля"),
         ("экономические потери", "Экономика теряет 45 млн евро в день.", "Экономика"),
         ("число спасённых горняков", "Спасение тринадцати горняков заняло три дня.", "Спасение"),
+        ("на какой срок введено чрезвычайное положение", "Режим ЧС будет действовать 60 дней.",
+         "ЧС"),
+        ("сколько дней горел пожар", "Огонь бушевал 32 дня.", "Огонь"),
+        ("число сгоревших домов", "Стихия уничтожила 73 дома.", "уничтожила"),
     ],
 )
 def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, word: str) -> None:
@@ -227,3 +231,15 @@ def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, wo
     # scores well above the same sentence with that word replaced by an unrelated one
     other = sentence.replace(word, "погода")
     assert score_passage(phrase, sentence, "ru") >= score_passage(phrase, other, "ru") + 20.0
+
+
+@pytest.mark.parametrize(
+    "noun", ["погибших", "пострадавших", "пропавших без вести", "спасённых", "эвакуированных",
+             "задержанных", "беженцев", "бойцов", "протестующих"],
+)
+def test_russian_participles_as_nouns_count_people(noun: str) -> None:
+    from kzclaims.choose import unit_fit
+
+    # lemmatized to their verbs ("погибших" -> "погибнуть"), they still count people
+    assert unit_fit(noun, ["человек"]) == "kin"
+    assert unit_fit("единиц техники", ["человек"]) == "mismatch"
