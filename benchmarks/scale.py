@@ -8,7 +8,8 @@ it prints one JSON line: MB, files, claims, jobs, wall seconds, MB/s per core (M
 jobs), peak resident memory of the process tree (getrusage of the children: the largest single
 process), and the split floor measured in the same run on the same files (read + a regex
 sentence split, one core) with the ratio time / floor time. ``--startup`` times the bundled
-`compare` against bare imports of typer, rich, rapidfuzz and yaml (medians, interleaved).
+`compare` against bare imports of typer, rich, rapidfuzz and yaml (medians, interleaved; wall
+and CPU seconds; without and with bytecode).
 """
 
 from __future__ import annotations
@@ -76,18 +77,47 @@ def corpus_dir(work: Path, mb: float, claims: int) -> Path:
     return d
 
 
-def startup(runs: int = 7) -> dict[str, float]:
+def startup(runs: int = 7, bytecode: bool = False) -> dict[str, float]:
+    """Medians of ``runs`` interleaved runs: wall seconds and CPU seconds (user + system of the
+    child: less sensitive to other jobs on the machine than the wall clock) of the bare imports
+    of typer, rich, rapidfuzz and yaml, and of the bundled ``kzclaims compare``.
+
+    ``bytecode``: with ``__pycache__`` written and used (as after ``pip install .``); without
+    (``PYTHONDONTWRITEBYTECODE=1`` and no cached bytecode: every module of kzclaims compiled
+    from source, as on this machine's editable install)."""
+    import resource
+    import shutil
+
     py = sys.executable
+    env = dict(os.environ)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        for cache in (ROOT / "kzclaims").rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
     bare = [py, "-c", "import typer, rich.table, rapidfuzz, yaml"]
     compare = [py, "-m", "kzclaims", "compare"]
-    times: dict[str, list[float]] = {"bare_imports": [], "bundled_compare": []}
+    cmds = (("bare_imports", bare), ("bundled_compare", compare))
+    if bytecode:  # write the bytecode once
+        for _, cmd in cmds:
+            subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
+    wall: dict[str, list[float]] = {name: [] for name, _ in cmds}
+    cpu: dict[str, list[float]] = {name: [] for name, _ in cmds}
     for _ in range(runs):
-        for name, cmd in (("bare_imports", bare), ("bundled_compare", compare)):
+        for name, cmd in cmds:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
-            times[name].append(time.perf_counter() - t)
-    med = {k: round(statistics.median(v), 3) for k, v in times.items()}
+            subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
+            wall[name].append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    med: dict[str, float] = {"bytecode": bytecode}
+    for name, _ in cmds:
+        med[name] = round(statistics.median(wall[name]), 3)
+        med[f"{name}_cpu"] = round(statistics.median(cpu[name]), 3)
     med["ratio"] = round(med["bundled_compare"] / med["bare_imports"], 2)
+    med["ratio_cpu"] = round(med["bundled_compare_cpu"] / med["bare_imports_cpu"], 2)
     return med
 
 
@@ -104,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                 "python": sys.version.split()[0], "date": time.strftime("%Y-%m-%d")}
     print(json.dumps({"environment": env_note}), flush=True)
     if a.startup:
-        print(json.dumps({"startup": startup()}), flush=True)
+        for bytecode in (False, True):
+            print(json.dumps({"startup": startup(bytecode=bytecode)}), flush=True)
     for claims in (int(x) for x in a.claims.split(",") if x):
         for mb in (float(x) for x in a.sizes.split(",") if x):
             d = corpus_dir(a.work, mb, claims)
