@@ -157,7 +157,8 @@ for _p in (
     "about", "around", "some", "roughly", "nearly", "almost", "close to", "an estimated",
     "estimated", "approximately", "approx.", "approx", "circa", "ca.", "just about",
     "more or less", "in the region of", "on the order of", "somewhere around", "an approximate",
-    "upward of approximately", "roughly about", "around about", "nearly about",
+    "upward of approximately", "roughly about", "around about", "nearly about", "closer to",
+    "nearer to", "nearer", "somewhere near",
 ):  # fmt: skip
     QUALIFIERS_BEFORE[_p] = ("approx", True)
 for _p in (
@@ -238,6 +239,7 @@ DURATION_QUALIFIERS: list[tuple[str, Qualifier, bool]] = [
     ("almost", "approx", True),
     ("some", "approx", True),
     ("close to", "approx", True),
+    ("closer to", "approx", True),
     ("an estimated", "approx", True),
     ("estimated", "approx", True),
     ("some", "approx", True),

@@ -130,6 +130,12 @@ def _read(
             ]
         else:
             numeric = read_numbers(text, exclude=taken)
+    if temporal and kind in (None, "date", "date_range"):
+        from kzclaims.values.temporal import day_lists, role_periods
+
+        if kind == "date_range":  # "opened on 14.08 and closed on 11.09": a period too
+            temporal = [*temporal, *role_periods(text, temporal)]
+        temporal = day_lists(text, temporal, kind)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
     if text is not original:  # quote the words as the source wrote them
         values = [replace(v, text=original[v.start : v.end]) for v in values]

@@ -5,7 +5,8 @@ with the spans of the dates and durations it found as ``exclude``.
 
 What it reads (each a :class:`~kzclaims.model.Value` of type ``number`` or ``percent``):
 
-- digits with separators and decimals: "2,030", "1.6", "40 000", ".5", "1.3e6"
+- digits with separators and decimals: "2,030", "1.6", "40 000", ".5", "1.3e6"; a decimal comma
+  before a percent sign or a scale word in any source ("46,8 %", "1,5 million")
 - multipliers: "20 thousand", "3.5 million", "$1.2 billion", "20k", "$13.6M", "1.2bn", "£6m"
 - number words: "twenty thousand", "a dozen", "half a million", "two and a half",
   "one hundred and five", "twenty-five" (see :mod:`kzclaims.values.numwords`)
@@ -339,6 +340,13 @@ _CAP_AFTER = lazy(r"[ \t]+[A-Z]")
 _ADDRESS_AFTER = lazy(
     r"(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]+(?:[A-Z0-9][\w.]*[ \t]+){0,3}"
     r"(?:St|Street|Road|Rd|Avenue|Ave|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Highway|Terrace)\b\.?"
+)
+# a unit of measure right after a number: a measure, never a label ("a buffer zone 30 kilometres
+# wide", "Level 2 10 metres down")
+_MEASURE_AFTER = lazy(
+    r"[ \t]*(?:-[ \t]*)?(?:kilomet(?:re|er)s?|km|metres?|meters?|miles?|feet|ft|hectares?|ha"
+    r"|acres?|square|sq|cubic|tonnes?|tons?|kilograms?|kg|litres?|liters?|degrees?|°)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 _MONTH_REV = lazy(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IGNORECASE)
 
@@ -754,6 +762,14 @@ _URL = lazy(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 _LINE_BREAK = lazy(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]?\n)")
+# A comma before one or two digits, then a percent sign or a scale word, is a decimal comma in any
+# source: "46,8 %", "3,5 per cent", "1,5 million" cannot be thousands ("46,800" has three digits)
+# and a list is written with a space ("3, 5"). Translated pieces keep it even in English.
+_DECIMAL_COMMA = lazy(
+    r"(?<![0-9.,])([0-9]{1,3}),(?=[0-9]{1,2}(?![0-9,])[ \t\u00a0]?(?:%|per[ \t]?cent\b|percent\b"
+    r"|million\b|billion\b|mln\b|bn\b))",
+    re.IGNORECASE,
+)
 
 
 def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
@@ -763,6 +779,8 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
     if "\n" in original:
         text = original.replace("\r", " ") if "\r" in original else original
         text = _LINE_BREAK.sub(" ", text)
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(r"\1.", text)  # same length: offsets hold
     ex = [(int(a), int(b)) for a, b in exclude]
     if "://" in text or "www." in text:
         ex.extend(m.span() for m in _URL.finditer(text))  # numbers in a URL are not values
@@ -932,8 +950,10 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                 tags.append("label")
         if _ADDRESS_AFTER.match(text, end) and "." not in text[start:end]:
             tags.append("label")  # "49 Zorro Ranch Road"
-        if "label" in tags and _PERCENT_AFTER.match(text, end):
-            tags.remove("label")
+        if "label" in tags and (
+            _PERCENT_AFTER.match(text, end) or _MEASURE_AFTER.match(text, end)
+        ):
+            tags.remove("label")  # "zone 30 kilometres wide", "level 3 %": a measure, no label
         if (
             start > 1
             and text[start - 1] in "-/.:"

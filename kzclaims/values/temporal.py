@@ -30,7 +30,18 @@ other reader takes "two days ago" for a duration or a count) but not returned.
 
 Numeric dates: ``YYYY-MM-DD`` (also ``/`` and ``.``); ``DD.MM.YYYY`` with dots (datelines);
 with ``/`` or ``-`` the US order ``MM/DD/YYYY`` unless the first number cannot be a month.
-A year-less numeric date ("4/22") only after "on", or with ``/`` and a part above 12.
+A year-less numeric date ("4/22") only after "on", or with ``/`` and a part above 12; in a
+day-first source also a dotted "14.08" after a word that leads a date ("from 02.10 to 13.10").
+
+Periods from two dates
+----------------------
+Two dates joined by "from ... to/through/until/right up to", "between ... and" or "... through
+..." are one ``date_range`` ("from Tuesday to Thursday", "from July 22 until today"): a weekday
+or a year-less end is taken where it makes the period run forward, and a bare weekday only
+within two months of the other end. A day list ("April 7 and 8", "the seventh and eighth of
+April") is a ``date_range`` tagged ``day_list``; :func:`day_lists` says what each kind of claim
+reads from it. Two dates named by their roles in one sentence ("opened on ... and closed on
+...") are offered to date-range claims by :func:`role_periods`.
 
 Conventions and limits
 ----------------------
@@ -78,7 +89,8 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any, Literal
 
 from kzclaims._lazyre import lazy
@@ -222,6 +234,11 @@ _P_NUMDATE_NOYEAR = lazy(
     r"(?![\w/%-]|[.,]\w|\s*[=+*/^<>]|\s*(?:percent|per|of|to|and|or|million|billion|thousand)\b)",
 )
 _ON_BEFORE = lazy(r"\bon\s+$", _I)
+# a year-less day.month with a two-digit month in a day-first source, after a word that leads a
+# date: "opened on 14.08 and closed on 11.09", "from 02.10 to 13.10"
+_P_DOTTED_NOYEAR = lazy(r"(?<![\w.,/$-])(?P<a>\d{1,2})\.(?P<b>\d\d)(?![\w%-]|[.,]\d)")
+_DATE_CUE_BEFORE = lazy(r"\b(?:on|from|between|until|till|to|and|since|by|through)\s+$", _I)
+_WORD_AFTER_DATE = lazy(r"\s+(?!(?:to|and|until|till|through|or)\b)[a-z]", _I)
 _P_MDY = lazy(
     rf"\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
     rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D}|{_YEAR_W})\b)?",
@@ -264,6 +281,20 @@ _P_RANGE_DM = lazy(  # from 5 to 19 January / 5-19 January 2022 / 5 January to 1
     rf"(?<![\w.,/$-])(?P<d1>{_DAYNUM})(?:\s+(?P<mon1>{_MON}))?"
     rf"(?:\s*,?\s*(?P<y1>{_YEAR}))?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?P<d2>{_DAYNUM})\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
+)
+# Day lists: "April 7 and 8", "7 and 8 April", "the seventh and eighth of April", "7. and 8. April"
+# (a day list of consecutive days is a period; see day_lists())
+_LIST_END = (
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:before|after|at|in|on|to|when|while|as|and|or|but|with|for|from"
+    r"|until|next|this|last)\b)"
+)
+_P_DAYLIST_MD = lazy(
+    rf"\b(?P<mon>{_MON})\s*(?P<d1>{_DAYNUM})\s*,?\s+and\s+(?:the\s+)?(?P<d2>{_DAYNUM})\b"
+    rf"(?:\s*,?\s*(?P<y>{_YEAR})\b|{_LIST_END})",
+)
+_P_DAYLIST_DM = lazy(
+    rf"(?<![\w.,/$-])(?:the\s+)?(?P<d1>{_DAYNUM}|{_ORD_W})\.?\s*,?\s+and\s+(?:the\s+)?"
+    rf"(?P<d2>{_DAYNUM}|{_ORD_W})(?:\.|\s+of)?\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
 )
 # Optional words before a match, looked for only where a match starts (a grammar that begins
 # with an optional group is tried at every character and is several times slower).
@@ -759,6 +790,14 @@ def _scan_numeric(cx: _Ctx) -> None:
             if _valid(y, mon, day):
                 cx.date(m.start(), m.end(), y, mon, day, prio=2)
                 break
+    for m in _iter(_P_DOTTED_NOYEAR, t, cx.win["numeric"]):
+        day, mon = int(m.group("a")), int(m.group("b"))
+        if not cx.day_first or not 1 <= mon <= 12 or not _valid(2000, mon, day):
+            continue
+        if _WORD_AFTER_DATE.match(t, m.end()):
+            continue  # "from 14.08 to 15.10 percent": numbers
+        if _DATE_CUE_BEFORE.search(t, max(0, m.start() - 10), m.start()):
+            cx.date(m.start(), m.end(), None, mon, day)
     for m in _iter(_P_NUMDATE_NOYEAR, t, cx.win["numeric"]):
         x, z = int(m.group("a")), int(m.group("b"))
         sep = m.group("s")
@@ -899,6 +938,11 @@ def _scan_ranges(cx: _Ctx) -> None:
     # "5 to 19 January" / "5 January to 2 February" (day first, optional first month).
     _day_ranges(cx, _P_RANGE_MD, "mon", "mon2", month_named_first=True)
     _day_ranges(cx, _P_RANGE_DM, "mon", "mon1", month_named_first=False)
+    for p in (_P_DAYLIST_MD, _P_DAYLIST_DM):
+        for m in _iter(p, t, cx.win["month"]):
+            if _bad_case_month(_orig(cx, m, "mon")):
+                continue
+            _day_list(cx, m)
     for m in _iter(_P_RANGE_MONTHS, t, cx.win["month"]):
         if m.group("m1b"):
             m1, m2 = _month_value(m.group("m1b")), _month_value(m.group("m2b"))
@@ -976,6 +1020,67 @@ def _scan_ranges(cx: _Ctx) -> None:
                 prio=1,
             )
         )
+
+
+def _day_list(cx: _Ctx, m: re.Match[str]) -> None:
+    """Two days of one month joined by "and": a date range tagged ``day_list`` (see
+    :func:`day_lists` for what each kind of claim reads from it)."""
+    mon = _month_value(m.group("mon"))
+    d1, d2 = _day_value(m.group("d1")), _day_value(m.group("d2"))
+    if d1 is None or d2 is None or not d1 < d2 or not _valid(2000, mon, d2):
+        return
+    tags = ("day_list",)
+    if m.group("y"):
+        y = int(m.group("y"))
+        if _valid(y, mon, d2):
+            cx.add(
+                _Cand(
+                    m.start(), m.end(), "date_range",
+                    (PartialDate(y, mon, d1), PartialDate(y, mon, d2)), prio=2, tags=tags,
+                )
+            )  # fmt: skip
+        return
+    if cx.ref is None:
+        cx.rel(m.start(), m.end(), None, prio=2)
+        return
+    r1 = _resolve_md(mon, d1, cx.ref, cx.tense(m.start(), m.end()))
+    if r1 is None or not _valid(r1.year, mon, d2):
+        return
+    reading = (PartialDate.from_date(r1), PartialDate(r1.year, mon, d2))
+    cx.rel(m.start(), m.end(), reading, prio=2, yearless=True, tags=tags)
+
+
+_LIST_AND = lazy(r"\s*,?\s+and\s+", _I)
+
+
+def day_lists(text: str, values: list[Value], kind: str | None) -> list[Value]:
+    """How a day list ("April 7 and 8") reads for each kind of claim: for a date claim, each
+    day is a date of its own; for a date-range claim, two consecutive days are the period from
+    the first to the second (two days that are not consecutive are not a period, so nothing);
+    with no kind asked, the period when the days are consecutive, else the two dates."""
+    if not any("day_list" in v.tags for v in values):
+        return values
+    out: list[Value] = []
+    for v in values:
+        if "day_list" not in v.tags or not isinstance(v.reading, tuple):
+            out.append(v)
+            continue
+        lo, hi = v.reading
+        consecutive = hi.first() - lo.first() == dt.timedelta(days=1)
+        if kind == "date_range" or (kind is None and consecutive):
+            if consecutive:
+                out.append(v)
+            continue
+        am = _LIST_AND.search(text, v.start, v.end)
+        if am is None:  # pragma: no cover - the grammar always has "and"
+            continue
+        for s, e, r in ((v.start, am.start(), lo), (am.end(), v.end, hi)):
+            out.append(
+                replace(
+                    v, type="date", start=s, end=e, text=text[s:e], reading=r, low=r, high=r
+                )
+            )
+    return out
 
 
 def _range(cx: _Ctx, m: _PM, m1: int, d1: int | None, m2: int, d2: int | None) -> None:
@@ -1267,6 +1372,9 @@ _ARTICLE_CUE = lazy(
     _I,
 )
 _OLD_AFTER = lazy(r"(?:-|\s+)old\b|\s+of\s+age\b", _I)
+# military time: four digits HHMM glued to a capital H ("2240H"), or with a leading zero before
+# "h"/"hrs"/"hours" ("0800 hours")
+_MILITARY_TIME = lazy(r"(?:[01]\d|2[0-3])[0-5]\dH|0\d[0-5]\d\s*(?:[hH]|hrs|hours)")
 
 
 def _scan_durations(cx: _Ctx) -> None:
@@ -1309,6 +1417,10 @@ def _scan_durations(cx: _Ctx) -> None:
                 continue  # "an SEC filing"
             if re.match(r"\d{4,}\s*(?:day|week|month|year|decade)\b", dur, _I):
                 continue  # "the 2022 year", "ISO 8601 year"
+            if _MILITARY_TIME.fullmatch(cx.text, m.start("dur"), end):
+                # "0800H", "2240H", "0600 hours": a time of day, neither a duration nor a count
+                cx.add(_Cand(m.start("dur"), end, "date", None, prio=1))
+                continue
             if (
                 not m.group("the")
                 and article
@@ -1544,6 +1656,159 @@ def _iter_pre(
         yield _PM(m, pre.search(t, max(0, m.start() - 24), m.start()))
 
 
+# ------------------------------------------------------------------------------------------
+# Two dates that make one period
+# ------------------------------------------------------------------------------------------
+
+# "from <date> to/through/until/right up to <date>", "between <date> and <date>",
+# "<weekday> through <weekday>": the words between two dates read on their own (the second
+# date's own qualifier words, "until"/"through", count as between them)
+_JOIN_FROM = lazy(r"\b(?P<pre>from|between)\s+(?:the\s+)?$", _I)
+_JOIN_GAP = lazy(
+    r"\s*,?\s*(?P<c>to|through|thru|until|till|and|(?:right\s+|all\s+the\s+way\s+)?up\s+"
+    r"(?:to|until|till)|-|–|—)\s*(?:the\s+)?",
+    _I,
+)
+_JOIN_BARE_GAP = lazy(r"\s*(?:through|thru|-|–|—)\s*", _I)
+
+
+def _core(v: Value) -> int:
+    """Where the date itself starts, after its own qualifier words ("until today")."""
+    q = v.qualifier_text
+    if q and v.text.lower().startswith(q.lower()):
+        return v.start + len(q)
+    return v.start
+
+
+def _day(v: Value) -> dt.date | None:
+    r = v.reading
+    if v.type != "date" or not isinstance(r, PartialDate) or r.day is None:
+        return None
+    return r.first()
+
+
+def _period(
+    text: str, a: Value, b: Value, start: int, tags: tuple[str, ...] = ()
+) -> Value | None:
+    """The date range from date ``a`` to date ``b`` (``start``: where its words begin), or None
+    when ``b`` is not after ``a``. A weekday is taken in the week that makes the period run
+    forward: "from Friday to Tuesday"."""
+    lo, hi = _day(a), _day(b)
+    if lo is None or hi is None:
+        return None
+    # a weekday or a year-less date is taken where it makes the period run forward: "from
+    # Friday to Tuesday", "from July 22 until today" (read in March: last July)
+    if hi <= lo and "weekday" in a.tags and "weekday" in b.tags and "past" in a.tags:
+        lo -= dt.timedelta(days=7)  # "closed from Friday to Tuesday": the last such period
+    elif hi <= lo and "weekday" in b.tags:
+        hi += dt.timedelta(days=7)
+    elif hi <= lo and "weekday" in a.tags:
+        lo -= dt.timedelta(days=7)
+    elif hi <= lo and "yearless" in a.tags and _valid(lo.year - 1, lo.month, lo.day):
+        lo = lo.replace(year=lo.year - 1)
+    elif hi <= lo and "yearless" in b.tags and _valid(hi.year + 1, hi.month, hi.day):
+        hi = hi.replace(year=hi.year + 1)
+    if (
+        "yearless" in b.tags
+        and (hi - lo).days > 365
+        and _valid(hi.year - 1, hi.month, hi.day)
+        and hi.replace(year=hi.year - 1) > lo
+    ):
+        hi = hi.replace(year=hi.year - 1)  # each end resolved alone went to different years
+    weekday = "weekday" in a.tags or "weekday" in b.tags
+    if not lo < hi or (hi - lo).days > (62 if weekday else 3660):
+        return None  # a bare weekday names a day within weeks of the other end
+    relative = a.relative or b.relative
+    p1, p2 = PartialDate.from_date(lo), PartialDate.from_date(hi)
+    return Value(
+        type="date_range",
+        start=start,
+        end=b.end,
+        text=text[start : b.end],
+        reading=(p1, p2),
+        low=p1,
+        high=p2,
+        relative=relative,
+        reference_date=a.reference_date or b.reference_date if relative else None,
+        tags=tuple(dict.fromkeys((*a.tags, *b.tags, *tags))),
+    )
+
+
+def _join_ranges(text: str, values: list[Value]) -> list[Value]:
+    """Two neighbouring dates that state a period with "from ... to", "between ... and",
+    "... through ...": one date range ("from Tuesday to Thursday", "from July 22 until today",
+    "from the fourteenth of August right up to Thursday", "from 02.10 to 13.10")."""
+    if len(values) < 2:
+        return values
+    out: list[Value] = []
+    i = 0
+    while i < len(values):
+        a = values[i]
+        b = values[i + 1] if i + 1 < len(values) else None
+        joined = None
+        if b is not None and _day(a) is not None and _day(b) is not None:
+            gap = text[a.end : _core(b)]
+            q = (a.qualifier_text or "").lower()
+            fm = None if q in ("from", "between") else _JOIN_FROM.search(
+                text, max(0, a.start - 16), a.start
+            )
+            pre = q if q in ("from", "between") else (fm.group("pre").lower() if fm else "")
+            gm = _JOIN_GAP.fullmatch(gap) if len(gap) < 40 else None
+            conn = gm.group("c").lower() if gm else ""
+            if pre and gm and (conn == "and") == (pre == "between"):
+                start = a.start if q == pre else fm.start()  # type: ignore[union-attr]
+                joined = _period(text, a, b, start)
+            elif not pre and _JOIN_BARE_GAP.fullmatch(gap) and not a.qualifier_text:
+                joined = _period(text, a, b, a.start)
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+# "opened on 14.08 and closed on 11.09", "implemented on January 5 ... will come to an end on
+# January 19": a start and an end date named by their roles in one sentence
+_ROLE_START = lazy(
+    r"\b(?:open(?:ed|s)?|beg[ai]ns?|began|start(?:ed|s)?|launch(?:ed|es)?|implemented|introduced"
+    r"|imposed|declared|commenced|took\s+effect|takes\s+effect|came\s+into\s+force"
+    r"|entered\s+into\s+force|went\s+into\s+effect|kicked\s+off)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s*(?:on|from|as\s+of)?\s*$",
+    _I,
+)
+_ROLE_END = lazy(
+    r"\b(?:clos(?:ed|es|e)|end(?:ed|s)?|come\s+to\s+an\s+end|came\s+to\s+an\s+end|finish(?:ed|es)?"
+    r"|conclud(?:ed|es)|expir(?:ed|es|e)|lifted|wound\s+up|complet(?:ed|es|e)|run\s+until"
+    r"|last(?:ed|s)?\s+until|remain(?:ed|s)?\s+in\s+force\s+until)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s*(?:on|by|with)?\s*$",
+    _I,
+)
+_SENTENCE_BREAK = lazy(r"[.!?;]\s+[A-Z\"“(]|\n\s*\n")
+
+
+def role_periods(text: str, values: list[Value]) -> list[Value]:
+    """Date ranges stated by the roles of two dates in one sentence: a start word before the
+    first ("opened", "began", "implemented") and an end word before the second ("closed",
+    "ended", "come to an end"). The two dates stay dates; these ranges are offered to date-range
+    claims only (:func:`kzclaims.values.read_values`)."""
+    out: list[Value] = []
+    dates = [v for v in values if _day(v) is not None]
+    for a, b in pairwise(dates):
+        gap = text[a.end : _core(b)]
+        if len(gap) > 160 or _SENTENCE_BREAK.search(gap):
+            continue
+        sm = _ROLE_START.search(text, max(0, _core(a) - 60), _core(a))
+        em = _ROLE_END.search(gap)
+        if sm is None or em is None or _ROLE_START.search(gap[: em.start()] + " "):
+            continue
+        p = _period(text, a, b, a.start, ("roles",))
+        if p is not None:
+            out.append(p)
+    return out
+
+
 _SCANNERS = (_scan_numeric, _scan_words, _scan_ranges, _scan_years, _scan_relative, _scan_durations)
 
 
@@ -1609,4 +1874,4 @@ def scan_temporal(
             spans.append((v.start, v.end))
         else:
             spans.append((c.start, c.end))
-    return values, spans
+    return _join_ranges(text, values), spans
