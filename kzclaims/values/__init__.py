@@ -131,10 +131,12 @@ def _read(
         else:
             numeric = read_numbers(text, exclude=taken)
     if temporal and kind in (None, "date", "date_range"):
-        from kzclaims.values.temporal import day_lists, role_periods
+        from kzclaims.values.temporal import day_lists, next_periods, role_periods
 
         if kind == "date_range":  # "opened on 14.08 and closed on 11.09": a period too
             temporal = [*temporal, *role_periods(text, temporal)]
+        if kind is not None:  # "in the next two days": a period from the reference date
+            temporal = [*temporal, *next_periods(text, temporal, kind, reference)]
         temporal = day_lists(text, temporal, kind)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
     if text is not original:  # quote the words as the source wrote them

@@ -41,7 +41,8 @@ or a year-less end is taken where it makes the period run forward, and a bare we
 within two months of the other end. A day list ("April 7 and 8", "the seventh and eighth of
 April") is a ``date_range`` tagged ``day_list``; :func:`day_lists` says what each kind of claim
 reads from it. Two dates named by their roles in one sentence ("opened on ... and closed on
-...") are offered to date-range claims by :func:`role_periods`.
+...") are offered to date-range claims by :func:`role_periods`; "in the next two days" to date and
+date-range claims by :func:`next_periods`.
 
 Conventions and limits
 ----------------------
@@ -1806,6 +1807,57 @@ def role_periods(text: str, values: list[Value]) -> list[Value]:
         p = _period(text, a, b, a.start, ("roles",))
         if p is not None:
             out.append(p)
+    return out
+
+
+_NEXT_PERIOD = lazy(r"\s*(?:the\s+)?(?:next|coming)\s+", _I)
+_NEXT_CUE = lazy(r"\b(?:in|within|over|during|for)\s*$", _I)
+_NEXT_UNITS = lazy(r"\b(?:days?|weeks?|fortnights?|hours?|hrs?)\b", _I)
+
+
+def next_periods(text: str, values: list[Value], kind: str, ref: dt.date | None) -> list[Value]:
+    """ "in the next two days", "within the coming week": the period from the reference date to
+    N days later. A duration for a duration claim (read as such already); for a date-range claim
+    the range [reference, reference + N]; for a date claim the date reference + N at the most."""
+    if ref is None or kind not in ("date", "date_range"):
+        return []
+    out: list[Value] = []
+    for v in values:
+        if v.type != "duration" or isinstance(v.reading, tuple):
+            continue
+        core = _core(v)  # "within the next 48 hours": "within" is the duration's qualifier
+        nm = _NEXT_PERIOD.match(text, core, v.end)
+        cue = _NEXT_CUE.search(text, max(0, core - 8), core)
+        if nm is None or cue is None or not _NEXT_UNITS.search(v.text):
+            continue
+        if v.qualifier != "exact" and cue.start() != v.start:
+            continue  # "in about the next two days": not a period from the reference date
+        days = float(v.reading)  # type: ignore[arg-type]
+        if not 0 < days <= 366 or days != int(days):
+            continue
+        end = PartialDate.from_date(ref + dt.timedelta(days=int(days)))
+        start = min(cue.start(), v.start)
+        common = {
+            "start": start,
+            "end": v.end,
+            "text": text[start : v.end],
+            "relative": True,
+            "reference_date": ref,
+            "tags": ("next_period",),
+        }
+        if kind == "date_range":
+            first = PartialDate.from_date(ref)
+            out.append(
+                Value(type="date_range", reading=(first, end), low=first, high=end, **common)  # type: ignore[arg-type]
+            )
+        else:
+            out.append(
+                Value(
+                    type="date", reading=end, qualifier="at_most",
+                    qualifier_text=cue.group().strip(), low=None, high=end,
+                    **common,  # type: ignore[arg-type]
+                )
+            )  # fmt: skip
     return out
 
 
