@@ -130,6 +130,8 @@ def _read(
             ]
         else:
             numeric = read_numbers(text, exclude=taken)
+    # the kind of date asked for: a day list, two dates and "in the next two days" read by it
+    kind = None if wanted is None else next(iter(wanted)) if len(wanted) == 1 else "other"
     if temporal and kind in (None, "date", "date_range"):
         from kzclaims.values.temporal import day_lists, next_periods, role_periods
 
