@@ -202,7 +202,7 @@ _LEAST_ABSENT_IDF = math.log(4.0)
 def local_ceiling(present: int, words: int, unit: bool = False) -> float:
     """An upper bound of :func:`local_score` for one phrasing of ``words`` distinct content
     words of which only ``present`` have a similar word (similarity > 0, the word itself
-    included) anywhere in the source; ``unit``: the claim has a unit (a value may count it).
+    included) anywhere in the source; ``unit``: a value may count one of the claim's units.
 
     Proof. Let ``I = log((n + 1) / 0.5)``, the informativeness of a word of ``df = 0`` in a
     source of ``n >= 1`` sentences; every word's informativeness is in ``(0, I]`` (``df`` is at

@@ -629,8 +629,10 @@ PIECE_CACHE = 250_000
 
 
 #: how a claim decides from a document's words whether it may be found there:
-#: ``accept(relevance ceiling, local ceiling)`` (see :class:`GateQuery`)
-Accept = Callable[[float, float], bool]
+#: ``accept(relevance ceiling, local ceiling, unit possible)`` (see :class:`GateQuery`)
+Accept = Callable[[float, float, bool], bool]
+#: ``local_ceiling(present words, words, unit possible)``: see kzclaims.joint.local_ceiling
+LocalCeiling = Callable[[int, int, bool], float]
 
 
 @dataclass(frozen=True)
@@ -640,14 +642,17 @@ class GateQuery:
     ``floor``: the relevance a passage needs to be read at all. ``accept`` decides from two
     ceilings computed from the document's words alone: of the relevance (the coverage bound
     below, the best over the phrasings) and of the local score (``local_ceiling(present,
-    words)`` of each phrasing, the best); None: the relevance ceiling reaching ``floor`` is
-    enough (the plain prefilter).
+    words, unit)`` of each phrasing, the best), and from whether a value of the document may
+    count one of the claim's ``units`` (every word of a unit has a similar word in it, as
+    ``kzclaims.choose.unit_matches`` compares them); None: the relevance ceiling reaching
+    ``floor`` is enough (the plain prefilter).
     """
 
     phrasings: Sequence[str]
     floor: float
     accept: Accept | None = None
-    local_ceiling: Callable[[int, int], float] | None = None
+    local_ceiling: LocalCeiling | None = None
+    units: Sequence[str] = ()
 
 
 class KeyFilter:
@@ -682,10 +687,13 @@ class KeyFilter:
         self._stop: list[float] = []  # phrasing number -> its stop words' weight
         self._slot: list[tuple[int, ...] | None] = []  # position -> distinct word (None: same)
         self._accept: list[Accept | None] = []  # query number -> its decision
-        self._local: list[Callable[[int, int], float] | None] = []
+        self._local: list[LocalCeiling | None] = []
         self._distinct: list[int] = []  # phrasing number -> its distinct content words
-        self._bare: list[float] = []  # query number -> its local ceiling with no word present
         self._phrasings_of: list[list[int]] = []
+        # unit words: their forms (as choose.unit_matches compares them), and for each query
+        # its units as tuples of form numbers
+        self._unit_forms: list[str] = []
+        self._units: list[tuple[tuple[int, ...], ...]] = []
         self._words: dict[str, list[tuple[int, int, float]]] = {}  # word -> (phr, idx, weight)
         for q, query in enumerate(queries):
             if not isinstance(query, GateQuery):
@@ -693,7 +701,7 @@ class KeyFilter:
             self._accept.append(query.accept)
             self._local.append(query.local_ceiling)
             self._phrasings_of.append([])
-            bare = 0.0
+            self._units.append(tuple(self._unit_words(u) for u in query.units))
             for text in query.phrasings:
                 p = _cached_phrase(text)
                 if p is None:
@@ -716,11 +724,8 @@ class KeyFilter:
                 )
                 self._slot.append(None if len(firsts) == len(content) else slots)
                 self._distinct.append(len(firsts))
-                if query.local_ceiling is not None:
-                    bare = max(bare, query.local_ceiling(0, len(firsts)))
                 for i in content:
                     self._words.setdefault(p.words[i], []).append((ph, i, p.weights[i]))
-            self._bare.append(bare)
         # weak words similar to a phrasing word: they count for the local score only
         self._weak_hits: dict[str, tuple[tuple[int, int, float], ...]] = {}
         if any(a is not None for a in self._accept):
@@ -729,7 +734,51 @@ class KeyFilter:
         self._known_words: set[str] = set()
         # per language (words are normalized the language's way): raw piece -> its hits, and
         # the pieces that hold a phrasing word
-        self._pieces: dict[str, tuple[dict[str, tuple[tuple[int, int, float], ...]], set[str]]] = {}
+        self._pieces: dict[str, tuple[dict[str, _PieceKeys], set[str]]] = {}
+        self._run_units: dict[str, frozenset[int]] = {}  # letters -> the unit words they may be
+        # unit words every document has: a Russian partitive's noun is "из них"
+        self._always_units = self._units_in("из них")
+
+    def _unit_words(self, unit: str) -> tuple[int, ...]:
+        from kzclaims.choose import _WORD, _word_form
+
+        out = []
+        for w in _WORD.findall(unit.lower()):
+            form = _word_form(w)
+            if form not in self._unit_forms:
+                self._unit_forms.append(form)
+            out.append(self._unit_forms.index(form))
+        return tuple(out)
+
+    def _units_in(self, piece: str) -> frozenset[int]:
+        """The unit words (numbers) that a word of ``piece`` may be counted as: equal, or a
+        rapidfuzz ratio >= 85 (``choose._same_word`` asks for that or less)."""
+        if not self._unit_forms:
+            return _NONE
+        from kzclaims.choose import _WORD
+
+        runs = _WORD.findall(piece.lower())
+        if not runs:
+            return _NONE
+        known = self._run_units
+        got: frozenset[int] = _NONE
+        for w in runs:
+            ids = known.get(w)
+            if ids is None:
+                ids = known[w] = self._units_of_run(w)
+            if ids:
+                got = got | ids
+        return got
+
+    def _units_of_run(self, run: str) -> frozenset[int]:
+        from rapidfuzz import fuzz, process
+
+        from kzclaims.choose import _word_form
+
+        found = process.extract(
+            _word_form(run), self._unit_forms, scorer=fuzz.ratio, score_cutoff=85, limit=None
+        )
+        return frozenset(j for _, _, j in found) if found else _NONE
 
     def _weak_similar(self) -> dict[str, tuple[tuple[int, int, float], ...]]:
         """Weak word -> (phrasing, position, 0.0) of the phrasing words it is similar to (what
@@ -748,6 +797,11 @@ class KeyFilter:
         new = [x for x in pieces if x not in piece_hits]
         if not new:
             return
+        if len(piece_hits) + len(new) > PIECE_CACHE:  # a cache: start again, not grow forever
+            piece_hits.clear()
+            key_pieces.clear()
+            self._run_units.clear()
+            new = list(pieces)
         toks = _tokens_many(new, language)
         fresh = {t for ts in toks for t in ts if t not in _WEAK and not t[0].isdigit()}
         fresh -= self._known_words
@@ -763,18 +817,15 @@ class KeyFilter:
                 self._word_hits[v] = tuple(hits)
         get = self._word_hits.get
         weak = self._weak_hits.get
+        units = self._units_in if self._unit_forms else None
         for piece, ts in zip(new, toks, strict=True):
-            hits: tuple[tuple[int, int, float], ...] = ()
-            for t in ts:
-                h = get(t) or weak(t)
-                if h:
-                    hits += h
-            piece_hits[piece] = hits
-            if hits:
+            keys = tuple(t for t in ts if get(t) or weak(t))
+            found = units(piece) if units is not None else _NONE
+            if keys or found:
+                piece_hits[piece] = (keys, found)
                 key_pieces.add(piece)
-        if len(piece_hits) > PIECE_CACHE:  # a cache: start again rather than grow forever
-            piece_hits.clear()
-            key_pieces.clear()
+            else:
+                piece_hits[piece] = _NO_KEYS
 
     def claims_for(
         self, texts: Sequence[str], languages: Sequence[str] | None = None
@@ -793,13 +844,20 @@ class KeyFilter:
             for ps, language in zip(pieces, langs, strict=True)
         ]
 
-    def _decide(
-        self, keys: set[str], piece_hits: dict[str, tuple[tuple[int, int, float], ...]]
-    ) -> set[int]:
+    def _decide(self, keys: set[str], piece_hits: dict[str, _PieceKeys]) -> set[int]:
         """The claims that may be found in a document whose key pieces are ``keys``."""
         cover: dict[int, dict[int, float]] = {}
+        unit_words = set(self._always_units)
+        words: set[str] = set()
         for piece in keys:
-            for ph, i, val in piece_hits[piece]:
+            ws, found = piece_hits[piece]
+            words.update(ws)
+            if found:
+                unit_words |= found
+        get = self._word_hits.get
+        weak = self._weak_hits
+        for w in words:
+            for ph, i, val in get(w) or weak[w]:
                 got = cover.get(ph)
                 if got is None:
                     cover[ph] = {i: val}
@@ -810,14 +868,13 @@ class KeyFilter:
         query = self._query
         accept = self._accept
         relevance: dict[int, float] = {}
-        local: dict[int, float] = {}
+        present: dict[int, int] = {}
         for ph, got in cover.items():
             q = query[ph]
             if q in qs:
                 continue
             covered = sum(got.values())
-            decide = accept[q]
-            if decide is None:
+            if accept[q] is None:
                 if covered >= need[ph]:
                     qs.add(q)
                 continue
@@ -826,16 +883,27 @@ class KeyFilter:
             if r > relevance.get(q, 0.0):
                 relevance[q] = r
             slot = self._slot[ph]
-            present = len(got) if slot is None else len({slot[i] for i in got})
-            ceiling = self._local[q]
-            if ceiling is not None:
-                lc = ceiling(present, self._distinct[ph])
-                if lc > local.get(q, self._bare[q]):
-                    local[q] = lc
+            present[ph] = len(got) if slot is None else len({slot[i] for i in got})
         for q, r in relevance.items():
-            if q not in qs and accept[q](r, local.get(q, self._bare[q])):  # type: ignore[misc]
+            if q in qs:
+                continue
+            unit = any(all(j in unit_words for j in u) for u in self._units[q])
+            ceiling = self._local[q]
+            local = 100.0 if ceiling is None else max(
+                (ceiling(present.get(ph, 0), self._distinct[ph], unit)
+                 for ph in self._phrasings_of[q]),
+                default=0.0,
+            )
+            if accept[q](r, local, unit):  # type: ignore[misc]
                 qs.add(q)
         return qs
+
+
+#: what the gate remembers of a whitespace-separated piece of text: its words that are similar
+#: to a phrasing word, and the unit words (numbers) its words may be counted as
+_PieceKeys = tuple[tuple[str, ...], frozenset[int]]
+_NONE: frozenset[int] = frozenset()
+_NO_KEYS: _PieceKeys = ((), _NONE)
 
 
 class SourceIndex:

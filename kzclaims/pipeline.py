@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
@@ -207,19 +207,32 @@ def joint_score(relevance: float, local: float, fit: float) -> float:
 GATE_SLACK = 0.1
 
 
-def fit_ceiling(claim: Claim) -> float:
+def fit_ceiling(claim: Claim, unit: bool = True) -> float:
     """The largest fit kzclaims.choose.score_candidates can give a value of ``claim``: every
-    term is a penalty except :data:`kzclaims.choose.UNIT_MATCH`, given only when the claim has
-    a unit."""
+    term is a penalty except :data:`kzclaims.choose.UNIT_MATCH` (a value whose noun names one
+    of the claim's units) and :data:`kzclaims.choose.UNIT_KIN`, given only when the claim has a
+    unit. ``unit``: whether a value may count one of them (see :func:`unit_possible`)."""
     from kzclaims.choose import UNIT_KIN, UNIT_MATCH
 
-    return max(0.0, UNIT_MATCH, UNIT_KIN) if claim.unit else 0.0
+    if not claim.unit:
+        return 0.0
+    return max(0.0, UNIT_MATCH, UNIT_KIN) if unit else max(0.0, UNIT_KIN)
 
 
-def bonus_ceiling(claim: Claim) -> float:
+def bonus_ceiling(claim: Claim, unit: bool = True) -> float:
     """What a pair may get on top of its joint score: :data:`UNIT_ANCHOR` for a claim whose
-    values may be found by their unit (:func:`_unit_anchored`), else nothing."""
-    return max(0.0, UNIT_ANCHOR) if claim.kind in ("count", "number") and claim.unit else 0.0
+    values may be found by the unit they count (:func:`_unit_anchored`), else nothing."""
+    anchored = claim.kind in ("count", "number") and claim.unit and unit
+    return max(0.0, UNIT_ANCHOR) if anchored else 0.0
+
+
+@lru_cache(maxsize=16384)
+def unit_possible(text: str, units: tuple[str, ...]) -> bool:
+    """May a value read in ``text`` count one of ``units`` (``choose.unit_matches``)? A value's
+    noun is words of the text it was read in (or a Russian partitive's "из них"), and a unit
+    matches a noun when each of its words matches a word of the noun: so it must match a word
+    of the text."""
+    return bool(units) and unit_matches(f"{text} из них", units)
 
 
 def score_ceiling(relevance: float, local: float, fit: float) -> float:
@@ -229,9 +242,10 @@ def score_ceiling(relevance: float, local: float, fit: float) -> float:
     return joint_score(relevance, local, fit)
 
 
-def may_be_found(claim: Claim, limit: float) -> Callable[[float, float], bool]:
+def may_be_found(claim: Claim, limit: float) -> Callable[[float, float, bool], bool]:
     """Whether a claim can give a cell (found, or a near miss with a quote) in a document whose
-    relevance ceiling and local-score ceiling are given (see :class:`kzclaims.match.GateQuery`).
+    relevance ceiling and local-score ceiling are given, and whether a value there may count
+    one of the claim's units (see :class:`kzclaims.match.GateQuery`).
 
     A source is read for a claim only when a passage reaches relevance >= :func:`search_floor`;
     a cell needs a (passage or window, value) pair with a joint score (plus
@@ -242,11 +256,9 @@ def may_be_found(claim: Claim, limit: float) -> Callable[[float, float], bool]:
     score of a passage or window of the document is at most the document's ceiling.)
     """
     floor = search_floor(limit)
-    fit = fit_ceiling(claim)
-    bonus = bonus_ceiling(claim)
     statement = claim.kind == "statement"
 
-    def accept(relevance: float, local: float) -> bool:
+    def accept(relevance: float, local: float, unit: bool) -> bool:
         r = relevance + GATE_SLACK
         if relevance <= 0.0 or r < floor:
             return False
@@ -254,7 +266,8 @@ def may_be_found(claim: Claim, limit: float) -> Callable[[float, float], bool]:
             return True
         if statement:  # a statement's score is its relevance + STATEMENT_OFFSET
             return r + STATEMENT_OFFSET >= limit
-        return score_ceiling(r, local + GATE_SLACK, fit) + bonus >= limit
+        ceiling = score_ceiling(r, local + GATE_SLACK, fit_ceiling(claim, unit))
+        return ceiling + bonus_ceiling(claim, unit) >= limit
 
     return accept
 
@@ -476,11 +489,14 @@ def _window_may_reach(
     """
     from kzclaims.joint import passage_local_ceiling
 
-    fit = fit_ceiling(claim)
+    unit = unit_possible(m.text, tuple(claim.unit or ()))
+    fit = fit_ceiling(claim, unit)
+    if not unit:
+        bonus = min(bonus, bonus_ceiling(claim, unit))
     relevance = m.score + GATE_SLACK
     if score_ceiling(relevance, 100.0, fit) + bonus < limit:
         return False
-    local = passage_local_ceiling(phrases, stats, [m.text], bool(claim.unit))
+    local = passage_local_ceiling(phrases, stats, [m.text], unit)
     return score_ceiling(relevance, local + GATE_SLACK, fit) + bonus >= limit
 
 
@@ -734,8 +750,8 @@ class ShardSearch:
         self.keys = KeyFilter(
             [
                 GateQuery(
-                    phrasings(c), search_floor(t), may_be_found(c, t),
-                    partial(local_ceiling, unit=bool(c.unit)),
+                    phrasings(c), search_floor(t), may_be_found(c, t), local_ceiling,
+                    tuple(c.unit or ()),
                 )
                 for c, t in zip(self.claims, limits, strict=True)
             ],
