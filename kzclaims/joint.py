@@ -78,6 +78,35 @@ class SourceStats:
             ws = frozenset(tokens(s.text, language))
             self.words[s.index] = ws
             self.df.update(ws)
+        self._with: dict[str, frozenset[int]] = {}
+        self._plain: list[str] | None = None
+
+    def sentences_with(self, word: str) -> frozenset[int]:
+        """The sentences (indexes) holding a word similar to ``word``: equal, a synonym, or, with
+        no digit in either, a rapidfuzz ratio >= the cutoff: what ``_hits`` (kzclaims.match's
+        ``_ratio`` > 0) finds in a passage. The words are :func:`kzclaims.match.tokens` of each
+        sentence, the same words as ``_words`` gives (both: lower case, possessive 's,
+        apostrophes and thousands separators dropped, the language's normalizer)."""
+        got = self._with.get(word)
+        if got is None:
+            from rapidfuzz import fuzz, process
+
+            from kzclaims.match import SYNONYMS, WORD_CUTOFF
+
+            similar = {word} | (SYNONYMS.get(word, frozenset()) & self.df.keys())
+            if not _DIGIT.search(word):
+                if self._plain is None:
+                    self._plain = [t for t in self.df if not _DIGIT.search(t)]
+                similar.update(
+                    t for t, _, _ in process.extract(
+                        word, self._plain, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
+                        limit=None,
+                    )
+                )
+            got = self._with[word] = frozenset(
+                k for k, ws in self.words.items() if not ws.isdisjoint(similar)
+            )
+        return got
 
     def idf(self, word: str, similar: Sequence[str] = ()) -> float:
         """log((n + 1) / (df + 0.5)): the rarer in the source, the more a word says. A word
@@ -125,37 +154,7 @@ def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], 
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
-def _present(word: str, text: str, language: str) -> bool:
-    """Is any word of ``text`` similar to ``word`` (``_hits(word, text, language)`` not empty)?
-
-    The same test as ``kzclaims.match._ratio(word, t) > 0`` for every word ``t`` of the text
-    (equal; else no digit in either and a rapidfuzz ratio >= the cutoff; or a synonym), at C
-    speed: one ``extractOne`` over the text's words instead of a ratio per word.
-    """
-    from rapidfuzz import fuzz, process
-
-    from kzclaims.match import SYNONYMS, WORD_CUTOFF
-
-    words, plain = _word_set(text, language)
-    if word in words:
-        return True
-    synonyms = SYNONYMS.get(word)
-    if synonyms and not synonyms.isdisjoint(words):
-        return True
-    if not plain or _DIGIT.search(word):
-        return False
-    return process.extractOne(word, plain, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF) is not None
-
-
 _DIGIT = re.compile(r"\d")
-
-
-@lru_cache(maxsize=4096)
-def _word_set(text: str, language: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The distinct words of a passage, and those of them without a digit."""
-    words = frozenset(t for t, _, _ in _words(text, language))
-    return words, tuple(t for t in words if not _DIGIT.search(t))
 
 
 def local_score(
@@ -232,18 +231,18 @@ def local_ceiling(present: int, words: int, unit: bool = False) -> float:
 
 
 def passage_local_ceiling(
-    phrases: Sequence[_Words], stats: SourceStats, texts: Sequence[str], unit: bool = False
+    phrases: Sequence[_Words], stats: SourceStats, sentences: range, unit: bool = False
 ) -> float:
-    """An upper bound of :func:`local_score` for any value of a passage made of some of
-    ``texts`` (a sentence, and the sentence after it when a value may be read there).
+    """An upper bound of :func:`local_score` for any value of a passage (or window) made of
+    ``sentences`` of the source (their indexes).
 
     Proof (as :func:`local_ceiling`, with the source's own statistics): a phrasing word with no
-    similar word in ``texts`` (``_hits`` empty; :func:`_present` is the same test) has
-    ``matched`` empty in every such passage, so it weighs exactly ``stats.idf(w)`` and adds
-    nothing to ``got``; a word with similar words weighs ``idf(w, matched) <= stats.idf(w)``
-    (``matched`` can only raise ``df``) and adds at most its weight to ``got``. With ``X`` the
-    weight of the present words, ``C`` that of the absent ones and ``u`` the unit's 1 (when a
-    value may count the claim's unit)::
+    similar word in those sentences (:meth:`SourceStats.sentences_with`: the test ``_hits``
+    makes) has ``matched`` empty for every value of the passage, so it weighs exactly
+    ``stats.idf(w)`` and adds nothing to ``got``; a word with similar words weighs
+    ``idf(w, matched) <= stats.idf(w)`` (``matched`` can only raise ``df``) and adds at most its
+    weight to ``got``. With ``X`` the weight of the present words, ``C`` that of the absent
+    ones and ``u`` the unit's 1 (when a value may count one of the claim's units)::
 
         got / total <= (X + u) / (X + C + u) <= (X' + u) / (X' + C + u)
 
@@ -252,11 +251,12 @@ def passage_local_ceiling(
     """
     best = 0.0
     u = 1.0 if unit else 0.0
+    lo, hi = sentences.start, sentences.stop
     for ph in phrases:
         present = absent = 0.0
         for w in ph.words:
             weight = stats.idf(w)
-            if any(_present(w, t, stats.language) for t in texts):
+            if any(lo <= k < hi for k in stats.sentences_with(w)):
                 present += weight
             else:
                 absent += weight

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
@@ -54,6 +53,21 @@ __all__ = [
 ]
 
 
+def _unit_form(word: str) -> str:
+    """``choose._word_form`` (a plural's singular, a Russian lemma), remembered."""
+    got = _UNIT_FORMS.get(word)
+    if got is None:
+        from kzclaims.choose import _word_form
+
+        if len(_UNIT_FORMS) > 200_000:  # memory flat on large corpora
+            _UNIT_FORMS.clear()
+        got = _UNIT_FORMS[word] = _word_form(word)
+    return got
+
+
+_UNIT_FORMS: dict[str, str] = {}
+
+
 class _Indexed:
     """Every source of a run, split into sentences, in one index (built once per run)."""
 
@@ -69,6 +83,11 @@ class _Indexed:
             s.id: conventions_for(s.text, s.language) for s in self.sources
         }
         self._stats: dict[str, SourceStats] = {}
+        # the gate's unit words: per claim's units, per source and sentence
+        self._units: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._forms: dict[str, dict[int, list[str]]] = {}
+        self._unit_sentences: dict[tuple[str, str], frozenset[int]] = {}
+        self._partitive: list[str] | None = None  # the forms of "из них"
         for source in self.sources:
             self.sentences[source.id] = split_sentences(source.text, source.language)
             self.index.add(source.id, self.sentences[source.id], source.language)
@@ -84,6 +103,59 @@ class _Indexed:
                 self.sentences.get(source_id, ()), language or "en"
             )
         return got
+
+    def unit_possible(self, source_id: str, units: tuple[str, ...], window: range) -> bool:
+        """May a value read in these sentences of a source count one of ``units``
+        (``choose.unit_matches``)? A value's noun is words of the text it was read in (or a
+        Russian partitive's "из них"), and a unit matches a noun when each of its words
+        matches a word of the noun (equal, or a rapidfuzz ratio >= 85 of their forms): so each
+        must match a word of the window."""
+        lo, hi = window.start, window.stop
+        return any(
+            all(any(lo <= k < hi for k in self._unit_word_sentences(source_id, u)) for u in unit)
+            for unit in self._unit_words(units)
+        )
+
+    def _unit_words(self, units: tuple[str, ...]) -> list[tuple[str, ...]]:
+        from kzclaims.choose import _WORD, _word_form
+
+        got = self._units.get(units)
+        if got is None:
+            got = self._units[units] = [
+                tuple(_word_form(w) for w in _WORD.findall(u.lower())) for u in units
+            ]
+        return got
+
+    def _unit_word_sentences(self, source_id: str, form: str) -> frozenset[int]:
+        """The sentences of a source holding a word that may be counted as unit word ``form``
+        (every sentence when the partitive's "из них" may)."""
+        key = (source_id, form)
+        got = self._unit_sentences.get(key)
+        if got is None:
+            from rapidfuzz import fuzz, process
+
+            forms = self._forms.get(source_id)
+            if forms is None:
+                forms = self._forms[source_id] = self._sentence_forms(source_id)
+            if self._partitive is None:
+                from kzclaims.choose import _word_form
+
+                self._partitive = [_word_form(w) for w in ("из", "них")]
+            always = process.extractOne(form, self._partitive, scorer=fuzz.ratio, score_cutoff=85)
+            got = self._unit_sentences[key] = frozenset(
+                k for k, fs in forms.items()
+                if always is not None
+                or process.extractOne(form, fs, scorer=fuzz.ratio, score_cutoff=85) is not None
+            )
+        return got
+
+    def _sentence_forms(self, source_id: str) -> dict[int, list[str]]:
+        from kzclaims.choose import _WORD
+
+        return {
+            s.index: list({_unit_form(w) for w in _WORD.findall(s.text.lower())})
+            for s in self.sentences.get(source_id, ())
+        }
 
     def with_next(self, m: Match) -> Match | None:
         """The passage extended by the sentence after it (None at the end of the source)."""
@@ -226,15 +298,6 @@ def bonus_ceiling(claim: Claim, unit: bool = True) -> float:
     return max(0.0, UNIT_ANCHOR) if anchored else 0.0
 
 
-@lru_cache(maxsize=16384)
-def unit_possible(text: str, units: tuple[str, ...]) -> bool:
-    """May a value read in ``text`` count one of ``units`` (``choose.unit_matches``)? A value's
-    noun is words of the text it was read in (or a Russian partitive's "из них"), and a unit
-    matches a noun when each of its words matches a word of the noun: so it must match a word
-    of the text."""
-    return bool(units) and unit_matches(f"{text} из них", units)
-
-
 def score_ceiling(relevance: float, local: float, fit: float) -> float:
     """An upper bound of :func:`joint_score` from upper bounds of its three terms: the score
     grows with each (its weights are not negative), so the bounds give a bound."""
@@ -355,7 +418,7 @@ def _pairs(
     windows.extend((m, 0, -1) for m in anchored)
     for m, cut, step in windows:
         if limit is not None and not _window_may_reach(
-            claim, m, phrases, stats, limit, UNIT_ANCHOR if step < 0 else 0.0
+            claim, m, phrases, stats, indexed, limit, UNIT_ANCHOR if step < 0 else 0.0
         ):
             continue
         choice = _window_choice(claim, m, cut, source, conv)
@@ -477,8 +540,8 @@ def _window_choice(
 
 
 def _window_may_reach(
-    claim: Claim, m: Match, phrases: Sequence[Any], stats: SourceStats, limit: float,
-    bonus: float = 0.0,
+    claim: Claim, m: Match, phrases: Sequence[Any], stats: SourceStats, indexed: _Indexed,
+    limit: float, bonus: float = 0.0,
 ) -> bool:
     """Can a value of passage or window ``m`` score ``limit`` (``bonus`` added to its joint
     score, as :data:`UNIT_ANCHOR` is)?
@@ -489,14 +552,15 @@ def _window_may_reach(
     """
     from kzclaims.joint import passage_local_ceiling
 
-    unit = unit_possible(m.text, tuple(claim.unit or ()))
+    window = range(m.first_sentence, m.last_sentence + 1)
+    unit = bool(claim.unit) and indexed.unit_possible(m.source, tuple(claim.unit), window)
     fit = fit_ceiling(claim, unit)
     if not unit:
         bonus = min(bonus, bonus_ceiling(claim, unit))
     relevance = m.score + GATE_SLACK
     if score_ceiling(relevance, 100.0, fit) + bonus < limit:
         return False
-    local = passage_local_ceiling(phrases, stats, [m.text], unit)
+    local = passage_local_ceiling(phrases, stats, window, unit)
     return score_ceiling(relevance, local + GATE_SLACK, fit) + bonus >= limit
 
 
