@@ -1102,7 +1102,34 @@ def read_russian(
     values = [c[3] for c in chosen if c[3] is not None]
     values += _read_numbers(text, taken, conv)
     values.sort(key=lambda v: (v.start, v.end))
-    return [_tidy(v) for v in values]
+    return [_tidy(v) for v in _inherit_after_more(text, values)]
+
+
+# "ещё N", "и ещё N" without a noun counts what the number before it counted: "четыре горняка
+# погибли, ещё тринадцать удалось спасти" (thirteen miners)
+_MORE_BEFORE = lazy(r"(?:^|(?<=[\s,;:(—–-]))(?:и" + _SP + r"+|а" + _SP + r"+)?ещ[её]" + _SP
+                    + r"+$", _I)
+
+
+def _inherit_after_more(text: str, values: list[Value]) -> list[Value]:
+    out: list[Value] = []
+    last: Value | None = None  # the last number with a noun, in this sentence
+    for v in values:
+        if v.type != "number":
+            out.append(v)
+            continue
+        if last is not None and re.search(r"[.!?]\s", text[last.end : v.start]):
+            last = None  # another sentence
+        if (
+            v.noun is None
+            and last is not None
+            and _MORE_BEFORE.search(text, max(0, v.start - 12), v.start)
+        ):
+            v = replace(v, noun=last.noun)
+        if v.noun is not None:
+            last = v
+        out.append(v)
+    return out
 
 
 def _tidy(v: Value) -> Value:
