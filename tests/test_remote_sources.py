@@ -291,3 +291,13 @@ def test_without_fsspec_one_line_names_the_extra(
         "corpus.yaml:2:9: error: s3://bucket/a.html (and 1 more): reading sources from URLs"
         ' needs fsspec; pip install "kzclaims[remote]"'
     ]
+
+
+def test_the_manifest_schema_accepts_url_files() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "kzclaims" / "schemas" / "sources.schema.json").read_text())
+    manifest = {"sources": [{"file": "s3://bucket/a.html"}, {"file": "file:///srv/b.pdf"},
+                            {"file": "articles/c.txt"}]}
+    jsonschema.validate(manifest, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"sources": [{"file": "../outside.txt"}]}, schema)
