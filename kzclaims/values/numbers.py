@@ -231,6 +231,15 @@ _PHRASAL_UP = lazy(
     r"go|goes|going)[ \t]+$",
     re.IGNORECASE,
 )
+# "push the retirement age up to 68", "bring the total up to 40": the particle of a verb with
+# its object between, not a limit
+_PHRASAL_UP_OBJECT = lazy(
+    r"\b(?:push|pushes|pushed|pushing|bring|brings|brought|bringing|drive|drives|drove|driving"
+    r"|lift|lifts|lifted|lifting|ramp|ramps|ramped|ramping|jack|jacks|jacked|step|steps|stepped"
+    r"|scale|scales|scaled)(?:[ \t]+(?!(?:to|and|or|that|which|who|by|for)\b)[a-z][\w'’-]*){1,4}"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
 _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
     (lazy(r"[ \t]*(?:-[ \t]*plus\b|\+(?![0-9])|[ \t]plus\b)", re.I), "at_least", True),
     (
@@ -1169,7 +1178,10 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             phrase = re.sub(r"[ \t]+", " ", (qm.group("q") or "").lower())
             qualifier, inclusive = _QUALS_BEFORE[phrase]
             qual_text = qm.group("q")
-            if phrase == "up to" and _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start()):
+            if phrase == "up to" and (
+                _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start())
+                or _PHRASAL_UP_OBJECT.search(text, max(0, qm.start() - 48), qm.start())
+            ):
                 qualifier = "exact"  # "the lead up to 3G", "moved up to 5th"
                 qual_text = None
         else:

@@ -1478,6 +1478,14 @@ _SPREAD_OVER = lazy(
 )
 
 
+# "complete its pullback from the front lines over 45 days": the time it is done in, not more
+_DONE_OVER = lazy(
+    r"\b(?:complete[sd]?|completing|finish(?:es|ed|ing)?|phase[sd]?\s+out|roll(?:s|ed)?\s+out)"
+    r"\b[^.;,:!?\d]{0,48}\s$",
+    _I,
+)
+
+
 def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | None) -> Value | None:
     if c.reading is None:
         return None
@@ -1511,6 +1519,7 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
                 and (
                     expr.startswith("the ")
                     or _SPREAD_OVER.search(text, max(0, m.start() - 24), m.start()) is not None
+                    or _DONE_OVER.search(text, max(0, m.start() - 60), m.start()) is not None
                 )
             )  # "over the following 10 days", "spread over 10 days": during, not more than
             if c.type == "duration" and word in ("some", "about") and c.relative:
