@@ -1111,6 +1111,21 @@ _MORE_BEFORE = lazy(r"(?:^|(?<=[\s,;:(—–-]))(?:и" + _SP + r"+|а" + _SP + r
                     + r"+$", _I)
 
 
+# the counted word first, the number after it ("Пострадавших, по данным скорой помощи, шестеро",
+# "Погибших — 12", "Раненых более 30"): a participle or adjective used as a noun opens the
+# sentence (or follows a colon), then at most one aside between commas, a dash or a colon
+_NOUN_FIRST = lazy(
+    r"(?:^|[.!?:;]" + _SP + r"*)(?P<noun>[А-ЯЁа-яё]+(?:ых|их))(?:" + _SP + r"*,[^,.;:]{1,80},)?"
+    + _SP + r"*(?:[—–:-]" + _SP + r"*)?$"
+)
+
+
+_NOT_COUNTED = L.STOPWORDS | frozenset(
+    ("других", "таких", "многих", "некоторых", "остальных", "тех", "всех", "своих", "каких",
+     "новых", "первых", "последних")
+)
+
+
 def _inherit_after_more(text: str, values: list[Value]) -> list[Value]:
     out: list[Value] = []
     last: Value | None = None  # the last number with a noun, in this sentence
@@ -1126,6 +1141,10 @@ def _inherit_after_more(text: str, values: list[Value]) -> list[Value]:
             and _MORE_BEFORE.search(text, max(0, v.start - 12), v.start)
         ):
             v = replace(v, noun=last.noun)
+        if v.noun is None:
+            head = _NOUN_FIRST.search(text, max(0, v.start - 120), v.start)
+            if head is not None and head.group("noun").lower() not in _NOT_COUNTED:
+                v = replace(v, noun=head.group("noun"))
         if v.noun is not None:
             last = v
         out.append(v)
