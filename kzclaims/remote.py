@@ -62,12 +62,13 @@ def _fsspec() -> Any:
     return fsspec
 
 
-def check_urls(urls: list[tuple[str, str, int, int]]) -> list[Problem]:
-    """Problems of the URLs of a manifest, found before anything is read: fsspec missing (one
-    line for all), an unknown protocol, a protocol whose library is missing (one line per
-    protocol). ``urls``: (url, manifest path as shown, line, column)."""
+def check_urls(urls: list[tuple[str, str, int, int]]) -> tuple[list[Problem], set[str]]:
+    """Problems of the URLs of a manifest, found before anything is read, and the URLs that
+    cannot be read because of them: fsspec missing (one line for all), an unknown protocol, a
+    protocol whose library is missing (one line per protocol). ``urls``: (url, manifest path
+    as shown, line, column)."""
     if not urls:
-        return []
+        return [], set()
     fsspec = _fsspec()
     if fsspec is None:
         url, shown, line, col = urls[0]
@@ -77,28 +78,32 @@ def check_urls(urls: list[tuple[str, str, int, int]]) -> list[Problem]:
             f"{url}{more}: reading sources from URLs needs fsspec;"
             f' pip install "kzclaims[{EXTRA}]"',
             "error", "missing-extra",
-        )]
+        )], {u for u, *_ in urls}
     problems: list[Problem] = []
-    checked: dict[str, str | None] = {}
+    checked: dict[str, tuple[str, str] | None] = {}
+    unreadable: set[str] = set()
     for url, shown, line, col in urls:
         proto = protocol(url)
         if proto not in checked:
             checked[proto] = _protocol_problem(fsspec, proto)
             if checked[proto] is not None:
-                problems.append(Problem(shown, line, col, f"{url}: {checked[proto]}", "error",
-                                        "unknown-protocol" if "unknown" in str(checked[proto])
-                                        else "missing-extra"))
-    return problems
+                message, code = checked[proto]  # type: ignore[misc]
+                problems.append(Problem(shown, line, col, f"{url}: {message}", "error", code))
+        if checked[proto] is not None:
+            unreadable.add(url)
+    return problems, unreadable
 
 
-def _protocol_problem(fsspec: Any, proto: str) -> str | None:
+def _protocol_problem(fsspec: Any, proto: str) -> tuple[str, str] | None:
+    """(message, code) when fsspec cannot read ``proto://`` here."""
     try:
         fsspec.get_filesystem_class(proto)
     except ValueError:
         return (f"unknown protocol `{proto}://` (fsspec knows s3, gcs, https, file, memory"
-                " and others: see fsspec's list of implementations)")
+                " and others: see fsspec's list of implementations)", "unknown-protocol")
     except ImportError as exc:
-        return f"reading {proto}:// needs a library fsspec does not have: {_one_line(exc)}"
+        return (f"reading {proto}:// needs a library that is not installed"
+                f" ({_one_line(exc)})", "missing-extra")
     return None
 
 

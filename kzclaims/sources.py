@@ -411,9 +411,11 @@ def list_sources(
         entries, manifest_problems, named = check_manifest(text, manifest_shown)
         from kzclaims.remote import check_urls
 
-        manifest_problems += check_urls(
+        url_problems, unreadable = check_urls(
             [(e.file, manifest_shown, e.line, e.file_col) for e in entries if is_url(e.file)]
         )
+        manifest_problems += url_problems
+        entries = tuple(e for e in entries if e.file not in unreadable)  # said once, above
         manifest_problems = sorted(manifest_problems, key=_position)
         problems.extend(p for p in manifest_problems if p.severity == "error")
         warnings.extend(p for p in manifest_problems if p.severity != "error")

@@ -200,6 +200,7 @@ def test_an_unknown_protocol_is_found_before_reading(
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0].startswith("corpus.yaml:3:9: error: nosuch://bucket/b.txt: unknown protocol")
+    assert sum("nosuch://" in x for x in lines) == 1  # said once, not again when reading
 
 
 class _Refusing(fsspec.AbstractFileSystem):  # type: ignore[misc]
@@ -301,3 +302,26 @@ def test_the_manifest_schema_accepts_url_files() -> None:
     jsonschema.validate(manifest, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"sources": [{"file": "../outside.txt"}]}, schema)
+
+
+def test_a_protocol_whose_library_is_missing_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsspec.register_implementation(
+        "kzmissing", "kzclaims_no_such_module.FileSystem", clobber=True,
+        errtxt="Install kzmissingfs to access it",
+    )
+    monkeypatch.chdir(tmp_path)
+    _write_manifest(tmp_path, ["kzmissing://bucket/a.txt", "kzmissing://bucket/b.txt"])
+    line = (
+        "corpus.yaml:2:9: error: kzmissing://bucket/a.txt: reading kzmissing:// needs a library"
+        " that is not installed (Install kzmissingfs to access it)"
+    )
+    claims = str(ROOT / "claims.yaml")
+    result = _run("compare", "--claims", claims, "--sources", "corpus.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [line]
+    # check reads every source it can: the two it cannot are not read (and said once)
+    checked = _run("check", "--claims", claims, "--sources", "corpus.yaml")
+    assert checked.exit_code == 2
+    assert checked.stderr.splitlines() == [line, "kzclaims: 1 error, 0 warnings"]
