@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 import sys
@@ -339,3 +340,28 @@ def test_a_spreadsheet_saved_as_txt_is_named(tmp_path: Path) -> None:
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("notes.txt", "hello")
     assert error(buf.getvalue(), ".txt").startswith("src/f.txt: error: a zip archive, not text")
+
+
+def test_a_koi8r_source_read_from_a_url_is_judged_the_same(tmp_path: Path) -> None:
+    # the guess works on bytes wherever they come from (here fsspec's memory://)
+    fsspec = pytest.importorskip("fsspec")
+    import uuid
+
+    bucket = f"kz-{uuid.uuid4().hex[:8]}"
+    fs = fsspec.filesystem("memory")
+    fs.pipe(f"/{bucket}/tass.txt", (ENCODINGS / "ru-koi8r.txt").read_bytes())
+    try:
+        (tmp_path / "sources.yaml").write_text(
+            f"sources:\n  - {{file: 'memory://{bucket}/tass.txt', id: tass}}\n"
+            "  - {file: other.txt, id: other, published: 2022-01-12}\n",
+            encoding="utf-8",
+        )
+        (tmp_path / "other.txt").write_text("Text.\n", encoding="utf-8")
+        corpus = load_sources(tmp_path, "sources")
+        tass = corpus.sources[0]
+        assert tass.text.startswith("АЛМАТЫ, 11 января.") and "2 030 военнослужащих" in tass.text
+        assert any("read as KOI8-R (Cyrillic)" in w.message for w in corpus.warnings)
+        # its year-less dateline takes its year from the manifest's other date
+        assert tass.published == dt.date(2022, 1, 11) and tass.published_from == "dateline"
+    finally:
+        fs.rm(f"/{bucket}", recursive=True)
