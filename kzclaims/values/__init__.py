@@ -81,6 +81,8 @@ def read_values(
     """
     wanted = _TYPES_FOR_KIND[kind] if kind is not None else None
     values = _read(text, wanted, reference, language, conventions)
+    if kind == "count" and values:  # an age is never a count ("aged 45", "a 12-year-old")
+        values = [v for v in values if "age" not in v.tags]
     if values and any(v.type == "date" for v in values):
         # "МАСЕРУ, 17 сентября. /ПанАфрика-Пресс/. ...", "LIMA, Feb 16 (Reuters) - ...": the
         # dateline dates the report (and what it tells happened that day, with no date of its

@@ -20,9 +20,11 @@ What it reads (each a :class:`~kzclaims.model.Value` of type ``number`` or ``per
 - the counted noun as written: "troops", "units of military equipment", "force" in "a 3,600-strong
   force" and in "a peacekeeping force of 3,600", "of them" for partitives ("19 of them")
 
-Tags: ``money``, ``ordinal`` ("30th", "the second"), ``fraction`` ("a third", "3/4"),
+Tags: ``age`` ("aged 45", "a 12-year-old", "the girl, 12,": never read for a count claim),
+``money``, ``ordinal`` ("30th", "the second"), ``fraction`` ("a third", "3/4"),
 ``partitive`` ("19 of them"), ``multiplier`` ("four times", "10-fold"), ``label`` ("Article 4",
-"No. 5", "COVID-19", "Boeing 737 Max", "192.168.1.2" -- an identifier, not a quantity),
+"No. 5", "COVID-19", "Boeing 737 Max", "192.168.1.2", a list marker "(1) " / "2. ", a phone number
+"+44 20 7946 0958" -- an identifier, not a quantity),
 ``vague``, ``percentage_points``. Consumers that want counts skip values tagged
 ordinal/label/fraction/multiplier.
 
@@ -240,6 +242,22 @@ _PHRASAL_UP_OBJECT = lazy(
     r"[ \t]+$",
     re.IGNORECASE,
 )
+# list markers: "(1) " after the start of a line or ":"/";", "2. " at the start of a line
+_LIST_PAREN_BEFORE = lazy(r"(?:^|[:;.]|\n)[ \t]*\($")
+_LIST_PAREN_AFTER = lazy(r"\)[ \t]+[A-Za-z]")
+_LIST_DOT_BEFORE = lazy(r"(?:^|\n)[ \t]*$")
+_LIST_DOT_AFTER = lazy(r"[.)][ \t]+[A-Z]")
+# ages: "aged 45", "age 30", "45 years old", "a 12-year-old", "the girl, 12,"
+_AGE_BEFORE = lazy(r"\b(?:aged|age|ages)[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
+_AGE_AFTER = lazy(
+    r"[ \t]*-?[ \t]*(?:years?|yrs?)[ \t-]*old\b|[ \t]+years?[ \t]+of[ \t]+age\b", re.IGNORECASE
+)
+_PERSON_COMMA_BEFORE = lazy(
+    r"\b(?:girl|boy|man|woman|child|son|daughter|mother|father|wife|husband|teenager|student"
+    r"|driver|miner|victim|resident|pensioner|worker|farmer|pilot)[ \t]*,[ \t]*$",
+    re.IGNORECASE,
+)
+_COMMA_AFTER = lazy(r"[ \t]*,")
 _QUAL_AFTER: list[tuple[re.Pattern[str], Qualifier, bool]] = [
     (lazy(r"[ \t]*(?:-[ \t]*plus\b|\+(?![0-9])|[ \t]plus\b)", re.I), "at_least", True),
     (
@@ -768,6 +786,10 @@ def read_numbers(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Val
 
 
 _URL = lazy(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# phone numbers: "+44 20 7946 0958", "+1-202-555-0143", "0800 123 456", "(022) 412 3344"
+_PHONE = lazy(
+    r"(?<![\w.,+])(?:\+[0-9]{1,3}|\(0[0-9]{1,4}\)|0[0-9]{2,4})(?:[ .-][0-9]{2,4}){2,4}(?![\w%])"
+)
 
 
 _LINE_BREAK = lazy(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]?\n)")
@@ -809,6 +831,15 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
         while out and i < len(nums) and nums[i].start < out[-1].end:
             i += 1  # read as part of the value before ("two thirds of a million")
     out = _inherit_in_parentheses(text, out)
+    if "+" in text or "0" in text:  # "+44 20 7946 0958", "0800 123 456": a phone number
+        phones = [m.span() for m in _PHONE.finditer(text)]
+        if phones:
+            out = [
+                replace(v, tags=(*v.tags, "label"))
+                if "label" not in v.tags and any(a <= v.start and v.end <= b for a, b in phones)
+                else v
+                for v in out
+            ]
     if text is not original:
         out = [
             v if original[v.start : v.end] == v.text else replace(v, text=original[v.start : v.end])
@@ -981,6 +1012,33 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         after = text[end : end + 12]
         if after[:1] == ":" and after[1:2].isdigit():
             return 1
+    # list markers: "Results: (1) Basotho Renewal Front ...; (2) ...", "2. The Mission will"
+    if (
+        is_digits
+        and n.kind == "cardinal"
+        and not n.cur
+        and "label" not in tags
+        and (
+            (
+                _LIST_PAREN_BEFORE.search(text, max(0, start - 4), start)
+                and _LIST_PAREN_AFTER.match(text, end)
+            )
+            or (
+                _LIST_DOT_BEFORE.search(text, max(0, start - 4), start)
+                and _LIST_DOT_AFTER.match(text, end)
+            )
+        )
+    ):
+        tags.append("label")
+    if n.kind == "cardinal" and not n.cur and (
+        _AGE_BEFORE.search(text, max(0, start - 12), start)
+        or _AGE_AFTER.match(text, end)
+        or (
+            _PERSON_COMMA_BEFORE.search(text, max(0, start - 16), start)
+            and _COMMA_AFTER.match(text, end)
+        )
+    ):
+        tags.append("age")  # "aged 45", "a 12-year-old", "the girl, 12,": never a count
 
     # --- fraction with a slash: 3/4, 1/16 ---------------------------------------------------
     value: float = n.value
