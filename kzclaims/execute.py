@@ -34,8 +34,10 @@ __all__ = ["Progress", "RunResult", "default_jobs", "run_compare"]
 PARALLEL_MIN_BYTES = 4_000_000
 #: shards per worker: a few, so that a slow shard does not leave the others idle
 SHARDS_PER_WORKER = 4
-#: the largest shard (memory stays flat: one shard's text at a time per process)
-MAX_SHARD_BYTES = 8_000_000
+#: the largest shard: as in one process (``pipeline.SHARD_BYTES``), so that a worker's memory is
+#: that of a one-process run (one shard's text and index at a time); at 8 MB a worker's peak was
+#: 432 MB against 282 MB for one process on 100 MB (docs/benchmarks.md "Scale")
+MAX_SHARD_BYTES = 2_000_000
 
 #: a run over more sources than this gives a compact report (Report.compact): only the cells
 #: where a claim was found or nearly, the rest counted; ``compact=False`` keeps every cell
