@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from posixpath import basename, splitext
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from kzclaims.errors import InputError, Problem
 
@@ -84,6 +84,17 @@ def check_urls(urls: list[tuple[str, str, int, int]]) -> tuple[list[Problem], se
     unreadable: set[str] = set()
     for url, shown, line, col in urls:
         proto = protocol(url)
+        if proto == "file" and urlsplit(url).netloc not in ("", "localhost"):
+            # file://../a.txt: fsspec reads "../a.txt" from the working folder, so the same
+            # manifest would read different files from different folders
+            problems.append(Problem(
+                shown, line, col,
+                f"{url}: a file:// URL must be absolute (file:///path/to/file);"
+                " a path relative to the manifest needs no file://",
+                "error", "relative-file-url",
+            ))
+            unreadable.add(url)
+            continue
         if proto not in checked:
             checked[proto] = _protocol_problem(fsspec, proto)
             if checked[proto] is not None:
@@ -137,8 +148,8 @@ def read_url(url: str, where: tuple[str, int | None, int | None], limit: int) ->
             data = fh.read(limit + 1)
     except InputError:
         raise
-    except FileNotFoundError:
-        raise fail("source not found", "missing-file") from None
+    except FileNotFoundError as exc:
+        raise fail(_not_found(url, exc), "missing-file") from None
     except IsADirectoryError:
         raise fail("a folder, not a source file", "not-a-file") from None
     except PermissionError as exc:
@@ -155,6 +166,25 @@ def read_url(url: str, where: tuple[str, int | None, int | None], limit: int) ->
     if len(data) > limit:
         raise fail(f"too large for a source (more than {_size(limit)})", "too-large")
     return data
+
+
+def _not_found(url: str, exc: FileNotFoundError) -> str:
+    """Why an object was not found, when fsspec knows more than "not found": HTTPFileSystem
+    turns a connection error (no network, unknown host) into FileNotFoundError raised from it;
+    a file:// path is read as written, so a %-encoded one (a browser's, ``Path.as_uri()``'s)
+    names a file that is not there."""
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and not isinstance(cause, FileNotFoundError):
+        return f"cannot reach it (network?): {type(cause).__name__}: {_one_line(cause)}"
+    if protocol(url) == "file":
+        path = urlsplit(url).path
+        if unquote(path) != path:
+            from pathlib import Path
+
+            if Path(unquote(path)).exists():
+                return (f"source not found (file:// paths are read as written, not %-decoded:"
+                        f" write `file://{unquote(path)}`)")
+    return "source not found"
 
 
 def _known_size(fs: Any, path: str) -> int | None:

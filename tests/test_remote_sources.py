@@ -325,3 +325,65 @@ def test_a_protocol_whose_library_is_missing_is_one_line(
     checked = _run("check", "--claims", claims, "--sources", "corpus.yaml")
     assert checked.exit_code == 2
     assert checked.stderr.splitlines() == [line, "kzclaims: 1 error, 0 warnings"]
+
+
+class _Unreachable(fsspec.AbstractFileSystem):  # type: ignore[misc]
+    """What fsspec's HTTPFileSystem does without a network: every failure of its HEAD and GET
+    becomes FileNotFoundError, raised from the connection error."""
+
+    protocol = "kzoffline"
+
+    def info(self, path: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            raise ConnectionRefusedError("Cannot connect to host example.com:443")
+        except OSError as exc:
+            raise FileNotFoundError(path) from exc
+
+
+def test_a_host_that_cannot_be_reached_is_not_called_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsspec.register_implementation("kzoffline", _Unreachable, clobber=True)
+    monkeypatch.chdir(tmp_path)
+    _write_manifest(tmp_path, ["kzoffline://example.com/a.html"])
+    result = _run("compare", "--claims", str(ROOT / "claims.yaml"), "--sources", "corpus.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "corpus.yaml:2:9: error: kzoffline://example.com/a.html: cannot reach it (network?):"
+        " ConnectionRefusedError: Cannot connect to host example.com:443"
+    ]
+
+
+def test_a_relative_file_url_is_refused_whatever_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``file://../a.txt`` names the host ``..``: fsspec would read it from the working
+    folder, so the same manifest would read different files from different folders."""
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    monkeypatch.chdir(tmp_path / "corpus")
+    _write_manifest(tmp_path / "corpus", ["file://../a.txt"])
+    result = _run("check", "--claims", str(ROOT / "claims.yaml"), "--sources", "corpus.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "corpus.yaml:2:9: error: file://../a.txt: a file:// URL must be absolute"
+        " (file:///path/to/file); a path relative to the manifest needs no file://"
+    )
+
+
+def test_a_percent_encoded_file_url_that_is_not_found_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "with space"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    url = (folder / "a.txt").as_uri()  # file:///.../with%20space/a.txt
+    assert "%20" in url
+    _write_manifest(tmp_path, [url])
+    result = _run("compare", "--claims", str(ROOT / "claims.yaml"), "--sources", "corpus.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"corpus.yaml:2:9: error: {url}: source not found (file:// paths are read as written,"
+        f" not %-decoded: write `file://{folder / 'a.txt'}`)"
+    ]
