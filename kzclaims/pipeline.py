@@ -435,7 +435,6 @@ def _pairs(
             choice = _rechoose(
                 Choice(best.value, "", tuple(fits)), best
             )
-            choice = replace(choice, why=f"found by the unit it counts; {choice.why}")
             scores = [
                 replace(js, joint=js.joint + UNIT_ANCHOR)
                 for js in joint_candidates(claim, m, choice, phrases, stats)
@@ -443,15 +442,13 @@ def _pairs(
             if scores:
                 top = max(scores, key=lambda js: js.joint)
                 won = _rechoose(choice, top.candidate)
-                why = f"{top.describe()} (with {UNIT_ANCHOR:g} for its unit); {won.why}"
+                why = (
+                    f"{top.describe()} (with {UNIT_ANCHOR:g} for its unit); found by the unit "
+                    f"it counts; {won.why}"
+                )
                 out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
             continue
-        if step:
-            choice = replace(
-                choice,
-                why=f"stated {step} sentence{'s' * (step > 1)} after the matched one; "
-                f"{choice.why}",
-            )
+        where = f"stated {step} sentence{'s' * (step > 1)} after the matched one; " if step else ""
         scores = joint_candidates(claim, m, choice, phrases, stats)
         if scores:
             top = max(scores, key=lambda js: js.joint)  # the first of equals: the earliest
@@ -459,7 +456,7 @@ def _pairs(
                 choice if top.candidate.value == choice.value
                 else _rechoose(choice, top.candidate)
             )
-            why = f"{top.describe()}; {won.why}"
+            why = f"{top.describe()}; {where}{won.why}"
             out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
     out.sort(key=lambda s: -s.joint)  # stable: ties keep the relevance order
     return out

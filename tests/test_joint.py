@@ -185,3 +185,57 @@ def test_spent_half_floor() -> None:
         assert cells[name] >= floor, (name, cells[name])
     assert cells["false_finds"] <= TEST_MAX_FALSE_FINDS, cells
     assert half["verdicts"].verdict_figures()["verdicts_right"] >= TEST_VERDICTS_FLOOR
+
+
+AREA_CLAIMS = """version: 1
+claims:
+  - id: area
+    title: Area burned
+    kind: number
+    find: [area burned by the Kettle wildfire]
+    unit: [hectares]
+  - id: crews
+    title: Firefighters
+    kind: count
+    find: [firefighters fighting the Kettle wildfire]
+    unit: [firefighters]
+"""
+
+
+def test_value_first_by_unit_window_and_kin(tmp_path: Path) -> None:
+    """A value counting the claim's own unit is a candidate in any sentence of a source where
+    the claim was found ("Its final mapped size is 48,600 hectares" shares no phrasing word),
+    and says why."""
+    (tmp_path / "claims.yaml").write_text(AREA_CLAIMS, encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(
+        "The Kettle wildfire burned for 32 days and 640 firefighters fought it.\n\n"
+        "Its final mapped size is 48,600 hectares, officials said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources" / "b.txt").write_text(
+        "The Kettle wildfire burned for 32 days and 640 firefighters fought it.\n\n"
+        "Schools reopened on Monday. Roads are open again.\n\n"
+        "Its final mapped size is 48,600 hectares, officials said.\n",
+        encoding="utf-8",
+    )
+    report = pipeline.compare(
+        load_claims(tmp_path / "claims.yaml"), load_sources(tmp_path / "sources")
+    )
+    a, b = next(c for c in report.claims if c.id == "area").findings
+    # in a: the sentence after a found passage (a window); in b: three sentences on, by its unit
+    assert a.found and a.value == 48600 and "stated 1 sentence after" in (a.why or ""), a
+    assert b.found and b.value == 48600 and "found by the unit it counts" in (b.why or ""), b
+    crews = next(c for c in report.claims if c.id == "crews").findings[0]
+    assert crews.found and crews.value == 640
+
+
+def test_people_under_another_name_are_kin() -> None:
+    from kzclaims.choose import unit_fit
+
+    assert unit_fit("persons", ["people"]) == "kin"
+    assert unit_fit("men", ["miners", "workers"]) == "kin"
+    assert unit_fit("military personnel", ["troops"]) == "kin"
+    assert unit_fit("человек", ["горняков"]) == "kin"
+    assert unit_fit("hectares", ["people"]) == "mismatch"
+    assert unit_fit("people", ["people"]) == "match"

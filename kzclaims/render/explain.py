@@ -53,7 +53,9 @@ def render_explanation(console: Console, ex: Explanation) -> None:
         shown = {pr.match.text for pr in se.passages}
         if f.found and f.quote is not None and f.quote not in shown:
             extra = Text(
-                f"  + read together with the next sentence ({f.where or 'line ?'}):", style=""
+                f"  + read with the sentences after a passage, or found by its unit "
+                f"({f.where or 'line ?'}):",
+                style="",
             )
             extra.append(f"\n     “{f.quote}”", style="italic")
             if f.why:
