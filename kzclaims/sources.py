@@ -181,6 +181,12 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
             texts[key] = None
             r.error(node, f"`{key}` must be non-empty text, not {type_name(node)}", "bad-type")
     file = texts["file"]
+    if "file" in m and m["file"].value is None:  # `- file:` with nothing after it
+        r.error(
+            item,
+            "`file` is empty: give the source's file (a path in the sources folder or a URL)",
+            "missing-key",
+        )
     if (
         file is not None
         and not is_url(file)

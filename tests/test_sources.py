@@ -123,6 +123,8 @@ def test_manifest_missing_file_and_unlisted_file(tmp_path: Path) -> None:
         ("sources: []\n", "m.yaml:1:10: error: `sources` is empty"),
         ("files: []\n", "m.yaml:1:1: error: unknown key `files` in the manifest"),
         ("sources:\n  - file: [a.txt]\n", "m.yaml:2:11: error: `file` must be non-empty text, not a list"),
+        ("sources:\n  - file:\n", "m.yaml:2:5: error: `file` is empty: give the source's file"),
+        ("sources:\n  - file: a.txt\n  - file: ~\n", "m.yaml:3:5: error: `file` is empty"),
         ("", "m.yaml:1:1: error: the manifest is empty"),
     ],
 )
