@@ -225,7 +225,10 @@ _STOP_AT = (".git", ".hg")
 
 def _claim_ids(given: list[str] | None) -> tuple[str, ...]:
     """``--claim a --claim b`` and ``--claim a,b`` alike (ids never hold commas)."""
-    parts = (part.strip() for item in given or () for part in item.split(","))
+    parts = [part.strip() for item in given or () for part in item.split(",")]
+    if given and not any(parts):
+        # `--claim ""` (an unset shell variable) must not quietly mean every claim
+        raise typer.BadParameter("give a claim id (or leave --claim out)", param_hint="--claim")
     return tuple(dict.fromkeys(part for part in parts if part))
 
 
@@ -242,9 +245,12 @@ def _check_scheduler(value: str | None) -> str | None:
         return value
     if re.fullmatch(_SCHEDULER_ADDRESS, value) and ("://" in value or ":" in value):
         return value
+    import difflib
+
+    hint = "; did you mean `dask`?" if difflib.get_close_matches(value.lower(), ["dask"]) else ""
     raise typer.BadParameter(
         f"{value!r} is neither `dask` (a local cluster) nor a scheduler address such as"
-        " tcp://host:8786",
+        f" tcp://host:8786{hint}",
         param_hint="--scheduler",
     )
 

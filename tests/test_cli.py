@@ -432,3 +432,14 @@ def test_scheduler_typo_is_rejected_before_anything_else(corpus: Path, value: st
     assert code == 2 and out == ""
     assert f"'{value}' is neither `dask` (a local cluster) nor a scheduler address" in err
     assert "Traceback" not in err and "not installed" not in err
+
+
+def test_empty_claim_id_is_an_error_not_every_claim(corpus: Path) -> None:
+    code, out, err = run("compare", "--claim", "")
+    assert code == 2 and out == ""
+    assert "give a claim id (or leave --claim out)" in err
+
+
+def test_scheduler_near_miss_suggests_dask(corpus: Path) -> None:
+    code, _, err = run("compare", "--scheduler", "dsak")
+    assert code == 2 and "did you mean `dask`?" in err
