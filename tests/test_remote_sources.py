@@ -387,3 +387,49 @@ def test_a_percent_encoded_file_url_that_is_not_found_says_why(
         f"corpus.yaml:2:9: error: {url}: source not found (file:// paths are read as written,"
         f" not %-decoded: write `file://{folder / 'a.txt'}`)"
     ]
+
+
+# --- http(s):// -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def web_server(tmp_path: Path) -> Any:
+    """The bundled sources served over HTTP on 127.0.0.1 (no network needed)."""
+    import functools
+    import http.server
+    import threading
+
+    site = tmp_path / "site"
+    shutil.copytree(BUNDLED, site)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_sources_served_over_http_give_the_folder_findings(
+    bundled_json: str, web_server: str, tmp_path: Path
+) -> None:
+    pytest.importorskip("aiohttp")  # the [remote] extra's http support
+    man = _manifest()
+    for e in man["sources"]:
+        e["file"] = f"{web_server}/{e['file']}"
+    (tmp_path / "web.yaml").write_text(yaml.safe_dump(man, sort_keys=False), encoding="utf-8")
+    result = _run("compare", "--sources", "web.yaml", "-f", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert _without_locations(result.stdout) == _without_locations(bundled_json)
+    # a page the server does not have is one line at the manifest entry, exit 2
+    man["sources"][0]["file"] = f"{web_server}/gone.txt"
+    (tmp_path / "web.yaml").write_text(yaml.safe_dump(man, sort_keys=False), encoding="utf-8")
+    result = _run("compare", "--sources", "web.yaml", "-q")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("web.yaml:") and "gone.txt" in lines[0], lines
