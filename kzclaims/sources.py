@@ -352,6 +352,12 @@ class SourceListing:
         source, language_warning = _source(e, shown, doc, size, self._manifest_dates)
         if language_warning is not None:
             warnings.append(language_warning)
+        set_aside = _dateline_set_aside(e, source, doc.text)
+        if set_aside is not None:
+            warnings.append(Problem(
+                manifest_shown, e.line or None, e.col or None, set_aside,
+                "warning", "dateline-set-aside",
+            ))
         if source.language not in SUPPORTED:
             warnings.append(Problem(
                 manifest_shown, e.line or None, e.col or None,
@@ -760,6 +766,25 @@ def _yearless_dateline(
         return dt.date(year, found.month, found.day), f"{quoted}, year from the text ({year})"
     except ValueError:
         return None, None
+
+
+def _dateline_set_aside(e: ManifestEntry, source: Source, text: str) -> str | None:
+    """Why a year-less dateline was not used, when the manifest's publication date overruled it
+    (a dateline weeks before ``published``: relative dates then count from ``published``, which
+    the user should know, since it may be the wrong day)."""
+    if source.dateline is not None or e.as_of is not None or e.published is None:
+        return None
+    from kzclaims.dateline import find_yearless_dateline
+
+    found = find_yearless_dateline(text)
+    if found is None:
+        return None
+    return (
+        f"{e.file}: the dateline “{found.text}” is not within {_DATELINE_BEFORE_DAYS} days"
+        f" before published {e.published.isoformat()}, so relative dates (yesterday, вчера)"
+        f" count from {e.published.isoformat()}; give as_of: for this source if they count from"
+        " the dateline"
+    )
 
 
 _DATELINE_LINES = 8

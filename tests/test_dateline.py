@@ -192,3 +192,18 @@ def test_a_date_at_the_start_of_a_sentence_is_no_dateline() -> None:
 
     [v] = read_values("17 сентября партия набрала 41,3%.", "date", dt.date(2025, 9, 17), "ru")
     assert "dateline" not in v.tags
+
+
+def test_a_dateline_set_aside_by_published_is_a_warning(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"tass.txt": TASS}, "sources:\n  - {file: tass.txt, id: tass, published: 2025-04-30}\n")
+    corpus = load_sources(src, "sources")
+    assert [str(w) for w in corpus.warnings] == [
+        "sources/sources.yaml:2:5: warning: tass.txt: the dateline “МОСКВА, 14 марта.” is not"
+        " within 7 days before published 2025-04-30, so relative dates (yesterday, вчера) count"
+        " from 2025-04-30; give as_of: for this source if they count from the dateline"
+    ]
+    # used, or overruled by as_of: nothing to say
+    for n, entry in enumerate(("published: 2025-03-15", "published: 2025-04-30, as_of: 2025-04-30")):
+        (tmp_path / str(n)).mkdir()
+        src = _folder(tmp_path / str(n), {"tass.txt": TASS}, f"sources:\n  - {{file: tass.txt, id: tass, {entry}}}\n")
+        assert list(load_sources(src, "sources").warnings) == []
