@@ -349,13 +349,18 @@ class SourceListing:
         self, e: ManifestEntry, shown: str, doc: Document, size: int, manifest_shown: str
     ) -> tuple[Source | None, list[Problem], list[Problem]]:
         warnings = list(doc.warnings)
-        source, language_warning = _source(e, shown, doc, size, self._manifest_dates)
+        source, language_warning, set_aside = _source(
+            e, shown, doc, size, self._manifest_dates
+        )
         if language_warning is not None:
             warnings.append(language_warning)
-        set_aside = _dateline_set_aside(e, source, doc.text)
-        if set_aside is not None:
+        if set_aside is not None and e.published is not None:
             warnings.append(Problem(
-                manifest_shown, e.line or None, e.col or None, set_aside,
+                manifest_shown, e.line or None, e.col or None,
+                f"{e.file}: the dateline “{set_aside}” is not within {_DATELINE_BEFORE_DAYS} days"
+                f" before published {e.published.isoformat()}, so relative dates (yesterday,"
+                f" вчера) count from {e.published.isoformat()}; give as_of: for this source if"
+                " they count from the dateline",
                 "warning", "dateline-set-aside",
             ))
         if source.language not in SUPPORTED:
@@ -665,8 +670,10 @@ def _read_source(path: Path, shown: str, suffix: str) -> tuple[Document, int]:
 
 def _source(
     e: ManifestEntry, shown: str, doc: Document, size: int, others: tuple[dt.date, ...] = ()
-) -> tuple[Source, Problem | None]:
-    """A Source from its manifest entry and what its reader found; the manifest wins.
+) -> tuple[Source, Problem | None, str | None]:
+    """A Source from its manifest entry and what its reader found; the manifest wins. Also a
+    declared language the text contradicts (a warning), and a year-less dateline the publication
+    date set aside (as written).
 
     The publication date not given by the manifest comes from an HTML page's markup (htmldate),
     else from a dateline near the top of the text, else from a PDF's or Word file's metadata
@@ -685,7 +692,7 @@ def _source(
             published, published_from = dateline, "dateline"
         elif doc.published is not None:
             published, published_from = doc.published, "document properties"
-    dateline, dateline_note = _yearless_dateline(e, doc.text, published, others)
+    dateline, dateline_note, set_aside = _yearless_dateline(e, doc.text, published, others)
     if published is None and dateline is not None:
         published, published_from = dateline, "dateline"
     title = e.title or doc.title
@@ -727,7 +734,7 @@ def _source(
         dateline=dateline,
         dateline_note=dateline_note,
     )
-    return source, warning
+    return source, warning, set_aside
 
 
 #: how many days before its publication date a dateline may be and still give the day written
@@ -736,9 +743,10 @@ _DATELINE_BEFORE_DAYS = 7
 
 def _yearless_dateline(
     e: ManifestEntry, text: str, published: dt.date | None, others: tuple[dt.date, ...]
-) -> tuple[dt.date | None, str | None]:
+) -> tuple[dt.date | None, str | None, str | None]:
     """The day of a year-less dateline ("МОСКВА, 14 марта. /ТАСС/.", "Aug 19 (Reuters) -") and
-    how its year was chosen (see :mod:`kzclaims.dateline`); (None, None) without one.
+    how its year was chosen (see :mod:`kzclaims.dateline`), and the dateline as written when the
+    publication date set it aside; (None, None, None) without one.
 
     Next to a publication date (the manifest's, or one read from the file), the dateline counts
     only when it falls on it or up to a week before it (the day the story was written).
@@ -746,45 +754,26 @@ def _yearless_dateline(
     from kzclaims.dateline import find_yearless_dateline, nearest_year, text_year
 
     if e.as_of is not None:
-        return None, None  # the manifest says what relative dates refer to
+        return None, None, None  # the manifest says what relative dates refer to
     found = find_yearless_dateline(text)
     if found is None:
-        return None, None
+        return None, None, None
     quoted = f"“{found.text}”"
     if published is not None:
         day = nearest_year(found.month, found.day, [published])
         if day is None or not 0 <= (published - day).days <= _DATELINE_BEFORE_DAYS:
-            return None, None
-        return day, f"{quoted}, year from the publication date {published.isoformat()}"
+            return None, None, found.text
+        return day, f"{quoted}, year from the publication date {published.isoformat()}", None
     day = nearest_year(found.month, found.day, others)
     if day is not None:
-        return day, f"{quoted}, year from the dates of the other sources"
+        return day, f"{quoted}, year from the dates of the other sources", None
     year = text_year(text)
     if year is None:
-        return None, None
+        return None, None, None
     try:
-        return dt.date(year, found.month, found.day), f"{quoted}, year from the text ({year})"
+        return dt.date(year, found.month, found.day), f"{quoted}, year from the text ({year})", None
     except ValueError:
-        return None, None
-
-
-def _dateline_set_aside(e: ManifestEntry, source: Source, text: str) -> str | None:
-    """Why a year-less dateline was not used, when the manifest's publication date overruled it
-    (a dateline weeks before ``published``: relative dates then count from ``published``, which
-    the user should know, since it may be the wrong day)."""
-    if source.dateline is not None or e.as_of is not None or e.published is None:
-        return None
-    from kzclaims.dateline import find_yearless_dateline
-
-    found = find_yearless_dateline(text)
-    if found is None:
-        return None
-    return (
-        f"{e.file}: the dateline “{found.text}” is not within {_DATELINE_BEFORE_DAYS} days"
-        f" before published {e.published.isoformat()}, so relative dates (yesterday, вчера)"
-        f" count from {e.published.isoformat()}; give as_of: for this source if they count from"
-        " the dateline"
-    )
+        return None, None, None
 
 
 _DATELINE_LINES = 8
