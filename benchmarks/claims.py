@@ -1,6 +1,6 @@
 """Grade kzclaims on the blind set in benchmarks/unseen/: cells and verdicts against the gold.
 
-    python benchmarks/claims.py                      # dev + spent (tuning data), en and ru
+    python benchmarks/claims.py                      # dev + spent + spent2 (tuning), en and ru
     python benchmarks/claims.py --split test         # the held-out half: once, before --failures
     python benchmarks/claims.py --split dev --failures   # the wrong cells of the dev half
     python benchmarks/claims.py --json               # one JSON object on stdout
@@ -12,8 +12,9 @@ of what each report states, ``stated.yaml``), and claims written from the fact s
 source is what ``stated.yaml`` records for the claim's fact in that report, or "not stated".
 
 What is counted, per split and per source language (``split`` in each ``facts.yaml``: ``dev``,
-``spent`` -- a former test half whose failures have been read, now development data -- and
-``test``, the current held-out half):
+``spent`` and ``spent2`` -- the first and second test halves, whose failures have been read,
+now development data kept apart so that their figures stay comparable -- and ``test``, the
+current held-out half):
 
 - **stated cells**: cells whose report states the fact;
 - **found-recall**: stated cells where kzclaims found a value (any value);
@@ -24,7 +25,7 @@ What is counted, per split and per source language (``split`` in each ``facts.ya
   the library's documented interval rules (``kzclaims.compare``): the rules are the contract;
   what is measured is whether the cells read from the texts lead to the right verdict.
 
-Only the dev and spent splits may be tuned on. The test half is measured once and its figure
+Only the dev, spent and spent2 splits may be tuned on. The test half is measured once and its figure
 reported before its failures are looked at (``--failures`` prints them only when asked, with a
 reminder).
 """
@@ -289,15 +290,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--split",
-        choices=["dev", "spent", "test", "all", "tuning"],
+        choices=["dev", "spent", "spent2", "test", "all", "tuning"],
         default="tuning",
-        help="tuning = dev + spent (the default: the held-out test half only when asked)",
+        help="tuning = dev + spent + spent2 (the default: the held-out test half only when asked)",
     )
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
     args = ap.parse_args()
-    splits = {"all": ["dev", "spent", "test"], "tuning": ["dev", "spent"]}.get(
+    splits = {
+        "all": ["dev", "spent", "spent2", "test"],
+        "tuning": ["dev", "spent", "spent2"],
+    }.get(
         args.split, [args.split]
     )
     results = run(splits, args.root)
@@ -317,7 +321,7 @@ def main() -> None:
         )
     else:
         head = (
-            f"{'half':5} {'lang':4} {'stated':>6} {'found':>6} {'value':>6} {'val+q':>6} "
+            f"{'half':6} {'lang':4} {'stated':>6} {'found':>6} {'value':>6} {'val+q':>6} "
             f"{'false':>10} {'verdicts':>12}"
         )
         print(head)
@@ -330,7 +334,7 @@ def main() -> None:
                 f = half[lang].figures()
                 verd = f"{v['verdicts_right']}% of {v['verdicts']}" if lang == "all" else ""
                 print(
-                    f"{split:5} {lang:4} {f['stated_cells']:6} {f['found_recall']!s:>6} "
+                    f"{split:6} {lang:4} {f['stated_cells']:6} {f['found_recall']!s:>6} "
                     f"{f['value_right']!s:>6} {f['value_qualifier_right']!s:>6} "
                     f"{f['false_finds']:4} of {f['unstated_cells']:<3} {verd:>12}"
                 )

@@ -248,14 +248,29 @@ def test_people_under_another_name_are_kin() -> None:
     assert unit_fit("people", ["people"]) == "match"
 
 
-#: the second held-out half (split: test), written blind on 2026-12-07 and measured once at
+#: the second held-out half, now "spent2": written blind on 2026-12-07 and measured once at
 #: c7159ed before any of its failures were read: found 74.1 %, value right 57.5 %, false finds
-#: 19 of 175, verdicts 67.4 % (all languages; docs/benchmarks.md). Floors a little below.
-HELD_OUT_FLOORS = {"found_recall": 71.0, "value_right": 54.0}
-HELD_OUT_MAX_FALSE_FINDS = 23
-HELD_OUT_VERDICTS_FLOOR = 63.0
+#: 19 of 175, verdicts 67.4 % (all languages; docs/benchmarks.md). Its failures have been read
+#: since, so it is development data; the floors keep the figures from falling back.
+SPENT2_FLOORS = {"found_recall": 71.0, "value_right": 54.0}
+SPENT2_MAX_FALSE_FINDS = 23
+SPENT2_VERDICTS_FLOOR = 63.0
+
+
+def test_spent2_half_floor() -> None:
+    """The second former held-out half does not fall below the figure measured on it once."""
+    _assert_floors("spent2", SPENT2_FLOORS, SPENT2_MAX_FALSE_FINDS, SPENT2_VERDICTS_FLOOR)
+
+
+#: the third held-out half (split: test): set from the figure measured once, before any of its
+#: failures are read; None while it is being written.
+HELD_OUT_FLOORS: dict[str, float] | None = None
+HELD_OUT_MAX_FALSE_FINDS = 0
+HELD_OUT_VERDICTS_FLOOR = 0.0
 
 
 def test_held_out_half_floor() -> None:
-    """The held-out half does not fall below the figure measured once (never tuned on)."""
+    """The current held-out half (split: test) does not fall below the figure measured once."""
+    if HELD_OUT_FLOORS is None:
+        pytest.skip("the third held-out half is being written blind (benchmarks/unseen/README.md)")
     _assert_floors("test", HELD_OUT_FLOORS, HELD_OUT_MAX_FALSE_FINDS, HELD_OUT_VERDICTS_FLOOR)
