@@ -404,6 +404,17 @@ def is_future(word: str) -> bool:
     return best.is_known and best.tag.POS == "VERB" and best.tag.tense == "futr"
 
 
+@lru_cache(maxsize=20_000)
+def is_genitive(word: str) -> bool | None:
+    """Whether a word (any case) is first read as a noun or adjective in the genitive
+    ("выборов", "Нового"): what "накануне" takes when it means "on the eve of". None without
+    pymorphy3 (the caller guesses)."""
+    if not HAS_LEMMATIZER:
+        return None
+    best = _morph().parse(word.lower())[0]
+    return best.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") and best.tag.case == "gent"
+
+
 def _group(line: str) -> frozenset[str]:
     words = line.replace("ё", "е").split()
     return frozenset(words if HAS_LEMMATIZER else (light_stem(w) for w in words))

@@ -44,21 +44,26 @@ _NUMBER_WORD = (
     r"|eighty|ninety|hundred|thousand|million|billion)"
 )
 #: the official register's "one hundred and twelve (112) persons", "sixty (60) calendar days":
-#: the figure in brackets repeats the words, and "calendar" days are days
+#: the figure in brackets repeats the words, and "calendar" days are days; so are "ten school
+#: days", "five working days", "three business days", "two trading days" (the days they count)
 _FORMAL = re.compile(
     rf"(?i)\b({_NUMBER_WORD})(\s+\(\d{{1,3}}(?:,\d{{3}})*\))"
     r"|(\s+calendar)(?=\s+(?:day|month|year))"
+    rf"|\b(\d+|{_NUMBER_WORD})(\s+(?:school|working|business|trading|sitting|teaching))"
+    r"(?=\s+days?\b)"
 )
 
 
 def _formal(text: str) -> str:
     """The text with each formal echo of a number in brackets and each "calendar" before days
     blanked out (same length, so offsets hold): the words then read as one value with its noun."""
-    if "(" not in text and "alendar" not in text:
+    if "(" not in text and " day" not in text and "alendar" not in text:
         return text
     def blank(m: re.Match[str]) -> str:
         if m.group(1) is not None:
             return m.group(1) + " " * len(m.group(2))
+        if m.group(4) is not None:
+            return m.group(4) + " " * len(m.group(5))
         return " " * len(m.group())
 
     return _FORMAL.sub(blank, text)

@@ -123,6 +123,15 @@ def _word_runs(text: str) -> list[tuple[int, int, float, bool]]:
                 cur += v
                 last_rank = rank
                 scaled = False
+                # "трёх с половиной тысяч", "двух с половиной миллионов": a half before the scale
+                if (
+                    j + 3 < len(words)
+                    and words[j + 1][2] == "с"
+                    and words[j + 2][2] == "половиной"
+                    and table.get(words[j + 3][2], (0, ""))[1] == "scale"
+                ):
+                    cur += 0.5
+                    j += 2
             end = e2
             j += 1
         # a lone scale word is not a number here ("тысячи людей" is vague, read elsewhere)
@@ -192,6 +201,9 @@ _SCALE_AFTER = lazy(
     _SP + r"*(?P<w>тыс(?:яч[а-яё]*)?|млн|млрд|трлн|миллион[а-яё]*|миллиард[а-яё]*|триллион[а-яё]*)"
     r"(?P<dot>\.)?(?![а-яё])",
     _I,
+)
+_HALF_BEFORE_SCALE = lazy(
+    _SP + r"+с" + _SP + r"+половиной(?=" + _SP + r"+(?:тыс|млн|млрд|миллион|миллиард))", _I
 )
 _PERCENT_AFTER = lazy(
     _SP + r"*(?:%|процент[а-яё]*(?![а-яё])|проц\.|п\.\s?п\.)", _I
@@ -396,6 +408,10 @@ def _expression(text: str, n: _N, rest: Sequence[_N], conv: Conventions) -> Valu
                 "number", n.start, end + om.end(), text[n.start : end + om.end()], _num(value),
                 low=_num(value), high=_num(value), tags=("ordinal",),
             )
+    hm = _HALF_BEFORE_SCALE.match(text, end) if not n.words else None
+    if hm is not None:  # "3 с половиной тысячи"
+        value += 0.5
+        end = hm.end()
     scale, send = _scale(text, end)
     value *= scale
     end = max(end, send)
@@ -581,6 +597,19 @@ _P_RANGE_DAYS = lazy(  # "с 5 по 19 января", "с 5 до 19 января
     r"(?:" + _YEAR_AFTER.replace("?P<y>", "?P<y2>") + r")?",
     _I,
 )
+_P_RANGE_NUMERIC = lazy(  # "с 15.09. по 29.09.2025", "с 15.09.2025 по 29.09.2025", "3.03–7.03.2025"
+    r"(?<![\d.,/])(?:(?P<pre>с|со|от)" + _SP + r"+)?(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)"
+    r"(?:\.(?P<y1>(?:19|20)\d\d))?(?P<dot1>\.)?(?:" + _SP + r"*(?:года|г\.))?"
+    r"(?:" + _SP + r"*[-–—]" + _SP + r"*|" + _SP + r"+(?P<to>по|до)" + _SP + r"+)"
+    r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)(?:\.(?P<y2>(?:19|20)\d\d))?"
+    r"(?:" + _SP + r"*(?:года|г\.|г(?![а-яё])))?(?![\d%])",
+    _I,
+)
+# numbers, not dates: "с 1.5 до 2.5 млн", "от 10.5 до 12.5 процента"
+_NOT_DATE_AFTER = lazy(
+    _SP + r"*(?:%|процент|млн|млрд|тыс|миллион|миллиард|тысяч|руб|доллар|евро|раз|балл|км|м\b)",
+    _I,
+)
 _P_RANGE_TO_NOW = lazy(  # "с 22 июля до вчерашнего дня", "с 5 января по сегодняшний день"
     r"(?:с|со)" + _SP + r"+(?P<d>[12]\d|3[01]|0?[1-9])" + _SP + r"+(?P<mon>" + _MON + r")"
     + _ABBR_DOT + r"(?![а-яё])(?:" + _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP
@@ -605,6 +634,14 @@ _P_MONTH_YEAR = lazy(
     r"(?<![\d])(?:(?P<pre>в)" + _SP + r"+)?(?P<mon>" + _MON + r")(?![а-яё])" + _YEAR_AFTER, _I
 )
 _P_MONTH = lazy(r"(?:^|(?<=\s))(?P<pre>в)" + _SP + r"+(?P<mon>" + _MON + r")(?![а-яё])", _I)
+# "в начале марта", "в середине мая 2024 года", "во второй половине сентября": a part of a month
+# is that month ("к концу марта", "с начала марта" are bounds, left alone)
+_P_MONTH_PART = lazy(
+    r"(?<![а-яё])(?P<pre>в" + _SP + r"+(?:начале|середине|конце|первой" + _SP + r"+половине|второй"
+    + _SP + r"+половине)|во" + _SP + r"+второй" + _SP + r"+половине)" + _SP + r"+(?P<mon>" + _MON
+    + r")(?![а-яё])(?:" + _YEAR_AFTER + r")?",
+    _I,
+)
 _P_YEAR = lazy(
     r"(?<![\d.,])(?P<y>(?:19|20)\d\d)" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё]))", _I
 )
@@ -628,13 +665,21 @@ _P_AGO = lazy(
     _I,
 )
 _P_WEEKDAY = lazy(
-    r"(?<![а-яё])(?P<pre>во?|в\s+эт[оуи]т?|в\s+прошл(?:ый|ую|ое|ое)|в\s+следующ(?:ий|ую|ее)|"
-    r"в\s+ближайш(?:ий|ую|ее))" + _SP + r"+(?P<wd>"
+    r"(?<![а-яё])(?P<pre>во?|в\s+эт[оуи]т?|в\s+(?:прошл|минувш)(?:ый|ий|ую|ое|ее)|"
+    r"в\s+следующ(?:ий|ую|ее)|в\s+ближайш(?:ий|ую|ее)|"
+    # "в ночь на понедельник", "в ночь с воскресенья на понедельник": the night before that day
+    r"в\s+ночь\s+(?:со?\s+[а-яё]+\s+)?на)" + _SP + r"+(?P<wd>"
     + trie_pattern(sorted(L.WEEKDAYS)) + r")(?![а-яё])",
     _I,
 )
+_P_EVE = lazy(r"(?<![а-яё])накануне(?![а-яё])", _I)
+_EVE_NEXT = frozenset(
+    ["вечером", "утром", "днем", "днём", "ночью", "в", "во", "на", "у", "по", "было", "был",
+     "была", "были", "стало"]
+)
 _P_DUR = lazy(
-    r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?:" + _SP + r"*(?:-|–|—|до)" + _SP + r"*(?P<n2>\d+"
+    r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?P<hp>" + _SP + r"+с" + _SP + r"+половиной)?(?:" + _SP
+    + r"*(?:-|–|—|до)" + _SP + r"*(?P<n2>\d+"
     r"(?:[.,]\d+)?|" + _NUMW + r"))?" + _SP + r"+|(?P<half>полтора|полторы|полутора)" + _SP
     + r"+)?(?P<u>" + _UNIT + r")(?![а-яё])",
     _I,
@@ -654,7 +699,7 @@ _DUR_QUAL = lazy(
     + r"+$",
     _I,
 )
-_PAST_VERB = lazy(r"(?<![а-яё])[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ал)(?![а-яё])",
+_PAST_VERB = lazy(r"(?<![а-яё])[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ёл|ал)(?![а-яё])",
                         _I)
 
 
@@ -811,7 +856,11 @@ class _T:
                 lo, hi_inc = None, incl
         elif dq is not None and high is None:
             q = " ".join(dq.group("q").lower().split())
-            if q in ("в течение", "в пределах", "за"):
+            # a deadline ("завершить в течение 10 дней", "за 10 дней") is the most it takes;
+            # told in the past, "в течение" is how long it went on ("В течение пяти дней люди
+            # жили у родственников")
+            past = q == "в течение" and _tense(self.text, s, e) == "past"
+            if q in ("в пределах", "за", "в течение") and not past:
                 qual, lo = "at_most", None
             qtext = dq.group("q")
             s = s - len(head) + dq.start("q")
@@ -891,6 +940,37 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         try:
             a = PartialDate(y1, m1, d1)
             b = PartialDate(y2, m2, d2)
+            a.first()
+            b.first()
+        except ValueError:
+            continue
+        t.range(m.start(), m.end(), a, b, relative, prio=3)
+    for m in _P_RANGE_NUMERIC.finditer(text) if "." in text and has_digit else ():
+        if m.group("to") and not m.group("pre"):
+            continue  # "5.03 до 7.03": "до" belongs to the second date
+        d1, m1, d2, m2 = (int(m.group(g)) for g in ("d1", "m1", "d2", "m2"))
+        y1 = int(m.group("y1")) if m.group("y1") else None
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        dated = y1 is not None or y2 is not None or m.group("dot1")
+        two_digit = len(m.group("m1")) == 2 and len(m.group("m2")) == 2
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not (dated or two_digit) or (
+            _NOT_DATE_AFTER.match(text, m.end())
+        ):
+            continue
+        relative = y1 is None and y2 is None
+        if y2 is None and y1 is not None:
+            y2 = y1 if (m1, d1) <= (m2, d2) else y1 + 1
+        if y2 is None:
+            tense = _tense(text, m.start(), m.end())
+            r = _resolve_md(m2, d2, ref, tense)
+            if r is None:
+                t.add(m.start(), m.end(), None, 3)
+                continue
+            y2 = r.year
+        if y1 is None:
+            y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        try:
+            a, b = PartialDate(y1, m1, d1), PartialDate(y2, m2, d2)
             a.first()
             b.first()
         except ValueError:
@@ -981,6 +1061,18 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         r = _resolve_md(mon, 1, ref.replace(day=1), tense)
         pd = PartialDate(r.year, mon) if r else None
         t.date(m.start("mon"), m.end(), pd, relative=True, tags=("yearless", tense or "nearest"))
+    for m in _P_MONTH_PART.finditer(text) if has_month else ():
+        mon = _month(m.group("mon"))
+        if m.group("y"):
+            t.date(m.start(), m.end(), PartialDate(int(m.group("y")), mon), prio=2)
+            continue
+        if ref is None:
+            t.add(m.start(), m.end(), None, 2)
+            continue
+        tense = _tense(text, m.start(), m.end())
+        r = _resolve_md(mon, 1, ref.replace(day=1), tense)
+        t.date(m.start(), m.end(), PartialDate(r.year, mon) if r else None, relative=True,
+               tags=("yearless", tense or "nearest"), prio=2)
     for m in _P_YEAR.finditer(text) if has_digit else ():
         t.date(m.start(), m.end(), PartialDate(int(m.group("y"))), tags=("year",))
     for m in _P_DAYWORD.finditer(text) if not words.isdisjoint(L.DAY_WORDS) else ():
@@ -1017,7 +1109,7 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             continue
         ahead = (wd - ref.weekday()) % 7
         behind = (ref.weekday() - wd) % 7
-        if pre.startswith("в прошл"):
+        if pre.startswith(("в прошл", "в минувш")):
             day, tag = ref - dt.timedelta(days=behind or 7), "past"
         elif pre.startswith(("в следующ", "в ближайш")):
             day, tag = ref + dt.timedelta(days=ahead or 7), "future"
@@ -1033,7 +1125,21 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
                 tag = "nearest"
         s = m.start("wd") if pre in ("в", "во") else m.start()
         t.date(s, m.end(), PartialDate.from_date(day), relative=True, tags=("weekday", tag),
-               prio=1)
+               prio=2 if pre.startswith("в ночь") else 1)
+    for m in _P_EVE.finditer(text) if "накануне" in words else ():
+        nxt = text[m.end() : m.end() + 24]
+        wm = _WORD.match(nxt.lstrip(" \t\u00a0")) if nxt[:1].isspace() else None
+        w = wm.group() if wm else ""
+        # "накануне выборов" (on the eve of): a noun follows; "накануне заявил", "накануне
+        # вечером", "накануне в Москве", "Накануне Иванов сообщил", "..., накануне.": the day
+        # before the report's
+        genitive = L.is_genitive(w) if w else False
+        if genitive is None:  # without pymorphy3: a verb, a time of day or a preposition
+            genitive = not (w.lower() in _EVE_NEXT or _VERB_END.search(w.lower()))
+        if genitive:
+            continue
+        pd = PartialDate.from_date(ref - dt.timedelta(days=1)) if ref else None
+        t.date(m.start(), m.end(), pd, relative=True, tags=("eve",))
     for m in _P_DUR.finditer(text) if has_unit else ():
         u = m.group("u").lower()
         days = L.DURATION_UNITS[u]
@@ -1041,11 +1147,16 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             n: float | None = 1.5
         elif m.group("n"):
             n = _amount(m.group("n"))
+            if n is not None and m.group("hp"):
+                n += 0.5  # "три с половиной часа"
         else:
             # a bare unit: "в течение недели", "за сутки"; not "день" alone ("в тот день")
             head = text[max(0, m.start() - 30) : m.start()]
             qualified = _DUR_QUAL.search(head) or _qualifier_before(text, m.start())
-            if not qualified or u in ("день", "дня", "дне", "год", "года", "году"):
+            # "Поиски шли сутки", "отключили на сутки"; not "в сутки" (a rate), "круглые сутки"
+            prev = text[max(0, m.start() - 12) : m.start()].lower().split()[-1:]
+            bare_day = u == "сутки" and prev not in (["в"], ["круглые"], ["эти"], ["те"])
+            if not (qualified or bare_day) or u in ("день", "дня", "дне", "год", "года", "году"):
                 continue
             n = 1.0
         if n is None:

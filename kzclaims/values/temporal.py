@@ -218,7 +218,7 @@ _I = re.IGNORECASE
 _PRECHECK = lazy(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|today|tomorrow|tmrw|yesterday|tonight|sec|min|hour|hr|day|week|fortnight|month|year|yr"
-    r"|decade|centur)",
+    r"|decade|centur|morning|afternoon|evening|night)",
     _I,
 )
 
@@ -238,6 +238,13 @@ _ON_BEFORE = lazy(r"\bon\s+$", _I)
 # a year-less day.month with a two-digit month in a day-first source, after a word that leads a
 # date: "opened on 14.08 and closed on 11.09", "from 02.10 to 13.10"
 _P_DOTTED_NOYEAR = lazy(r"(?<![\w.,/$-])(?P<a>\d{1,2})\.(?P<b>\d\d)(?![\w%-]|[.,]\d)")
+# "from 15.09. to 29.09.2025", "20.10.-31.10.2025", "from 3.3. until 7.3.": day.month closed by
+# a dot, the day-first way of Central European and translated pieces, the year written once at
+# the end (a dot after the first date says day-first in any source: "15.09." is no decimal)
+_P_DOTTED_PAIR = lazy(
+    r"(?<![\w.,/$-])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.\s*(?P<c>to|until|till|through|and|-|–|—)"
+    r"\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})?(?![\w%]|[.,]\d)"
+)
 _DATE_CUE_BEFORE = lazy(r"\b(?:on|from|between|until|till|to|and|since|by|through)\s+$", _I)
 _WORD_AFTER_DATE = lazy(r"\s+(?!(?:to|and|until|till|through|or)\b)[a-z]", _I)
 _P_MDY = lazy(
@@ -283,6 +290,13 @@ _P_RANGE_DM = lazy(  # from 5 to 19 January / 5-19 January 2022 / 5 January to 1
     rf"(?:\s*,?\s*(?P<y1>{_YEAR}))?\s*(?P<sep>-|–|—|to|through|until|till|and)\s*"
     rf"(?P<d2>{_DAYNUM})\s+(?P<mon>{_MON})(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
 )
+# "from the fifteenth to the twenty-ninth of September", "from the 15th to the 29th of September",
+# "between the 3rd and the 7th of March": days as ordinals, the month named once at the end
+_P_RANGE_ORD = lazy(
+    rf"\b(?P<pre>from|between)\s+the\s+(?P<d1>{_DAYNUM}|{_ORD_W})\s+(?P<sep>to|through|until|till"
+    rf"|and)\s+(?:the\s+)?(?P<d2>{_DAYNUM}|{_ORD_W})(?:\s+of)?\s+(?P<mon>{_MON})"
+    rf"(?:\s*,?\s*(?P<y>{_YEAR})\b)?",
+)
 # Day lists: "April 7 and 8", "7 and 8 April", "the seventh and eighth of April", "7. and 8. April"
 # (a day list of consecutive days is a period; see day_lists())
 _LIST_END = (
@@ -311,6 +325,8 @@ _P_RANGE_MONTHS = lazy(
     rf"\s*,?\s+(?P<yb>{_YEAR})\b)",
 )
 _P_DAYWORD = lazy(r"(?P<w>today|tomorrow|tmrw|yesterday|tonight)\b")
+# a part of the reference day or of the day before: "this morning", "last night"
+_P_DAYPART = lazy(r"\b(?P<mod>this|last)\s+(?P<p>morning|afternoon|evening|night)\b")
 _DAY_BEFORE_AFTER = lazy(r"\bthe\s+day\s+(?P<pre>before|after)\s+$", _I)
 _P_AGO = lazy(
     rf"\b(?P<dur>{_DUR})\s+(?P<dir>ago|from\s+now|hence|(?:from|after)\s+(?:today|tomorrow)"
@@ -791,6 +807,14 @@ def _scan_numeric(cx: _Ctx) -> None:
             if _valid(y, mon, day):
                 cx.date(m.start(), m.end(), y, mon, day, prio=2)
                 break
+    for m in _iter(_P_DOTTED_PAIR, t, cx.win["numeric"]):
+        d1, m1, d2, m2 = (int(m.group(g)) for g in ("d1", "m1", "d2", "m2"))
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and _valid(2000, m1, d1) and _valid(2000, m2, d2)):
+            continue
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = None if y2 is None else y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        cx.date(m.start("d1"), m.end("m1") + 1, y1, m1, d1, prio=3)
+        cx.date(m.start("d2"), m.end("y2") if y2 else m.end("m2") + 1, y2, m2, d2, prio=3)
     for m in _iter(_P_DOTTED_NOYEAR, t, cx.win["numeric"]):
         day, mon = int(m.group("a")), int(m.group("b"))
         if not cx.day_first or not 1 <= mon <= 12 or not _valid(2000, mon, day):
@@ -939,6 +963,7 @@ def _scan_ranges(cx: _Ctx) -> None:
     # "5 to 19 January" / "5 January to 2 February" (day first, optional first month).
     _day_ranges(cx, _P_RANGE_MD, "mon", "mon2", month_named_first=True)
     _day_ranges(cx, _P_RANGE_DM, "mon", "mon1", month_named_first=False)
+    _day_ranges(cx, _P_RANGE_ORD, "mon", "mon1", month_named_first=False)
     for p in (_P_DAYLIST_MD, _P_DAYLIST_DM):
         for m in _iter(p, t, cx.win["month"]):
             if _bad_case_month(_orig(cx, m, "mon")):
@@ -1213,6 +1238,16 @@ def _scan_relative(cx: _Ctx) -> None:
         cx.rel(
             pm.start() if pm else m.start(),
             m.end(),
+            PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None,
+            prio=2,
+        )
+    for m in _iter(_P_DAYPART, t, cx.win["dayword"]):
+        mod, part = m.group("mod"), m.group("p")
+        if (mod, part) in (("this", "night"), ("last", "morning"), ("last", "afternoon")):
+            continue  # "this night", "last morning": not how news names a day
+        off = -1 if mod == "last" else 0
+        cx.rel(
+            m.start(), m.end(),
             PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None,
             prio=2,
         )
@@ -1586,7 +1621,10 @@ _A_MONTH = lazy(
     r"|ept?(?:ember)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?)(?:\b|(?=\d))"
 )
 _A_WEEKDAY = lazy(r"day\b")
-_A_DAYWORD = (lazy(r"to(?:day|morrow|night)"), lazy("yesterday"), lazy("tmrw"))
+_A_DAYWORD = (
+    lazy(r"to(?:day|morrow|night)"), lazy("yesterday"), lazy("tmrw"),
+    lazy(r"(?:this|last)\s+(?:morning|afternoon|evening|night)"),
+)
 # (a leading alternation of literals is fast; a letter before the unit only widens the windows)
 _A_UNIT = lazy(
     r"(?:day|week|month|year|hour|minute|min|second|sec|hr|yr|decade|fortnight|century"
@@ -1673,10 +1711,16 @@ def _iter_pre(
 # "from <date> to/through/until/right up to <date>", "between <date> and <date>",
 # "<weekday> through <weekday>": the words between two dates read on their own (the second
 # date's own qualifier words, "until"/"through", count as between them)
-_JOIN_FROM = lazy(r"\b(?P<pre>from|between)\s+(?:the\s+)?$", _I)
+# a part of the day before a date: "from the early hours of March 3 until the evening of March
+# 7", "from late on Friday to early on Monday"
+_DAY_PART = (
+    r"(?:(?:the\s+)?(?:(?:early|small|wee|late)\s+)?(?:hours|morning|afternoon|evening|night)\s+of"
+    r"|(?:late|early)\s+on)\s+"
+)
+_JOIN_FROM = lazy(r"\b(?P<pre>from|between)\s+(?:the\s+)?(?:" + _DAY_PART + r")?$", _I)
 _JOIN_GAP = lazy(
-    r"\s*,?\s*(?P<c>to|through|thru|until|till|and|(?:right\s+|all\s+the\s+way\s+)?up\s+"
-    r"(?:to|until|till)|-|–|—)\s*(?:the\s+)?",
+    r"(?:\s+(?:morning|afternoon|evening|night)\b)?\s*,?\s*(?P<c>to|through|thru|until|till|and|(?:right\s+|all\s+the\s+way\s+)?up\s+"
+    r"(?:to|until|till)|-|–|—)\s*(?:the\s+)?(?:" + _DAY_PART + r")?",
     _I,
 )
 _JOIN_BARE_GAP = lazy(r"\s*(?:through|thru|-|–|—)\s*", _I)
@@ -1760,7 +1804,7 @@ def _join_ranges(text: str, values: list[Value]) -> list[Value]:
             gap = text[a.end : _core(b)]
             q = (a.qualifier_text or "").lower()
             fm = None if q in ("from", "between") else _JOIN_FROM.search(
-                text, max(0, a.start - 16), a.start
+                text, max(0, a.start - 40), a.start
             )
             pre = q if q in ("from", "between") else (fm.group("pre").lower() if fm else "")
             gm = _JOIN_GAP.fullmatch(gap) if len(gap) < 40 else None
