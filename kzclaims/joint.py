@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +35,7 @@ __all__ = [
     "NEAR_WORDS",
     "SourceStats",
     "claim_phrases",
+    "contrast_phrases",
     "local_ceiling",
     "local_score",
     "passage_local_ceiling",
@@ -61,6 +62,33 @@ def claim_phrases(claim: Claim, phrasings: Sequence[str]) -> tuple[_Words, ...]:
         if ws:
             out.append(_Words(p, ws))
     return tuple(out)
+
+
+def contrast_phrases(
+    claims: Sequence[Claim], phrasings: Callable[[Claim], Sequence[str]]
+) -> dict[str, tuple[_Words, ...]]:
+    """Each claim's *contrastive* words: the content words of its phrasings that no phrasing of
+    a sibling claim (another claim of the file of the same kind) has a similar word for (equal,
+    a synonym or a spelling variant: the index's word similarity). "Dravenian", "contingent"
+    for the Dravenian contingent against the whole force; "injured", "hurt" for the injured
+    against the dead. A claim without siblings has none (it competes with nobody)."""
+    words = {c.id: claim_phrases(c, phrasings(c)) for c in claims}
+    out: dict[str, tuple[_Words, ...]] = {}
+    for c in claims:
+        others = {
+            w for d in claims if d.id != c.id and d.kind == c.kind for ph in words[d.id]
+            for w in ph.words
+        }
+        if not others:
+            out[c.id] = ()
+            continue
+        mine = []
+        for ph in words[c.id]:
+            own = tuple(w for w in ph.words if not any(_sim(w, o) > 0.0 for o in others))
+            if own:
+                mine.append(_Words(ph.text, own))
+        out[c.id] = tuple(mine)
+    return out
 
 
 class SourceStats:

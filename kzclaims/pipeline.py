@@ -6,7 +6,7 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -370,15 +370,20 @@ def joint_candidates(
 
 @dataclass(frozen=True)
 class _Scored:
-    """A (passage, value) pair and its joint score: relevance + FIT_WEIGHT * the value's fit."""
+    """A (passage, value) pair and its joint score: relevance + FIT_WEIGHT * the value's fit.
+
+    ``top``: the passage's best value for the claim; the others of the passage (``top`` False)
+    are kept when they reach the claim's threshold, so that a claim whose best value is a
+    sibling claim's may take the next value of the same passage (:func:`_assign`)."""
 
     joint: float
     reading: _Reading
+    top: bool = True
 
 
 def _pairs(
     claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed,
-    limit: float | None = None,
+    limit: float | None = None, keep: float | None = None,
 ) -> list[_Scored]:
     """Every passage with its best value of the claim's kind, scored jointly, best first.
 
@@ -387,7 +392,8 @@ def _pairs(
     of the new sentences are candidates there, with the passage's relevance less
     :data:`NEIGHBOUR_PENALTY` per sentence, so the claim's words must still stand before them.
     ``limit``: a window whose pairs cannot reach it (:func:`_window_may_reach`) is not read
-    (it would not be chosen; the pairs of the others are the same).
+    (it would not be chosen; the pairs of the others are the same). ``keep``: the other values
+    of a passage scoring at least this are pairs too (``top`` False), after its best one.
     """
     from kzclaims.joint import claim_phrases
 
@@ -447,6 +453,9 @@ def _pairs(
                     f"it counts; {won.why}"
                 )
                 out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
+                out.extend(
+                    _runners_up(scores, top, choice, m, keep, "; found by the unit it counts")
+                )
             continue
         where = f"stated {step} sentence{'s' * (step > 1)} after the matched one; " if step else ""
         scores = joint_candidates(claim, m, choice, phrases, stats)
@@ -458,7 +467,25 @@ def _pairs(
             )
             why = f"{top.describe()}; {where}{won.why}"
             out.append(_Scored(top.joint, _Reading(m, replace(won, why=why), top.joint)))
+            out.extend(_runners_up(scores, top, choice, m, keep, f"; {where}".rstrip("; ")))
     out.sort(key=lambda s: -s.joint)  # stable: ties keep the relevance order
+    return out
+
+
+def _runners_up(
+    scores: Sequence[JointScore], top: JointScore, choice: Choice, m: Match,
+    keep: float | None, where: str,
+) -> list[_Scored]:
+    """The values of a passage other than its best, as pairs, when they score ``keep``."""
+    if keep is None:
+        return []
+    out = []
+    for js in scores:
+        if js is top or js.joint < keep:
+            continue
+        alt = _rechoose(choice, js.candidate)
+        why = f"{js.describe()}{where}; {alt.why}"
+        out.append(_Scored(js.joint, _Reading(m, replace(alt, why=why), js.joint), top=False))
     return out
 
 
@@ -586,61 +613,279 @@ def _value_key(reading: _Reading, indexed: _Indexed) -> tuple[int, int] | None:
     return k, start
 
 
+#: how the values of a source are shared among the claims (:func:`_assign`): "matching" (the
+#: assignment of values to claims with the largest total score, each value to one claim) or
+#: "greedy" (pairs taken best first over all claims)
+ASSIGNMENT = "matching"
+#: in the matching, what each claim given a value adds besides its score above the threshold
+MATCH_BONUS = 0.0
+#: weight of the contrastive score (the claim's words that its sibling claims lack, near the
+#: value: kzclaims.joint.contrast_phrases) in the matching
+CONTRAST_WEIGHT = 0.5
+#: a value two claims score within this much of each other (with the contrastive score) goes
+#: to neither: "abstained: too close to X" (0: never)
+TOO_CLOSE = 0.0
+#: whether a passage's other values than its best one compete (:func:`_runners_up`)
+RUNNERS_UP = True
+
+
 def _assign(
     items: Sequence[tuple[Claim, float, Sequence[Match]]], source: Source, indexed: _Indexed,
-    gate: bool = True,
+    gate: bool = True, contrast: Mapping[str, Sequence[Any]] | None = None,
 ) -> list[tuple[_Reading | None, Match | None, str | None]]:
     """The readings of several claims in one source, each value given to one claim at most.
 
     A number in a source answers one question: "58 missing" is the missing, not the injured,
-    although "people" is the unit of both claims. Every claim's pairs above its threshold are
-    taken best first over all the claims; a pair whose value another claim already took with a
-    higher score is passed over, and that claim takes its next pair or abstains. Statements
-    hold no value and are never passed over.
+    although "people" is the unit of both claims. Every claim's pairs above its threshold
+    compete: with :data:`ASSIGNMENT` "matching", each claim takes one value (or none) so that
+    the sum over the claims of their scores above the threshold is largest (a claim whose best
+    value a sibling scores higher still keeps it when the sibling has another value of its own
+    nearly as good: "3,200 troops" for the total, "1,850 soldiers" for the contingent).
+    ``contrast``: each claim's words that its sibling claims lack (by claim id); their nearness
+    to a value is added to the pair's weight in the competition. Statements hold no value and
+    never compete.
     """
+    keep = [limit for _, limit, _ in items] if RUNNERS_UP else [None] * len(items)
     scored = [
-        _pairs(claim, source, found, indexed, limit if gate else None)
-        for claim, limit, found in items
+        _pairs(claim, source, found, indexed, limit if gate else None, k)
+        for (claim, limit, found), k in zip(items, keep, strict=True)
     ]
-    pool = sorted(
-        (-s.joint, q, i)
-        for q, ((_, limit, _), pairs) in enumerate(zip(items, scored, strict=True))
-        for i, s in enumerate(pairs)
-        if s.joint >= limit
-    )
-    chosen: dict[int, _Reading] = {}
-    taken: dict[tuple[int, int], tuple[str, float]] = {}
-    passed: dict[int, tuple[_Reading, str, float]] = {}  # the best pair a claim had to give up
-    for neg, q, i in pool:
-        if q in chosen:
-            continue
-        reading = scored[q][i].reading
-        key = _value_key(reading, indexed)
-        if key is not None and key in taken:
-            passed.setdefault(q, (reading, *taken[key]))
-            continue
-        if key is not None:
-            taken[key] = (items[q][0].id, -neg)
-        chosen[q] = reading
+    # every claim's best pair per value (its key in the source), above the threshold
+    best: list[dict[tuple[int, int], _Scored]] = []
+    statements: dict[int, _Reading] = {}
+    rank: dict[tuple[int, tuple[int, int]], int] = {}  # ties go to the claim's earlier pair
+    for q, ((_, limit, _), pairs) in enumerate(zip(items, scored, strict=True)):
+        mine: dict[tuple[int, int], _Scored] = {}
+        for s in pairs:
+            if s.joint < limit:
+                continue
+            key = _value_key(s.reading, indexed)
+            if key is None:
+                statements.setdefault(q, s.reading)
+                continue
+            if key not in mine:  # pairs come best first
+                mine[key] = s
+                rank[q, key] = len(rank)
+        best.append(mine)
+    weight = _weights(items, best, indexed, contrast)
+    closed: dict[int, tuple[_Reading, str, float]] = {}
+    if TOO_CLOSE > 0.0:
+        _too_close(items, best, weight, rank, closed)
+    if ASSIGNMENT == "matching":
+        chosen_keys = _matching(items, weight, rank)
+    else:
+        chosen_keys = _greedy(weight, rank)
+    holder = {key: q for q, key in chosen_keys.items()}
     out: list[tuple[_Reading | None, Match | None, str | None]] = []
     for q, (_, limit, found) in enumerate(items):
-        if q in chosen:
-            out.append((chosen[q], None, None))
-        elif q in passed:
-            reading, other, score = passed[q]
+        if q in statements:
+            out.append((statements[q], None, None))
+        elif q in chosen_keys:
+            out.append((best[q][chosen_keys[q]].reading, None, None))
+        elif q in closed:
+            reading, other, score = closed[q]
             assert reading.choice is not None
-            out.append(
-                (
-                    None,
-                    reading.match,
-                    f"its value “{reading.choice.value.text}” is claim {other}'s, which "
-                    f"scores it {_shown(score):g}",
-                )
+            why = (
+                f"abstained: its value “{reading.choice.value.text}” is too close to claim "
+                f"{other}'s, which scores it {_shown(score):g}"
             )
+            out.append((None, reading.match, why))
+        elif best[q]:
+            # the claim's best value went to a sibling claim
+            key, mine_best = min(best[q].items(), key=lambda kv: rank[q, kv[0]])
+            reading = mine_best.reading
+            assert reading.choice is not None
+            text = reading.choice.value.text
+            if key in holder:
+                other_q = holder[key]
+                why = (
+                    f"its value “{text}” is taken by sibling claim {items[other_q][0].id}, "
+                    f"which scores it {_shown(best[other_q][key].joint):g}"
+                )
+            else:
+                why = f"its value “{text}” is taken by a sibling claim"
+            out.append((None, reading.match, why))
         else:
             near = [m for m in found if m.score >= limit]
             out.append((None, near[0] if near else None, None))
     return out
+
+
+def _neg(key: tuple[int, int]) -> tuple[int, int]:
+    return (-key[0], -key[1])
+
+
+def _weights(
+    items: Sequence[tuple[Claim, float, Sequence[Match]]],
+    best: Sequence[Mapping[tuple[int, int], _Scored]], indexed: _Indexed,
+    contrast: Mapping[str, Sequence[Any]] | None,
+) -> list[dict[tuple[int, int], float]]:
+    """What each (claim, value) pair weighs in the competition: its joint score, plus
+    :data:`CONTRAST_WEIGHT` x its contrastive score when a sibling claim also wants the value."""
+    wanted: dict[tuple[int, int], int] = {}
+    for mine in best:
+        for key in mine:
+            wanted[key] = wanted.get(key, 0) + 1
+    out: list[dict[tuple[int, int], float]] = []
+    for q, mine in enumerate(best):
+        got = {}
+        for key, s in mine.items():
+            w = s.joint
+            if CONTRAST_WEIGHT and contrast is not None and wanted[key] > 1:
+                phrases = contrast.get(items[q][0].id, ())
+                w += CONTRAST_WEIGHT * _contrast_score(phrases, s.reading, indexed)
+            got[key] = w
+        out.append(got)
+    return out
+
+
+def _contrast_score(phrases: Sequence[Any], reading: _Reading, indexed: _Indexed) -> float:
+    """The local score (kzclaims.joint.local_score) of a pair's value over the claim's
+    contrastive words only: 0 when the claim has none."""
+    from kzclaims.joint import local_score
+
+    if not phrases or reading.choice is None:
+        return 0.0
+    stats = indexed.stats(reading.match.source)
+    return local_score(phrases, stats, reading.match.text, reading.choice.value)[0]
+
+
+def _greedy(
+    weight: Sequence[Mapping[tuple[int, int], float]],
+    rank: Mapping[tuple[int, tuple[int, int]], int],
+) -> dict[int, tuple[int, int]]:
+    """Pairs taken best first over all the claims; a value already taken is passed over."""
+    pool = sorted(
+        (-w, q, rank[q, key], key) for q, mine in enumerate(weight) for key, w in mine.items()
+    )
+    chosen: dict[int, tuple[int, int]] = {}
+    taken: set[tuple[int, int]] = set()
+    for _, q, _, key in pool:
+        if q in chosen or key in taken:
+            continue
+        chosen[q] = key
+        taken.add(key)
+    return chosen
+
+
+def _matching(
+    items: Sequence[tuple[Claim, float, Sequence[Match]]],
+    weight: Sequence[Mapping[tuple[int, int], float]],
+    rank: Mapping[tuple[int, tuple[int, int]], int],
+) -> dict[int, tuple[int, int]]:
+    """The assignment of values to claims (each at most one) of the largest total weight above
+    the claims' thresholds (plus :data:`MATCH_BONUS` per claim given a value): the Hungarian
+    method on the claims that share a value with another; the others take their best."""
+    share: dict[tuple[int, int], list[int]] = {}
+    for q, mine in enumerate(weight):
+        for key in mine:
+            share.setdefault(key, []).append(q)
+    contested = sorted({q for qs in share.values() if len(qs) > 1 for q in qs})
+    chosen: dict[int, tuple[int, int]] = {}
+    for q, mine in enumerate(weight):
+        if mine and q not in contested:
+            chosen[q] = max(mine, key=lambda k, q=q, mine=mine: (mine[k], -rank[q, k]))
+    if not contested:
+        return chosen
+    cols = sorted({key for q in contested for key in weight[q]})
+    gains = [
+        [
+            weight[q][key] - items[q][1] + MATCH_BONUS if key in weight[q] else None
+            for key in cols
+        ]
+        for q in contested
+    ]
+    for row, col in enumerate(_hungarian(gains)):
+        if col is not None:
+            chosen[contested[row]] = cols[col]
+    return chosen
+
+
+def _hungarian(gains: Sequence[Sequence[float | None]]) -> list[int | None]:
+    """The columns (or None) given to each row so that the sum of the gains is largest, each
+    column to one row at most; None gains are no edge, and a row may take nothing (gain 0).
+    Kuhn-Munkres with potentials, O(rows² x columns): a source's claims are few."""
+    n = len(gains)
+    m = len(gains[0]) if n else 0
+    big = 1e9
+    width = m + n  # a private "nothing" column per row
+    # minimise cost = -gain; rows 1..n, columns 1..width (1-based, as the method is written)
+    def cost(i: int, j: int) -> float:
+        if j <= m:
+            g = gains[i - 1][j - 1]
+            return big if g is None else -max(g, 0.0)
+        return 0.0 if j - m == i else big
+
+    u = [0.0] * (n + 1)
+    v = [0.0] * (width + 1)
+    p = [0] * (width + 1)
+    way = [0] * (width + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [float("inf")] * (width + 1)
+        used = [False] * (width + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], float("inf"), 0
+            for j in range(1, width + 1):
+                if not used[j]:
+                    cur = cost(i0, j) - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(width + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    out: list[int | None] = [None] * n
+    for j in range(1, m + 1):
+        if p[j] and gains[p[j] - 1][j - 1] is not None:
+            out[p[j] - 1] = j - 1
+    return out
+
+
+def _too_close(
+    items: Sequence[tuple[Claim, float, Sequence[Match]]],
+    best: list[dict[tuple[int, int], _Scored]],
+    weight: list[dict[tuple[int, int], float]],
+    rank: Mapping[tuple[int, tuple[int, int]], int],
+    closed: dict[int, tuple[_Reading, str, float]],
+) -> None:
+    """Take out of the competition each value whose two best claims weigh it within
+    :data:`TOO_CLOSE` of each other, when it is the best value of both: neither can tell it is
+    its own (each may still take another value)."""
+    share: dict[tuple[int, int], list[tuple[float, int]]] = {}
+    for q, mine in enumerate(weight):
+        for key, w in mine.items():
+            share.setdefault(key, []).append((w, q))
+    for key, ws in sorted(share.items()):
+        if len(ws) < 2:
+            continue
+        ws.sort(key=lambda t: (-t[0], t[1]))
+        (w1, q1), (w2, q2) = ws[0], ws[1]
+        if w1 - w2 >= TOO_CLOSE:
+            continue
+        tops = [max(weight[q], key=lambda k, q=q: (weight[q][k], -rank[q, k])) for q in (q1, q2)]
+        if tops != [key, key]:
+            continue
+        scores = {q: best[q][key] for q in (q1, q2)}
+        for q, other in ((q1, q2), (q2, q1)):
+            closed[q] = (scores[q].reading, items[other][0].id, scores[other].joint)
+            del weight[q][key]
+            del best[q][key]
 
 
 def _read(
@@ -799,9 +1044,13 @@ class ShardSearch:
     gate: bool = True
     lexicon: Lexicon = field(init=False)
     keys: KeyFilter = field(init=False)
+    #: each claim's words its sibling claims lack (kzclaims.joint.contrast_phrases)
+    contrast: dict[str, tuple[Any, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
-        from kzclaims.joint import local_ceiling
+        from kzclaims.joint import contrast_phrases, local_ceiling
+
+        self.contrast = contrast_phrases(self.claims, phrasings) if CONTRAST_WEIGHT else {}
         from kzclaims.match import GateQuery, KeyFilter, Lexicon
 
         self.lexicon = Lexicon()
@@ -845,7 +1094,7 @@ class ShardSearch:
                 items = found_in.get(id(source), [])
                 readings = _assign(
                     [(self.claims[q], limit, found) for q, limit, found in items], source, indexed,
-                    self.gate,
+                    self.gate, self.contrast,
                 )
                 for (q, _, _), (reading, near, why) in zip(items, readings, strict=True):
                     finding, bounds = _finding(self.claims[q], source, reading, near, why)
