@@ -245,8 +245,17 @@ _P_DOTTED_PAIR = lazy(
     r"(?<![\w.,/$-])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.\s*(?P<c>to|until|till|through|and|-|–|—)"
     r"\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})?(?![\w%]|[.,]\d)"
 )
-_DATE_CUE_BEFORE = lazy(r"\b(?:on|from|between|until|till|to|and|since|by|through)\s+$", _I)
-_WORD_AFTER_DATE = lazy(r"\s+(?!(?:to|and|until|till|through|or)\b)[a-z]", _I)
+_DATE_CUE_BEFORE = lazy(
+    r"\b(?:on|from|between|until|till|to|and|since|by|through"
+    # "the withdrawal began 20.05 when ...": a verb of a start takes a day ("closed 20.05" may
+    # be a price)
+    r"|began|begun|started|resumed)\s+$",
+    _I,
+)
+_WORD_AFTER_DATE = lazy(
+    r"\s+(?!(?:to|and|until|till|through|or|when|while|as|after|before|at|in|on|with|but)\b)[a-z]",
+    _I,
+)
 _P_MDY = lazy(
     rf"\b(?P<mon>{_MON})\s*(?:[-/]\s*)?(?:(?P<the>the)\s+)?"
     rf"(?P<day>{_DAYNUM}|{_ORD_W}|{_DAYCARD_W})\b(?:(?:\s*,\s*|\s+)(?P<y>{_YEAR_D}|{_YEAR_W})\b)?",
@@ -821,7 +830,7 @@ def _scan_numeric(cx: _Ctx) -> None:
             continue
         if _WORD_AFTER_DATE.match(t, m.end()):
             continue  # "from 14.08 to 15.10 percent": numbers
-        if _DATE_CUE_BEFORE.search(t, max(0, m.start() - 10), m.start()):
+        if _DATE_CUE_BEFORE.search(t, max(0, m.start() - 12), m.start()):
             cx.date(m.start(), m.end(), None, mon, day)
     for m in _iter(_P_NUMDATE_NOYEAR, t, cx.win["numeric"]):
         x, z = int(m.group("a")), int(m.group("b"))
@@ -1914,7 +1923,27 @@ def next_periods(text: str, values: list[Value], kind: str, ref: dt.date | None)
     return out
 
 
-_SCANNERS = (_scan_numeric, _scan_words, _scan_ranges, _scan_years, _scan_relative, _scan_durations)
+# a key-figures line whose label names the unit: "- Days from lightning strike to "being held":
+# 32", "Hours without power: 48" (the figure alone at the end of its line)
+_P_BOX = lazy(
+    r"^[ \t]*(?:[-–•*][ \t]*)?(?P<u>days|weeks|months|years|hours)\b[^:\n]{0,80}:[ \t]*"
+    r"(?P<n>\d{1,4}(?:\.\d+)?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _scan_box(cx: _Ctx) -> None:
+    if ":" not in cx.low:
+        return
+    for m in _P_BOX.finditer(cx.low):
+        days = float(m.group("n")) * _unit_days(m.group("u"))
+        cx.add(_Cand(m.start("n"), m.end("n"), "duration", _num(days), prio=3))
+
+
+_SCANNERS = (
+    _scan_numeric, _scan_words, _scan_ranges, _scan_years, _scan_relative, _scan_durations,
+    _scan_box,
+)
 
 
 def read_temporal(text: str, reference: dt.date | None = None) -> list[Value]:
