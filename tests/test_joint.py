@@ -251,10 +251,13 @@ def test_people_under_another_name_are_kin() -> None:
 #: the second held-out half, now "spent2": written blind on 2026-12-07 and measured once at
 #: c7159ed before any of its failures were read: found 74.1 %, value right 57.5 %, false finds
 #: 19 of 175, verdicts 67.4 % (all languages; docs/benchmarks.md). Its failures have been read
-#: since, so it is development data; the floors keep the figures from falling back.
-SPENT2_FLOORS = {"found_recall": 71.0, "value_right": 54.0}
-SPENT2_MAX_FALSE_FINDS = 23
-SPENT2_VERDICTS_FLOOR = 63.0
+#: since, so it is development data; the floors keep the figures from falling back. After the
+#: reader's fixes for the forms its reports write (day-first "15.09. to 29.09.2025", "from the
+#: fifteenth to the twenty-ninth of September", "this morning", "в начале марта", ...): found
+#: 77.2 %, value right 61.1 %, false finds 18, verdicts 71.7 %; the floors are those less a margin.
+SPENT2_FLOORS = {"found_recall": 75.0, "value_right": 59.0}
+SPENT2_MAX_FALSE_FINDS = 21
+SPENT2_VERDICTS_FLOOR = 68.0
 
 
 def test_spent2_half_floor() -> None:
