@@ -205,6 +205,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+_MONTH_AFTER = re.compile(r"[ \t\u00a0]+(?:" + "|".join(_en.MONTH_NAMES).title() + r")\b")
 # "г." is "year" after a number (and may end a sentence) but "city" before a name ("г. Алматы")
 _YEAR_ABBREVIATIONS = frozenset(("г", "гг"))
 
@@ -225,6 +226,8 @@ def _ends_sentence(
         return True  # "в 2022 г. Президент ...": the year's abbreviation ends the sentence
     if low in never_end:
         return False
+    if token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(text, dot + 1):
+        return False  # a day written the Central European way: "on 7. and 8. April"
     if len(token) == 1:
         return not (token.isalpha() and token.isupper())  # an initial: "J. Smith"
     if "." in token and _INITIALISM.fullmatch(token):

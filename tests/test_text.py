@@ -67,6 +67,14 @@ def lines(text: str) -> list[tuple[int, str]]:
         ('It ended. "Next," he said.', ["It ended.", '"Next," he said.']),
         ("Almost 20 thousand. 20 thousand more.", ["Almost 20 thousand.", "20 thousand more."]),
         ("The troops (2,030 in all.) left. Ok.", ["The troops (2,030 in all.) left.", "Ok."]),
+        # a day written the Central European way ("7. April") is no sentence end
+        (
+            "The strike will be on 7. and 8. April over the whole republic. Ok.",
+            ["The strike will be on 7. and 8. April over the whole republic.", "Ok."],
+        ),
+        ("Talks start on 15. September in Lorvik.", ["Talks start on 15. September in Lorvik."]),
+        ("The score was 2. Then it rained.", ["The score was 2.", "Then it rained."]),
+        ("He won 120. May was next.", ["He won 120.", "May was next."]),
     ],
 )
 def test_boundaries(text: str, expected: list[str]) -> None:
