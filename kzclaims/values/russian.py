@@ -614,8 +614,8 @@ _P_RANGE_TO_NOW = lazy(  # "с 22 июля до вчерашнего дня", "�
     r"(?:с|со)" + _SP + r"+(?P<d>[12]\d|3[01]|0?[1-9])" + _SP + r"+(?P<mon>" + _MON + r")"
     + _ABBR_DOT + r"(?![а-яё])(?:" + _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP
     + r"*(?:года|г\.))?)?" + _SP + r"+(?:по|до)" + _SP
-    + r"+(?P<e>вчерашн(?:ий|его)" + _SP + r"+(?:день|дня)|сегодняшн(?:ий|его)" + _SP
-    + r"+(?:день|дня)|вчера|сегодня|настоящ(?:ее|его)" + _SP + r"+времени?)",
+    + r"+(?P<e>(?:поза)?вчерашн(?:ий|его)" + _SP + r"+(?:день|дня)|сегодняшн(?:ий|его)" + _SP
+    + r"+(?:день|дня)|(?:поза)?вчера|сегодня|настоящ(?:ее|его)" + _SP + r"+(?:время|времени))",
     _I,
 )
 _P_RANGE_YEARS = lazy(  # "в 2020-2021 годах", "с 2020 по 2022 год"
@@ -672,19 +672,39 @@ _P_WEEKDAY = lazy(
     + trie_pattern(sorted(L.WEEKDAYS)) + r")(?![а-яё])",
     _I,
 )
+_LASTING_BEFORE = lazy(
+    r"(?<![а-яё])(?:длил[аио]?с[ья]|длится|длятся|продолжал[аио]?с[ья]|продлил[аио]?с[ья]|продлится"
+    r"|шл[аио]|ш[её]л|занял[аио]?|займ[её]т|идут|ид[её]т|провел[аи]?|пробыл[аи]?)" + _SP + r"+$",
+    _I,
+)
 _P_EVE = lazy(r"(?<![а-яё])накануне(?![а-яё])", _I)
 _EVE_NEXT = frozenset(
     ["вечером", "утром", "днем", "днём", "ночью", "в", "во", "на", "у", "по", "было", "был",
      "была", "были", "стало"]
 )
 _P_DUR = lazy(
-    r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?P<hp>" + _SP + r"+с" + _SP + r"+половиной)?(?:" + _SP
+    r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?P<hp>" + _SP + r"+с" + _SP + r"+половиной)?"
+    # "десять учебных дней", "12 рабочих дней", "60 календарных дней": days of a kind are days
+    r"(?:" + _SP + r"+(?:рабоч|учебн|календарн|торгов|банковск|школьн)[а-яё]{1,3}(?=" + _SP
+    + r"+(?:дн|сут)))?(?:" + _SP
     + r"*(?:-|–|—|до)" + _SP + r"*(?P<n2>\d+"
     r"(?:[.,]\d+)?|" + _NUMW + r"))?" + _SP + r"+|(?P<half>полтора|полторы|полутора)" + _SP
     + r"+)?(?P<u>" + _UNIT + r")(?![а-яё])",
     _I,
 )
 _P_DUR_ADJ = lazy(r"(?<![\d])(?P<n>\d+)-?(?P<u>дневн|недельн|месячн)[а-яё]*", _I)
+# "двухнедельная забастовка", "пятидневный срок", "трёхмесячный", "полуторамесячный"
+_ADJ_NUMBERS = {
+    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+    "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11,
+    "двенадцати": 12, "четырнадцати": 14, "пятнадцати": 15, "двадцати": 20, "тридцати": 30,
+    "сорока": 40, "шестидесяти": 60, "девяноста": 90, "ста": 100, "полутора": 1.5,
+}
+_P_DUR_ADJ_WORD = lazy(
+    r"(?<![а-яё])(?P<n>" + "|".join(sorted(_ADJ_NUMBERS, key=len, reverse=True))
+    + r")(?P<u>дневн|недельн|месячн)(?:ый|ая|ое|ые|ого|ой|ому|ым|ую|ых|ыми|ом)(?![а-яё])",
+    _I,
+)
 # an age, not a duration: "(пенсионный) возраст (с 65 лет) до 68 лет", "в возрасте 45 лет",
 # "старше 18 лет", "моложе 30 лет"
 _AGE_BEFORE = lazy(
@@ -980,7 +1000,9 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         if ref is None:
             t.add(m.start(), m.end(), None, 3)
             continue
-        end = ref - dt.timedelta(days=1) if m.group("e").lower().startswith("вчер") else ref
+        e_word = m.group("e").lower()
+        end = ref - dt.timedelta(days=2 if e_word.startswith("поза") else 1 if
+                                 e_word.startswith("вчер") else 0)
         mon = _month(m.group("mon"))
         y = m.group("y")
         r = PartialDate(int(y), mon, int(m.group("d"))) if y else _resolve_md(
@@ -1156,7 +1178,17 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             # "Поиски шли сутки", "отключили на сутки"; not "в сутки" (a rate), "круглые сутки"
             prev = text[max(0, m.start() - 12) : m.start()].lower().split()[-1:]
             bare_day = u == "сутки" and prev not in (["в"], ["круглые"], ["эти"], ["те"])
-            if not (qualified or bare_day) or u in ("день", "дня", "дне", "год", "года", "году"):
+            # "Поиски продолжались неделю", "уехали на неделю"; not "в неделю" (a rate), "эту
+            # неделю"; "Следствие шло год", "забастовка длилась месяц"
+            bare_week = u == "неделю" and prev not in (
+                ["в"], ["эту"], ["ту"], ["каждую"], ["прошлую"], ["следующую"], ["ближайшую"]
+            )
+            bare_long = u in ("месяц", "год") and _LASTING_BEFORE.search(head) is not None
+            if bare_long:
+                n = 1.0
+            elif not (qualified or bare_day or bare_week) or u in (
+                "день", "дня", "дне", "год", "года", "году"
+            ):
                 continue
             n = 1.0
         if n is None:
@@ -1172,6 +1204,11 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
     for m in _P_DUR_ADJ.finditer(text) if has_unit else ():
         days = {"дневн": 1.0, "недельн": 7.0, "месячн": 30.0}[m.group("u").lower()]
         t.duration(m.start(), m.end(), int(m.group("n")) * days, None)
+    for m in _P_DUR_ADJ_WORD.finditer(text) if "дневн" in text or "недельн" in text or (
+        "месячн" in text
+    ) else ():
+        days = {"дневн": 1.0, "недельн": 7.0, "месячн": 30.0}[m.group("u").lower()]
+        t.duration(m.start(), m.end(), _ADJ_NUMBERS[m.group("n").lower()] * days, None)
     for m in _P_HALF_YEAR.finditer(text) if has_unit else ():
         days = 182.5 if "год" in m.group("u").lower() else 15.0
         t.duration(m.start(), m.end(), days, None)
