@@ -682,6 +682,12 @@ _EVE_NEXT = frozenset(
     ["вечером", "утром", "днем", "днём", "ночью", "в", "во", "на", "у", "по", "было", "был",
      "была", "были", "стало"]
 )
+# "с понедельника по пятницу", "со вторника до четверга": a period of weekdays
+_P_RANGE_WEEKDAYS = lazy(
+    r"(?<![а-яё])(?:с|со)" + _SP + r"+(?P<wd1>" + trie_pattern(sorted(L.WEEKDAYS)) + r")" + _SP
+    + r"+(?:по|до)" + _SP + r"+(?P<wd2>" + trie_pattern(sorted(L.WEEKDAYS)) + r")(?![а-яё])",
+    _I,
+)
 _P_DUR = lazy(
     r"(?<![а-яё\d.,])(?:" + _AMOUNT + r"(?P<hp>" + _SP + r"+с" + _SP + r"+половиной)?"
     # "десять учебных дней", "12 рабочих дней", "60 календарных дней": days of a kind are days
@@ -719,8 +725,10 @@ _DUR_QUAL = lazy(
     + r"+$",
     _I,
 )
-_PAST_VERB = lazy(r"(?<![а-яё])[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ёл|ал)(?![а-яё])",
-                        _I)
+_PAST_VERB = lazy(
+    r"(?<![а-яё])(?:[а-яё]{2,}(?:ла|ло|ли|лся|лась|лось|лись|ил|ел|ёл|ал)|шл[аио]|ш[её]л)(?![а-яё])",
+    _I,
+)
 
 
 def _amount(s: str | None, decimal_comma: bool = True) -> float | None:
@@ -1148,6 +1156,21 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         s = m.start("wd") if pre in ("в", "во") else m.start()
         t.date(s, m.end(), PartialDate.from_date(day), relative=True, tags=("weekday", tag),
                prio=2 if pre.startswith("в ночь") else 1)
+    for m in _P_RANGE_WEEKDAYS.finditer(text) if not words.isdisjoint(L.WEEKDAYS) else ():
+        wd1, wd2 = L.WEEKDAYS[m.group("wd1").lower()], L.WEEKDAYS[m.group("wd2").lower()]
+        span = (wd2 - wd1) % 7
+        if ref is None or span == 0:
+            t.add(m.start(), m.end(), None, 3)
+            continue
+        tense = _tense(text, m.start(), m.end())
+        if tense == "future":  # the next such period
+            first = ref + dt.timedelta(days=(wd1 - ref.weekday()) % 7)
+        elif tense == "past":  # the last one over by the reference day
+            first = ref - dt.timedelta(days=(ref.weekday() - wd2) % 7) - dt.timedelta(days=span)
+        else:  # the one under way or last begun
+            first = ref - dt.timedelta(days=(ref.weekday() - wd1) % 7)
+        t.range(m.start(), m.end(), PartialDate.from_date(first),
+                PartialDate.from_date(first + dt.timedelta(days=span)), True, prio=3)
     for m in _P_EVE.finditer(text) if "накануне" in words else ():
         nxt = text[m.end() : m.end() + 24]
         wm = _WORD.match(nxt.lstrip(" \t\u00a0")) if nxt[:1].isspace() else None
