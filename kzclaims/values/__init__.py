@@ -49,24 +49,43 @@ _NUMBER_WORD = (
 _FORMAL = re.compile(
     rf"(?i)\b({_NUMBER_WORD})(\s+\(\d{{1,3}}(?:,\d{{3}})*\))"
     r"|(\s+calendar)(?=\s+(?:day|month|year))"
-    rf"|\b(\d+|{_NUMBER_WORD})(\s+(?:school|working|business|trading|sitting|teaching))"
-    r"(?=\s+days?\b)"
 )
+# (found from each " day", a literal search, looking back: scanning the text with the words
+# themselves costs ~50 ms a megabyte)
+_KIND_OF_DAY = re.compile(
+    rf"(?i)(?:\d|\b{_NUMBER_WORD})\s+(school|working|business|trading|sitting|teaching)$"
+)
+_KINDS = ("school", "working", "business", "trading", "sitting", "teaching")
 
 
 def _formal(text: str) -> str:
-    """The text with each formal echo of a number in brackets and each "calendar" before days
-    blanked out (same length, so offsets hold): the words then read as one value with its noun."""
-    if "(" not in text and " day" not in text and "alendar" not in text:
-        return text
-    def blank(m: re.Match[str]) -> str:
-        if m.group(1) is not None:
-            return m.group(1) + " " * len(m.group(2))
-        if m.group(4) is not None:
-            return m.group(4) + " " * len(m.group(5))
-        return " " * len(m.group())
+    """The text with each formal echo of a number in brackets, each "calendar" before days and
+    each kind of day after a number ("ten school days") blanked out (same length, so offsets
+    hold): the words then read as one value with its noun."""
+    if "(" in text or "alendar" in text:
 
-    return _FORMAL.sub(blank, text)
+        def blank(m: re.Match[str]) -> str:
+            if m.group(1) is not None:
+                return m.group(1) + " " * len(m.group(2))
+            return " " * len(m.group())
+
+        text = _FORMAL.sub(blank, text)
+    i = text.find(" day")
+    chars: list[str] | None = None
+    while i >= 0:
+        after = text[i + 4 : i + 6]
+        if not after[:1].isalpha() or (after[:1] == "s" and not after[1:2].isalpha()):
+            m = (
+                _KIND_OF_DAY.search(text, max(0, i - 40), i)
+                if text[max(0, i - 8) : i].lower().endswith(_KINDS)
+                else None
+            )
+            if m is not None:
+                if chars is None:
+                    chars = list(text)
+                chars[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
+        i = text.find(" day", i + 4)
+    return text if chars is None else "".join(chars)
 
 
 def read_values(
