@@ -633,6 +633,8 @@ PIECE_CACHE = 250_000
 Accept = Callable[[float, float, bool], bool]
 #: ``local_ceiling(present words, words, unit possible)``: see kzclaims.joint.local_ceiling
 LocalCeiling = Callable[[int, int, bool], float]
+#: ``window(relevance ceiling, words)``, ``words(step)`` giving (local ceiling, unit possible)
+WindowAccept = Callable[[float, Callable[[int], tuple[float, bool]]], bool]
 
 
 @dataclass(frozen=True)
@@ -653,6 +655,13 @@ class GateQuery:
     accept: Accept | None = None
     local_ceiling: LocalCeiling | None = None
     units: Sequence[str] = ()
+    #: the gate of each passage and its windows, from the words near it:
+    #: ``window(relevance ceiling, words(step) -> (local ceiling, unit possible))`` (see
+    #: ``kzclaims.pipeline.may_be_found_in_window``); None: the document's words decide
+    window: WindowAccept | None = None
+    #: the gate of a sentence found by the unit it counts: ``anchor(relevance ceiling, local
+    #: ceiling)`` (``kzclaims.pipeline.may_be_anchored``); None: the claim has none
+    anchor: Callable[[float, float], bool] | None = None
 
 
 class KeyFilter:
@@ -688,7 +697,16 @@ class KeyFilter:
         self._slot: list[tuple[int, ...] | None] = []  # position -> distinct word (None: same)
         self._accept: list[Accept | None] = []  # query number -> its decision
         self._local: list[LocalCeiling | None] = []
+        self._window: list[WindowAccept | None] = []
+        #: the sentences of the documents of the last :meth:`claims_for` split for the window
+        #: gate (by their number there): the index reuses them
+        self.sentences: dict[int, tuple[Sentence, ...]] = {}
+        self._anchor: list[Callable[[float, float], bool] | None] = []
+        self._floor: list[float] = []
         self._distinct: list[int] = []  # phrasing number -> its distinct content words
+        # phrasing number -> its stop words and their weight; every phrasing's stop words
+        self._stops_of: list[dict[str, float]] = []
+        self._stop_words: set[str] = set()
         self._phrasings_of: list[list[int]] = []
         # unit words: their forms (as choose.unit_matches compares them), and for each query
         # its units as tuples of form numbers
@@ -700,6 +718,9 @@ class KeyFilter:
                 query = GateQuery(query[0], query[1])
             self._accept.append(query.accept)
             self._local.append(query.local_ceiling)
+            self._window.append(query.window if query.accept is not None else None)
+            self._anchor.append(query.anchor)
+            self._floor.append(query.floor)
             self._phrasings_of.append([])
             self._units.append(tuple(self._unit_words(u) for u in query.units))
             for text in query.phrasings:
@@ -724,6 +745,12 @@ class KeyFilter:
                 )
                 self._slot.append(None if len(firsts) == len(content) else slots)
                 self._distinct.append(len(firsts))
+                stops: dict[str, float] = {}
+                for w, c, wt in zip(p.words, p.content, p.weights, strict=True):
+                    if not c:
+                        stops[w] = stops.get(w, 0.0) + wt
+                self._stops_of.append(stops)
+                self._stop_words.update(stops)
                 for i in content:
                     self._words.setdefault(p.words[i], []).append((ph, i, p.weights[i]))
         # weak words similar to a phrasing word: they count for the local score only
@@ -735,6 +762,9 @@ class KeyFilter:
         # per language (words are normalized the language's way): raw piece -> its hits, and
         # the pieces that hold a phrasing word
         self._pieces: dict[str, tuple[dict[str, _PieceKeys], set[str]]] = {}
+        # per language: raw piece -> the phrasings' stop words it holds (the window gate counts
+        # the stop words a passage holds; the document gate assumes them all)
+        self._stop_pieces: dict[str, dict[str, tuple[str, ...]]] = {}
         self._run_units: dict[str, frozenset[int]] = {}  # letters -> the unit words they may be
         # unit words every document has: a Russian partitive's noun is "из них"
         self._always_units = self._units_in("из них")
@@ -801,6 +831,7 @@ class KeyFilter:
             piece_hits.clear()
             key_pieces.clear()
             self._run_units.clear()
+            self._stop_pieces.pop(language, None)
             new = list(pieces)
         toks = _tokens_many(new, language)
         fresh = {t for ts in toks for t in ts if t not in _WEAK and not t[0].isdigit()}
@@ -818,7 +849,11 @@ class KeyFilter:
         get = self._word_hits.get
         weak = self._weak_hits.get
         units = self._units_in if self._unit_forms else None
+        stop_words = self._stop_words
+        stop_pieces = self._stop_pieces.setdefault(language, {})
         for piece, ts in zip(new, toks, strict=True):
+            if not stop_words.isdisjoint(ts):
+                stop_pieces[piece] = tuple(t for t in ts if t in stop_words)
             keys = tuple(t for t in ts if get(t) or weak(t))
             found = units(piece) if units is not None else _NONE
             if keys or found:
@@ -839,10 +874,19 @@ class KeyFilter:
                 set().union(*(p for p, lg in zip(pieces, langs, strict=True) if lg == language)),
                 language,
             )
-        return [
-            self._decide(ps & self._pieces[language][1], self._pieces[language][0])
-            for ps, language in zip(pieces, langs, strict=True)
-        ]
+        out = []
+        windows = any(w is not None for w in self._window)
+        self.sentences = {}
+        for k, (text, ps, language) in enumerate(zip(texts, pieces, langs, strict=True)):
+            piece_hits, key_pieces = self._pieces[language]
+            qs = self._decide(ps & key_pieces, piece_hits)
+            if windows and qs - self._always:
+                from kzclaims.text import split_sentences
+
+                sentences = self.sentences[k] = split_sentences(text, language)
+                qs = self._in_windows(text, qs, language, piece_hits, key_pieces, sentences)
+            out.append(qs)
+        return out
 
     def _decide(self, keys: set[str], piece_hits: dict[str, _PieceKeys]) -> set[int]:
         """The claims that may be found in a document whose key pieces are ``keys``."""
@@ -897,6 +941,193 @@ class KeyFilter:
             if accept[q](r, local, unit):  # type: ignore[misc]
                 qs.add(q)
         return qs
+
+
+    def _in_windows(
+        self, text: str, qs: set[int], language: str, piece_hits: dict[str, _PieceKeys],
+        key_pieces: set[str], sentences: Sequence[Sentence],
+    ) -> set[int]:
+        """The claims of ``qs`` that may be found in a passage of the document or a window read
+        after it, each judged from the words of its own sentences (the words of the whole
+        document cannot see that "people" and "Almaty" are sentences apart).
+
+        ``sentences`` are the document's (``kzclaims.text.split_sentences``, as the index
+        splits it). A passage is a sentence, or two neighbouring ones with
+        :data:`PAIR_PENALTY` less; its window of ``step`` more sentences holds those after it.
+        The ceilings over the words of those sentences (the coverage bound of :meth:`_decide`,
+        ``local_ceiling`` of the present distinct words, the unit words) bound those of the
+        passage and window (the words of a sentence are those of its whitespace-separated
+        pieces, as for the whole document). A claim is kept when some passage's gate
+        (``GateQuery.window``) may reach the threshold or, once some passage may reach its floor
+        in the document, some sentence holding a unit word may (``GateQuery.anchor``).
+        """
+        check = {q for q in qs if self._window[q] is not None}
+        if not check:
+            return qs
+        keep = qs - check
+        get = self._word_hits.get
+        weak = self._weak_hits
+        query = self._query
+        always_units = self._always_units
+        stop_pieces = self._stop_pieces.get(language, {})
+        covers: list[dict[int, dict[int, float]]] = []
+        units_of: list[frozenset[int]] = []
+        stops_of: list[set[str]] = []
+        for sentence in sentences:
+            pieces = sentence.text.split()
+            ks = key_pieces.intersection(pieces)
+            if len(ks) < len(pieces):
+                unknown = [p for p in pieces if p not in piece_hits]
+                if unknown:  # joined across lines ("anti-" + "terrorist"): not learned
+                    extra = self._piece_keys(unknown, language)
+                    if extra is None:
+                        return qs
+                    ks = ks | extra.keys()
+                    piece_hits = {**piece_hits, **extra}
+            stops = {w for p in stop_pieces.keys() & pieces for w in stop_pieces[p]}
+            stops_of.append(stops)
+            cover: dict[int, dict[int, float]] = {}
+            units = always_units
+            if ks:
+                words: set[str] = set()
+                for piece in ks:
+                    ws, found = piece_hits[piece]
+                    words.update(ws)
+                    if found:
+                        units = units | found
+                for w in words:
+                    for ph, i, val in get(w) or weak[w]:
+                        if query[ph] not in check:
+                            continue
+                        got = cover.get(ph)
+                        if got is None:
+                            cover[ph] = {i: val}
+                        elif val > got.get(i, -1.0):
+                            got[i] = val
+            covers.append(cover)
+            units_of.append(units)
+        n = len(covers)
+        accepted: set[int] = set()
+        floored: set[int] = set()
+
+        def merged(lo: int, hi: int) -> tuple[dict[int, dict[int, float]], frozenset[int]]:
+            """The hits and unit words of sentences ``lo .. hi - 1``."""
+            if min(hi, n) - lo == 1:
+                return covers[lo], units_of[lo]
+            cover: dict[int, dict[int, float]] = {}
+            units: frozenset[int] = _NONE
+            for k in range(lo, min(hi, n)):
+                units = units | units_of[k]
+                for ph, got in covers[k].items():
+                    have = cover.get(ph)
+                    if have is None:
+                        cover[ph] = dict(got)
+                    else:
+                        for i, val in got.items():
+                            if val > have.get(i, -1.0):
+                                have[i] = val
+            return cover, units
+
+        for a in range(n):
+            for size, penalty in ((1, 0.0), (2, PAIR_PENALTY)):
+                if a + size > n or not covers[a] or (size == 2 and not covers[a + 1]):
+                    continue  # a pair holds words of both sentences (else it never beats them)
+                cover, units = merged(a, a + size)
+                stops = stops_of[a] if size == 1 else stops_of[a] | stops_of[a + 1]
+                for q, r in self._relevance(cover, check - accepted, stops).items():
+                    r = max(0.0, r - penalty)
+                    if r > 0.0 and r + 0.1 >= self._floor[q]:
+                        floored.add(q)
+                    window = self._window[q]
+                    assert window is not None
+                    if window(r, self._words_near(q, a, size, merged, cover, units)):
+                        accepted.add(q)
+            if accepted == check:
+                break
+        for q in floored - accepted:
+            anchor = self._anchor[q]
+            if anchor is None or not self._units[q]:
+                continue
+            for a in range(n):
+                if not any(all(k in units_of[a] for k in u) for u in self._units[q]):
+                    continue
+                cover = covers[a]
+                r = self._relevance(cover, {q}, stops_of[a]).get(q, 0.0)
+                if anchor(r, self._local_of(q, cover, True)):
+                    accepted.add(q)
+                    break
+        return keep | accepted
+
+    def _relevance(
+        self, cover: dict[int, dict[int, float]], qs: set[int], stops: set[str] | None = None
+    ) -> dict[int, float]:
+        """The relevance ceiling of each claim of ``qs`` over words whose phrasing hits are
+        ``cover`` and which hold the stop words ``stops`` (None: any) (the coverage bound of
+        :func:`_bound`, which counts a stop word when the passage holds it: a stop word matches
+        only itself; 0 when no content word matched)."""
+        out: dict[int, float] = {}
+        query = self._query
+        for ph, got in cover.items():
+            q = query[ph]
+            if q not in qs:
+                continue
+            covered = sum(got.values())
+            if stops is None:
+                stop = self._stop[ph]
+            else:
+                mine = self._stops_of[ph]
+                stop = sum(mine[w] for w in stops if w in mine) if stops else 0.0
+            r = 100.0 * (stop + covered) / self._total[ph] if covered > 0.0 else 0.0
+            if r > out.get(q, 0.0) or q not in out:
+                out[q] = r
+        return out
+
+    def _piece_keys(
+        self, pieces: Sequence[str], language: str
+    ) -> dict[str, _PieceKeys] | None:
+        """What :meth:`_learn` would remember of pieces not learned (not kept); None when one of
+        their words was never compared with the phrasing words."""
+        get = self._word_hits.get
+        weak = self._weak_hits.get
+        known = self._known_words
+        out: dict[str, _PieceKeys] = {}
+        for piece, ts in zip(pieces, _tokens_many(list(pieces), language), strict=True):
+            if any(t not in known and t not in _WEAK and not t[0].isdigit() for t in ts):
+                return None
+            keys = tuple(t for t in ts if get(t) or weak(t))
+            found = self._units_in(piece) if self._unit_forms else _NONE
+            if keys or found:
+                out[piece] = (keys, found)
+        return out
+
+    def _local_of(self, q: int, cover: dict[int, dict[int, float]], unit: bool) -> float:
+        """The local-score ceiling of claim ``q`` over words whose phrasing hits are ``cover``."""
+        ceiling = self._local[q]
+        if ceiling is None:
+            return 100.0
+        best = 0.0
+        for ph in self._phrasings_of[q]:
+            got = cover.get(ph, {})
+            slot = self._slot[ph]
+            present = len(got) if slot is None else len({slot[i] for i in got})
+            best = max(best, ceiling(present, self._distinct[ph], unit))
+        return best
+
+    def _words_near(
+        self, q: int, first: int, size: int,
+        merged: Callable[[int, int], tuple[dict[int, dict[int, float]], frozenset[int]]],
+        cover: dict[int, dict[int, float]], units: frozenset[int],
+    ) -> Callable[[int], tuple[float, bool]]:
+        """``words(step)``: the local ceiling of claim ``q`` and whether a value may count one
+        of its units, over the passage of ``size`` sentences from ``first`` and the ``step``
+        sentences after it."""
+
+        def words(step: int) -> tuple[float, bool]:
+            c, u = (cover, units) if step == 0 else merged(first, first + size + step)
+            unit = any(all(k in u for k in unit) for unit in self._units[q])
+            return self._local_of(q, c, unit), unit
+
+        return words
 
 
 #: what the gate remembers of a whitespace-separated piece of text: its words that are similar

@@ -71,7 +71,12 @@ _UNIT_FORMS: dict[str, str] = {}
 class _Indexed:
     """Every source of a run, split into sentences, in one index (built once per run)."""
 
-    def __init__(self, sources: Sequence[Source], lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, sources: Sequence[Source], lexicon: Lexicon | None = None,
+        split: dict[str, tuple[Sentence, ...]] | None = None,
+    ) -> None:
+        """``split``: sentences already split (``split_sentences`` of a source's text, by source
+        id), e.g. by the document gate."""
         from kzclaims.match import CorpusIndex
         from kzclaims.text import split_sentences
 
@@ -88,8 +93,12 @@ class _Indexed:
         self._forms: dict[str, dict[int, list[str]]] = {}
         self._unit_sentences: dict[tuple[str, str], frozenset[int]] = {}
         self._partitive: list[str] | None = None  # the forms of "из них"
+        split = split or {}
         for source in self.sources:
-            self.sentences[source.id] = split_sentences(source.text, source.language)
+            got = split.get(source.id)
+            if got is None:
+                got = split_sentences(source.text, source.language)
+            self.sentences[source.id] = got
             self.index.add(source.id, self.sentences[source.id], source.language)
 
     def stats(self, source_id: str) -> SourceStats:
@@ -331,6 +340,79 @@ def may_be_found(claim: Claim, limit: float) -> Callable[[float, float, bool], b
             return r + STATEMENT_OFFSET >= limit
         ceiling = score_ceiling(r, local + GATE_SLACK, fit_ceiling(claim, unit))
         return ceiling + bonus_ceiling(claim, unit) >= limit
+
+    return accept
+
+
+#: ``window(step)``: (local ceiling, unit possible) over the words of a passage and the ``step``
+#: sentences after it (see :func:`may_be_found_in_window`)
+WindowWords = Callable[[int], tuple[float, bool]]
+
+
+def may_be_found_in_window(claim: Claim, limit: float) -> Callable[[float, WindowWords], bool]:
+    """The gate of one passage and the windows read after it (:func:`_pairs`), from ceilings of
+    the words they can hold: ``accept(relevance, window)`` with ``relevance`` an upper bound of
+    the passage's relevance and ``window(step)`` the local ceiling and whether a value may count
+    one of the claim's units, over words that include those of the passage and of the ``step``
+    sentences after it (``kzclaims.match.KeyFilter`` computes them per segment of sure sentence
+    ends, ``kzclaims.text.sure_segments``).
+
+    Proof. A cell of the claim from this passage ``m`` (relevance ``m.score <= relevance``)
+    needs one of: ``m.score >= search_floor`` and ``m.score >= limit`` (a near miss, or a
+    statement's score ``m.score + STATEMENT_OFFSET``), or a pair of a window of step ``s`` in
+    ``0..NEIGHBOURS`` scoring ``joint_score(max(0, m.score - NEIGHBOUR_PENALTY * s), local, fit)
+    >= limit`` with ``local <= window(s)[0]`` (the window's words are among those) and ``fit <=
+    fit_ceiling(claim, window(s)[1])``; :func:`score_ceiling` grows with each argument, and
+    ``max(0, x - p)`` with ``x``. The sentences found by the unit they count are bounded by
+    :func:`may_be_anchored`, not here.
+    """
+    floor = search_floor(limit)
+    statement = claim.kind == "statement"
+
+    def accept(relevance: float, window: WindowWords) -> bool:
+        r = relevance + GATE_SLACK
+        if relevance <= 0.0 or r < floor:
+            return False
+        if r >= limit:
+            return True
+        if statement:
+            return r + STATEMENT_OFFSET >= limit
+        for step in range(NEIGHBOURS + 1):
+            rel = max(0.0, r - NEIGHBOUR_PENALTY * step)
+            if score_ceiling(rel, 100.0 + GATE_SLACK, fit_ceiling(claim, True)) < limit:
+                return False  # no later step can do better: relevance only falls
+            local, unit = window(step)
+            if score_ceiling(rel, local + GATE_SLACK, fit_ceiling(claim, unit)) >= limit:
+                return True
+        return False
+
+    return accept
+
+
+def may_be_anchored(claim: Claim, limit: float) -> Callable[[float, float], bool] | None:
+    """The gate of a sentence found by the unit its value counts (:func:`_unit_anchored`):
+    ``accept(relevance, local)``, ceilings over words that include the sentence's, which hold a
+    word a value may count as one of the claim's units; None when the claim has no such
+    sentences (only counts and numbers with a unit do). Such a sentence is read only in a
+    source where a passage of the claim reached :func:`search_floor` (``KeyFilter`` checks
+    that); its pairs score ``joint_score(relevance, local, fit) + UNIT_ANCHOR`` with the
+    sentence's own relevance (possibly below the floor) and a fit of at most
+    ``fit_ceiling(claim, True)``. Like :func:`_unit_anchored`, only a unit whose last word names
+    something else than people anchors."""
+    from kzclaims.choose import _is_person
+
+    bonus = bonus_ceiling(claim, True)
+    if bonus <= 0.0:
+        return None
+    # as _unit_anchored: only a unit whose last word names something else than people anchors
+    if all(not u.lower().split() or _is_person(u.lower().split()[-1]) for u in claim.unit or ()):
+        return None
+
+    def accept(relevance: float, local: float) -> bool:
+        ceiling = score_ceiling(
+            relevance + GATE_SLACK, local + GATE_SLACK, fit_ceiling(claim, True)
+        )
+        return ceiling + bonus >= limit
 
     return accept
 
@@ -1061,7 +1143,7 @@ class ShardSearch:
             [
                 GateQuery(
                     phrasings(c), search_floor(t), may_be_found(c, t), local_ceiling,
-                    tuple(c.unit or ()),
+                    tuple(c.unit or ()), may_be_found_in_window(c, t), may_be_anchored(c, t),
                 )
                 for c, t in zip(self.claims, limits, strict=True)
             ],
@@ -1079,7 +1161,11 @@ class ShardSearch:
         candidates = [s for s, w in zip(sources, wanted, strict=True) if w]
         cells: dict[int, list[tuple[int, Finding, Comparable | None]]] = {}
         if candidates:
-            indexed = _Indexed(candidates, self.lexicon)
+            split = (
+                {sources[k].id: ss for k, ss in self.keys.sentences.items()} if self.gate else {}
+            )
+            self.keys.sentences = {}
+            indexed = _Indexed(candidates, self.lexicon, split)
             where = {id(s): k for k, s in enumerate(sources)}
             found_in: dict[int, list[tuple[int, float, Sequence[Match]]]] = {}
             for q in sorted(set().union(*wanted)):

@@ -2,7 +2,9 @@
 
 The gate (``kzclaims.pipeline.may_be_found`` over ``kzclaims.match.KeyFilter``) skips a claim in
 a document when the ceiling of its joint score, computed from the document's words alone, is
-below the claim's threshold (``score_ceiling``, ``joint.local_ceiling``). Whoever changes the
+below the claim's threshold (``score_ceiling``, ``joint.local_ceiling``), first over the whole
+document, then over each passage and the windows read after it (``may_be_found_in_window``,
+``may_be_anchored``, ``KeyFilter._in_windows``). Whoever changes the
 joint score, the local score or the fit must keep that ceiling an upper bound: this test runs
 every corpus we have with the gate off (every claim searched in every document: brute force)
 and on, and asserts identical results.
@@ -74,3 +76,52 @@ def test_the_gate_does_skip_claims_in_documents() -> None:
     """Not a vacuous gate: in the bundled corpus some claims are skipped in some sources."""
     _, skipped = _run(ROOT, gate=True)
     assert skipped > 0
+
+
+# A corpus where a claim is found only through a window (the value two sentences after the
+# passage, its unit there too) or a sentence found by its unit (no word of the claim in it):
+# a window gate that judged a passage by its own sentences only, or forgot the sentences found
+# by their unit, would lose these cells.
+WINDOW_CLAIMS = """version: 1
+claims:
+  - id: flood-dead
+    title: Flood deaths in Riverton
+    kind: count
+    unit: people
+    find:
+      - the Riverton flood claimed lives of residents
+  - id: flood-homes
+    title: Homes lost in Riverton
+    kind: count
+    unit: homes
+    find:
+      - the Riverton flood destroyed houses and barns on farms
+"""
+WINDOW_TEXTS = (
+    "It was the worst of the Riverton flood. 41 people were counted.\n",
+    "Officials said the Riverton flood was severe. Engineers inspected the damage. "
+    "The weather stayed calm. Schools will reopen next week.\n\n"
+    "The insurers counted 230 homes in the valley.\n",
+    "Filler text about markets and prices. Nothing to see here at all. Riverton held a festival.\n",
+)
+
+
+def test_gate_keeps_windows_and_sentences_found_by_their_unit() -> None:
+    from kzclaims.claims import parse_claims
+    from kzclaims.model import Source
+
+    claimset = parse_claims(WINDOW_CLAIMS, "claims.yaml")
+    sources = [
+        Source(id=f"s{k}", file=f"s{k}.txt", text=t) for k, t in enumerate(WINDOW_TEXTS)
+    ]
+    results = {}
+    for gate in (True, False):
+        state = ShardSearch(claimset.claims, None, gate=gate)
+        results[gate] = assemble(claimset.claims, state.search(sources))
+    assert results[True] == results[False]
+    dead, homes = results[True]
+    assert dead.findings[0].found and "1 sentence after" in (dead.findings[0].why or "")
+    assert homes.findings[1].found and "found by the unit" in (homes.findings[1].why or "")
+    # and the gate does its work: the filler source is not read for either claim
+    state = ShardSearch(claimset.claims, None)
+    assert state.keys.claims_for([s.text for s in sources])[2] == set()
