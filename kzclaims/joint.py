@@ -174,8 +174,24 @@ def _words(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
 @lru_cache(maxsize=65536)
 def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], ...]:
     """(position, similarity, passage word) of every passage word similar to ``word``."""
+    from rapidfuzz import fuzz, process
+
+    from kzclaims.match import SYNONYMS, WORD_CUTOFF
+
+    words = _words(text, language)
+    # a word is similar only when equal, a synonym or within WORD_CUTOFF (kzclaims.match._ratio):
+    # find those in one rapidfuzz pass, then score them as one by one
+    distinct = list(dict.fromkeys(t for t, _, _ in words))
+    maybe = {word} | (SYNONYMS.get(word, frozenset()) & set(distinct))
+    maybe.update(
+        t for t, _, _ in process.extract(
+            word, distinct, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+        )
+    )
     out = []
-    for i, (t, _, _) in enumerate(_words(text, language)):
+    for i, (t, _, _) in enumerate(words):
+        if t not in maybe:
+            continue
         sim = 1.0 if t == word else _sim(word, t)
         if sim > 0.0:
             out.append((i, sim, t))
@@ -284,7 +300,7 @@ def passage_local_ceiling(
         present = absent = 0.0
         for w in ph.words:
             weight = stats.idf(w)
-            if any(lo <= k < hi for k in stats.sentences_with(w)):
+            if not stats.sentences_with(w).isdisjoint(range(lo, hi)):
                 present += weight
             else:
                 absent += weight

@@ -179,7 +179,10 @@ def _ratio(a: str, b: str) -> float:
     """Similarity 0..1 of two normalized words; words with digits must be equal."""
     if a == b:
         return 1.0
-    if any(ch.isdigit() for ch in a) or any(ch.isdigit() for ch in b):
+    # (a letter is never a digit: isalpha() answers most words at C speed)
+    if not a.isalpha() and any(ch.isdigit() for ch in a):
+        return 0.0
+    if not b.isalpha() and any(ch.isdigit() for ch in b):
         return 0.0
     from rapidfuzz.fuzz import ratio
 
@@ -305,6 +308,17 @@ def score_passage(phrasing: str, text: str, language: str = "en") -> float:
         return 0.0
     toks = tokens(text, language)
     return round(_score(p, _direct_table(p, toks), toks)[0], 1)
+
+
+def score_passages(phrasing: str, texts: Sequence[str], language: str = "en") -> list[float]:
+    """:func:`score_passage` of each of ``texts``, with one word table for them all (a passage's
+    score reads only the table's rows of its own words)."""
+    p = _cached_phrase(phrasing)
+    if p is None:
+        return [0.0 for _ in texts]
+    toks = _tokens_many(texts, language)
+    table = _direct_table(p, {t for ts in toks for t in ts})
+    return [round(_score(p, table, ts)[0], 1) for ts in toks]
 
 
 @dataclass

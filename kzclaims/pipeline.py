@@ -90,7 +90,8 @@ class _Indexed:
         self._stats: dict[str, SourceStats] = {}
         # the gate's unit words: per claim's units, per source and sentence
         self._units: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-        self._forms: dict[str, dict[int, list[str]]] = {}
+        self._forms: dict[str, dict[str, set[int]]] = {}
+        self._word_forms: dict[str, dict[int, frozenset[str]]] = {}
         self._unit_sentences: dict[tuple[str, str], frozenset[int]] = {}
         self._partitive: list[str] | None = None  # the forms of "из них"
         split = split or {}
@@ -113,15 +114,24 @@ class _Indexed:
             )
         return got
 
+    def word_forms(self, source_id: str) -> dict[int, frozenset[str]]:
+        """The forms (``choose._word_form``) of the words of each sentence of a source (its
+        :class:`SourceStats` words), by sentence index: built once, read for every claim."""
+        got = self._word_forms.get(source_id)
+        if got is None:
+            got = self._word_forms[source_id] = {
+                k: frozenset(map(_unit_form, ws)) for k, ws in self.stats(source_id).words.items()
+            }
+        return got
+
     def unit_possible(self, source_id: str, units: tuple[str, ...], window: range) -> bool:
         """May a value read in these sentences of a source count one of ``units``
         (``choose.unit_matches``)? A value's noun is words of the text it was read in (or a
         Russian partitive's "из них"), and a unit matches a noun when each of its words
         matches a word of the noun (equal, or a rapidfuzz ratio >= 85 of their forms): so each
         must match a word of the window."""
-        lo, hi = window.start, window.stop
         return any(
-            all(any(lo <= k < hi for k in self._unit_word_sentences(source_id, u)) for u in unit)
+            all(not self._unit_word_sentences(source_id, u).isdisjoint(window) for u in unit)
             for unit in self._unit_words(units)
         )
 
@@ -151,20 +161,28 @@ class _Indexed:
 
                 self._partitive = [_word_form(w) for w in ("из", "них")]
             always = process.extractOne(form, self._partitive, scorer=fuzz.ratio, score_cutoff=85)
-            got = self._unit_sentences[key] = frozenset(
-                k for k, fs in forms.items()
-                if always is not None
-                or process.extractOne(form, fs, scorer=fuzz.ratio, score_cutoff=85) is not None
-            )
+            if always is not None:
+                got = frozenset(self._sentence_indexes(source_id))
+            else:  # the sentences holding a form within ratio 85 (one rapidfuzz pass)
+                similar = process.extract(
+                    form, list(forms), scorer=fuzz.ratio, score_cutoff=85, limit=None
+                )
+                got = frozenset().union(*(forms[f] for f, _, _ in similar))
+            self._unit_sentences[key] = got
         return got
 
-    def _sentence_forms(self, source_id: str) -> dict[int, list[str]]:
+    def _sentence_indexes(self, source_id: str) -> list[int]:
+        return [s.index for s in self.sentences.get(source_id, ())]
+
+    def _sentence_forms(self, source_id: str) -> dict[str, set[int]]:
+        """The unit-word forms of a source's words, each with the sentences holding it."""
         from kzclaims.choose import _WORD
 
-        return {
-            s.index: list({_unit_form(w) for w in _WORD.findall(s.text.lower())})
-            for s in self.sentences.get(source_id, ())
-        }
+        out: dict[str, set[int]] = {}
+        for s in self.sentences.get(source_id, ()):
+            for w in _WORD.findall(s.text.lower()):
+                out.setdefault(_unit_form(w), set()).add(s.index)
+        return out
 
     def with_next(self, m: Match) -> Match | None:
         """The passage extended by the sentence after it (None at the end of the source)."""
@@ -583,7 +601,7 @@ def _unit_anchored(
     """The sentences of a source (not yet read) holding a word of the claim's unit, when the
     unit names something else than people, as passages with their own relevance."""
     from kzclaims.choose import _is_person, _word_form
-    from kzclaims.match import score_passage
+    from kzclaims.match import score_passages
 
     if claim.kind not in ("count", "number") or not claim.unit:
         return []
@@ -594,18 +612,21 @@ def _unit_anchored(
             words.add(_word_form(ws[-1]))
     if not words:
         return []
-    stats = indexed.stats(source.id)
-    out = []
-    for s in indexed.sentences.get(source.id, ()):
-        if (s.index, s.index) in seen:
-            continue
-        if not any(_word_form(w) in words for w in stats.words.get(s.index, ())):
-            continue
-        relevance = max(
-            (score_passage(p, s.text, source.language) for p in phrasings(claim)), default=0.0
-        )
-        out.append(Match(source.id, s.text, s.line, relevance, "", s.index, s.index, ()))
-    return out
+    forms = indexed.word_forms(source.id)
+    found = [
+        s for s in indexed.sentences.get(source.id, ())
+        if (s.index, s.index) not in seen and not words.isdisjoint(forms.get(s.index, ()))
+    ]
+    if not found:
+        return []
+    texts = [s.text for s in found]
+    relevance = [0.0] * len(found)
+    for p in phrasings(claim):
+        relevance = list(map(max, relevance, score_passages(p, texts, source.language)))
+    return [
+        Match(source.id, s.text, s.line, r, "", s.index, s.index, ())
+        for s, r in zip(found, relevance, strict=True)
+    ]
 
 
 #: added to a statement's relevance before it is compared with the threshold: a statement is
