@@ -120,7 +120,7 @@ SourcesOpt = Annotated[
         help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml),"
         " a glob ('articles/**/*.html') or a manifest (corpus.yaml; its files may be URLs:"
         ' s3://, gcs://, https://, needs pip install "kzclaims[remote]").'
-        " (default: sources/ beside the claims file found)",
+        " (default: sources/ beside the claims file)",
         show_default=False,
     ),
 ]
@@ -260,8 +260,10 @@ def _locate(claims: Path | None, sources: Path | None) -> tuple[Path, Path]:
 
     Without ``--claims``, ``claims.yaml`` is looked for in the working directory, then in each
     parent folder up to the top of the repository (a folder holding ``.git``) or of the file
-    system, as ruff and sqlfluff find their configuration; ``sources/`` beside it is the default
-    sources folder. Paths stay relative to the working directory in messages and reports.
+    system, as ruff and sqlfluff find their configuration. The default sources folder is
+    ``sources/`` beside the claims file, found or given; when a claims file given from another
+    folder has none beside it but the working directory has ``sources/``, that one (with a note).
+    Paths stay relative to the working directory in messages and reports.
     """
     if claims is None:
         here = Path.cwd()
@@ -287,7 +289,12 @@ def _locate(claims: Path | None, sources: Path | None) -> tuple[Path, Path]:
                 )
                 _note(f"kzclaims: using {claims} and {sources}/{here_too}")
     if sources is None:
-        sources = Path("sources")
+        beside = claims.parent / "sources"
+        if beside != Path("sources") and not beside.exists() and Path("sources").is_dir():
+            # a claims file shared from elsewhere, and this folder has its own sources/
+            _note(f"kzclaims: using ./sources (there is no {beside}/ beside {claims})")
+            beside = Path("sources")
+        sources = beside
     return claims, sources
 
 
@@ -537,7 +544,21 @@ _FROM = {
 }
 
 
-def _inferred_date_warnings(report: Report) -> None:
+def _where_to_date(listing: SourceListing) -> str:
+    """Where a user gives a source's date: the manifest this run read, or one to write."""
+    if listing.manifest:
+        return f"give `published:` (or `as_of:`) in {listing.manifest} to be sure"
+    if listing.pattern is not None:
+        return (
+            "to be sure, list the files with `published:` (or `as_of:`) in a manifest and pass it"
+            " to --sources"
+        )
+    folder = listing.shown_dir.rstrip("/" + os.sep)
+    manifest = "sources.yaml" if folder in ("", ".") else f"{folder}/sources.yaml"
+    return f"to be sure, give `published:` (or `as_of:`) in a manifest, {manifest}"
+
+
+def _inferred_date_warnings(report: Report, listing: SourceListing) -> None:
     """Without a manifest date, relative dates ("in two days") resolve against the date read
     from the text's dateline: say so, per source, when that happened in this report."""
     by_id = {s.id: s for s in report.sources}
@@ -557,8 +578,7 @@ def _inferred_date_warnings(report: Report) -> None:
         src = by_id[sid]
         _note(
             f"{src.file}: warning: relative dates were read against {date}, the date read from"
-            f" {_FROM.get(src.published_from or '', 'the text')}; give `published:` (or `as_of:`)"
-            " in sources.yaml to be sure"
+            f" {_FROM.get(src.published_from or '', 'the text')}; {_where_to_date(listing)}"
         )
 
 
@@ -744,7 +764,7 @@ def compare(
             report = _with_baseline(report, baseline, update_baseline)
     except InputError as exc:
         _fail_input(exc)
-    _inferred_date_warnings(report)
+    _inferred_date_warnings(report, listing)
     text = _render(report, fmt, evidence, output is not None)
     if text is None:
         _print_rich(report, evidence)
@@ -1120,6 +1140,27 @@ def _wants_traceback() -> bool:
     return _TRACEBACK or os.environ.get("KZCLAIMS_DEBUG", "") not in ("", "0")
 
 
+def _glob_hint(exc: Exception) -> str:
+    """A hint when the shell expanded an unquoted glob given to --sources into many files."""
+    extra = getattr(exc, "message", "") or ""
+    if "unexpected extra argument" not in extra:
+        return ""
+    argv = sys.argv[1:]
+    flags = [i for i, a in enumerate(argv) if a in ("--sources", "-s")]
+    if not flags:  # (the shell leaves `--sources=a/*.txt` alone: no file starts with --sources=)
+        return ""
+    files = [a for a in argv[flags[-1] + 1 :] if not a.startswith("-") and Path(a).is_file()]
+    if len(files) < 2:
+        return ""
+    suffix = Path(files[0]).suffix
+    folder = Path(files[0]).parent.as_posix()
+    example = f"{folder}/*{suffix}" if folder != "." else f"*{suffix}"
+    return (
+        "kzclaims: hint: the shell expanded a glob into several files; quote it so that kzclaims"
+        f" expands it: --sources '{example}'"
+    )
+
+
 def main() -> None:
     """Console-script entry point: every error is one line on stderr, never a traceback.
 
@@ -1146,6 +1187,9 @@ def main() -> None:
         message = _message(exc)
         if message:  # empty when the help was shown for a bare `kzclaims`
             _err(f"{command}: error: {message} (see `{command} --help`)")
+            hint = _glob_hint(exc)
+            if hint:
+                _err(hint)
         sys.exit(EXIT_INPUT)
     except click_exception as exc:
         _err(f"kzclaims: error: {_message(exc)}")

@@ -301,6 +301,7 @@ class SourceListing:
     follow_symlinks: bool = False
     problems: tuple[Problem, ...] = ()  # errors found while listing (``collect=True`` only)
     manifest_name: str = MANIFEST  # the manifest's file name in ``directory`` (when there is one)
+    pattern: str | None = None  # the glob, as given, when the sources come from one
 
     @cached_property
     def _manifest_dates(self) -> tuple[dt.date, ...]:
@@ -555,6 +556,7 @@ def _list_glob(pattern: Path, shown: str, follow_symlinks: bool, collect: bool) 
         warnings=tuple(warnings),
         follow_symlinks=follow_symlinks,
         problems=tuple(problems),
+        pattern=shown,
     )
     if problems and not collect:
         raise InputError(problems)

@@ -131,6 +131,44 @@ def test_a_run_says_which_claims_and_sources_it_found_upwards(
     assert code == 0 and "using" not in err
 
 
+def test_a_claims_file_given_from_another_folder_takes_the_sources_beside_it(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = corpus.parent / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, err = run("compare", "-c", "../case/claims.yaml", "-f", "json")
+    assert code == 0, err
+    assert next(s["file"] for s in json.loads(out)["sources"]) == "../case/sources/agency.txt"
+    code, _, err = run("check", "-c", "../case/claims.yaml", "--no-mentions")
+    assert code == 0 and "4 claims and 3 sources are valid" in err
+
+
+def test_a_shared_claims_file_without_sources_beside_it_uses_the_sources_here(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = corpus.parent / "shared"
+    shared.mkdir()
+    shutil.copy(corpus / "claims.yaml", shared / "claims.yaml")
+    code, out, err = run("compare", "-c", "../shared/claims.yaml", "-f", "json")
+    assert code == 0, err
+    assert next(s["file"] for s in json.loads(out)["sources"]) == "sources/agency.txt"
+    assert "kzclaims: using ./sources (there is no ../shared/sources/ beside" in err
+
+
+def test_a_claims_file_with_no_sources_anywhere_names_the_folder_looked_for(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = corpus.parent / "empty"
+    empty.mkdir()
+    (empty / "claims.yaml").write_text((corpus / "claims.yaml").read_text())
+    monkeypatch.chdir(corpus.parent)
+    shutil.rmtree(corpus / "sources")
+    code, out, err = run("compare", "-c", "empty/claims.yaml")
+    assert code == 2 and out == ""
+    assert "empty/sources: error: sources folder not found" in err
+
+
 def test_the_search_stops_at_the_top_of_the_repository(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -317,6 +355,33 @@ def test_warning_when_relative_dates_use_an_inferred_date(corpus: Path) -> None:
     assert code == 0
     assert (
         "sources/agency.txt: warning: relative dates were read against 2022-01-11, the date"
-        " read from its dateline; give `published:` (or `as_of:`) in sources.yaml to be sure"
+        " read from its dateline; to be sure, give `published:` (or `as_of:`) in a manifest,"
+        " sources/sources.yaml"
     ) in err
     assert "warning: relative dates" not in run("compare", "-q")[2]
+    # sources from a glob have no manifest: the advice says to write one and pass it
+    code, _out, err = run("compare", "--claim", "withdrawal-start", "-s", "sources/*.txt")
+    assert code == 0
+    assert (
+        "read from its dateline; to be sure, list the files with `published:` (or `as_of:`) in a"
+        " manifest and pass it to --sources"
+    ) in err
+
+
+def test_the_dateline_warning_names_the_manifest_read(corpus: Path) -> None:
+    manifest = corpus / "sources" / "sources.yaml"
+    (corpus / "sources" / "corpus.yaml").write_text(
+        "\n".join(
+            line for line in manifest.read_text(encoding="utf-8").splitlines()
+            if not line.strip().startswith(("published:", "as_of:"))
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (corpus / "sources" / "agency.txt").write_text(
+        "Pretoria, 11 January 2022\n\nThe withdrawal of the contingent will start in two days.\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run("compare", "--claim", "withdrawal-start", "-s", "sources/corpus.yaml")
+    assert code == 0, err
+    assert "give `published:` (or `as_of:`) in sources/corpus.yaml to be sure" in err

@@ -62,3 +62,22 @@ def test_the_traceback_on_request(
     assert code == 3
     assert err.startswith("Traceback (most recent call last):")
     assert "kzclaims: internal error: ZeroDivisionError" in err
+
+
+def test_an_unquoted_glob_expanded_by_the_shell_gets_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    files = sorted(f"sources/{p.name}" for p in (tmp_path / "case" / "sources").glob("*.txt"))
+    code, out, err = _main("compare", "--sources", *files)  # what `--sources sources/*.txt` gives
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("kzclaims compare: error: Got unexpected extra argument(s)")
+    assert lines[1] == (
+        "kzclaims: hint: the shell expanded a glob into several files; quote it so that kzclaims"
+        " expands it: --sources 'sources/*.txt'"
+    )
+    # other extra arguments get no such hint
+    code, _, err = _main("compare", "one", "two")
+    assert code == 2 and "hint" not in err
