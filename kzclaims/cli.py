@@ -119,7 +119,7 @@ SourcesOpt = Annotated[
         "-s",
         help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml),"
         " a glob ('articles/**/*.html') or a manifest (corpus.yaml; its files may be URLs:"
-        ' s3://, gcs://, https://, needs pip install "kzclaims[remote]").'
+        ' s3://, gcs://, https://, needs pip install "kzclaims\\[remote]").'
         " (default: sources/ beside the claims file)",
         show_default=False,
     ),
@@ -292,7 +292,8 @@ def _locate(claims: Path | None, sources: Path | None) -> tuple[Path, Path]:
         beside = claims.parent / "sources"
         if beside != Path("sources") and not beside.exists() and Path("sources").is_dir():
             # a claims file shared from elsewhere, and this folder has its own sources/
-            _note(f"kzclaims: using ./sources (there is no {beside}/ beside {claims})")
+            if claims.is_file():
+                _note(f"kzclaims: using ./sources (there is no {beside}/ beside {claims})")
             beside = Path("sources")
         sources = beside
     return claims, sources
@@ -707,7 +708,7 @@ def compare(
         typer.Option(
             "--scheduler",
             help='Run on Dask: "dask" (a local cluster of --jobs workers) or a scheduler'
-            ' address tcp://host:port. Needs pip install "kzclaims[dask]".',
+            ' address tcp://host:port. Needs pip install "kzclaims\\[dask]".',
         ),
     ] = None,
     quiet: QuietOpt = False,

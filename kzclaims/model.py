@@ -27,6 +27,9 @@ QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "at_most")
 
 Verdict = Literal["missing", "single", "agree", "consistent", "conflict"]
 VERDICTS: tuple[Verdict, ...] = ("missing", "single", "agree", "consistent", "conflict")
+#: the order verdicts are counted in every summary line (text, Markdown, HTML): most alarming
+#: first, so that a conflict is the first thing read.
+SUMMARY_ORDER: tuple[Verdict, ...] = ("conflict", "consistent", "agree", "single", "missing")
 
 Number = int | float
 

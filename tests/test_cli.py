@@ -33,7 +33,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 def test_compare_text_default(corpus: Path) -> None:
     code, out, err = run("compare")
     assert code == 0 and err == ""
-    assert "Fixture corpus — 4 claims × 3 sources: 2 agree, 1 conflict, 1 missing" in out
+    assert "Fixture corpus — 4 claims × 3 sources: 1 conflict, 2 agree, 1 missing" in out
     for text in ("News Agency", "“2,030 troops”", "≈2,000", "“Roughly 2,500 troops”", "≠ expected", "conflict", "missing"):
         assert text in out
     assert "\x1b[" not in out  # NO_COLOR, not a terminal
@@ -443,3 +443,10 @@ def test_empty_claim_id_is_an_error_not_every_claim(corpus: Path) -> None:
 def test_scheduler_near_miss_suggests_dask(corpus: Path) -> None:
     code, _, err = run("compare", "--scheduler", "dsak")
     assert code == 2 and "did you mean `dask`?" in err
+
+
+def test_help_names_the_extras_to_install() -> None:
+    # square brackets are markup to rich: the extras must survive into the help text
+    code, out, _ = run("compare", "--help", env={"COLUMNS": "250"})
+    assert code == 0
+    assert 'pip install "kzclaims[remote]"' in out and 'pip install "kzclaims[dask]"' in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kzclaims.model import VERDICTS, Change, ClaimResult, Report
+from kzclaims.model import SUMMARY_ORDER, VERDICTS, Change, ClaimResult, Report
 from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value, finding_cell, outlet_names
 
 __all__ = [
@@ -22,8 +22,6 @@ __all__ = [
     "verdict_summary",
 ]
 
-# Order in which verdicts are counted in summaries: the most alarming first.
-SUMMARY_ORDER = ("conflict", "consistent", "agree", "single", "missing")
 assert set(SUMMARY_ORDER) == set(VERDICTS)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from kzclaims.model import ClaimResult, Finding, Kind, Report
+from kzclaims.model import SUMMARY_ORDER, ClaimResult, Finding, Kind, Report
 from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value
 
 if TYPE_CHECKING:
@@ -176,8 +176,7 @@ def _summary(report: Report) -> str:
     counts: dict[str, int] = {}
     for c in report.claims:
         counts[c.verdict] = counts.get(c.verdict, 0) + 1
-    order = ("agree", "consistent", "conflict", "single", "missing")
-    parts = [f"{counts[v]} {v}" for v in order if counts.get(v)]
+    parts = [f"{counts[v]} {v}" for v in SUMMARY_ORDER if counts.get(v)]
     n, m = len(report.claims), len(report.sources)
     head = f"{n} claim{'s' * (n != 1)} × {m} source{'s' * (m != 1)}"
     return f"{head}: " + ", ".join(parts) if parts else head
