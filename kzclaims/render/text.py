@@ -133,13 +133,22 @@ def _verdict(claim: ClaimResult) -> RenderableType:
     from rich.text import Text
 
     t = Text(_verdict_word(claim), style=VERDICT_STYLE[claim.verdict])
-    if claim.has_expected:
-        checked = [f.matches_expected for f in claim.findings if f.found]
-        if checked:
-            ok = all(checked)
-            t.append("\n")
-            t.append("expected ✓" if ok else "expected ✗", style="green" if ok else "bold magenta")
+    mark = _expected_mark(claim)
+    if mark is not None:
+        t.append("\n")
+        t.append(mark, style="green" if mark == "expected ✓" else "bold magenta")
     return t
+
+
+def _expected_mark(claim: ClaimResult) -> str | None:
+    """``expected ✓`` when every value found fits the claim's expected value, ``expected ✗``
+    when one does not, None without an expected value or a value found."""
+    if not claim.has_expected:
+        return None
+    checked = [f.matches_expected for f in claim.findings if f.found]
+    if not checked:
+        return None
+    return "expected ✓" if all(checked) else "expected ✗"
 
 
 def _verdict_word(claim: ClaimResult) -> str:
@@ -243,6 +252,9 @@ def _blocks(report: Report) -> list[RenderableType]:
         t.append(claim.id, style="bold")
         t.append("  ")
         t.append(_verdict_word(claim), style=VERDICT_STYLE[claim.verdict])
+        mark = _expected_mark(claim)
+        if mark is not None:  # the same mark as the table's verdict column
+            t.append(f"  {mark}", style="green" if mark == "expected ✓" else "bold magenta")
         t.append(f"\n{claim.title}\n")
         for f in claim.findings:
             t.append(f"  {outlets.get(f.source, f.source)}: ")
