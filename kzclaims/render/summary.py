@@ -3,7 +3,8 @@
 A run over thousands of sources cannot print a cell per source and claim. For a compact report
 (``Report.compact``) each claim gets: in how many sources it was found, which values how many
 sources give (commonest first), the outliers (a value only one source gives while the commonest
-is given by three or more), and for a conflict the two commonest values that disagree.
+is given by three or more), which values do not fit the claim's expected value, and for a
+conflict the values that disagree.
 Pure functions of the report; deterministic.
 """
 
@@ -32,7 +33,8 @@ class ClaimSummary:
     values: tuple[tuple[str, int, tuple[str, ...]], ...]  # (value, sources, example source ids)
     others: int  # sources giving a value not among ``values``
     outliers: tuple[Finding, ...]
-    conflict: tuple[str, str] | None  # the two commonest values, when the verdict is conflict
+    conflict: tuple[str, ...]  # the values named above, commonest first, when in conflict
+    unexpected: frozenset[str]  # the values named above that do not fit ``expected``
 
 
 def summarize(report: Report, claim: ClaimResult) -> ClaimSummary:
@@ -52,11 +54,13 @@ def summarize(report: Report, claim: ClaimResult) -> ClaimSummary:
     if ranked and ranked[0][1] >= 3:
         lone = {v for v, n in ranked if n == 1}
         outliers = tuple(f for f in found if label[id(f)] in lone)[:TOP_OUTLIERS]
-    conflict = None
+    conflict: tuple[str, ...] = ()
     if claim.verdict == "conflict" and len(ranked) >= 2:
-        conflict = (ranked[0][0], ranked[1][0])
+        conflict = tuple(v for v, _ in ranked[:TOP_VALUES])
+    unexpected = frozenset(label[id(f)] for f in found if f.matches_expected is False)
     return ClaimSummary(
-        claim, len(report.sources), len(found), near, values, others, outliers, conflict
+        claim, len(report.sources), len(found), near, values, others, outliers, conflict,
+        unexpected,
     )
 
 
@@ -67,12 +71,14 @@ def summary_lines(report: Report, claim: ClaimResult) -> list[str]:
            + (f"; {s.near} more matched without a value" if s.near else "")]
     for value, n, ex in s.values:
         more = f", {n - len(ex)} more" if n > len(ex) else ""
-        out.append(f"{value}: {n} source{'s' * (n != 1)} ({', '.join(ex)}{more})")
+        mark = " ≠ expected" if value in s.unexpected else ""
+        out.append(f"{value}{mark}: {n} source{'s' * (n != 1)} ({', '.join(ex)}{more})")
     if s.others:
         out.append(f"other values: {s.others} sources")
     for f in s.outliers:
         where = f" line {f.line}" if f.line else ""
         out.append(f"outlier: {describe_finding(f, claim.kind)} in {f.source}{where}")
     if s.conflict:
-        out.append(f"conflict: {s.conflict[0]} vs {s.conflict[1]}")
+        more = " and other values" if s.others else ""
+        out.append(f"conflict: {' vs '.join(s.conflict)}{more}")
     return out
