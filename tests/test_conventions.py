@@ -312,16 +312,25 @@ def test_help_shows_no_bool_metavar(command: str) -> None:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def test_sources_table_ellipsizes_long_ids(corpus: Path) -> None:
+def test_sources_never_cut_a_value_table_when_it_fits_blocks_when_not(corpus: Path) -> None:
     long_id = "a-very-long-source-identifier-that-goes-on-and-on-and-on"
     manifest = corpus / "sources" / "sources.yaml"
     manifest.write_text(
         manifest.read_text(encoding="utf-8").replace("id: agency", f"id: {long_id}"),
         encoding="utf-8",
     )
-    code, out, _ = run("sources", COLUMNS="100")
-    assert code == 0 and "…" in out
-    assert long_id not in out and long_id[:20] in out
+    code, out, _ = run("sources", COLUMNS="100")  # the table would not fit: one block a source
+    assert code == 0 and "…" not in out
+    lines = out.splitlines()
+    assert lines[0] == f"{long_id}  News Agency"
+    assert lines[1] == "  published 2022-01-11 · en (detected) · 197 B"
+    assert lines[2] == "  sources/agency.txt"
+    assert lines[3].startswith("  claims mentioned: troops")
+    code, out, _ = run("sources", COLUMNS="200")  # it fits: a table, every cell whole
+    header = out.splitlines()[1].split()
+    assert header[:3] == ["id", "outlet", "published"] and header[-2:] == ["claims", "mentioned"]
+    assert any(line.split()[:3] == [long_id, "News", "Agency"] for line in out.splitlines())
+    assert "2022-01-14" in out and "sources/weekly.txt" in out
 
 
 def test_two_sources_of_one_outlet_are_told_apart(corpus: Path) -> None:

@@ -58,35 +58,88 @@ def _size(n: int) -> str:
     )
 
 
-def render_sources_table(
-    console: Console, corpus: Corpus, mentions: dict[str, list[str]] | None
-) -> None:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("id", style="bold", overflow="ellipsis", no_wrap=True, max_width=32)
-    table.add_column("outlet", overflow="fold")
-    table.add_column("published", overflow="fold")
-    table.add_column("language", overflow="fold")
-    table.add_column("size", justify="right")
-    table.add_column("file", overflow="fold")
-    if mentions is not None:
-        longest = max((len(c) for ids in mentions.values() for c in ids), default=8)
-        table.add_column("claims mentioned", overflow="fold", min_width=min(longest, 30))
-    for row, s in zip(sources_rows(corpus, mentions), corpus.sources, strict=False):
-        published = row["published"] or "—"
+def _cells(
+    corpus: Corpus, mentions: dict[str, list[str]] | None
+) -> list[tuple[str, str, str, str, str, str, list[str] | None]]:
+    """(id, outlet, published, language, size, file, claims mentioned) per source, as shown."""
+    out = []
+    for s in corpus.sources:
+        published = s.published.isoformat() if s.published else "—"
         if s.published_inferred:
             published = f"{published} ({inferred_from(s.published_from)})"
         if s.as_of:
             published = f"{published}, as of {s.as_of.isoformat()}"
         language = f"{s.language} (detected)" if s.language_detected else s.language
-        cells = [s.id, s.outlet, str(published), language, _size(s.size), s.file]
-        if mentions is not None:
-            ids = mentions.get(s.id, [])
-            cells.append("\n".join(ids) if ids else "none")
-        table.add_row(*cells)
-    console.print(table)
+        ids = None if mentions is None else mentions.get(s.id, [])
+        out.append((s.id, s.outlet, published, language, _size(s.size), s.file, ids))
+    return out
+
+
+#: headers of the table, in column order
+_HEADERS = ("id", "outlet", "published", "language", "size", "file", "claims mentioned")
+
+
+def _table_width(rows: list[tuple[str, str, str, str, str, str, list[str] | None]]) -> int:
+    """The width of the table with no cell wrapped (columns two spaces apart)."""
+    with_claims = bool(rows) and rows[0][6] is not None
+    widths = [len(h) for h in _HEADERS[: 7 if with_claims else 6]]
+    for row in rows:
+        for k, cell in enumerate(row[:6]):
+            widths[k] = max(widths[k], len(cell))
+        if with_claims:
+            widths[6] = max(widths[6], *(len(c) for c in row[6] or ["none"]))
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _hanging(head: str, items: list[str], width: int) -> str:
+    """``head`` and the items comma-separated, wrapped between items with a hanging indent."""
+    lines, line = [], head
+    for k, item in enumerate(items):
+        piece = item + ("," if k < len(items) - 1 else "")
+        if line.strip() and line != head and len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line = " " * 4 + piece
+        else:
+            line = f"{line}{' ' if line != head else ''}{piece}"
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def render_sources_table(
+    console: Console, corpus: Corpus, mentions: dict[str, list[str]] | None
+) -> None:
+    """A table when it fits the terminal with no value cut or wrapped, else one block per
+    source (as ``compare`` does): a date, a file name or a claim id is never broken."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = _cells(corpus, mentions)
+    if _table_width(rows) <= console.width:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for header in _HEADERS[: 6 if mentions is None else 7]:
+            table.add_column(
+                header, no_wrap=True, justify="right" if header == "size" else "left",
+                style="bold" if header == "id" else None,
+            )
+        for sid, outlet, published, language, size, file, ids in rows:
+            cells = [sid, outlet, published, language, size, file]
+            if ids is not None:
+                cells.append("\n".join(ids) if ids else "none")
+            table.add_row(*cells)
+        console.print(table)
+    else:
+        for n, (sid, outlet, published, language, size, file, ids) in enumerate(rows):
+            t = Text()
+            if n:
+                t.append("\n")
+            t.append(sid, style="bold")
+            t.append(f"  {outlet}\n")
+            t.append(f"  published {published} · {language} · {size}\n")
+            t.append(f"  {file}")
+            if ids is not None:
+                t.append("\n" + _hanging("  claims mentioned: ", ids or ["none"], console.width))
+            console.print(t, soft_wrap=False, overflow="fold")
     if corpus.warnings:
         for w in corpus.warnings:
             console.print(f"[yellow]{w}[/yellow]", highlight=False, markup=True)
