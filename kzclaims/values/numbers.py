@@ -190,6 +190,14 @@ def _rev_trie(phrases: Sequence[str]) -> str:
     return trie_pattern([p[::-1] for p in phrases]).replace(r"\ ", r"[ \t]+")
 
 
+# "estimated" as a verb with its subject ("police estimated 240,000", "organisers estimated
+# 65,000"): the figure someone gives, exact; "an estimated", "the estimated", a sentence opening
+# with "Estimated" are the adjective, approximate
+_ESTIMATED_VERB = lazy(
+    r"(?<![\w-])(?!(?:the|a|an|some|with|of|and|or|to|at|by|for|in|on|from|is|are|was|were|be|been"
+    r"|being|has|have|had|its|their|his|her|our|an?)\b)[a-z][\w'’-]*[ \t]+$",
+    re.IGNORECASE,
+)
 _QUAL_REV = lazy(
     r"[ \t]+(?P<q>" + _rev_trie(list(_QUALS_BEFORE)) + r")(?!\w)"
     r"|[ \t]*(?P<s>=[ \t]?>|=[ \t]?<|[~≈≥≤><]|-bus\b)(?![<>=])",
@@ -1236,6 +1244,11 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
             phrase = re.sub(r"[ \t]+", " ", (qm.group("q") or "").lower())
             qualifier, inclusive = _QUALS_BEFORE[phrase]
             qual_text = qm.group("q")
+            if phrase == "estimated" and _ESTIMATED_VERB.search(
+                text, max(0, qm.start() - 24), qm.start()
+            ):
+                qualifier = "exact"  # "police estimated 240,000": a figure someone gives
+                qual_text = None
             if phrase == "up to" and (
                 _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start())
                 or _PHRASAL_UP_OBJECT.search(text, max(0, qm.start() - 48), qm.start())
