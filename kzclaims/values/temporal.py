@@ -1079,6 +1079,16 @@ def _day_list(cx: _Ctx, m: re.Match[str]) -> None:
         cx.rel(m.start(), m.end(), None, prio=2)
         return
     r1 = _resolve_md(mon, d1, cx.ref, cx.tense(m.start(), m.end()))
+    # "on Monday and Tuesday, the seventh and eighth of April": the weekday names the year
+    wm = _WD_LIST_BEFORE.search(cx.low, max(0, m.start() - 48), m.start())
+    if wm is not None:
+        wd = _WEEKDAYS[wm.group("w1")[:3]]
+        years = [
+            y for y in (cx.ref.year - 1, cx.ref.year, cx.ref.year + 1)
+            if _valid(y, mon, d1) and dt.date(y, mon, d1).weekday() == wd
+        ]
+        if years:
+            r1 = min((dt.date(y, mon, d1) for y in years), key=lambda d: abs((d - cx.ref).days))
     if r1 is None or not _valid(r1.year, mon, d2):
         return
     reading = (PartialDate.from_date(r1), PartialDate(r1.year, mon, d2))
@@ -1086,6 +1096,9 @@ def _day_list(cx: _Ctx, m: re.Match[str]) -> None:
 
 
 _LIST_AND = lazy(r"\s*,?\s+and\s+", _I)
+_WD_LIST_BEFORE = lazy(
+    rf"\b(?P<w1>{_WD_FULL})(?:\s*(?:,|and|to|-|–)\s*{_WD_FULL})?\s*,?\s*(?:the\s+)?$"
+)
 
 
 def day_lists(text: str, values: list[Value], kind: str | None) -> list[Value]:
