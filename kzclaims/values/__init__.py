@@ -159,12 +159,14 @@ def _read(
     # the kind of date asked for: a day list, two dates and "in the next two days" read by it
     kind = None if wanted is None else next(iter(wanted)) if len(wanted) == 1 else "other"
     if temporal and kind in (None, "date", "date_range"):
-        from kzclaims.values.temporal import day_lists, next_periods, role_periods
+        from kzclaims.values.temporal import day_lists, later_dates, next_periods, role_periods
 
         if kind == "date_range":  # "opened on 14.08 and closed on 11.09": a period too
             temporal = [*temporal, *role_periods(text, temporal)]
         if kind is not None:  # "in the next two days": a period from the reference date
             temporal = [*temporal, *next_periods(text, temporal, kind, reference)]
+        if kind == "date":  # "two days later", "the next day": from the day named before
+            temporal = sorted([*temporal, *later_dates(text, temporal)], key=lambda v: v.start)
         temporal = day_lists(text, temporal, kind)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
     if text is not original:  # quote the words as the source wrote them

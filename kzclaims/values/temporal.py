@@ -1885,6 +1885,44 @@ def role_periods(text: str, values: list[Value]) -> list[Value]:
     return out
 
 
+_LATER_AFTER = lazy(r"\s+(?:later|afterwards)\b", _I)
+_NEXT_DAY = lazy(r"\bthe\s+(?:next|following)\s+day\b", _I)
+
+
+def later_dates(text: str, values: list[Value]) -> list[Value]:
+    """ "On March 4 he asked for help; ministers approved it two days later", "the next day": a
+    date counted from the last day the text named before it (for date claims only; with no day
+    named before it in the text, nothing)."""
+    out: list[Value] = []
+    days = [v for v in values if _day(v) is not None]
+    if not days:
+        return out
+    marks: list[tuple[int, int, float]] = []
+    for v in values:
+        if v.type != "duration" or isinstance(v.reading, tuple) or v.qualifier != "exact":
+            continue
+        lm = _LATER_AFTER.match(text, v.end)
+        n = float(v.reading)  # type: ignore[arg-type]
+        if lm is not None and 0 < n <= 366 and n == int(n):
+            marks.append((v.start, lm.end(), n))
+    if "next day" in text or "following day" in text:
+        marks += [(m.start(), m.end(), 1.0) for m in _NEXT_DAY.finditer(text)]
+    for start, end, n in marks:
+        before = [d for d in days if d.end <= start]
+        if not before:
+            continue
+        base = _day(before[-1])
+        assert base is not None
+        day = PartialDate.from_date(base + dt.timedelta(days=int(n)))
+        out.append(
+            Value(
+                type="date", start=start, end=end, text=text[start:end], reading=day, low=day,
+                high=day, relative=True, reference_date=None, tags=("later",),
+            )
+        )
+    return out
+
+
 _NEXT_PERIOD = lazy(r"\s*(?:the\s+)?(?:next|coming)\s+", _I)
 _NEXT_CUE = lazy(r"\b(?:in|within|over|during|for)\s*$", _I)
 _NEXT_UNITS = lazy(r"\b(?:days?|weeks?|fortnights?|hours?|hrs?)\b", _I)
