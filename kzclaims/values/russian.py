@@ -658,6 +658,9 @@ _P_IN = lazy(  # "через два дня", "через неделю"
     + r")(?![а-яё])",
     _I,
 )
+_P_NEXT_DAY = lazy(
+    r"(?<![а-яё])на" + _SP + r"+(?:следующий|другой)" + _SP + r"+день(?![а-яё])", _I
+)
 _AFTER_EVENT = lazy(_SP + r"+(?:после|спустя)(?![а-яё])", _I)
 _P_AGO = lazy(
     r"(?<![а-яё\d])(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT + r")" + _SP + r"+(?:назад|тому"
@@ -809,6 +812,9 @@ class _T:
         self.ref = ref
         self.conv = conv
         self.cands: list[tuple[int, int, int, Value | None]] = []  # start, end, prio, value
+        # "спустя два дня", "на следующий день" told in the past: (start, end, days) counted
+        # from the last day the text named before (read_russian resolves them)
+        self.later: list[tuple[int, int, float]] = []
 
     def add(self, s: int, e: int, v: Value | None, prio: int = 0) -> None:
         self.cands.append((s, e, prio, v))
@@ -1120,10 +1126,20 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             t.duration(m.start("n") if m.group("n") else m.start("u"), m.end(), n * days, None,
                        prio=3)
             continue
+        if _tense(text, m.start(), m.end()) == "past":
+            # "Спустя два дня министры одобрили запрос": two days after a day told before, not
+            # after the report's
+            t.add(m.start(), m.end(), None, 3)
+            t.later.append((m.start(), m.end(), n * days))
+            continue
         pd = None
         if ref is not None:
             pd = _shift(ref, n, days, +1)
         t.date(m.start(), m.end(), pd, relative=True, prio=3)
+    for m in _P_NEXT_DAY.finditer(text) if "следующ" in text or "другой" in words else ():
+        if _tense(text, m.start(), m.end()) == "past":
+            t.add(m.start(), m.end(), None, 3)
+            t.later.append((m.start(), m.end(), 1.0))
     for m in _P_AGO.finditer(text) if "назад" in words else ():
         n = _amount(m.group("n")) if m.group("n") else 1.0
         days = L.DURATION_UNITS[m.group("u").lower()]
@@ -1254,6 +1270,34 @@ def _shift(ref: dt.date, n: float, unit_days: float, sign: int) -> PartialDate |
         return None
 
 
+def _later(
+    text: str, values: list[Value], later: list[tuple[int, int, float]],
+    chosen: set[tuple[int, int]],
+) -> list[Value]:
+    """ "Спустя два дня", "на следующий день" told in the past: the day counted from the last
+    day the text named before them; nothing when it names none."""
+    out = list(values)
+    days = sorted(
+        (v for v in values if v.type == "date" and isinstance(v.reading, PartialDate)
+         and v.reading.day is not None),
+        key=lambda v: v.end,
+    )
+    for s, e, n in later:
+        if (s, e) not in chosen:
+            continue
+        before = [d for d in days if d.end <= s]
+        if not before or n != int(n):
+            continue
+        base = before[-1].reading
+        assert isinstance(base, PartialDate)
+        day = PartialDate.from_date(base.first() + dt.timedelta(days=int(n)))
+        out.append(Value(
+            "date", s, e, text[s:e], day, "exact", None, day, day, relative=True, tags=("later",),
+        ))
+    out.sort(key=lambda v: (v.start, v.end))
+    return out
+
+
 def read_russian(
     text: str, reference: dt.date | None, conventions: Conventions | None = None
 ) -> list[Value]:
@@ -1271,6 +1315,8 @@ def read_russian(
             last = c[1]
     taken = [(c[0], c[1]) for c in chosen]
     values = [c[3] for c in chosen if c[3] is not None]
+    if t.later:
+        values = _later(text, values, t.later, {(c[0], c[1]) for c in chosen})
     values += _read_numbers(text, taken, conv)
     values.sort(key=lambda v: (v.start, v.end))
     return [_tidy(v) for v in _inherit_after_more(text, values)]
