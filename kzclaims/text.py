@@ -228,6 +228,8 @@ def _ends_sentence(
         return False
     if token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(text, dot + 1):
         return False  # a day written the Central European way: "on 7. and 8. April"
+    if ws < 0 and token.isdigit() and len(token) <= 3:
+        return False  # a numbered paragraph: "5. The phased withdrawal ..." is one sentence
     if len(token) == 1:
         return not (token.isalpha() and token.isupper())  # an initial: "J. Smith"
     if "." in token and _INITIALISM.fullmatch(token):

@@ -75,6 +75,12 @@ def lines(text: str) -> list[tuple[int, str]]:
         ("Talks start on 15. September in Lorvik.", ["Talks start on 15. September in Lorvik."]),
         ("The score was 2. Then it rained.", ["The score was 2.", "Then it rained."]),
         ("He won 120. May was next.", ["He won 120.", "May was next."]),
+        # a numbered paragraph's marker belongs to its sentence
+        (
+            "5. The withdrawal began on 20 May. It ended in June.",
+            ["5. The withdrawal began on 20 May.", "It ended in June."],
+        ),
+        ("It ended. 5. Next.", ["It ended.", "5.", "Next."]),
     ],
 )
 def test_boundaries(text: str, expected: list[str]) -> None:
