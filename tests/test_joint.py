@@ -170,10 +170,12 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
 #: verdicts 64.1 % (all languages). It was re-run and its failures read after that, so it is now
 #: development data (split: spent); the floors keep the figures from falling back. After issue
 #: 10's second pass (a development figure now): found 78.6 %, value right 71.7 %, 7 false finds
-#: of 139, verdicts 69.2 %; the floors are those less a small margin.
-SPENT_FLOORS = {"found_recall": 75.5, "value_right": 68.5}
+#: of 139, verdicts 69.2 %; after the reader's pass on the second held-out half's forms (with the
+#: sibling claims' assignment in): found 78.0 %, value right 72.8 %, 7 false finds, verdicts
+#: 76.9 %; the floors are those less a small margin.
+SPENT_FLOORS = {"found_recall": 75.5, "value_right": 70.5}
 SPENT_MAX_FALSE_FINDS = 10
-SPENT_VERDICTS_FLOOR = 64.0
+SPENT_VERDICTS_FLOOR = 71.0
 
 
 def test_spent_half_floor() -> None:
