@@ -84,7 +84,7 @@ def contrast_phrases(
             continue
         mine = []
         for ph in words[c.id]:
-            own = tuple(w for w in ph.words if not any(_sim(w, o) > 0.0 for o in others))
+            own = tuple(w for w in ph.words if not _any_similar(w, others))
             if own:
                 mine.append(_Words(ph.text, own))
         out[c.id] = tuple(mine)
@@ -108,6 +108,15 @@ class SourceStats:
             self.df.update(ws)
         self._with: dict[str, frozenset[int]] = {}
         self._plain: list[str] | None = None
+        self._weights: dict[str, tuple[float, frozenset[int]]] = {}
+
+    def weight_where(self, word: str) -> tuple[float, frozenset[int]]:
+        """``(idf(word), sentences_with(word))``, remembered (read for every passage of every
+        claim by :func:`passage_local_ceiling`)."""
+        got = self._weights.get(word)
+        if got is None:
+            got = self._weights[word] = (self.idf(word), self.sentences_with(word))
+        return got
 
     def sentences_with(self, word: str) -> frozenset[int]:
         """The sentences (indexes) holding a word similar to ``word``: equal, a synonym, or, with
@@ -144,6 +153,23 @@ class SourceStats:
 
 
 _SIMS: dict[tuple[str, str], float] = {}
+
+
+def _any_similar(word: str, others: set[str]) -> bool:
+    """``any(_sim(word, o) > 0.0 for o in others)``, with the few words that may be similar
+    (equal, a synonym or within the cutoff: ``kzclaims.match._ratio``) found in one rapidfuzz
+    pass and only those scored."""
+    from rapidfuzz import fuzz, process
+
+    from kzclaims.match import SYNONYMS, WORD_CUTOFF
+
+    maybe = ({word} | SYNONYMS.get(word, frozenset())) & others
+    maybe.update(
+        t for t, _, _ in process.extract(
+            word, others, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+        )
+    )
+    return any(_sim(word, o) > 0.0 for o in maybe)
 
 
 def _sim(a: str, b: str) -> float:
@@ -295,12 +321,13 @@ def passage_local_ceiling(
     """
     best = 0.0
     u = 1.0 if unit else 0.0
-    lo, hi = sentences.start, sentences.stop
+    window = range(sentences.start, sentences.stop)
+    weight_where = stats.weight_where
     for ph in phrases:
         present = absent = 0.0
         for w in ph.words:
-            weight = stats.idf(w)
-            if not stats.sentences_with(w).isdisjoint(range(lo, hi)):
+            weight, where = weight_where(w)
+            if not where.isdisjoint(window):
                 present += weight
             else:
                 absent += weight

@@ -3,7 +3,9 @@
 How fast it starts is measured in benchmarks/scale.py --startup, never asserted here. What is
 asserted: ``import kzclaims.cli`` and the bundled ``kzclaims compare`` import neither pydantic
 (typer 0.29 validates options with it: pyproject.toml caps typer below 0.29) nor any optional
-library (readers, Russian morphology, Dask, fsspec, the JSON Schema validator).
+library (readers, Russian morphology, Dask, fsspec, the JSON Schema validator); and the default
+bundled run imports none of kzclaims's own modules it does not use (other readers and renderers,
+the Russian value reader, other commands).
 """
 
 from __future__ import annotations
@@ -21,22 +23,40 @@ HEAVY = (
     "pymorphy3", "dask", "distributed", "fsspec", "jsonschema", "numpy", "pandas",
 )
 
+#: kzclaims's own modules that a compare of plain-text English sources rendered as a table or
+#: JSON does not need (other readers, languages, renderers and commands): imported only when used
+UNNEEDED = (
+    "kzclaims.values.russian", "kzclaims.readers.html", "kzclaims.readers.pdf",
+    "kzclaims.readers.docx", "kzclaims.distributed", "kzclaims.render.html",
+    "kzclaims.render.markdown", "kzclaims.render.junit", "kzclaims.render.github",
+    "kzclaims.render.explain", "kzclaims.render.summary", "kzclaims.render.sources",
+    "kzclaims.init", "kzclaims.check", "kzclaims.io", "kzclaims.schemas",
+)
+
 _CHECK = """
 import json, sys
 heavy = set(sys.argv[1].split(","))
+unneeded = set(sys.argv[2].split(","))
 {body}
 print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}} & heavy)))
+print(json.dumps(sorted(set(sys.modules) & unneeded)))
 """
 
 
-def _imported(body: str, cwd: Path = ROOT) -> list[str]:
+def _run_check(body: str, cwd: Path = ROOT) -> tuple[list[str], list[str]]:
+    """(heavy packages, unneeded kzclaims modules) imported by ``body`` in a fresh interpreter."""
     code = _CHECK.format(body=body)
     p = subprocess.run(
-        [sys.executable, "-c", code, ",".join(HEAVY)],
+        [sys.executable, "-c", code, ",".join(HEAVY), ",".join(UNNEEDED)],
         cwd=cwd, capture_output=True, text=True, check=False,
     )
     assert p.returncode == 0, p.stderr
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    heavy, unneeded = p.stdout.strip().splitlines()[-2:]
+    return json.loads(heavy), json.loads(unneeded)
+
+
+def _imported(body: str, cwd: Path = ROOT) -> list[str]:
+    return _run_check(body, cwd)[0]
 
 
 def test_importing_the_cli_imports_nothing_heavy() -> None:
@@ -73,6 +93,26 @@ def test_the_bundled_compare_imports_nothing_heavy() -> None:
         "assert json.loads(out.getvalue())['claims']\n"
     )
     assert _imported(body) == []
+
+
+def test_the_bundled_compare_imports_only_the_modules_it_uses() -> None:
+    """The default run (the rich table) over the bundled English .txt sources imports none of
+    kzclaims's other readers, the Russian value reader, other renderers or commands."""
+    body = (
+        "import contextlib, io\n"
+        "from kzclaims import cli\n"
+        "sys.argv = ['kzclaims', 'compare']\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        "        cli.main()\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code in (0, None), exc.code\n"
+        "assert out.getvalue().strip()\n"
+    )
+    heavy, unneeded = _run_check(body)
+    assert heavy == []
+    assert unneeded == []
 
 
 def test_a_bad_option_value_is_worded_plainly_without_pydantic() -> None:
