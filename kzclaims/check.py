@@ -86,4 +86,13 @@ def run_check(
             unmentioned_claims(claimset, corpus, _explain_args(claims_display, sources_display))
         )
     counts = (len(claimset.claims) if claimset else 0, len(corpus.sources) if corpus else 0)
-    return problems, counts
+    return in_file_order(problems), counts
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """The problems of each file together, in line and column order (a file's own problems,
+    with no line, first); files in the order their first problem came. Stable otherwise."""
+    first: dict[str, int] = {}
+    for p in problems:
+        first.setdefault(p.path, len(first))
+    return sorted(problems, key=lambda p: (first[p.path], p.line or 0, p.col or 0))

@@ -199,7 +199,8 @@ def test_an_unknown_protocol_is_found_before_reading(
     result = _run("check", "--claims", str(ROOT / "claims.yaml"), "--sources", "corpus.yaml")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("corpus.yaml:3:9: error: nosuch://bucket/b.txt: unknown protocol")
+    assert lines[0].startswith("corpus.yaml:2:9: error: memory://kz-none/a.txt: source not found")
+    assert lines[1].startswith("corpus.yaml:3:9: error: nosuch://bucket/b.txt: unknown protocol")
     assert sum("nosuch://" in x for x in lines) == 1  # said once, not again when reading
 
 
@@ -433,3 +434,18 @@ def test_sources_served_over_http_give_the_folder_findings(
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("web.yaml:") and "gone.txt" in lines[0], lines
+
+
+def test_check_lists_a_manifests_problems_in_line_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a read failure (line 2) is found after the listing's problems (lines 3, 4): shown in order
+    fsspec.register_implementation("kzrefuse", _Refusing, clobber=True)
+    monkeypatch.chdir(tmp_path)
+    _write_manifest(
+        tmp_path, ["kzrefuse://bucket/a.txt", "nosuch://bucket/b.txt", "ftpx://host/c.txt"]
+    )
+    result = _run("check", "--claims", str(ROOT / "claims.yaml"), "--sources", "corpus.yaml")
+    assert result.exit_code == 2
+    located = [x.split(": ")[0] for x in result.stderr.splitlines() if x.startswith("corpus")]
+    assert located == ["corpus.yaml:2:9", "corpus.yaml:3:9", "corpus.yaml:4:9"]
