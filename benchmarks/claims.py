@@ -36,7 +36,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -213,9 +213,40 @@ def _show(cell: dict[str, Any] | None) -> str:
     return f"{json.dumps(cell.get('value'), ensure_ascii=False)} {cell.get('qualifier')}"
 
 
+#: how the claims are phrased for a run (``--phrasing``): as written, or as a user might write
+#: them (the stability check of issue 10)
+PHRASINGS = ("as-written", "title", "first", "question")
+
+
+def rephrase(claim: Claim, how: str) -> Claim:
+    """The claim phrased another way: ``title`` (its title as its only phrasing), ``first``
+    (the first phrasing of each script: Latin, Cyrillic), ``question`` (its title as a question:
+    "how many: <title>?" for counts and numbers, "when: <title>?" for dates)."""
+    if how == "as-written":
+        return claim
+    if how == "title":
+        return replace(claim, find=(claim.title,))
+    if how == "first":
+        firsts: dict[bool, str] = {}
+        for p in claim.find:
+            firsts.setdefault(any("а" <= ch.lower() <= "я" for ch in p), p)
+        return replace(claim, find=tuple(firsts.values()))
+    ask = {"count": "how many", "number": "what is the", "percent": "what share",
+           "date": "when", "date_range": "when", "duration": "how long"}.get(claim.kind, "")
+    return replace(claim, find=(f"{ask} {claim.title[:1].lower()}{claim.title[1:]}?".strip(),))
+
+
+#: the phrasing of the current run (set by ``--phrasing``)
+PHRASING = "as-written"
+
+
 def grade_event(event: Event) -> tuple[dict[str, Tally], Tally]:
     """(tallies of cells by source language, tally of verdicts) for one event."""
     claimset = load_claims(event.path / "claims.yaml")
+    if PHRASING != "as-written":
+        claimset = replace(
+            claimset, claims=tuple(rephrase(c, PHRASING) for c in claimset.claims)
+        )
     corpus = load_sources(event.path / "sources")
     report: Report = compare(claimset, corpus)
     language = {s.id: s.language for s in corpus.sources}
@@ -295,9 +326,16 @@ def main() -> None:
         help="tuning = dev + spent + spent2 (the default: the held-out test half only when asked)",
     )
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
+    ap.add_argument(
+        "--phrasing", choices=PHRASINGS, default="as-written",
+        help="phrase each claim as a user might: its title only, its first phrasing per "
+        "script, or its title as a question (stability check; default: as written)",
+    )
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
     args = ap.parse_args()
+    global PHRASING
+    PHRASING = args.phrasing
     splits = {
         "all": ["dev", "spent", "spent2", "test"],
         "tuning": ["dev", "spent", "spent2"],

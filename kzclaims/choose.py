@@ -35,6 +35,19 @@ BARE_YEAR = -30.0
 #: blind set's tuning splits (-30 / -60 / -100: 254 / 255 / 257 cells right less false finds)
 #: and tests/fixtures/independent (-100 loses "the 73rd session ... In September 2018")
 HISTORY = -60.0
+#: a value beside a year more than :data:`HISTORY_FAR_YEARS` before the report's ("An earthquake
+#: in 1962 killed 96 people" in a report of 2025) is no answer to a claim that does not name
+#: that year: it is excluded (a few years back, "In September 2018, on the margins of the 73rd
+#: session", still is history by :data:`HISTORY` only)
+HISTORY_FAR_YEARS = 10
+#: a date whose nearby verbs name another role (requested / approved / began / ended /
+#: reported) than the claim's phrasings do: "authorised ... on 6 March" for the request date;
+#: a date of reporting ("published on Friday", "said on Tuesday") for a claim about no reporting
+ROLE_MISMATCH = -30.0
+#: a date that is the report's own (its dateline, or the day it was published written in its
+#: header) for a claim about something else than reporting
+REPORT_DATE = -30.0
+HEADER_DATE = -100.0
 OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
@@ -157,6 +170,37 @@ def _between(text: str, value: Value, span: tuple[int, int] | None) -> str:
     return text[a:b] if a < b else ""
 
 
+def _far_year(value: Value, reference: dt.date | None) -> str | None:
+    """The year of a bare-year value more than :data:`HISTORY_FAR_YEARS` before the report's."""
+    r = value.reading
+    if reference is None or not isinstance(r, PartialDate):
+        return None
+    return str(r.year) if reference.year - r.year > HISTORY_FAR_YEARS else None
+
+
+#: the sentences at the top of a source where a date of the day it was published is its header
+_HEAD_SENTENCES = 2
+
+
+def _report_date(match: Match, value: Value, reference: dt.date | None) -> str | None:
+    """Is a date the report's own: its "dateline" ("ЛОРВИК, 3 октября. /Балтинформ/."), or its
+    "header" (in the source's first sentences, a written date that is the day the report
+    refers to: "The Continental Review - Saturday 15 March 2025")? None if neither."""
+    if "dateline" in value.tags:
+        return "dateline"
+    if reference is None or value.relative or match.first_sentence >= _HEAD_SENTENCES:
+        return None
+    r = value.reading
+    if isinstance(r, PartialDate) and r.day is not None and r.first() == reference:
+        return "header"
+    return None
+
+
+def _claim_text(claim: Claim) -> str:
+    """Everything a claim says about itself in words: title, phrasings, notes."""
+    return " ".join((claim.title, *claim.find, claim.notes or ""))
+
+
 def _year_claim(claim: Claim) -> bool:
     """Is the claim's expected date a year (so that a bare year is the answer)?"""
     e = claim.expected
@@ -177,8 +221,75 @@ def _other_year(text: str, value: Value, reference: dt.date | None) -> str | Non
     for m in _YEAR.finditer(text, lo, hi):
         if value.start <= m.start() < value.end:
             continue
+        if _SINCE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the deadliest since 1962, killing 241 people": a comparison, not history
         if int(m.group(1)) < reference.year:
             return m.group(1)
+    return None
+
+
+_SINCE = re.compile(r"\b(?:since|с|со)\s+(?:the\s+)?$", re.I)
+
+
+#: the roles a date plays, by the words near it (English and Russian; whole words, or a
+#: Russian stem)
+_ROLES: dict[str, re.Pattern[str]] = {
+    "request": re.compile(
+        r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plea|invit(?:e|ed|ation)"
+        r"|обрати\w*|обращ\w*|просьб\w*|проси\w*|просил\w*|запрос\w*|призва\w*)\b"
+    ),
+    "approve": re.compile(
+        r"\b(?:approv(?:e|ed|es|al|ing)|authori[sz](?:e|ed|es|ation)|endors(?:e|ed|ement)"
+        r"|sanction(?:ed)?|ratif(?:y|ied|ication)|одобр\w*|утверд\w*|санкционир\w*"
+        r"|разреши\w*|ратифи\w*)\b"
+    ),
+    "start": re.compile(
+        r"\b(?:beg(?:a|i|u)n(?:s|ning)?|start(?:s|ed|ing)?|launch(?:es|ed|ing)?"
+        r"|commenc(?:e|ed|es|ing)|нача\w*|начин\w*|старт\w*|приступ\w*)\b"
+    ),
+    "end": re.compile(
+        r"\b(?:end(?:s|ed|ing)?|complet(?:e|ed|es|ing|ion)|finish(?:es|ed|ing)?"
+        r"|conclud(?:e|ed|es|ing)|заверш\w*|законч\w*|оконч\w*|прекрат\w*)\b"
+    ),
+    "report": re.compile(
+        r"\b(?:said|says|told|report(?:s|ed)|publish(?:es|ed)|sa(?:y|id) in a statement"
+        r"|сообщи\w*|сообща\w*|заяви\w*|заявля\w*|опубликова\w*|рассказа\w*)\b"
+    ),
+}
+#: how many words either side of a date its role words may stand
+ROLE_WORDS = 6
+_ROLE_WORD = re.compile(r"[a-zа-яё]+")
+
+
+def claim_roles(claim: Claim) -> frozenset[str]:
+    """The roles a claim's phrasings and title name ("when did Velmara request ..." ->
+    request)."""
+    text = " ".join((claim.title, *claim.find)).lower()
+    return frozenset(r for r, pattern in _ROLES.items() if pattern.search(text))
+
+
+def date_roles(text: str, value: Value) -> frozenset[str]:
+    """The roles the words near a date in its clause name."""
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, value.start)), default=0)
+    hi = next((m.start() for m in _CLAUSE_EDGE.finditer(text, value.end)), len(text))
+    before = _ROLE_WORD.findall(text[lo : value.start].lower())[-ROLE_WORDS:]
+    after = _ROLE_WORD.findall(text[value.end : hi].lower())[:ROLE_WORDS]
+    near = " ".join((*before, *after))
+    return frozenset(r for r, pattern in _ROLES.items() if pattern.search(near))
+
+
+def _role_clash(claim: Claim, text: str, value: Value) -> str | None:
+    """Why a date's role is not the claim's, or None: its nearby words name roles the claim's
+    words do not (a date of reporting, for a claim that is not about reporting, always)."""
+    roles = date_roles(text, value)
+    if not roles:
+        return None
+    wanted = claim_roles(claim)
+    if roles & wanted:
+        return None
+    if wanted or "report" in roles:
+        mine = " / ".join(sorted(wanted)) or "the event"
+        return f"its words say {' / '.join(sorted(roles))}, not {mine}"
     return None
 
 
@@ -191,8 +302,24 @@ def score_candidates(
         score = 0.0
         year = _other_year(match.text, v, reference) if HISTORY else None
         if year is not None:
+            assert reference is not None
+            if reference.year - int(year) > HISTORY_FAR_YEARS and year not in _claim_text(claim):
+                out.append(
+                    Candidate(
+                        v, -1e9,
+                        (f"beside the year {year}, {reference.year - int(year)} years before "
+                         "the report: history",),
+                        excluded=True,
+                    )
+                )
+                continue
             score += HISTORY
             reasons.append(f"beside the year {year}, before the report: history")
+        if ROLE_MISMATCH and claim.kind in ("date", "date_range"):
+            clash = _role_clash(claim, match.text, v)
+            if clash is not None:
+                score += ROLE_MISMATCH
+                reasons.append(clash)
         if "label" in v.tags:
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
             continue
@@ -202,8 +329,21 @@ def score_candidates(
             )
             continue
         if claim.kind == "date" and "year" in v.tags and not _year_claim(claim):
+            far = _far_year(v, reference)
+            if far is not None and far not in _claim_text(claim):
+                out.append(
+                    Candidate(
+                        v, -1e9, (f"a year alone, {far}, long before the report: history",),
+                        excluded=True,
+                    )
+                )
+                continue
             score += BARE_YEAR
             reasons.append("a year alone, for a claim about a day")
+        own = _report_date(match, v, reference) if claim.kind in ("date", "date_range") else None
+        if own is not None and "report" not in claim_roles(claim):
+            score += REPORT_DATE if own == "dateline" else HEADER_DATE
+            reasons.append(f"the report's own date (its {own})")
         if "ordinal" in v.tags:
             if claim.kind == "count":
                 out.append(Candidate(v, -1e9, ("an ordinal, not a count",), excluded=True))
