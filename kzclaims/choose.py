@@ -44,10 +44,11 @@ HISTORY_FAR_YEARS = 10
 #: reported) than the claim's phrasings do: "authorised ... on 6 March" for the request date;
 #: a date of reporting ("published on Friday", "said on Tuesday") for a claim about no reporting
 ROLE_MISMATCH = -30.0
-#: a date that is the report's own (its dateline, or the day it was published written in its
-#: header) for a claim about something else than reporting
+#: a date that is the report's own (its dateline: "ЛОРВИК, 3 октября. /Балтинформ/.") for a
+#: claim about something else than reporting. (A date in the first sentences equal to the day
+#: the report refers to, "The Review - Saturday 15 March 2025", was tried as well: it is also
+#: how a note dated by its first line gives the day of what it reports, so it is not used.)
 REPORT_DATE = -30.0
-HEADER_DATE = -100.0
 OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
@@ -178,24 +179,6 @@ def _far_year(value: Value, reference: dt.date | None) -> str | None:
     return str(r.year) if reference.year - r.year > HISTORY_FAR_YEARS else None
 
 
-#: the sentences at the top of a source where a date of the day it was published is its header
-_HEAD_SENTENCES = 2
-
-
-def _report_date(match: Match, value: Value, reference: dt.date | None) -> str | None:
-    """Is a date the report's own: its "dateline" ("ЛОРВИК, 3 октября. /Балтинформ/."), or its
-    "header" (in the source's first sentences, a written date that is the day the report
-    refers to: "The Continental Review - Saturday 15 March 2025")? None if neither."""
-    if "dateline" in value.tags:
-        return "dateline"
-    if reference is None or value.relative or match.first_sentence >= _HEAD_SENTENCES:
-        return None
-    r = value.reading
-    if isinstance(r, PartialDate) and r.day is not None and r.first() == reference:
-        return "header"
-    return None
-
-
 def _claim_text(claim: Claim) -> str:
     """Everything a claim says about itself in words: title, phrasings, notes."""
     return " ".join((claim.title, *claim.find, claim.notes or ""))
@@ -221,14 +204,9 @@ def _other_year(text: str, value: Value, reference: dt.date | None) -> str | Non
     for m in _YEAR.finditer(text, lo, hi):
         if value.start <= m.start() < value.end:
             continue
-        if _SINCE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "the deadliest since 1962, killing 241 people": a comparison, not history
         if int(m.group(1)) < reference.year:
             return m.group(1)
     return None
-
-
-_SINCE = re.compile(r"\b(?:since|с|со)\s+(?:the\s+)?$", re.I)
 
 
 #: the roles a date plays, by the words near it (English and Russian; whole words, or a
@@ -340,10 +318,12 @@ def score_candidates(
                 continue
             score += BARE_YEAR
             reasons.append("a year alone, for a claim about a day")
-        own = _report_date(match, v, reference) if claim.kind in ("date", "date_range") else None
-        if own is not None and "report" not in claim_roles(claim):
-            score += REPORT_DATE if own == "dateline" else HEADER_DATE
-            reasons.append(f"the report's own date (its {own})")
+        if (
+            REPORT_DATE and claim.kind in ("date", "date_range") and "dateline" in v.tags
+            and "report" not in claim_roles(claim)
+        ):
+            score += REPORT_DATE
+            reasons.append("the report's own date (its dateline)")
         if "ordinal" in v.tags:
             if claim.kind == "count":
                 out.append(Candidate(v, -1e9, ("an ordinal, not a count",), excluded=True))
