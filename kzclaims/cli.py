@@ -244,6 +244,12 @@ def _check_scheduler(value: str | None) -> str | None:
     if value is None or value == "dask":
         return value
     if re.fullmatch(_SCHEDULER_ADDRESS, value) and ("://" in value or ":" in value):
+        port = re.search(r":(\d+)$", value)
+        if port and not 0 < int(port.group(1)) < 65536:
+            raise typer.BadParameter(
+                f"{value!r}: port {port.group(1)} is out of range (1-65535)",
+                param_hint="--scheduler",
+            )
         return value
     import difflib
 
@@ -393,11 +399,15 @@ def _load_listing(
 PROGRESS_AFTER = 1.0
 
 
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 @contextmanager
 def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int, int, int], None] | None]:
     """A rich progress bar on stderr (files, MB, time left) for runs over a second; none when
     quiet or when stderr is not a terminal. Never on stdout."""
-    if quiet or not sys.stderr.isatty():
+    if quiet or not _stderr_is_terminal():
         yield None
         return
     import time
@@ -425,7 +435,8 @@ def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int, int, int], None] 
                 BarColumn(),
                 DownloadColumn(),
                 TimeRemainingColumn(),
-                console=Console(stderr=True),
+                # only ever made when stderr is a terminal (_stderr_is_terminal)
+                console=Console(stderr=True, force_terminal=True),
                 transient=True,
             )
             bar.start()
@@ -711,6 +722,14 @@ def compare(
             ' address tcp://host:port. Needs pip install "kzclaims\\[dask]".',
         ),
     ] = None,
+    scheduler_timeout: Annotated[
+        float,
+        typer.Option(
+            "--scheduler-timeout",
+            min=0.1,
+            help="Seconds to wait for the Dask scheduler at a --scheduler address.",
+        ),
+    ] = 10.0,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
     full: Annotated[
@@ -755,6 +774,7 @@ def compare(
                 threshold=threshold,
                 jobs=jobs,
                 scheduler=scheduler,
+                scheduler_timeout=scheduler_timeout,
                 progress=progress,
                 compact=None if full is None else not full,
             )

@@ -8,10 +8,13 @@ report is the same whatever runs the shards:
 
 - ``jobs=1``: this process, one shard after the other;
 - ``jobs=N``: a pool of N processes, a few coarse shards per process (each keeps its lexicon and
-  prefilter from one shard to the next), results merged in source order;
+  prefilter from one shard to the next). What the shards share (the listing, the claims) goes
+  to each worker once, a task is three numbers; the first, small shard is searched before the
+  pool forks, so that the workers inherit what it learnt (the commonest words); the biggest
+  shards are handed out first and the results put back in source order;
 - ``scheduler="dask"`` (a local Dask cluster) or ``"tcp://host:port"`` (a running scheduler):
   the same shard function as Dask tasks (``pip install "kzclaims[dask]"``). Workers must see
-  the sources at the same path (a shared file system).
+  the sources at the same path (a shared file system) or read them from their URLs.
 
 Nothing here imports typer or rich; ``progress`` is a callback the CLI gives.
 """
@@ -38,6 +41,15 @@ SHARDS_PER_WORKER = 4
 #: that of a one-process run (one shard's text and index at a time); at 8 MB a worker's peak was
 #: 432 MB against 282 MB for one process on 100 MB (docs/benchmarks.md "Scale")
 MAX_SHARD_BYTES = 2_000_000
+#: the smallest shard (unless the sources are fewer): a shard's fixed costs (an index, a query
+#: per claim) are paid once for all its sources
+MIN_SHARD_BYTES = 500_000
+
+#: with a pool, the first shard (this size at most) is searched in the parent process before
+#: the workers fork from it, so that they inherit what it learnt (the commonest words)
+WARM_BYTES = 1_000_000
+#: seconds to wait for a Dask scheduler given by address (``--scheduler-timeout``)
+SCHEDULER_TIMEOUT = 10.0
 
 #: a run over more sources than this gives a compact report (Report.compact): only the cells
 #: where a claim was found or nearly, the rest counted; ``compact=False`` keeps every cell
@@ -62,28 +74,64 @@ def default_jobs() -> int:
 
 
 @dataclass(frozen=True)
-class _Shard:
+class _Run:
+    """What every shard of a run shares, shipped to a worker once (a pool's initializer, a Dask
+    scatter), not with each shard: the listing (every entry, for the manifest's dates), the
+    claims, the threshold and a key naming the run."""
+
     listing: SourceListing
-    entries: tuple[ManifestEntry, ...]
     claims: tuple[Claim, ...]
     threshold: float | None
-    key: str  # the run: a worker keeps one ShardSearch per run
+    key: str
 
 
-_STATES: dict[str, ShardSearch] = {}
+@dataclass(frozen=True)
+class _Task:
+    """One shard: sources ``start:stop`` of the listing; ``number`` is its place in source
+    order (results come back in any order and are put back in this one)."""
+
+    number: int
+    start: int
+    stop: int
+    size: int  # bytes (an estimate for URLs): the biggest shards are handed out first
 
 
-def _search_shard(shard: _Shard) -> tuple[list[SourceOutcome], int]:
-    """Read and search one shard (in whichever process runs it): outcomes in source order,
-    and the bytes read."""
-    state = _STATES.get(shard.key)
+#: per process (and thread): the search state of the current run, kept from one shard to the
+#: next (its lexicon, prefilter and caches learn the vocabulary once per process)
+_STATES: dict[tuple[str, int], ShardSearch] = {}
+#: the run a pool worker was started for (:func:`_init_worker`)
+_RUN: list[_Run] = []
+
+
+def _state(run: _Run) -> ShardSearch:
+    import threading
+
+    key = (run.key, threading.get_ident())  # a Dask worker may run tasks in several threads
+    state = _STATES.get(key)
     if state is None:
-        _STATES.clear()
-        state = _STATES[shard.key] = ShardSearch(shard.claims, shard.threshold)
+        for k in [k for k in _STATES if k[0] != run.key]:
+            del _STATES[k]  # an earlier run's
+        state = _STATES[key] = ShardSearch(run.claims, run.threshold)
+    return state
+
+
+def _init_worker(run: _Run) -> None:
+    _RUN[:] = [run]
+
+
+def _pool_task(task: _Task) -> tuple[int, list[SourceOutcome], int]:
+    return _search_shard(task, _RUN[0])
+
+
+def _search_shard(task: _Task, shared: _Run) -> tuple[int, list[SourceOutcome], int]:
+    """Read and search one shard (in whichever process runs it): its number, the outcomes in
+    source order, and the bytes read."""
+    state = _state(shared)
+    listing = shared.listing
     sources = []
     read: list[SourceOutcome | None] = []  # None where a source was read
-    for e in shard.entries:
-        source, problems, warnings = shard.listing.read(e)
+    for e in listing.entries[task.start : task.stop]:
+        source, problems, warnings = listing.read(e)
         if source is None:
             read.append(_failed(e, problems, warnings))
         else:
@@ -105,7 +153,14 @@ def _search_shard(shard: _Shard) -> tuple[list[SourceOutcome], int]:
             out.append(o)
         else:
             out.append(r)
-    return out, size
+    return task.number, out, size
+
+
+def _forks() -> bool:
+    """Do pool workers start as forks of this process (and so inherit its state)?"""
+    import multiprocessing
+
+    return multiprocessing.get_context().get_start_method() == "fork"
 
 
 def _failed(e: ManifestEntry, problems: list[Problem], warnings: list[Problem]) -> SourceOutcome:
@@ -143,11 +198,13 @@ def run_compare(
     scheduler: str | None = None,
     progress: Progress | None = None,
     compact: bool | None = None,
+    scheduler_timeout: float = SCHEDULER_TIMEOUT,
 ) -> RunResult:
     """Every claim in every source of ``listing``; raises InputError when sources could not be
     read (after the whole run, listing every one), like ``load_sources``.
 
-    ``compact``: a compact report (None: when there are more than :data:`COMPACT_SOURCES`)."""
+    ``compact``: a compact report (None: when there are more than :data:`COMPACT_SOURCES`).
+    ``scheduler_timeout``: seconds to wait for a Dask scheduler given by address."""
     # every claim competes for the values of a source, whichever are asked for (see compare())
     wanted = {c.id for c in select_claims(claimset, claim_ids)}
     claims = claimset.claims
@@ -157,41 +214,67 @@ def run_compare(
     workers = 1 if scheduler is None and total < PARALLEL_MIN_BYTES else jobs
     if scheduler is not None and scheduler != "dask":
         workers = max(jobs, 2)
-    limit = max(500_000, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER) + 1))
-    if workers == 1:
-        limit = min(limit, 2_000_000)
-    key = f"{os.getpid()}-{id(listing)}-{len(claims)}-{threshold}"
+    limit = max(
+        MIN_SHARD_BYTES, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER) + 1)
+    )
+    run = _Run(listing, claims, threshold, os.urandom(8).hex())
+    cuts = shards(sizes, limit)
+    warm = workers > 1 and scheduler is None and len(cuts) > workers and _forks()
+    if warm:  # a small first shard, searched here before the pool forks (see below)
+        head = shards(sizes, min(limit, WARM_BYTES))[0]
+        cuts = [head, *(range(r.start + head.stop, r.stop + head.stop)
+                        for r in shards(sizes[head.stop :], limit))]
     tasks = [
-        _Shard(listing, listing.entries[r.start : r.stop], claims, threshold, key)
-        for r in shards(sizes, limit)
+        _Task(n, r.start, r.stop, sum(sizes[r.start : r.stop])) for n, r in enumerate(cuts)
     ]
     files = len(listing.entries)
-    outcomes: list[SourceOutcome] = []
-    done_bytes = 0
+    parts: dict[int, list[SourceOutcome]] = {}
+    done_files = done_bytes = 0
 
-    def collect(result: tuple[list[SourceOutcome], int]) -> None:
-        nonlocal done_bytes
-        got, size = result
-        outcomes.extend(got)
+    def collect(result: tuple[int, list[SourceOutcome], int]) -> None:
+        nonlocal done_files, done_bytes
+        number, got, size = result
+        parts[number] = got
+        done_files += len(got)
         done_bytes += size
         if progress is not None:
-            progress(len(outcomes), files, done_bytes, total)
+            progress(done_files, files, done_bytes, total)
 
-    if scheduler is not None:
-        from kzclaims.distributed import run_on_dask
+    # the biggest shards first, so that no worker is left with a big one at the end; the
+    # results are put back in source order, so the report does not depend on who finished first
+    rest = sorted(tasks[1:] if warm else tasks, key=lambda t: (-t.size, t.number))
+    try:
+        if scheduler is not None:
+            from kzclaims.distributed import run_on_dask
 
-        for result in run_on_dask(_search_shard, tasks, scheduler, jobs):
-            collect(result)
-    elif workers == 1 or len(tasks) == 1:
-        for t in tasks:
-            collect(_search_shard(t))
-    else:
-        import multiprocessing
-
-        with multiprocessing.get_context().Pool(min(workers, len(tasks))) as pool:
-            for result in pool.imap(_search_shard, tasks):
+            for result in run_on_dask(
+                _search_shard, rest, run, scheduler, jobs, scheduler_timeout
+            ):
                 collect(result)
-    _STATES.pop(key, None)
+        elif workers == 1 or len(tasks) == 1:
+            for t in tasks:
+                collect(_search_shard(t, run))
+        else:
+            import multiprocessing
+
+            first = None
+            if warm:
+                # The first shard is searched in this process before the pool forks: the
+                # workers start with its lexicon, prefilter pieces and caches (the commonest
+                # words of the corpus), which each would otherwise learn and expand itself
+                # (docs/benchmarks.md "Scale"). The results do not depend on it.
+                first = _search_shard(tasks[0], run)
+            with multiprocessing.get_context().Pool(
+                min(workers, len(rest)), initializer=_init_worker, initargs=(run,)
+            ) as pool:
+                if first is not None:
+                    collect(first)
+                for result in pool.imap_unordered(_pool_task, rest):
+                    collect(result)
+    finally:
+        for k in [k for k in _STATES if k[0] == run.key]:
+            del _STATES[k]
+    outcomes = [o for n in range(len(tasks)) for o in parts[n]]
     problems: list[Problem] = []
     missing: dict[str, list[Problem]] = {}
     warnings: list[Problem] = []

@@ -440,6 +440,13 @@ def test_empty_claim_id_is_an_error_not_every_claim(corpus: Path) -> None:
     assert "give a claim id (or leave --claim out)" in err
 
 
+def test_scheduler_port_out_of_range_is_rejected_at_once(corpus: Path) -> None:
+    code, out, err = run("compare", "--scheduler", "tcp://localhost:99999")
+    assert code == 2 and out == ""
+    assert "'tcp://localhost:99999': port 99999 is out of range (1-65535)" in err
+    assert "Traceback" not in err and "cannot reach" not in err
+
+
 def test_scheduler_near_miss_suggests_dask(corpus: Path) -> None:
     code, _, err = run("compare", "--scheduler", "dsak")
     assert code == 2 and "did you mean `dask`?" in err

@@ -174,3 +174,178 @@ def test_big_manifests_parse_fast_with_the_same_entries(monkeypatch: pytest.Monk
     (problem,) = exc.value.problems
     assert problem.line is not None and problem.line > 1 and problem.col is not None
     assert not yamlfile._fast_path_safe(text + "  - file: &a x\n")  # aliases: the precise path
+
+
+def _small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shards of a few sources, parallel runs however small the corpus."""
+    monkeypatch.setattr(execute, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(execute, "MIN_SHARD_BYTES", 1)
+    monkeypatch.setattr(execute, "MAX_SHARD_BYTES", 20_000)
+    monkeypatch.setattr(execute, "WARM_BYTES", 10_000)
+
+
+@pytest.mark.parametrize("jobs", [2, 4])
+def test_any_number_of_jobs_gives_byte_identical_json(
+    many: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    want = _streamed(many, jobs=1)
+    _small_shards(monkeypatch)
+    assert _streamed(many, jobs=jobs) == want == _in_memory(many)
+
+
+def test_the_report_does_not_depend_on_which_shard_finishes_first(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shards handed out biggest first, results taken in reverse order of that: the report
+    is the one of the sources in their order."""
+    import multiprocessing
+
+    want = _streamed(many, jobs=1)
+    _small_shards(monkeypatch)
+    handed: list[list[int]] = []
+
+    class Pool:  # runs the tasks here, and returns them last first
+        def __init__(self, n: int, initializer: object, initargs: tuple[object, ...]) -> None:
+            initializer(*initargs)  # type: ignore[operator]
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def imap_unordered(self, fn: object, tasks: list[execute._Task]) -> list[object]:
+            handed.append([t.number for t in tasks])
+            sizes = [t.size for t in tasks]
+            assert sizes == sorted(sizes, reverse=True)  # the biggest first
+            return [fn(t) for t in tasks][::-1]  # type: ignore[operator]
+
+    class Context:
+        def Pool(self, n: int, initializer: object, initargs: tuple[object, ...]) -> Pool:
+            return Pool(n, initializer, initargs)
+
+        def get_start_method(self) -> str:
+            return "fork"
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: Context())
+    assert _streamed(many, jobs=2) == want
+    assert handed and 0 not in handed[0]  # the first shard was searched before the pool
+
+
+def test_a_task_carries_its_place_not_the_listing(many: Path) -> None:
+    import pickle
+
+    claims = load_claims(many / "claims.yaml", "claims.yaml")
+    listing = list_sources(many / "sources", "sources")
+    task = execute._Task(3, 10, 20, 50_000)
+    assert len(pickle.dumps(task)) < 200
+    run = execute._Run(listing, claims.claims, None, "k")
+    number, outcomes, size = execute._search_shard(task, run)
+    assert number == 3 and [o.info.id for o in outcomes] == [
+        e.id for e in listing.entries[10:20]
+    ]
+    assert size == sum(o.size for o in outcomes) > 0
+
+
+def test_progress_counts_every_file_with_jobs_and_dask(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _small_shards(monkeypatch)
+    runs: dict[str, list[tuple[int, int, int, int]]] = {"jobs": [], "dask": []}
+    _streamed(many, jobs=2, progress=lambda *a: runs["jobs"].append(a))
+    pytest.importorskip("distributed")
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        got = _streamed(
+            many, scheduler=cluster.scheduler_address,
+            progress=lambda *a: runs["dask"].append(a),
+        )
+    assert got == _in_memory(many)
+    for seen in runs.values():
+        assert len(seen) > 2  # one call per shard
+        assert [s[0] for s in seen] == sorted(s[0] for s in seen)  # files done only grow
+        assert seen[-1][0] == seen[-1][1] == 40
+        assert seen[-1][2] == seen[-1][3] > 0
+
+
+def test_unreachable_scheduler_fails_fast_in_one_line(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+    import time
+
+    pytest.importorskip("distributed")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.chdir(many)
+    t = time.monotonic()
+    result = CliRunner().invoke(app, ["compare", "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert time.monotonic() - t < 5  # Dask's client alone waits its whole timeout
+    assert result.exit_code == 2 and result.stdout == ""
+    err = result.stderr.strip()
+    assert "\n" not in err and "Traceback" not in err
+    assert f"cannot reach the Dask scheduler tcp://127.0.0.1:{port}: connection refused" in err
+
+
+def test_scheduler_timeout_is_the_wait_for_an_address_that_does_not_answer(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    pytest.importorskip("distributed")
+
+    def silent(address: tuple[str, int], timeout: float) -> socket.socket:
+        assert timeout == 0.5
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(socket, "create_connection", silent)
+    monkeypatch.chdir(many)
+    result = CliRunner().invoke(
+        app, ["compare", "--scheduler", "10.255.255.1:8786", "--scheduler-timeout", "0.5"]
+    )
+    assert result.exit_code == 2
+    assert "no answer within 0.5 s (--scheduler-timeout)" in result.stderr
+
+
+@pytest.mark.parametrize("how", ["jobs", "dask"])
+def test_progress_bar_on_a_terminal_is_on_stderr_only(
+    many: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    from kzclaims import cli
+
+    _small_shards(monkeypatch)
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.chdir(many)
+    args = ["compare", "-f", "json", "-j", "2"]
+    cluster = None
+    if how == "dask":
+        pytest.importorskip("distributed")
+        from dask.distributed import LocalCluster
+
+        cluster = LocalCluster(  # a tcp:// address, as a real scheduler's
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+            protocol="tcp",
+        )
+        args += ["--scheduler", cluster.scheduler_address]
+    try:
+        shown = CliRunner().invoke(app, args)
+        quiet = CliRunner().invoke(app, [*args, "--quiet"])
+    finally:
+        if cluster is not None:
+            cluster.close()
+    assert shown.exit_code == quiet.exit_code == 0
+    assert shown.stdout == quiet.stdout and shown.stdout.lstrip().startswith("{")
+    assert "/40 files" in shown.stderr and "kB" in shown.stderr  # files, size, time left
+    assert "files" not in quiet.stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    from kzclaims import cli
+
+    with cli._progress_bar(False) as progress:  # pytest's stderr is not a terminal
+        assert progress is None
