@@ -10,9 +10,11 @@ MB/s per core (MB / seconds / jobs), MB per CPU second, peak resident memory of 
 the split floor measured in the same run on the same files (read + a regex sentence split, one
 core) with the ratio time / floor time. ``--repeat N`` runs the jobs settings of a corpus N
 times, interleaved (1, 2, 1, 2, ...), then prints the medians: on a shared machine a speed-up
-of ``--jobs 2`` means something only that way. ``--startup`` times the bundled
-`compare` against bare imports of typer, rich, rapidfuzz and yaml (medians, interleaved; wall
-and CPU seconds; without and with bytecode).
+of ``--jobs 2`` means something only that way; the summary also gives the CPU seconds of two
+jobs over one (the parallel overhead, measurable under load) and 2 / that ratio (the speed-up
+two jobs can reach on two otherwise idle cores: a bound, not a measurement).
+``--startup`` times the bundled `compare` against bare imports of typer, rich, rapidfuzz and
+yaml (medians, interleaved; wall and CPU seconds; without and with bytecode).
 """
 
 from __future__ import annotations
@@ -153,11 +155,13 @@ def main(argv: list[str] | None = None) -> int:
             if a.dask:
                 runs.append((2, "dask"))
             walls: dict[tuple[int, str | None], list[float]] = {}
+            cpus: dict[tuple[int, str | None], list[float]] = {}
             for _ in range(max(1, a.repeat)):
                 for jobs, scheduler in runs:
                     load = os.getloadavg()[0]
                     wall, rss, cpu = run_compare(d, jobs, scheduler)
                     walls.setdefault((jobs, scheduler), []).append(wall)
+                    cpus.setdefault((jobs, scheduler), []).append(cpu)
                     print(json.dumps({
                         "MB": round(size, 1), "files": files, "claims": claims, "jobs": jobs,
                         "scheduler": scheduler or "local", "seconds": round(wall, 2),
@@ -166,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                         "MB per CPU second": round(size / cpu, 2),
                         "peak RSS MB": rss,
                         "load before": round(load, 2),
+                        "load after": round(os.getloadavg()[0], 2),
                         "split floor MB/s": round(size / floor_s, 1),
                         "x floor": round(wall * jobs / floor_s, 1),
                     }), flush=True)
@@ -177,11 +182,22 @@ def main(argv: list[str] | None = None) -> int:
                         for (j, s), w in walls.items()
                     },
                 }
+                summary["median CPU seconds"] = {
+                    f"jobs {j}{' ' + s if s else ''}": round(statistics.median(c), 1)
+                    for (j, s), c in cpus.items()
+                }
                 if (1, None) in walls and (2, None) in walls:
-                    summary["speed-up jobs 2"] = round(
+                    summary["speed-up jobs 2 (wall, under this load)"] = round(
                         statistics.median(walls[(1, None)]) / statistics.median(walls[(2, None)]),
                         2,
                     )
+                    # CPU seconds hardly depend on the load: the parallel overhead, and the
+                    # speed-up two jobs can reach on two otherwise idle cores (2 x CPU1 / CPU2)
+                    overhead = statistics.median(cpus[(2, None)]) / statistics.median(
+                        cpus[(1, None)]
+                    )
+                    summary["CPU jobs 2 / jobs 1 (overhead)"] = round(overhead, 3)
+                    summary["bound on a quiet machine (2 / overhead)"] = round(2 / overhead, 2)
                 print(json.dumps(summary), flush=True)
     return 0
 

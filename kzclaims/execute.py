@@ -255,6 +255,7 @@ def run_compare(
             for t in tasks:
                 collect(_search_shard(t, run))
         else:
+            import gc
             import multiprocessing
 
             first = None
@@ -264,13 +265,19 @@ def run_compare(
                 # words of the corpus), which each would otherwise learn and expand itself
                 # (docs/benchmarks.md "Scale"). The results do not depend on it.
                 first = _search_shard(tasks[0], run)
-            with multiprocessing.get_context().Pool(
-                min(workers, len(rest)), initializer=_init_worker, initargs=(run,)
-            ) as pool:
-                if first is not None:
-                    collect(first)
-                for result in pool.imap_unordered(_pool_task, rest):
-                    collect(result)
+                # what the workers inherit is never collected there: their garbage collector
+                # does not walk it (nor copy its pages by touching it)
+                gc.freeze()
+            try:
+                with multiprocessing.get_context().Pool(
+                    min(workers, len(rest)), initializer=_init_worker, initargs=(run,)
+                ) as pool:
+                    if first is not None:
+                        collect(first)
+                    for result in pool.imap_unordered(_pool_task, rest):
+                        collect(result)
+            finally:
+                gc.unfreeze()
     finally:
         for k in [k for k in _STATES if k[0] == run.key]:
             del _STATES[k]
