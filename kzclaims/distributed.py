@@ -108,7 +108,16 @@ def run_on_dask(
             for k, t in enumerate(tasks)
         ]
         for f in as_completed(futures):
-            yield f.result()
+            try:
+                result = f.result()
+            except ImportError as exc:  # a worker without kzclaims (or an extra the task needs)
+                raise InputError.single(
+                    "--scheduler",
+                    f"a Dask worker cannot import {exc.name or 'a module'} ({exc}): install"
+                    ' kzclaims, the same version, on every worker (pip install "kzclaims[dask]")',
+                    code="scheduler",
+                ) from None
+            yield result
     finally:
         client.close()
         if cluster is not None:

@@ -349,3 +349,22 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
 
     with cli._progress_bar(False) as progress:  # pytest's stderr is not a terminal
         assert progress is None
+
+
+def test_a_worker_that_cannot_import_kzclaims_is_one_line() -> None:
+    pytest.importorskip("distributed")
+    from dask.distributed import LocalCluster
+
+    from kzclaims.distributed import run_on_dask
+    from kzclaims.errors import InputError
+
+    def task(n: int, shared: str) -> int:
+        raise ModuleNotFoundError("No module named 'kzclaims'", name="kzclaims")
+
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster, pytest.raises(InputError) as got:
+        list(run_on_dask(task, [1, 2], "shared", cluster.scheduler_address, 1))
+    [problem] = got.value.problems
+    assert "a Dask worker cannot import kzclaims" in problem.message
+    assert "install kzclaims, the same version, on every worker" in problem.message
