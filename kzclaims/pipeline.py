@@ -725,6 +725,9 @@ MATCH_BONUS = 0.0
 #: weight of the contrastive score (the claim's words that its sibling claims lack, near the
 #: value: kzclaims.joint.contrast_phrases) in the matching
 CONTRAST_WEIGHT = 0.5
+#: a claim with contrastive words none of which stands near a value another claim's own words
+#: score at least this much on does not take it (0: never)
+CONTRAST_VETO = 40.0
 #: a value two claims score within this much of each other (with the contrastive score) goes
 #: to neither: "abstained: too close to X" (0: never)
 TOO_CLOSE = 0.0
@@ -770,7 +773,8 @@ def _assign(
                 mine[key] = s
                 rank[q, key] = len(rank)
         best.append(mine)
-    weight = _weights(items, best, indexed, contrast)
+    vetoed: dict[int, dict[tuple[int, int], str]] = {}
+    weight = _weights(items, best, indexed, contrast, vetoed)
     closed: dict[int, tuple[_Reading, str, float]] = {}
     if TOO_CLOSE > 0.0:
         _too_close(items, best, weight, rank, closed)
@@ -799,7 +803,12 @@ def _assign(
             reading = mine_best.reading
             assert reading.choice is not None
             text = reading.choice.value.text
-            if key in holder:
+            if key in vetoed.get(q, {}) and key not in holder:
+                why = (
+                    f"abstained: its value “{text}” stands by words of sibling claim "
+                    f"{vetoed[q][key]}, none of this claim's own"
+                )
+            elif key in holder:
                 other_q = holder[key]
                 why = (
                     f"its value “{text}” is taken by sibling claim {items[other_q][0].id}, "
@@ -822,23 +831,42 @@ def _weights(
     items: Sequence[tuple[Claim, float, Sequence[Match]]],
     best: Sequence[Mapping[tuple[int, int], _Scored]], indexed: _Indexed,
     contrast: Mapping[str, Sequence[Any]] | None,
+    vetoed: dict[int, dict[tuple[int, int], str]] | None = None,
 ) -> list[dict[tuple[int, int], float]]:
     """What each (claim, value) pair weighs in the competition: its joint score, plus
-    :data:`CONTRAST_WEIGHT` x its contrastive score when a sibling claim also wants the value."""
+    :data:`CONTRAST_WEIGHT` x its contrastive score when a sibling claim also wants the value.
+    A pair :data:`CONTRAST_VETO` rules out is left out (and put in ``vetoed``: claim -> value ->
+    the sibling whose words stand by it)."""
     wanted: dict[tuple[int, int], int] = {}
     for mine in best:
         for key in mine:
             wanted[key] = wanted.get(key, 0) + 1
     out: list[dict[tuple[int, int], float]] = []
+    sharp: dict[tuple[int, int], list[tuple[float, int]]] = {}  # contrast of each claim wanting
     for q, mine in enumerate(best):
         got = {}
         for key, s in mine.items():
             w = s.joint
             if CONTRAST_WEIGHT and contrast is not None and wanted[key] > 1:
                 phrases = contrast.get(items[q][0].id, ())
-                w += CONTRAST_WEIGHT * _contrast_score(phrases, s.reading, indexed)
+                c = _contrast_score(phrases, s.reading, indexed)
+                sharp.setdefault(key, []).append((c, q))
+                w += CONTRAST_WEIGHT * c
             got[key] = w
         out.append(got)
+    if CONTRAST_VETO:
+        # a value whose nearby words are one sibling's own and none of another's is not the
+        # other's to take ("1,850 soldiers" beside "Dravenia" for the Tarskan contingent)
+        for key, cs in sharp.items():
+            top = max(c for c, _ in cs)
+            if top < CONTRAST_VETO:
+                continue
+            owner = max(cs, key=lambda t: (t[0], -t[1]))[1]
+            for c, q in cs:
+                if c == 0.0 and contrast is not None and contrast.get(items[q][0].id):
+                    del out[q][key]
+                    if vetoed is not None:
+                        vetoed.setdefault(q, {})[key] = items[owner][0].id
     return out
 
 

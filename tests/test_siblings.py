@@ -166,3 +166,17 @@ def test_the_reports_own_date_and_dates_of_another_role_lose() -> None:
     assert any("approve" in r for r in got["6 March"].reasons)
     v = next(v for v in read_values(text, "date", dt.date(2025, 3, 20), "en") if "6" in v.text)
     assert date_roles(text, v) == {"approve"}
+
+
+def test_a_third_sibling_whose_words_are_absent_takes_nothing(tmp_path: Path) -> None:
+    """A Tarskan contingent the text never mentions takes neither the total nor the Ostrian
+    figure (the matching alone would give it any value left over above its threshold)."""
+    claims = FORCE + (
+        "  - id: tarskan\n    title: Tarskan contingent\n    kind: count\n"
+        "    find: [Tarskan contingent, how many soldiers did Tarska send]\n"
+        "    unit: [troops, soldiers, personnel]\n"
+    )
+    cells = _run(tmp_path, claims, TEXT)
+    assert cells["total"].value == 4100 and cells["ostrian"].value == 2250  # type: ignore[attr-defined]
+    assert not cells["tarskan"].found  # type: ignore[attr-defined]
+    assert "sibling claim" in (cells["tarskan"].why or "")  # type: ignore[attr-defined]
