@@ -271,15 +271,14 @@ def test_spent2_half_floor() -> None:
     _assert_floors("spent2", SPENT2_FLOORS, SPENT2_MAX_FALSE_FINDS, SPENT2_VERDICTS_FLOOR)
 
 
-#: the third held-out half (split: test): set from the figure measured once, before any of its
-#: failures are read; None while it is being written.
-HELD_OUT_FLOORS: dict[str, float] | None = None
-HELD_OUT_MAX_FALSE_FINDS = 0
-HELD_OUT_VERDICTS_FLOOR = 0.0
+#: the third held-out half (split: test), written blind on 2026-12-07 and measured once at
+#: ea0f0dd, its failures unread: found 82.8 %, value right 72.9 %, false finds 16 of 184,
+#: verdicts 70.2 % (all languages; docs/benchmarks.md). Floors a little below.
+HELD_OUT_FLOORS = {"found_recall": 80.0, "value_right": 70.0}
+HELD_OUT_MAX_FALSE_FINDS = 20
+HELD_OUT_VERDICTS_FLOOR = 66.0
 
 
 def test_held_out_half_floor() -> None:
     """The current held-out half (split: test) does not fall below the figure measured once."""
-    if HELD_OUT_FLOORS is None:
-        pytest.skip("the third held-out half is being written blind (benchmarks/unseen/README.md)")
     _assert_floors("test", HELD_OUT_FLOORS, HELD_OUT_MAX_FALSE_FINDS, HELD_OUT_VERDICTS_FLOOR)
