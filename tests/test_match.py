@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -439,3 +440,37 @@ def test_key_filter_keeps_every_synthetic_document_brute_force_matches(
         for q, p in enumerate(phrasings):
             if brute_force_search("d", redone, [p], threshold, limit=1):
                 assert q in wanted[d], (d, p, threshold)
+
+
+def test_expand_many_gives_the_same_answers_with_and_without_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lexicon.expand_many preselects word pairs with rapidfuzz's cdist when numpy is there; the
+    answers must be those of expand() one word at a time, with numpy or without, as the
+    vocabulary grows."""
+    import kzclaims.match as match_module
+
+    rnd = random.Random(5)
+    letters = "abcdehiklmnoprstuy"
+    vocab = ["".join(rnd.choice(letters) for _ in range(rnd.randint(2, 13))) for _ in range(6000)]
+    vocab += ["troops", "troop", "aircraft", "aircrafts", "withdrawal", "withdrawl", "pullout"]
+    words = [w if rnd.random() < 0.5 else w[:-1] for w in rnd.sample(vocab, 300)]
+    words += ["troops", "aircraft", "withdrawal", "start", "commence"]
+    monkeypatch.setattr(match_module, "CDIST_MIN_PAIRS", 0)  # cdist for every length
+
+    def expansions(fast: bool) -> dict[str, list[tuple[str, float]]]:
+        lex = Lexicon()
+        for part in (vocab[:3000], vocab[3000:]):
+            lex.add(part)
+            if fast:
+                lex.expand_many(words)
+            else:
+                for w in words:
+                    lex.expand(w)
+        return {w: lex.expand(w) for w in words}
+
+    one_by_one = expansions(False)
+    assert sum(len(v) for v in one_by_one.values()) > len(words)  # not vacuous
+    assert expansions(True) == one_by_one
+    monkeypatch.setitem(sys.modules, "numpy", None)  # as without the extra
+    assert expansions(True) == one_by_one
