@@ -224,6 +224,15 @@ def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], 
     return tuple(out)
 
 
+def forget_passages() -> None:
+    """Empty the caches keyed by a passage's text (:func:`_words`, :func:`_hits`): a passage is
+    scored for the claims of one source, so ``kzclaims.pipeline.ShardSearch`` empties them
+    after each shard and memory stays flat (their keys hold the passages' texts: up to ~40 MB
+    at 65,536 entries, issue 8)."""
+    _words.cache_clear()
+    _hits.cache_clear()
+
+
 _DIGIT = re.compile(r"\d")
 
 

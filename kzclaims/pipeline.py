@@ -1232,8 +1232,13 @@ class ShardSearch:
                     self.gate, self.contrast,
                 )
                 for (q, _, _), (reading, near, why) in zip(items, readings, strict=True):
+                    if reading is None and near is None:
+                        continue  # "not found", as every claim without a cell (memory, issue 8)
                     finding, bounds = _finding(self.claims[q], source, reading, near, why)
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
+            from kzclaims.joint import forget_passages
+
+            forget_passages()  # the scorer's caches of this shard's passages
         return [
             SourceOutcome(_source_info(s), tuple(cells.get(k, ())), s.size)
             for k, s in enumerate(sources)
