@@ -1116,8 +1116,9 @@ class KeyFilter:
 
         for a in range(n):
             for size, penalty in ((1, 0.0), (2, PAIR_PENALTY)):
-                if a + size > n or not covers[a] or (size == 2 and not covers[a + 1]):
-                    continue  # a pair holds words of both sentences (else it never beats them)
+                if a + size > n or not (covers[a] or (size == 2 and covers[a + 1])):
+                    continue  # no word of a phrasing (a pair may hold them in one sentence
+                    # only: the other's stop words can make it beat both)
                 cover, units = merged(a, a + size)
                 stops = stops_of[a] if size == 1 else stops_of[a] | stops_of[a + 1]
                 for q, r in self._relevance(cover, check - accepted, stops).items():

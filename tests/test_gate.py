@@ -78,10 +78,11 @@ def test_the_gate_does_skip_claims_in_documents() -> None:
     assert skipped > 0
 
 
-# A corpus where a claim is found only through a window (the value two sentences after the
-# passage, its unit there too) or a sentence found by its unit (no word of the claim in it):
-# a window gate that judged a passage by its own sentences only, or forgot the sentences found
-# by their unit, would lose these cells.
+# A corpus where a claim is found only through a window (the value in the sentence after the
+# passage, its unit there too) or a sentence found by its unit (no word of the claim in it): a
+# window gate that forgot the sentences found by their unit loses a cell. (One that judged a
+# passage by its own sentences only is not caught here: the pair of the passage and the next
+# sentence holds the unit too.)
 WINDOW_CLAIMS = """version: 1
 claims:
   - id: flood-dead
@@ -125,3 +126,30 @@ def test_gate_keeps_windows_and_sentences_found_by_their_unit() -> None:
     # and the gate does its work: the filler source is not read for either claim
     state = ShardSearch(claimset.claims, None)
     assert state.keys.claims_for([s.text for s in sources])[2] == set()
+
+
+def test_gate_keeps_a_pair_that_only_the_second_sentences_stop_words_lift() -> None:
+    """A pair of sentences beats both when the second adds only stop words of the phrasing
+    ("the", "in"): relevance 30 here, the floor, while the first sentence alone scores 25 (a
+    scale-corpus document the window gate once lost)."""
+    from kzclaims.claims import parse_claims
+    from kzclaims.model import Source
+
+    claimset = parse_claims(
+        "version: 1\nclaims:\n  - id: riot-dead\n    title: Deaths in the riots\n"
+        "    kind: count\n    unit: people\n    find:\n"
+        "      - people were killed during the riots in total\n",
+        "claims.yaml",
+    )
+    text = (
+        "Zepohobeji neviku out rozate as car average one people ounce inufuz tyjet and just not. "
+        "Real to is to ikidege quarter that it at minutes the fihegecula promoting in giant "
+        "youth.\n"
+    )
+    sources = [Source(id="s0", file="s0.txt", text=text)]
+    results = {}
+    for gate in (True, False):
+        state = ShardSearch(claimset.claims, None, gate=gate)
+        results[gate] = assemble(claimset.claims, state.search(sources))
+    assert results[True] == results[False]
+    assert results[True][0].findings[0].found and results[True][0].findings[0].value == 1
