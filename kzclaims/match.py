@@ -524,14 +524,6 @@ class Lexicon:
         todo = [w for w in dict.fromkeys(words) if not self._current(w)]
         if not todo:
             return
-        try:
-            import numpy as np
-            from rapidfuzz import fuzz
-            from rapidfuzz.process import cdist
-        except ImportError:
-            for w in todo:
-                self.expand(w)
-            return
         groups: dict[tuple[int, int], list[str]] = {}
         for w in todo:
             cached = self._cache.get(w)
@@ -542,10 +534,19 @@ class Lexicon:
                 if bucket and start < len(bucket):
                     groups.setdefault((length, start), []).append(w)
         near: dict[tuple[str, int], list[str]] = {}
-        for (length, start), ws in groups.items():
+        big = {
+            key: ws for key, ws in groups.items()
+            if len(ws) * (len(self._by_len[key[0]]) - key[1]) >= CDIST_MIN_PAIRS
+        }  # the others: expand() compares them one by one
+        if big:  # numpy is imported only then (a small run starts without it)
+            try:
+                import numpy as np
+                from rapidfuzz import fuzz
+                from rapidfuzz.process import cdist
+            except ImportError:
+                big = {}
+        for (length, start), ws in big.items():
             choices = self._by_len[length][start:]
-            if len(ws) * len(choices) < CDIST_MIN_PAIRS:
-                continue  # expand() compares them one by one
             lists: list[list[str]] = [[] for _ in ws]
             for at in range(0, len(choices), CDIST_CHUNK):
                 part = choices[at : at + CDIST_CHUNK]
@@ -566,8 +567,9 @@ class Lexicon:
         return cached is not None and cached[0] == len(self._known)
 
 
-#: below this many word pairs a length's comparison is left to ``process.extract``
-CDIST_MIN_PAIRS = 20_000
+#: below this many word pairs a length's comparison is left to ``process.extract`` (and numpy is
+#: not imported: the bundled run starts without it)
+CDIST_MIN_PAIRS = 500_000
 #: vocabulary words per cdist call (a matrix of phrasing words x this many bytes)
 CDIST_CHUNK = 4096
 
