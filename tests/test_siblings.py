@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import kzclaims.pipeline as pipeline
 from kzclaims.choose import claim_roles, date_roles, score_candidates
 from kzclaims.claims import load_claims
 from kzclaims.joint import contrast_phrases
-from kzclaims.model import Claim, Match
+from kzclaims.model import Claim, Finding, Match
 from kzclaims.sources import load_sources
 from kzclaims.values import read_values
 
@@ -44,7 +46,7 @@ TEXT = (
 )
 
 
-def _run(tmp_path: Path, claims: str, text: str) -> dict[str, object]:
+def _run(tmp_path: Path, claims: str, text: str) -> dict[str, Finding]:
     (tmp_path / "claims.yaml").write_text(claims, encoding="utf-8")
     (tmp_path / "sources").mkdir(exist_ok=True)
     (tmp_path / "sources" / "a.txt").write_text(text, encoding="utf-8")
@@ -56,16 +58,18 @@ def _run(tmp_path: Path, claims: str, text: str) -> dict[str, object]:
 
 def test_the_total_and_its_part_each_keep_their_own(tmp_path: Path) -> None:
     cells = _run(tmp_path, FORCE, TEXT)
-    assert cells["total"].found and cells["total"].value == 4100, cells["total"]  # type: ignore[attr-defined]
-    assert cells["ostrian"].found and cells["ostrian"].value == 2250, cells["ostrian"]  # type: ignore[attr-defined]
+    assert cells["total"].found and cells["total"].value == 4100, cells["total"]
+    assert cells["ostrian"].found and cells["ostrian"].value == 2250, cells["ostrian"]
 
 
-def test_greedy_sharing_mixes_the_total_and_the_part(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_greedy_sharing_mixes_the_total_and_the_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What the matching fixes: taken best first, the pairs of the two claims cross."""
     monkeypatch.setattr(pipeline, "ASSIGNMENT", "greedy")
     monkeypatch.setattr(pipeline, "CONTRAST_WEIGHT", 0.0)
     cells = _run(tmp_path, FORCE, TEXT)
-    assert cells["total"].value != 4100  # type: ignore[attr-defined]
+    assert cells["total"].value != 4100
 
 
 CASUALTIES = """\
@@ -86,10 +90,10 @@ claims:
 
 def test_a_claim_says_which_sibling_took_its_value(tmp_path: Path) -> None:
     cells = _run(tmp_path, CASUALTIES, "After the floods, officials say 120 people are missing.\n")
-    assert cells["missing"].found and cells["missing"].value == 120  # type: ignore[attr-defined]
+    assert cells["missing"].found and cells["missing"].value == 120
     injured = cells["injured"]
-    assert not injured.found  # type: ignore[attr-defined]
-    assert "taken by sibling claim missing" in (injured.why or ""), injured  # type: ignore[attr-defined]
+    assert not injured.found
+    assert "taken by sibling claim missing" in (injured.why or ""), injured
 
 
 def test_hungarian_maximises_the_total() -> None:
@@ -177,6 +181,6 @@ def test_a_third_sibling_whose_words_are_absent_takes_nothing(tmp_path: Path) ->
         "    unit: [troops, soldiers, personnel]\n"
     )
     cells = _run(tmp_path, claims, TEXT)
-    assert cells["total"].value == 4100 and cells["ostrian"].value == 2250  # type: ignore[attr-defined]
-    assert not cells["tarskan"].found  # type: ignore[attr-defined]
-    assert "sibling claim" in (cells["tarskan"].why or "")  # type: ignore[attr-defined]
+    assert cells["total"].value == 4100 and cells["ostrian"].value == 2250
+    assert not cells["tarskan"].found
+    assert "sibling claim" in (cells["tarskan"].why or "")

@@ -77,20 +77,29 @@ def test_help_imports_nothing_heavy() -> None:
     assert _imported(body) == []
 
 
-def test_the_bundled_compare_imports_nothing_heavy() -> None:
-    """A whole run with options that take values (parsed by typer: no pydantic) over the
-    bundled .txt sources (no reader, language or distribution library)."""
-    body = (
+def _compare(args: str, check: str) -> str:
+    """The body of a subprocess that runs ``kzclaims <args>`` through cli.main and asserts
+    ``check`` on its standard output (``out``)."""
+    return (
         "import contextlib, io\n"
         "from kzclaims import cli\n"
-        "sys.argv = ['kzclaims', 'compare', '--threshold', '75', '--format', 'json', '-j', '1']\n"
+        f"sys.argv = ['kzclaims', {args}]\n"
         "out = io.StringIO()\n"
         "with contextlib.redirect_stdout(out):\n"
         "    try:\n"
         "        cli.main()\n"
         "    except SystemExit as exc:\n"
         "        assert exc.code in (0, None), exc.code\n"
-        "assert json.loads(out.getvalue())['claims']\n"
+        f"assert {check}\n"
+    )
+
+
+def test_the_bundled_compare_imports_nothing_heavy() -> None:
+    """A whole run with options that take values (parsed by typer: no pydantic) over the
+    bundled .txt sources (no reader, language or distribution library)."""
+    body = _compare(
+        "'compare', '--threshold', '75', '--format', 'json', '-j', '1'",
+        "json.loads(out.getvalue())['claims']",
     )
     assert _imported(body) == []
 
@@ -98,18 +107,7 @@ def test_the_bundled_compare_imports_nothing_heavy() -> None:
 def test_the_bundled_compare_imports_only_the_modules_it_uses() -> None:
     """The default run (the rich table) over the bundled English .txt sources imports none of
     kzclaims's other readers, the Russian value reader, other renderers or commands."""
-    body = (
-        "import contextlib, io\n"
-        "from kzclaims import cli\n"
-        "sys.argv = ['kzclaims', 'compare']\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        "    try:\n"
-        "        cli.main()\n"
-        "    except SystemExit as exc:\n"
-        "        assert exc.code in (0, None), exc.code\n"
-        "assert out.getvalue().strip()\n"
-    )
+    body = _compare("'compare'", "out.getvalue().strip()")
     heavy, unneeded = _run_check(body)
     assert heavy == []
     assert unneeded == []
