@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kzclaims._lazyre import cached
 from kzclaims.lang import Conventions
 from kzclaims.model import Claim, Kind, Match, PartialDate, Value
 
@@ -54,9 +55,9 @@ OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
 DISTANCE_CAP = 30.0
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)»]*\s+(?=[\"“‘(«]?[A-ZА-ЯЁ0-9])")
-_CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s|,\s(?:while|whereas|but|and\s+(?:the|a|an|its|their)\b)")
-_WORD = re.compile(r"[a-zа-яё]+")
+_SENTENCE_END = cached(r"[.!?][\"'”’)»]*\s+(?=[\"“‘(«]?[A-ZА-ЯЁ0-9])")
+_CLAUSE_BREAK = cached(r"[;:–—]|\s-\s|,\s(?:while|whereas|but|and\s+(?:the|a|an|its|their)\b)")
+_WORD = cached(r"[a-zа-яё]+")
 
 
 @dataclass(frozen=True)
@@ -190,8 +191,8 @@ def _year_claim(claim: Claim) -> bool:
     return isinstance(e, PartialDate) and e.month is None
 
 
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
-_CLAUSE_EDGE = re.compile(r"[.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\)")
+_YEAR = cached(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
+_CLAUSE_EDGE = cached(r"[.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\)")
 
 
 def _other_year(text: str, value: Value, reference: dt.date | None) -> str | None:
@@ -212,31 +213,31 @@ def _other_year(text: str, value: Value, reference: dt.date | None) -> str | Non
 #: the roles a date plays, by the words near it (English and Russian; whole words, or a
 #: Russian stem)
 _ROLES: dict[str, re.Pattern[str]] = {
-    "request": re.compile(
+    "request": cached(
         r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plea|invit(?:e|ed|ation)"
         r"|обрати\w*|обращ\w*|просьб\w*|проси\w*|просил\w*|запрос\w*|призва\w*)\b"
     ),
-    "approve": re.compile(
+    "approve": cached(
         r"\b(?:approv(?:e|ed|es|al|ing)|authori[sz](?:e|ed|es|ation)|endors(?:e|ed|ement)"
         r"|sanction(?:ed)?|ratif(?:y|ied|ication)|одобр\w*|утверд\w*|санкционир\w*"
         r"|разреши\w*|ратифи\w*)\b"
     ),
-    "start": re.compile(
+    "start": cached(
         r"\b(?:beg(?:a|i|u)n(?:s|ning)?|start(?:s|ed|ing)?|launch(?:es|ed|ing)?"
         r"|commenc(?:e|ed|es|ing)|нача\w*|начин\w*|старт\w*|приступ\w*)\b"
     ),
-    "end": re.compile(
+    "end": cached(
         r"\b(?:end(?:s|ed|ing)?|complet(?:e|ed|es|ing|ion)|finish(?:es|ed|ing)?"
         r"|conclud(?:e|ed|es|ing)|заверш\w*|законч\w*|оконч\w*|прекрат\w*)\b"
     ),
-    "report": re.compile(
+    "report": cached(
         r"\b(?:said|says|told|report(?:s|ed)|publish(?:es|ed)|sa(?:y|id) in a statement"
         r"|сообщи\w*|сообща\w*|заяви\w*|заявля\w*|опубликова\w*|рассказа\w*)\b"
     ),
 }
 #: how many words either side of a date its role words may stand
 ROLE_WORDS = 6
-_ROLE_WORD = re.compile(r"[a-zа-яё]+")
+_ROLE_WORD = cached(r"[a-zа-яё]+")
 
 
 def claim_roles(claim: Claim) -> frozenset[str]:

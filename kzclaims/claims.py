@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kzclaims._lazyre import cached
 from kzclaims.errors import InputError, Problem
 from kzclaims.model import KINDS, Claim, ClaimSet, Expected, Kind, PartialDate, Tolerance
 from kzclaims.yamlfile import Node, Reporter, check_keys, parse_yaml, read_text_file, type_name
@@ -22,7 +23,7 @@ TOP_KEYS = ("version", "title", "defaults", "claims")
 DEFAULT_KEYS = ("threshold",)
 CLAIM_KEYS = ("id", "title", "kind", "find", "unit", "expected", "tolerance", "threshold", "notes")
 CLAIM_REQUIRED = ("id", "title", "kind", "find")
-ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+ID_RE = cached(r"[a-z0-9][a-z0-9-]*\Z")
 DEFAULT_THRESHOLD = 75.0
 #: The largest magnitude an ``expected`` or ``tolerance`` may have: far beyond any figure in the
 #: news, and small enough that every arithmetic on it stays exact and finite.
@@ -31,9 +32,9 @@ MAX_MAGNITUDE = 1e15
 #: How durations are counted in days (the contract: weeks x 7). Months and years are calendar
 #: averages rounded the way news writing rounds them.
 DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
-_DURATION_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\s*\Z", re.IGNORECASE)
-_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z")
-_PERCENT_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*\Z")
+_DURATION_RE = cached(r"\s*(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\s*\Z", re.IGNORECASE)
+_GROUPED = cached(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z")
+_PERCENT_RE = cached(r"\s*(\d+(?:\.\d+)?)\s*%\s*\Z")
 
 EXPECTED_FORMS: dict[str, str] = {
     "count": "a whole number, e.g. `2030`",

@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kzclaims._lazyre import cached
+
 __all__ = ["Dateline", "dateline_spans", "find_yearless_dateline", "nearest_year", "text_year"]
 
 _HEAD_LINES = 8
@@ -39,24 +41,24 @@ _AFTER = (
     r"(?(place)(?=\s*(?:[.,;:/(—–|-]|$))"
     r"|(?=[.,]?\s+\d{1,2}[:.]\d{2}\b|[.,]?\s*[/(][A-ZА-ЯЁ]|\.?\s+[—–-]\s|\.?\s*$))"
 )
-_RU_DAY_MONTH = re.compile(
+_RU_DAY_MONTH = cached(
     r"^" + _PLACE + r"(?P<day>\d{1,2})\s+(?P<month>[а-яё]{3,9})\.?" + _AFTER
 )
-_EN_DAY_MONTH = re.compile(
+_EN_DAY_MONTH = cached(
     r"^" + _PLACE + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?" + _AFTER
 )
-_EN_MONTH_DAY = re.compile(
+_EN_MONTH_DAY = cached(
     r"^" + _PLACE + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _AFTER
 )
 #: a line dated with its year: that dateline is :func:`kzclaims.sources.infer_dateline`'s
-_FULL_DATE = re.compile(
+_FULL_DATE = cached(
     r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{1,2}\s+[A-Za-zа-яё]{3,9}\.?\s+\d{4}\b"
     r"|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b"
 )
-_YEAR = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?![\d.,]\d)")
+_YEAR = cached(r"(?<![\d,])(19[5-9]\d|20\d\d)(?![\d.,]\d)")
 #: what makes a four-digit number a year: "2024 года", "в 2024 г.", "March 2024", "12.03.2024"
-_YEAR_AFTER = re.compile(r"\s*(?:год|г\.|гг\.)", re.I)
-_YEAR_BEFORE = re.compile(
+_YEAR_AFTER = cached(r"\s*(?:год|г\.|гг\.)", re.I)
+_YEAR_BEFORE = cached(
     r"(?:\b(?:in|since|of|в|с|до)|\d{1,2}\.\d{1,2}\.|[A-Za-zА-Яа-яё]{3,}\.?\s+\d{1,2},?)\s*$"
     r"|\b[A-Za-zА-Яа-яё]{3,9}\.?\s*$",
 )
@@ -111,7 +113,7 @@ def find_yearless_dateline(text: str) -> Dateline | None:
 
 #: a dateline inside a passage (a headline read together with the dateline after it): a place in
 #: capitals, the day and month, then an agency ("ЛИМА, 16 февраля. /ТАСС/", "LIMA, Feb 16 (AP)")
-_INNER = re.compile(
+_INNER = cached(
     r"(?<![\w])[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ.'’\- ]{1,38},\s*"
     r"(?P<date>\d{1,2}\s+[а-яё]{3,9}|\d{1,2}\s+[A-Za-z]{3,9}|[A-Za-z]{3,9}\.?\s+\d{1,2})"
     r"\.?(?=[.,]?\s*[/(][A-ZА-ЯЁ])"

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from sys import intern
 from typing import Any
 
+from kzclaims._lazyre import cached
 from kzclaims.lang import all_languages, get, language_of_phrase, synonym_table
 from kzclaims.model import Claim, Match, Sentence, Source
 
@@ -88,7 +89,7 @@ def is_weak(word: str) -> bool:
     return word in _WEAK or word[:1].isdigit()
 
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN = cached(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _lower(text: str) -> str:
@@ -110,10 +111,10 @@ def _norm(tok: str) -> str:
 # The same normalization on a whole text at once (C speed): drop possessive 's, apostrophes
 # inside words and thousands separators, then find the words.
 # (Lookbehinds come after the first character so that the engine scans for that character.)
-_POSSESSIVE = re.compile(r"['’](?<=[^\W_]['’])s(?![^\W_])")
-_INNER_APOSTROPHE = re.compile(r"['’](?<=[^\W_]['’])(?=[^\W_])")
-_NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?:[.,]\d+)*,\d+(?:[.,]\d+)*((?=[^\W_]))?")
-_TOKEN_NORM = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+_POSSESSIVE = cached(r"['’](?<=[^\W_]['’])s(?![^\W_])")
+_INNER_APOSTROPHE = cached(r"['’](?<=[^\W_]['’])(?=[^\W_])")
+_NUMBER = cached(r"\d(?<![^\W_]\d)\d*(?:[.,]\d+)*,\d+(?:[.,]\d+)*((?=[^\W_]))?")
+_TOKEN_NORM = cached(r"\d+(?:\.\d+)+|[^\W_]+")
 
 
 def _number(m: re.Match[str]) -> str:

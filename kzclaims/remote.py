@@ -15,18 +15,18 @@ own credentials), so only the listing travels to them.
 
 from __future__ import annotations
 
-import re
 from posixpath import basename, splitext
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from kzclaims._lazyre import cached
 from kzclaims.errors import InputError, Problem
 
 __all__ = ["EXTRA", "check_urls", "is_url", "read_url", "url_stem", "url_suffix"]
 
 #: the extra that installs fsspec
 EXTRA = "remote"
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_URL = cached(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def is_url(text: str) -> bool:

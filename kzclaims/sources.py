@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
+from kzclaims._lazyre import cached
 from kzclaims.errors import InputError, Problem
 from kzclaims.lang import SUPPORTED
 from kzclaims.model import Source
@@ -45,8 +46,8 @@ __all__ = [
 MANIFEST = "sources.yaml"
 SOURCE_SUFFIXES = tuple(READABLE_SUFFIXES)
 ENTRY_KEYS = ("file", "id", "outlet", "title", "published", "as_of", "url", "language")
-ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+ID_RE = cached(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+_ISO_DATE = cached(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kzclaims._lazyre import cached
 from kzclaims.lang import all_languages as _all_languages
 from kzclaims.lang import en as _en
 from kzclaims.lang import get as _language
@@ -60,14 +61,14 @@ _BOILER_WEAK = _wordset(
 
 # A sentence boundary candidate: terminal punctuation, optional closing quotes (possibly after
 # a space: "coup d'etat. ” he"), whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(
+_BOUNDARY = cached(
     # ([^\x00-\x7f] is [\u0080-\U0010ffff], without the 65,536-entry table re builds for it:
     # 7 ms of compiling)
     r"([.!?…]+(?:\s?[”\"’'»)\]])*)(\s+)(?=[“\"‘'«(\[]*(?:[A-Z0-9]|[^\x00-\x7f]))"
 )
-_INITIALISM = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")  # H.E., U.S., К.-Ж.
-_QA_LABEL = re.compile(r"([QA] ?-? ?\d{1,3}[.:)]?)\s+(?=[“\"‘'(]?[A-Z])")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_INITIALISM = cached(r"(?:[^\W\d_]\.-?)+[^\W\d_]")  # H.E., U.S., К.-Ж.
+_QA_LABEL = cached(r"([QA] ?-? ?\d{1,3}[.:)]?)\s+(?=[“\"‘'(]?[A-Z])")
+_WORD = cached(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-_MONTH_AFTER = re.compile(r"[ \t\u00a0]+(?:" + "|".join(_en.MONTH_NAMES).title() + r")\b")
+_MONTH_AFTER = cached(r"[ \t\u00a0]+(?:" + "|".join(_en.MONTH_NAMES).title() + r")\b")
 # "г." is "year" after a number (and may end a sentence) but "city" before a name ("г. Алматы")
 _YEAR_ABBREVIATIONS = frozenset(("г", "гг"))
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kzclaims._lazyre import cached
 from kzclaims.model import Kind, Value
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ _TYPES_FOR_KIND: dict[str, frozenset[str]] = {
     "statement": frozenset(),
 }
 _NUMERIC = frozenset({"number", "percent"})
-_SEPARATORS = re.compile(r"(?<=\d)[.,](?=\d)")
+_SEPARATORS = cached(r"(?<=\d)[.,](?=\d)")
 
 
 def _swap(m: re.Match[str]) -> str:
@@ -46,13 +47,13 @@ _NUMBER_WORD = (
 #: the official register's "one hundred and twelve (112) persons", "sixty (60) calendar days":
 #: the figure in brackets repeats the words, and "calendar" days are days; so are "ten school
 #: days", "five working days", "three business days", "two trading days" (the days they count)
-_FORMAL = re.compile(
+_FORMAL = cached(
     rf"(?i)\b({_NUMBER_WORD})(\s+\(\d{{1,3}}(?:,\d{{3}})*\))"
     r"|(\s+calendar)(?=\s+(?:day|month|year))"
 )
 # (found from each " day", a literal search, looking back: scanning the text with the words
 # themselves costs ~50 ms a megabyte)
-_KIND_OF_DAY = re.compile(
+_KIND_OF_DAY = cached(
     rf"(?i)(?:\d|\b{_NUMBER_WORD})\s+(school|working|business|trading|sitting|teaching)$"
 )
 _KINDS = ("school", "working", "business", "trading", "sitting", "teaching")

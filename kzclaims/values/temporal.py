@@ -1506,7 +1506,7 @@ _DATE_QUALS: list[tuple[str, Qualifier, bool]] = _en.DATE_QUALIFIERS
 
 
 def _qual_re(quals: list[tuple[str, Qualifier, bool]]) -> re.Pattern[str]:
-    words = sorted({q[0] for q in quals}, key=len, reverse=True)
+    words = sorted({q[0] for q in quals}, key=lambda w: (-len(w), w))  # the same text each run
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return lazy(rf"(?:^|(?<=[^\w]))(?P<q>{alt})\s*$", _I)
 
