@@ -221,7 +221,13 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             pass
     try:
         loader = _bounded_loader(text)
-    except yaml.YAMLError as exc:  # the reader checks every character first (e.g. a NUL byte)
+    except yaml.reader.ReaderError as exc:  # the reader checks every character first
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        raise InputError.single(
+            path, f"invalid YAML: {_unreadable_character(exc)}", line, col, "yaml-syntax"
+        ) from None
+    except yaml.YAMLError as exc:
         raise InputError.single(path, f"invalid YAML: {_one_line(exc)}", code="yaml-syntax"
                                 ) from None
     try:
@@ -235,12 +241,7 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             "yaml-too-deep",
         ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        ctx = exc.context_mark
-        if exc.context and ctx is not None and mark is not None and ctx.line != mark.line:
-            started = str(exc.context).removeprefix("while ").replace("parsing ", "")
-            message += f" ({started} started at line {ctx.line + 1}, column {ctx.column + 1})"
+        message, mark = syntax_message(exc)
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         raise InputError.single(
@@ -266,6 +267,121 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     node = _convert(root, loader, reporter)
     return node, reporter.problems
 
+
+
+#: how PyYAML names what it found, in words a person editing the file knows
+_TOKENS = {
+    "'<stream end>'": "the end of the file",
+    "'<block end>'": "the end of the block",
+    "<block end>": "the end of the block",
+    "'<block mapping start>'": "a new key",
+    "'<block sequence start>'": "a list",
+    "'<block entry>'": "a list item `-`",
+    "'<scalar>'": "more text",
+    "'<document start>'": "`---`",
+    "'<flow mapping start>'": "`{`",
+    "'<flow sequence start>'": "`[`",
+    "'?'": "a new key",
+}
+
+
+def _words(s: str) -> str:
+    for token, words in _TOKENS.items():
+        s = s.replace(token, words)
+    return s
+
+
+def _at(mark: Any) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def syntax_message(exc: Any) -> tuple[str, Any]:
+    """A YAML syntax error in plain words, and the mark it points at.
+
+    PyYAML says what its scanner and parser expected ("mapping values are not allowed here",
+    "expected <block end>, but found '?'"); a fact-checker editing a claims file needs to know
+    what to change. The common mistakes get a sentence of their own (a `: ` inside a value, a
+    line without `:`, a tab, a quote or bracket never closed, an indentation that does not line
+    up); anything else keeps PyYAML's words with its token names translated.
+    """
+    problem = " ".join(str(exc.problem or exc.context or "").split())
+    context = " ".join(str(exc.context or "").split())
+    mark, ctx = exc.problem_mark or exc.context_mark, exc.context_mark
+    closer = {"flow sequence": ("`[`", "`]`"), "flow mapping": ("`{`", "`}`")}
+    if problem == "mapping values are not allowed here":
+        return "a `: ` (colon and space) inside a value; put the whole value in quotes", mark
+    if problem == "could not find expected ':'" and ctx is not None:
+        return (
+            "no `:` after the key on this line (write `key: value`; a value that goes on to"
+            " the next line must be in quotes)", ctx,
+        )
+    if problem.startswith("found character '\\t'") or "tab character" in problem:
+        return "a tab character; indent with spaces, not tabs", mark
+    if problem.startswith("found character '") and problem.endswith("cannot start any token"):
+        char = problem.split("'")[1]
+        return f"a value cannot start with `{char}`; put the value in quotes", mark
+    if problem == "found unexpected end of stream" and "quoted scalar" in context and ctx:
+        return "this quote is never closed", ctx
+    for what, (opening, closing) in closer.items():
+        if what in context and ctx is not None:
+            if problem.endswith("'<stream end>'"):
+                return f"this {opening} is never closed with {closing}", ctx
+            return (
+                f"expected `,` or {closing} here: the {opening} at {_at(ctx)} is not closed (a"
+                " value with `: ` or `,` in it must be in quotes)", mark,
+            )
+    if problem.startswith("expected <block end>, but found"):
+        found = problem.rsplit(" ", 1)[-1]
+        pairs = {"']'": ("`]`", "`[`"), "'}'": ("`}`", "`{`")}
+        if found in pairs:
+            closing, opening = pairs[found]
+            return f"a {closing} with no {opening} before it", mark
+        if found == "':'":
+            return "a `:` with no key before it", mark
+        if found == "'<scalar>'":
+            return (
+                "more text after a value (a value with a quoted part must be quoted whole), or"
+                " a line indented differently from the lines above", mark,
+            )
+        start = f"; the block starts at {_at(ctx)}" if ctx is not None else ""
+        return (
+            "this line is indented differently from the lines above it (keys that belong"
+            f" together line up under each other{start})", mark,
+        )
+    if problem.startswith("found undefined alias"):
+        name = problem.split("'")[1] if "'" in problem else ""
+        return (
+            f"`*{name}` refers to an anchor `&{name}` that is not defined above; a value that"
+            " starts with `*` must be in quotes", mark,
+        )
+    if problem == "but found another document":
+        return "a second document (a `---` line); the file must hold one", mark
+    if problem.startswith("found unknown escape character"):
+        char = problem.split("'")[1] if "'" in problem else ""
+        return (
+            f"an unknown escape `\\{char}` in a double-quoted value; use"
+            " single quotes, or write `\\\\` for a backslash", mark,
+        )
+    if "block scalar" in context:
+        return "after `|` or `>` nothing else may stand on the line; put the value in quotes", mark
+    if "duplicate anchor" in context and ctx is not None:
+        return f"this anchor is defined twice (first at {_at(ctx)})", mark
+    if "anchor" in context or "alias" in context:
+        return "`&` and `*` start anchors and aliases in YAML; put the value in quotes", mark
+    message = _words(problem)
+    if context and ctx is not None and mark is not None and ctx.line != mark.line:
+        started = _words(context.removeprefix("while ").replace("parsing ", ""))
+        message += f" ({started} started at {_at(ctx)})"
+    return message, mark
+
+
+def _unreadable_character(exc: Any) -> str:
+    """PyYAML's reader refusing a character ("unacceptable character #x0007"), in words."""
+    char = exc.character
+    code = char if isinstance(char, int) else ord(char)
+    if exc.encoding != "unicode":  # a byte that is not UTF-8
+        return f"not UTF-8 text (byte 0x{code:02x}); re-save the file as UTF-8"
+    return f"a control character (U+{code:04X}) that YAML does not allow; remove it"
 
 #: texts at least this long are composed by libyaml (PyYAML's CSafeLoader) when it is there:
 #: a manifest of 18,000 sources took ~29 s with the pure-Python composer, and the bundled

@@ -119,7 +119,7 @@ def test_fail_on(corpus: Path) -> None:
 @pytest.mark.parametrize(
     ("claims_text", "message"),
     [
-        ("version: 1\nclaims:\n  - id: a\n    title: [x\n", "claims.yaml:5:1: error: invalid YAML"),
+        ("version: 1\nclaims:\n  - id: a\n    title: [x\n", "claims.yaml:4:12: error: invalid YAML: this `[` is never closed"),
         ("version: 1\nclaims:\n  - id: a\n    title: T\n    kind: count\n    find: x\n    colour: red\n",
          "claims.yaml:7:5: error: unknown key `colour` in claim `a`"),
         ("version: 1\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n  - {id: a, title: T, kind: count, find: y}\n",
