@@ -457,3 +457,36 @@ def test_help_names_the_extras_to_install() -> None:
     code, out, _ = run("compare", "--help", env={"COLUMNS": "250"})
     assert code == 0
     assert 'pip install "kzclaims[remote]"' in out and 'pip install "kzclaims[dask]"' in out
+
+
+def test_explain_marks_the_value_the_cell_took_and_a_statements_score(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA3 Q6/Q7: ✓ stands on the value the cell took, not on the passage's best value that a
+    sibling claim took; a statement shows the score compared with the threshold (relevance +
+    the statement offset), so that "(above 75)" never follows a relevance under 75."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "wire.txt").write_text(
+        "Brennmark dam gives way\n\nAbout 4,800 residents were evacuated from the valley during"
+        " the day, the regional emergency service said in a statement on Sunday evening. Three"
+        " people died in the dam collapse, among them a volunteer firefighter, and 27 were taken"
+        " to hospital with injuries.\n\nEngineers had warned the operator about cracks.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\nclaims:\n"
+        "  - {id: evacuated, title: E, kind: count, find: number of people evacuated,"
+        " unit: [people, residents]}\n"
+        "  - {id: deaths, title: D, kind: count, find: how many people died in the dam collapse?}\n"
+        "  - {id: warned, title: W, kind: statement,"
+        " find: the operator was warned about cracks in the spillway}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("explain", "evacuated", env={"COLUMNS": "250"})
+    assert code == 0 and "→ ≈4,800  from “About 4,800 residents”" in out
+    ticked = [ln.strip() for ln in out.splitlines() if ln.strip().startswith("✓")]
+    assert len(ticked) == 1 and ticked[0].startswith("✓ “About 4,800”"), ticked
+    code, out, _ = run("explain", "warned", env={"COLUMNS": "250"})
+    assert code == 0 and "relevance 72.0, score 82.0 (above 75)" in out
+    assert "relevance 72.0 (above" not in out

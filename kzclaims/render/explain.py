@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzclaims.pipeline import Explanation
+from kzclaims.pipeline import STATEMENT_OFFSET, Explanation, as_written
 from kzclaims.render.text import VERDICT_STYLE, format_value
 
 if TYPE_CHECKING:
@@ -64,9 +64,15 @@ def render_explanation(console: Console, ex: Explanation) -> None:
         for i, pr in enumerate(se.passages, 1):
             m = pr.match
             mark = "above" if pr.above_threshold else "below"
+            # a statement is found when relevance + STATEMENT_OFFSET reaches the threshold: show
+            # that score (the one compare's evidence shows), not the relevance beside "above"
             line = Text(
                 f"  {i}. {pr.where}, relevance {m.score:.1f}"
-                + (f" ({mark} {ex.threshold:g})" if claim.kind == "statement" else ""),
+                + (
+                    f", score {min(100.0, m.score + STATEMENT_OFFSET):.1f}"
+                    f" ({mark} {ex.threshold:g})"
+                    if claim.kind == "statement" else ""
+                ),
                 style="" if pr.above_threshold else "dim",
             )
             line.append(f", via “{m.phrasing}”", style="dim")
@@ -83,7 +89,9 @@ def render_explanation(console: Console, ex: Explanation) -> None:
                 # ✓ the value the cell took; → the best value of a passage that did not win
                 # (a lower score, below the threshold, or a value another claim took first)
                 best = pr.chosen is c
-                won = best and f.found and f.quote == m.text
+                # the value the cell took: its passage and its words (the best value of that
+                # passage may have gone to another claim, and the cell to its second value)
+                won = f.found and f.quote == m.text and f.text == as_written(m.text, c.value)
                 v = Text(
                     "     ✓ " if won else "     → " if best else "     · ",
                     style="green" if won else "",
