@@ -183,12 +183,14 @@ def _embedded(cutoff: float = 0.5) -> dict[tuple[Any, str], Any]:
 def variants() -> dict[str, Any]:
     P, J = pipeline, joint
     return {
-        "relevance only (passage first)": {(P, "LOCAL_WEIGHT"): 0.0, (P, "FIT_WEIGHT"): 0.0},
-        "relevance + value fit": {(P, "LOCAL_WEIGHT"): 0.0},
+        "relevance only (passage first)": {
+            (P, "TOPIC_WEIGHT"): 1.0, (P, "LOCAL_WEIGHT"): 0.0, (P, "FIT_WEIGHT"): 0.0
+        },
+        "relevance + value fit": {(P, "TOPIC_WEIGHT"): 1.0, (P, "LOCAL_WEIGHT"): 0.0},
         "relevance + local (no IDF) + fit": {(J.SourceStats, "idf"): _no_idf},
         "relevance + local (IDF) + fit": {},
         "  same, with the title as a phrasing": {(P, "SEARCH_TITLE"): True},
-        "  same, local weight 2": {(P, "LOCAL_WEIGHT"): 2.0},
+        "  same, local weight 2": {(P, "TOPIC_WEIGHT"): 1 / 3, (P, "LOCAL_WEIGHT"): 2 / 3},
         "  same, fit weight 0.25": {(P, "FIT_WEIGHT"): 0.25},
         "  same, fit weight 1": {(P, "FIT_WEIGHT"): 1.0},
         "  same, nearness 3 words": {(J, "NEAR_WORDS"): 3.0},

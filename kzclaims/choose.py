@@ -54,6 +54,9 @@ OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
 DISTANCE_CAP = 30.0
+#: the distance (characters) at which the distance penalty stops growing: DISTANCE_CAP /
+#: DISTANCE_PER_CHAR with the weights above (kept fixed when the weights are refitted)
+DISTANCE_REACH = 300.0
 
 _SENTENCE_END = cached(r"[.!?][\"'”’)»]*\s+(?=[\"“‘(«]?[A-ZА-ЯЁ0-9])")
 _CLAUSE_BREAK = cached(r"[;:–—]|\s-\s|,\s(?:while|whereas|but|and\s+(?:the|a|an|its|their)\b)")
@@ -66,6 +69,10 @@ class Candidate:
     score: float
     reasons: tuple[str, ...]
     excluded: bool = False
+    #: the terms of ``score``, (name, amount): each amount times its weight (the constants
+    #: above; the distance's is DISTANCE_PER_CHAR, negated) makes up the score. The features
+    #: benchmarks/ranker.py fits the weights on.
+    parts: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +285,7 @@ def score_candidates(
     out: list[Candidate] = []
     for v in values:
         reasons: list[str] = []
+        parts: list[tuple[str, float]] = []
         score = 0.0
         year = _other_year(match.text, v, reference) if HISTORY else None
         if year is not None:
@@ -293,11 +301,13 @@ def score_candidates(
                 )
                 continue
             score += HISTORY
+            parts.append(("history", 1.0))
             reasons.append(f"beside the year {year}, before the report: history")
         if ROLE_MISMATCH and claim.kind in ("date", "date_range"):
             clash = _role_clash(claim, match.text, v)
             if clash is not None:
                 score += ROLE_MISMATCH
+                parts.append(("role_mismatch", 1.0))
                 reasons.append(clash)
         if "label" in v.tags:
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
@@ -318,38 +328,46 @@ def score_candidates(
                 )
                 continue
             score += BARE_YEAR
+            parts.append(("bare_year", 1.0))
             reasons.append("a year alone, for a claim about a day")
         if (
             REPORT_DATE and claim.kind in ("date", "date_range") and "dateline" in v.tags
             and "report" not in claim_roles(claim)
         ):
             score += REPORT_DATE
+            parts.append(("report_date", 1.0))
             reasons.append("the report's own date (its dateline)")
         if "ordinal" in v.tags:
             if claim.kind == "count":
                 out.append(Candidate(v, -1e9, ("an ordinal, not a count",), excluded=True))
                 continue
             score += ORDINAL_NUMBER
+            parts.append(("ordinal", 1.0))
             reasons.append("an ordinal")
         if "partitive" in v.tags:
             score += PARTITIVE
+            parts.append(("partitive", 1.0))
             reasons.append(f"counts part of a group ({v.noun or 'of them'})")
         if v.noun and claim.unit:
             fit = unit_fit(v.noun, claim.unit)
             if fit == "match":
                 score += UNIT_MATCH
+                parts.append(("unit_match", 1.0))
                 reasons.append(f"counts '{v.noun}' (unit: {', '.join(claim.unit)})")
             elif fit == "kin":
                 score += UNIT_KIN
+                parts.append(("unit_kin", 1.0))
                 reasons.append(f"counts '{v.noun}', people as the unit's {claim.unit[0]}")
             else:
                 score += UNIT_MISMATCH
+                parts.append(("unit_mismatch", 1.0))
                 reasons.append(f"counts '{v.noun}', not {' / '.join(claim.unit)}")
         elif v.noun:
             reasons.append(f"counts '{v.noun}'")
         distance, span = _distance(v, match.spans)
         if span is not None:
             score -= min(distance * DISTANCE_PER_CHAR, DISTANCE_CAP)
+            parts.append(("distance", min(float(distance), DISTANCE_REACH)))
             reasons.append(
                 "inside the matched words"
                 if distance == 0
@@ -358,11 +376,13 @@ def score_candidates(
             gap = _between(match.text, v, span)
             if _SENTENCE_END.search(gap):
                 score += OTHER_SENTENCE
+                parts.append(("other_sentence", 1.0))
                 reasons.append("in another sentence")
             elif _CLAUSE_BREAK.search(gap):
                 score += OTHER_CLAUSE
+                parts.append(("other_clause", 1.0))
                 reasons.append("in another clause")
-        out.append(Candidate(v, score, tuple(reasons)))
+        out.append(Candidate(v, score, tuple(reasons), parts=tuple(parts)))
     return out
 
 

@@ -263,15 +263,14 @@ class _Reading:
 
 
 #: The joint score of a (passage, value) pair, 0-100 plus the value's fit:
-#:     (TOPIC_WEIGHT x relevance + LOCAL_WEIGHT x local) / (TOPIC_WEIGHT + LOCAL_WEIGHT)
-#:     + FIT_WEIGHT x fit
+#:     TOPIC_WEIGHT x relevance + LOCAL_WEIGHT x local + FIT_WEIGHT x fit + VALUE_OFFSET
 #: relevance: the passage's fuzzy word coverage of a phrasing (kzclaims.match); local: the
 #: informativeness-weighted share of a phrasing's words near the value (kzclaims.joint); fit:
 #: kzclaims.choose.score_candidates (unit +40 / -30, part of a group -50, ...). The weights and
 #: the default threshold are calibrated on the development half of the blind set
 #: (benchmarks/matching_study.py).
-TOPIC_WEIGHT = 1.0
-LOCAL_WEIGHT = 1.0
+TOPIC_WEIGHT = 0.5
+LOCAL_WEIGHT = 0.5
 FIT_WEIGHT = 0.5
 #: the relevance a passage needs to be read at all (the index's prefilter works down to it; the
 #: joint score never accepts a passage below it, so the prefilter loses nothing)
@@ -283,7 +282,13 @@ PASSAGES_READ = 6
 def search_floor(threshold: float) -> float:
     """The relevance a passage needs to be read: :data:`SEARCH_FLOOR`, or the threshold when that
     is lower (a claim with ``threshold: 20`` is searched down to 20)."""
-    return max(0.0, min(SEARCH_FLOOR, threshold - VALUE_OFFSET))
+    return max(0.0, min(SEARCH_FLOOR, threshold - FLOOR_OFFSET))
+
+
+#: how far below a claim's threshold its passages are searched (for a threshold of 60 or less
+#: the floor falls below :data:`SEARCH_FLOOR`); a fixed rule of candidate generation, apart
+#: from the weights of the score
+FLOOR_OFFSET = 30.0
 
 
 #: added to the joint score of a value so that the default threshold (75, as for a statement's
@@ -294,7 +299,7 @@ VALUE_OFFSET = 30.0
 def joint_score(relevance: float, local: float, fit: float) -> float:
     """The score of a (passage, value) pair (see :data:`TOPIC_WEIGHT`); not clamped, so that
     pairs above 100 still rank (a report shows it clamped to 0-100)."""
-    raw = (TOPIC_WEIGHT * relevance + LOCAL_WEIGHT * local) / (TOPIC_WEIGHT + LOCAL_WEIGHT)
+    raw = TOPIC_WEIGHT * relevance + LOCAL_WEIGHT * local
     return raw + FIT_WEIGHT * fit + VALUE_OFFSET
 
 
