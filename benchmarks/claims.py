@@ -215,15 +215,23 @@ def _show(cell: dict[str, Any] | None) -> str:
 
 #: how the claims are phrased for a run (``--phrasing``): as written, or as a user might write
 #: them (the stability check of issue 10)
-PHRASINGS = ("as-written", "title", "first", "question")
+PHRASINGS = ("as-written", "title", "first", "question", "english", "russian")
 
 
 def rephrase(claim: Claim, how: str) -> Claim:
     """The claim phrased another way: ``title`` (its title as its only phrasing), ``first``
     (the first phrasing of each script: Latin, Cyrillic), ``question`` (its title as a question:
-    "how many: <title>?" for counts and numbers, "when: <title>?" for dates)."""
+    "how many: <title>?" for counts and numbers, "when: <title>?" for dates), ``english`` /
+    ``russian`` (only its phrasings in Latin / Cyrillic script: a claims file written in one
+    language; a claim with none keeps its title, in the set's English)."""
     if how == "as-written":
         return claim
+    if how in ("english", "russian"):
+        cyrillic = how == "russian"
+        kept = tuple(
+            p for p in claim.find if any("а" <= ch.lower() <= "я" for ch in p) == cyrillic
+        )
+        return replace(claim, find=kept or (claim.title,))
     if how == "title":
         return replace(claim, find=(claim.title,))
     if how == "first":
@@ -329,7 +337,8 @@ def main() -> None:
     ap.add_argument(
         "--phrasing", choices=PHRASINGS, default="as-written",
         help="phrase each claim as a user might: its title only, its first phrasing per "
-        "script, or its title as a question (stability check; default: as written)",
+        "script, its title as a question, or only its English / Russian phrasings (a claims "
+        "file in one language) (stability check; default: as written)",
     )
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")

@@ -41,6 +41,7 @@ from kzclaims.sources import Corpus
 
 if TYPE_CHECKING:
     from kzclaims.joint import SourceStats
+    from kzclaims.lang.bridge import Bridge
     from kzclaims.match import KeyFilter, Lexicon
 
 __all__ = [
@@ -1180,16 +1181,31 @@ class ShardSearch:
     gate: bool = True
     lexicon: Lexicon = field(init=False)
     keys: KeyFilter = field(init=False)
+    #: the languages of the sources the claims are bridged into (kzclaims.lang.bridge): grown
+    #: when a shard brings a source in a language a claim has no phrasing in
+    languages: frozenset[str] = frozenset()
     #: each claim's words its sibling claims lack (kzclaims.joint.contrast_phrases)
     contrast: dict[str, tuple[Any, ...]] = field(init=False)
+    #: the claims as given (``claims`` are they with their bridged phrasings)
+    given: tuple[Claim, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        from kzclaims.joint import contrast_phrases, local_ceiling
+        from kzclaims.match import Lexicon
 
-        self.contrast = contrast_phrases(self.claims, phrasings) if CONTRAST_WEIGHT else {}
-        from kzclaims.match import GateQuery, KeyFilter, Lexicon
-
+        self.given = self.claims
         self.lexicon = Lexicon()
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Bridge the claims into :attr:`languages` and build the contrast words and the gate."""
+        from kzclaims.joint import contrast_phrases, local_ceiling
+        from kzclaims.match import GateQuery, KeyFilter
+
+        if self.languages:
+            from kzclaims.lang.bridge import bridge_claims
+
+            self.claims = bridge_claims(self.given, self.languages)
+        self.contrast = contrast_phrases(self.claims, phrasings) if CONTRAST_WEIGHT else {}
         limits = [c.threshold if self.threshold is None else self.threshold for c in self.claims]
         # a claim is searched in a document only when the ceiling of its joint score there
         # reaches its threshold (may_be_found)
@@ -1204,8 +1220,21 @@ class ShardSearch:
             self.lexicon,
         )
 
+    def _needs_bridge(self) -> bool:
+        """Whether a claim lacks a phrasing in one of :attr:`languages` (cheap: a script count)."""
+        from kzclaims.lang import language_of_phrase
+
+        return any(
+            not self.languages <= {language_of_phrase(p) for p in c.find} for c in self.given
+        )
+
     def search(self, sources: Sequence[Source]) -> list[SourceOutcome]:
         """Every claim in every source of a shard (in source order)."""
+        langs = {s.language for s in sources}
+        if not langs <= self.languages:
+            self.languages = self.languages | langs
+            if self._needs_bridge():
+                self._prepare()
         if self.gate:
             wanted = self.keys.claims_for(
                 [s.text for s in sources], [s.language for s in sources]
@@ -1329,8 +1358,8 @@ def compare(
     # value answers one claim, so which claims compete must not depend on --claim.
     wanted = {c.id for c in select_claims(claimset, claim_ids)}
     claims = claimset.claims
-    state = ShardSearch(claims, threshold)
     sources = corpus.sources
+    state = ShardSearch(claims, threshold, languages=frozenset(s.language for s in sources))
     outcomes: list[SourceOutcome] = []
     for part in shards([len(s.text) for s in sources]):
         outcomes.extend(state.search(sources[part.start : part.stop]))
@@ -1383,6 +1412,9 @@ class Explanation:
     threshold: float
     sources: tuple[SourceExplanation, ...]
     verdict: str
+    #: the phrasings bridged into a language of the sources the claim has no phrasing in
+    #: (kzclaims.lang.bridge): "troops deployed" -> "войско развернуть"
+    bridges: tuple[Bridge, ...] = ()
 
 
 def explain(
@@ -1398,8 +1430,15 @@ def explain(
     indexed = _Indexed(corpus.sources)
     everyone = tuple(claims) if any(c.id == claim.id for c in claims) else (claim, *claims)
     mine = next(k for k, c in enumerate(everyone) if c.id == claim.id)
-    state = ShardSearch(everyone, threshold)
+    languages = frozenset(s.language for s in corpus.sources)
+    state = ShardSearch(everyone, threshold, languages=languages)
     result = assemble(everyone, state.search(corpus.sources))[mine]
+    given, claim = claim, state.claims[mine]  # with its bridged phrasings and units
+    bridges: tuple[Bridge, ...] = ()
+    if claim is not given:
+        from kzclaims.lang.bridge import bridges_of
+
+        bridges = bridges_of(given, languages)
     nearest = indexed.search(claim, 0.0, max(passages, PASSAGES_READ))
     out: list[SourceExplanation] = []
     from kzclaims.joint import claim_phrases
@@ -1446,7 +1485,7 @@ def explain(
                 _source_info(source), shown, finding, indexed.conventions[source.id], dated
             )
         )
-    return Explanation(claim, limit, tuple(out), result.verdict)
+    return Explanation(given, limit, tuple(out), result.verdict, bridges)
 
 
 def mentions(

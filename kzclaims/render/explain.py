@@ -24,6 +24,9 @@ def render_explanation(console: Console, ex: Explanation) -> None:
     head.append("\nfind: " + " | ".join(f"“{p}”" for p in claim.find))
     if claim.unit:
         head.append("\nunit: " + ", ".join(claim.unit))
+    bridged = {b.text: b for b in ex.bridges}
+    for b in ex.bridges:
+        head.append(f"\nbridged into {b.language}: {b.describe()}", style="dim")
     console.print(head)
     for se in ex.sources:
         console.print()
@@ -76,6 +79,8 @@ def render_explanation(console: Console, ex: Explanation) -> None:
                 style="" if pr.above_threshold else "dim",
             )
             line.append(f", via “{m.phrasing}”", style="dim")
+            if m.phrasing in bridged:
+                line.append(f" (bridged from “{bridged[m.phrasing].phrasing}”)", style="dim")
             line.append(
                 f"\n     “{m.text}”", style="italic" if pr.above_threshold else "dim italic"
             )

@@ -1,0 +1,270 @@
+"""The cross-language bridge: a claim phrased in one language, searched in sources of another.
+
+A claim's ``find`` phrasings are matched against a source's words in the source's language
+(Russian: lemmas). A claims file written only in English would find nothing in a Russian source,
+and one written only in Russian nothing in an English one. So, for each language of the run's
+sources in which a claim has no phrasing, each of its phrasings is *bridged*: its words are
+carried word by word into that language (the content words through a bilingual lemma lexicon of
+general news vocabulary; a capitalized word the lexicon lacks, a name, by transliteration;
+numbers as they are; stop words and other unknown words left out) and the result is searched as
+one more phrasing. A word with several translations ("killed" -> погибнуть, убить, гибель) gives
+a few bridged phrasings (the first translation of every word, then the second, ...), the best of
+which wins as with any phrasing. The claim's units are bridged too ("troops" -> войско), so that
+a value counting "военнослужащих" fits a claim whose unit is "troops".
+
+Nothing else changes: a bridged phrasing is scored, gated and read like any phrasing (the gate
+of issue 8 stays lossless because its bounds hold for every phrasing). A claim with a phrasing
+in a source's language is not bridged into it: what its author wrote is better than a word-by-
+word translation.
+
+Why a table of our own (``kzclaims/lang/en_ru.py``): no package on PyPI ships an English-Russian
+lemma dictionary or aligned multilingual static embeddings inside its wheel. Dictionaries
+(``argostranslate``, ``translate``, ``deep-translator``) download models or call web services;
+aligned word vectors (fastText MUSE, ``wordllama``'s multilingual weights) are downloads of
+hundreds of MB, and ``wordllama``'s bundled 16 MB weights are English-only. A table of a few
+hundred lemmas covers the vocabulary claims are written in (what happened, to whom, how many,
+when) and loads in milliseconds; its limits are said in README.md and docs/benchmarks.md.
+
+A new language pair is a new table module plus one line in :data:`PAIRS`. The table is read
+lazily: only when a claim lacks a phrasing in the language of one of the run's sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import import_module
+
+from kzclaims.lang import get, language_of_phrase
+from kzclaims.model import Claim
+
+__all__ = [
+    "PAIRS",
+    "VARIANTS",
+    "Bridge",
+    "bridge_claim",
+    "bridge_claims",
+    "bridge_phrasing",
+    "bridges_of",
+    "translate_word",
+    "transliterate",
+]
+
+#: (language of the table's left side, of its right side) -> module under kzclaims.lang
+PAIRS: dict[tuple[str, str], str] = {("en", "ru"): "en_ru"}
+#: at most this many bridged phrasings per phrasing and language (one per rank of translation)
+VARIANTS = 3
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """One bridged phrasing: what it was bridged from, into which language, and how."""
+
+    phrasing: str  # the claim's own phrasing
+    language: str  # the language it was bridged into
+    text: str  # the bridged phrasing, searched like any phrasing
+    #: (word of the phrasing, the word it became) for every word carried over
+    words: tuple[tuple[str, str], ...]
+    #: content words of the phrasing the lexicon does not know (left out)
+    dropped: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """ "“troops deployed” -> “войско развернуть” (troops -> войско, deployed -> развернуть)"
+        """
+        pairs = ", ".join(f"{a} -> {b}" for a, b in self.words if a != b)
+        out = f"“{self.phrasing}” -> “{self.text}” ({pairs or 'numbers and names only'})"
+        if self.dropped:
+            out += f"; not bridged: {', '.join(self.dropped)}"
+        return out
+
+
+@cache
+def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
+    """normalized word of ``source`` -> its translations into ``target``, most usual first."""
+    forward = (source, target) in PAIRS
+    name = PAIRS[(source, target) if forward else (target, source)]
+    module = import_module(f"kzclaims.lang.{name}")
+    left, right = get(module.SOURCE), get(module.TARGET)
+    out: dict[str, list[str]] = {}
+    for line in module.TABLE.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        lhs, rhs = line.split(":", 1)
+        ls = [left.normalize(w) for w in lhs.lower().split()]
+        rs = list(dict.fromkeys(right.normalize(w) for w in rhs.lower().replace("ё", "е").split()))
+        keys, values = (ls, rs) if forward else (rs, [ls[0]])
+        for k in keys:
+            got = out.setdefault(k, [])
+            got.extend(v for v in values if v not in got)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def pair_supported(source: str, target: str) -> bool:
+    return (source, target) in PAIRS or (target, source) in PAIRS
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+             ("d", ""), ("ing", ""), ("ing", "e"), ("'s", ""))
+
+
+def english_forms(word: str) -> list[str]:
+    """The word and the base forms its inflection may come from ("deployed" -> "deploy",
+    "evacuated" -> "evacuate", "stopped" -> "stop", "casualties" -> "casualty")."""
+    out = [word]
+    for end, add in _SUFFIXES:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            base = word[: -len(end)] + add
+            out.append(base)
+            if end in ("ed", "ing") and len(base) >= 4 and base[-1] == base[-2]:
+                out.append(base[:-1])  # stopped -> stop
+    return out
+
+
+def translate_word(word: str, source: str, target: str) -> tuple[str, ...]:
+    """The translations of a normalized word (most usual first), or () when unknown."""
+    if not pair_supported(source, target):
+        return ()
+    table = _table(source, target)
+    forms = english_forms(word) if source == "en" else [word]
+    for f in forms:
+        got = table.get(f)
+        if got:
+            return got
+    return ()
+
+
+_LAT_CYR = (
+    ("shch", "щ"), ("sch", "ш"), ("tsch", "ч"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"),
+    ("kh", "х"), ("ts", "ц"), ("tz", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ye", "е"),
+    ("ia", "ия"), ("th", "т"), ("ph", "ф"), ("ck", "к"), ("qu", "кв"), ("ee", "и"), ("oo", "у"),
+    ("ou", "у"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"),
+    ("g", "г"), ("h", "х"), ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"),
+    ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"),
+    ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "й"), ("z", "з"),
+)
+_CYR_LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_LAT_RX = re.compile("|".join(re.escape(a) for a, _ in _LAT_CYR))
+_LAT_MAP = dict(_LAT_CYR)
+_VOWELS_LAT = set("aeiouy")
+
+
+def transliterate(word: str, target: str) -> str:
+    """A name written in the other script, the usual way ("Velmara" -> "велмара",
+    "Велмара" -> "velmara"); a lower-case word. Only Latin <-> Cyrillic."""
+    w = word.lower()
+    if target == "ru":
+        # "c" before e/i/y is "с" ("Valencia"); "y" between consonants or at the end is "и"
+        w = re.sub(r"c(?=[eiy])", "s", w)
+        w = re.sub(r"ch$", "kh", w)  # "Kellbach": the German "ch" of a name's end
+        w = re.sub(r"(?<=[^aeiouy])y(?=[^aeiouy]|$)", "i", w)
+        return _LAT_RX.sub(lambda m: _LAT_MAP[m.group()], w)
+    if get(target).script == "a-z":
+        return "".join(_CYR_LAT.get(ch, ch) for ch in w)
+    return w
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _is_name(word: str) -> bool:
+    """A capitalized word (not an all-capital abbreviation, which is spelt otherwise in another
+    language: CSTO / ОДКБ)."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[Bridge, ...]:
+    """The bridged phrasings of ``text`` in ``target`` (none when nothing could be carried)."""
+    from kzclaims.match import is_weak, tokens
+
+    source = language_of_phrase(text)
+    if source == target or not pair_supported(source, target):
+        return ()
+    slots: list[tuple[str, tuple[str, ...]]] = []  # (word as written, its renderings)
+    dropped: list[str] = []
+    for raw in _WORD.findall(text):
+        norm = tokens(raw, source)
+        if not norm:
+            continue
+        word = norm[0]
+        if word[:1].isdigit():
+            slots.append((raw, (word,)))
+            continue
+        if is_weak(word):
+            continue
+        got = translate_word(word, source, target)
+        if got:
+            slots.append((raw, got))
+        elif _is_name(raw):
+            slots.append((raw, (transliterate(raw, target),)))
+        else:
+            dropped.append(raw)
+    if not any(not r[0][:1].isdigit() for _, r in slots):
+        return ()
+    rank = min(variants, max(len(r) for _, r in slots))
+    out: list[Bridge] = []
+    seen: set[str] = set()
+    for k in range(rank):
+        words = tuple((raw, r[min(k, len(r) - 1)]) for raw, r in slots)
+        bridged = " ".join(dict.fromkeys(b for _, b in words))
+        if bridged not in seen:
+            seen.add(bridged)
+            out.append(Bridge(text, target, bridged, words, tuple(dropped)))
+    return tuple(out)
+
+
+def _languages_of(claim: Claim) -> set[str]:
+    return {language_of_phrase(p) for p in claim.find}
+
+
+def bridges_of(claim: Claim, languages: Iterable[str]) -> tuple[Bridge, ...]:
+    """The bridged phrasings a claim gets for a run whose sources are in ``languages``: into
+    each language it has no phrasing in."""
+    have = _languages_of(claim)
+    out: list[Bridge] = []
+    for target in sorted(set(languages) - have):
+        for p in claim.find:
+            out.extend(bridge_phrasing(p, target))
+    return tuple(out)
+
+
+def _bridge_units(units: Sequence[str], target: str) -> tuple[str, ...]:
+    from kzclaims.match import tokens
+
+    out: list[str] = []
+    for u in units:
+        source = language_of_phrase(u)
+        if source == target or not pair_supported(source, target):
+            continue
+        words = tokens(u, source)
+        if len(words) == 1:
+            out.extend(translate_word(words[0], source, target)[:2])
+    return tuple(w for w in dict.fromkeys(out) if w not in units)
+
+
+def bridge_claim(claim: Claim, languages: Iterable[str]) -> Claim:
+    """The claim with its bridged phrasings (after its own) and units for a run whose sources
+    are in ``languages``; the claim itself when it needs none."""
+    langs = set(languages)
+    if not (langs - _languages_of(claim)):
+        return claim
+    bridges = bridges_of(claim, langs)
+    if not bridges:
+        return claim
+    find = tuple(dict.fromkeys((*claim.find, *(b.text for b in bridges))))
+    units = tuple(claim.unit)
+    for target in sorted({b.language for b in bridges}):
+        units += _bridge_units(claim.unit, target)
+    return replace(claim, find=find, unit=units)
+
+
+def bridge_claims(claims: Sequence[Claim], languages: Iterable[str]) -> tuple[Claim, ...]:
+    langs = frozenset(languages)
+    return tuple(bridge_claim(c, langs) for c in claims)
