@@ -87,19 +87,24 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
     name = PAIRS[(source, target) if forward else (target, source)]
     module = import_module(f"kzclaims.lang.{name}")
     left, right = get(module.SOURCE), get(module.TARGET)
-    out: dict[str, list[str]] = {}
-    for line in module.TABLE.splitlines():
+    # word -> [(rank of the word in its line, line number, translation)]
+    ranked: dict[str, list[tuple[int, int, str]]] = {}
+    for n, line in enumerate(module.TABLE.splitlines()):
         line = line.strip()
         if not line or line.startswith("#") or ":" not in line:
             continue
         lhs, rhs = line.split(":", 1)
         ls = [left.normalize(w) for w in lhs.lower().split()]
         rs = list(dict.fromkeys(right.normalize(w) for w in rhs.lower().replace("ё", "е").split()))
-        keys, values = (ls, rs) if forward else (rs, [ls[0]])
-        for k in keys:
-            got = out.setdefault(k, [])
-            got.extend(v for v in values if v not in got)
-    return {k: tuple(v) for k, v in out.items()}
+        if forward:
+            for k in ls:
+                ranked.setdefault(k, []).extend((0, n, v) for v in rs)
+        else:  # a Russian word -> the line's first English word; its own rank orders the lines
+            for r, k in enumerate(rs):
+                ranked.setdefault(k, []).append((r, n, ls[0]))
+    return {
+        k: tuple(dict.fromkeys(v for _, _, v in sorted(vs))) for k, vs in ranked.items()
+    }
 
 
 def pair_supported(source: str, target: str) -> bool:

@@ -104,7 +104,7 @@ vehicle vehicles: машина транспортный техника авто�
 tank tanks: танк
 drone drones: беспилотник дрон
 missile missiles rocket rockets: ракета
-occupy occupied seize seized capture captured: захватить занять захват
+occupy occupied seize seized capture captured: захватить захват оккупировать
 hostage hostages: заложник
 detain detained detention arrest arrested arrests: задержать арестовать задержание арест
 release released free freed: освободить освобождение отпустить
@@ -265,7 +265,7 @@ reject rejected: отклонить отвергнуть
 propose proposed proposal: предложить предложение
 announce announced announcement: объявить заявить сообщить
 declare declared declaration: объявить провозгласить заявление
-state stated statement: заявить заявление сообщить
+stated statement: заявить заявление сообщить
 say said: заявить сказать сообщить
 report reported reports: сообщить доклад сообщение отчет
 estimate estimated estimates: оценить оценка
@@ -286,11 +286,11 @@ million: миллион
 billion: миллиард
 thousand: тысяча
 # --- actions and states ---------------------------------------------------------------------
-begin began begun start started beginning: начаться начать начало старт
+begin began begun start started beginning commence commenced: начаться начать начало старт
 end ended finish finished complete completed completion: завершиться завершение закончиться
 close closed closure: закрыть закрытие
 open opened opening: открыть открытие
-last lasted: длиться продлиться продолжаться
+last lasted take takes: длиться продлиться продолжаться занять
 continue continued: продолжаться продолжить
 resume resumed: возобновить возобновиться
 suspend suspended suspension: приостановить приостановка
@@ -360,5 +360,109 @@ foreign: иностранный
 international: международный
 capital: столица
 country: страна
-state: государство штат
+state states: государство положение штат
+# --- more of the same: words of every kind of report ----------------------------------------
+bandit bandits: бандит боевик
+equipment hardware: техника оборудование
+consist consists comprise comprises: насчитывать составлять состоять
+mourning: траур траурный
+program programme programs: программа
+inflation: инфляция
+target targets: цель целевой
+gradual gradually phased: поэтапный постепенный постепенно
+assist assistance help helped: помощь помочь содействие
+regime: режим
+situation: ситуация обстановка положение
+measure measures: мера
+restriction restrictions restrict restricted: ограничение ограничить
+ban banned: запрет запретить
+order ordered: приказ приказать распоряжение
+command commander: командование командующий командир
+general: генерал общий
+defence defense: оборона оборонный
+interior: внутренний
+prosecutor prosecutors: прокурор прокуратура
+investigation investigate investigated investigators: расследование следствие расследовать
+charge charged: обвинение обвинить
+accuse accused: обвинить обвиняемый
+incident: инцидент происшествие
+event events: событие мероприятие
+period: период срок
+term: срок
+deadline: срок
+season: сезон
+spring: весна
+summer: лето
+autumn fall: осень
+winter: зима
+half: половина
+third: треть
+quarter: четверть квартал
+majority: большинство
+share: доля
+pupil pupils: ученик школьник
+pensioner pensioners retiree retirees: пенсионер
+tourist tourists: турист
+foreigner foreigners foreign: иностранец иностранный
+migrant migrants: мигрант
+embassy: посольство
+base bases: база
+checkpoint checkpoints: блокпост пункт
+crossing: переход переезд пункт
+block blocked blockade: блокировать перекрыть блокада
+barricade barricades: баррикада
+disperse dispersed: разогнать разгон
+gas: газ
+bullet bullets: пуля
+oil: нефть
+grain: зерно
+harvest crop crops: урожай
+livestock cattle animals: скот животное
+snow: снег
+ice: лед
+heat: жара
+temperature: температура
+frost: мороз
+sea: море
+coast coastal: побережье берег
+wave waves: волна
+tsunami: цунами
+coalition: коалиция
+round runoff: тур
+count counting recount: подсчет пересчет
+constituency constituencies district: округ
+precinct precincts: участок
+valid: действительный
+invalid: недействительный
+threshold: порог барьер
+picket pickets: пикет
+employer employers: работодатель
+offer offered: предложение предложить
+increase raise: повышение увеличение рост
+hour shift: смена
+spread spreading: распространение распространиться
+lockdown: карантин локдаун
+bed beds: койка место
+dose doses: доза
+intensive: реанимация интенсивный
+mortality: смертность
+signal: сигнал светофор
+track tracks: путь
+speed: скорость
+runway: полоса
+wreckage debris rubble: обломок завал
+search searched: поиск поисковый искать
+diver divers: водолаз
+find found: найти обнаружить
+identify identified: опознать установить
+underground: подземный
+depth: глубина
+methane: метан
+smoke: дым
+containment contained contain: локализовать локализация сдерживание
+overflow overflowed: выйти разлив
+levee dike dyke: дамба
+submerge submerged inundate inundated: затопить подтопить
+scale: шкала масштаб
+nationwide national: общенациональный национальный
 """
