@@ -87,8 +87,9 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
     name = PAIRS[(source, target) if forward else (target, source)]
     module = import_module(f"kzclaims.lang.{name}")
     left, right = get(module.SOURCE), get(module.TARGET)
-    # word -> [(rank of the word in its line, line number, translation)]
-    ranked: dict[str, list[tuple[int, int, str]]] = {}
+    # word -> [(rank of the word in its line, line number, rank of the translation, it)]
+    ranked: dict[str, list[tuple[int, int, int, str]]] = {}
+    from kzclaims.match import SYNONYMS
     for n, line in enumerate(module.TABLE.splitlines()):
         line = line.strip()
         if not line or line.startswith("#") or ":" not in line:
@@ -98,13 +99,21 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
         rs = list(dict.fromkeys(right.normalize(w) for w in rhs.lower().replace("ё", "е").split()))
         if forward:
             for k in ls:
-                ranked.setdefault(k, []).extend((0, n, v) for v in rs)
-        else:  # a Russian word -> the line's first English word; its own rank orders the lines
+                ranked.setdefault(k, []).extend((0, n, i, v) for i, v in enumerate(rs))
+        else:
+            # a word of the right side -> one word of the left: the first that has synonyms
+            # in its language ("killed", whose group holds "death", "dead", "toll"), else the
+            # first; its rank in each line orders the lines, and a line where it is not among
+            # the first two is left out when another has it there (a main translation:
+            # "военный" is "military", not "troops", whose line lists it third)
+            rep = next((w for w in ls if w in SYNONYMS), ls[0])
             for r, k in enumerate(rs):
-                ranked.setdefault(k, []).append((r, n, ls[0]))
-    return {
-        k: tuple(dict.fromkeys(v for _, _, v in sorted(vs))) for k, vs in ranked.items()
-    }
+                ranked.setdefault(k, []).append((r, n, 0, rep))
+    out: dict[str, tuple[str, ...]] = {}
+    for k, vs in ranked.items():
+        top = max(1, min(r for r, *_ in vs))
+        out[k] = tuple(dict.fromkeys(v for r, *_, v in sorted(vs) if r <= top))
+    return out
 
 
 def pair_supported(source: str, target: str) -> bool:
@@ -176,7 +185,8 @@ def transliterate(word: str, target: str) -> str:
     return w
 
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# a word as written: "2,030", "Almaty's", "Kassym" (the words kzclaims.match.tokens reads)
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _is_name(word: str) -> bool:

@@ -232,7 +232,7 @@ school schools: школа
 factory plant: завод предприятие
 company companies firm: компания фирма
 # --- transport accidents --------------------------------------------------------------------
-accident accidents crash crashed: авария крушение катастрофа
+crash crashed accident accidents: авария крушение катастрофа
 derail derailed derailment: сход сойти крушение
 train trains: поезд состав
 railway railroad rail: железная дорога железнодорожный
