@@ -124,6 +124,52 @@ def read_values(
     return values
 
 
+#: the temporal expressions and numbers of recent texts: a passage is read for several claims
+#: (and as a window's next sentence), and what these readers find does not depend on the claim
+_SCANS: dict[
+    tuple[str, dt.date | None, bool, bool], tuple[bool, str, list[Value], list[Value] | None]
+] = {}
+_SCANS_KEPT = 512
+
+
+def _scan(
+    original: str, reference: dt.date | None, day_first: bool, decimal_comma: bool, numbers: bool
+) -> tuple[str, list[Value], list[Value]]:
+    """(the text as read, its temporal values, its numbers: empty unless ``numbers``)."""
+    key = (original, reference, day_first, decimal_comma)
+    hit = _SCANS.get(key)
+    if hit is None or (numbers and hit[3] is None):
+        from kzclaims.values.temporal import scan_temporal
+
+        text = _formal(original)
+        # Every temporal expression is skipped by the numbers reader, also those that could not
+        # be resolved without a reference date ("two days ago"): their numbers are not counts.
+        temporal, taken = scan_temporal(text, reference, day_first)
+        numeric: list[Value] | None = None
+        if numbers:
+            from kzclaims.values.numbers import read_numbers
+
+            if decimal_comma:
+                # "3.200" is 3200 and "1,5" is 1.5: swap the separators inside numbers (same
+                # length, so offsets hold) and quote the words as the source wrote them.
+                numeric = [
+                    replace(v, text=text[v.start : v.end])
+                    for v in read_numbers(_SEPARATORS.sub(_swap, text), exclude=taken)
+                ]
+            else:
+                numeric = read_numbers(text, exclude=taken)
+        if len(_SCANS) >= _SCANS_KEPT:
+            _SCANS.clear()
+        hit = (text is not original, text, temporal, numeric)
+        _SCANS[key] = hit
+    changed, text, temporal, numeric = hit
+    return (
+        text if changed else original,
+        list(temporal),
+        list(numeric) if numbers and numeric is not None else [],
+    )
+
+
 def _read(
     text: str,
     wanted: frozenset[str] | None,
@@ -136,27 +182,12 @@ def _read(
 
         found = read_russian(text, reference, conventions)
         return found if wanted is None else [v for v in found if v.type in wanted]
-    from kzclaims.values.temporal import scan_temporal
-
     original = text
-    text = _formal(text)
-    # Every temporal expression is skipped by the numbers reader, also those that could not be
-    # resolved without a reference date ("two days ago"): their numbers are not counts.
     day_first = conventions.day_first if conventions is not None else False
-    temporal, taken = scan_temporal(text, reference, day_first)
-    numeric: list[Value] = []
-    if wanted is None or wanted & _NUMERIC:
-        from kzclaims.values.numbers import read_numbers
-
-        if conventions is not None and conventions.decimal_comma:
-            # "3.200" is 3200 and "1,5" is 1.5: swap the separators inside numbers (same
-            # length, so offsets hold) and quote the words as the source wrote them.
-            numeric = [
-                replace(v, text=text[v.start : v.end])
-                for v in read_numbers(_SEPARATORS.sub(_swap, text), exclude=taken)
-            ]
-        else:
-            numeric = read_numbers(text, exclude=taken)
+    decimal_comma = conventions is not None and conventions.decimal_comma
+    text, temporal, numeric = _scan(
+        text, reference, day_first, decimal_comma, wanted is None or bool(wanted & _NUMERIC)
+    )
     # the kind of date asked for: a day list, two dates and "in the next two days" read by it
     kind = None if wanted is None else next(iter(wanted)) if len(wanted) == 1 else "other"
     if temporal and kind in (None, "date", "date_range"):
