@@ -556,20 +556,6 @@ _FROM = {
 }
 
 
-def _where_to_date(listing: SourceListing) -> str:
-    """Where a user gives a source's date: the manifest this run read, or one to write."""
-    if listing.manifest:
-        return f"give `published:` (or `as_of:`) in {listing.manifest} to be sure"
-    if listing.pattern is not None:
-        return (
-            "to be sure, list the files with `published:` (or `as_of:`) in a manifest and pass it"
-            " to --sources"
-        )
-    folder = listing.shown_dir.rstrip("/" + os.sep)
-    manifest = "sources.yaml" if folder in ("", ".") else f"{folder}/sources.yaml"
-    return f"to be sure, give `published:` (or `as_of:`) in a manifest, {manifest}"
-
-
 def _inferred_date_warnings(report: Report, listing: SourceListing) -> None:
     """Without a manifest date, relative dates ("in two days") resolve against the date read
     from the text's dateline: say so, per source, when that happened in this report."""
@@ -586,11 +572,12 @@ def _inferred_date_warnings(report: Report, listing: SourceListing) -> None:
                 and src.as_of is None
             ):
                 used.setdefault(f.source, str(f.reference_date))
+    advice = listing.where_to_give("`published:` (or `as_of:`)")
     for sid, date in used.items():
         src = by_id[sid]
         _note(
             f"{src.file}: warning: relative dates were read against {date}, the date read from"
-            f" {_FROM.get(src.published_from or '', 'the text')}; {_where_to_date(listing)}"
+            f" {_FROM.get(src.published_from or '', 'the text')}; {advice}"
         )
 
 

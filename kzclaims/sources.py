@@ -311,6 +311,18 @@ class SourceListing:
         dates = sorted(d for x in self.entries for d in (x.as_of, x.published) if d)
         return (dates[len(dates) // 2],) if dates else ()
 
+    def where_to_give(self, keys: str) -> str:
+        """Where a user states ``keys`` (`published:`, `language:`) of a source, for a warning's
+        advice: the manifest this run read, else a manifest to write (a folder's sources.yaml;
+        for a glob, one to pass to --sources)."""
+        if self.manifest:
+            return f"give {keys} in {self.manifest} to be sure"
+        if self.pattern is not None:
+            return f"to be sure, list the files with {keys} in a manifest and pass it to --sources"
+        folder = self.shown_dir.rstrip("/" + os.sep)
+        manifest = MANIFEST if folder in ("", ".") else f"{folder}/{MANIFEST}"
+        return f"to be sure, give {keys} in a manifest, {manifest}"
+
     def read(self, e: ManifestEntry) -> tuple[Source | None, list[Problem], list[Problem]]:
         """(the source or None, its problems, its warnings)."""
         manifest_shown = _join(self.shown_dir, self.manifest_name)
@@ -352,7 +364,7 @@ class SourceListing:
     ) -> tuple[Source | None, list[Problem], list[Problem]]:
         warnings = list(doc.warnings)
         source, language_warning, set_aside = _source(
-            e, shown, doc, size, self._manifest_dates
+            e, shown, doc, size, self._manifest_dates, self.where_to_give("`language:`")
         )
         if language_warning is not None:
             warnings.append(language_warning)
@@ -672,7 +684,8 @@ def _read_source(path: Path, shown: str, suffix: str) -> tuple[Document, int]:
 
 
 def _source(
-    e: ManifestEntry, shown: str, doc: Document, size: int, others: tuple[dt.date, ...] = ()
+    e: ManifestEntry, shown: str, doc: Document, size: int, others: tuple[dt.date, ...] = (),
+    language_advice: str = f"give `language:` in {MANIFEST} to be sure",
 ) -> tuple[Source, Problem | None, str | None]:
     """A Source from its manifest entry and what its reader found; the manifest wins. Also a
     declared language the text contradicts (a warning), and a year-less dateline the publication
@@ -710,8 +723,7 @@ def _source(
             where = f'lang="{declared}"' if doc.kind == "html" else f"language {declared}"
             warning = Problem(
                 shown, None, None,
-                f"declares {where} but the text is {get(seen).name}; set language: in"
-                f" {MANIFEST} to be sure",
+                f"declares {where} but the text is {get(seen).name}; {language_advice}",
                 "warning", "declared-language",
             )
             declared = None

@@ -285,10 +285,24 @@ def test_a_declared_language_the_text_contradicts_gives_way_with_a_warning(tmp_p
     (tmp_path / "page.html").write_text(RU_PAGE.format(lang="en"), encoding="utf-8")
     corpus = load_sources(tmp_path, "src")
     assert (corpus.sources[0].language, corpus.sources[0].language_detected) == ("ru", True)
+    # the advice fits where the sources came from (QA3 Q11): a folder without a manifest, a
+    # glob, a manifest given by name
     assert [str(w) for w in corpus.warnings if w.code == "declared-language"] == [
-        'src/page.html: warning: declares lang="en" but the text is Russian; set language: in'
-        " sources.yaml to be sure"
+        'src/page.html: warning: declares lang="en" but the text is Russian; to be sure, give'
+        " `language:` in a manifest, src/sources.yaml"
     ]
+    glob = load_sources(f"{tmp_path}/*.html", "src/*.html")
+    assert [w.message for w in glob.warnings if w.code == "declared-language"] == [
+        'declares lang="en" but the text is Russian; to be sure, list the files with'
+        " `language:` in a manifest and pass it to --sources"
+    ]
+    (tmp_path / "corpus.yaml").write_text("sources:\n  - file: page.html\n", encoding="utf-8")
+    named = load_sources(tmp_path / "corpus.yaml", "src/corpus.yaml")
+    assert [w.message for w in named.warnings if w.code == "declared-language"] == [
+        'declares lang="en" but the text is Russian; give `language:` in src/corpus.yaml to be'
+        " sure"
+    ]
+    (tmp_path / "corpus.yaml").unlink()
     # an English page declared Russian gives way too
     page = PAGE.read_text(encoding="utf-8").replace('<html lang="en">', '<html lang="ru-RU">')
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
