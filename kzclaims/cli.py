@@ -31,7 +31,6 @@ EXIT_INTERNAL = 3  # a bug in kzclaims: one line, a hint to report it
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (128 + SIGPIPE), as shells report it
 
-ISSUES_URL = "https://github.com/kzclaims/kzclaims/issues"
 _TRACEBACK = False  # --traceback: show the traceback of an internal error
 # Global conventions, set by the root options and by each command's own -q / --color.
 _SETTINGS: dict[str, bool | None] = {"quiet": False, "color": None}
@@ -1222,7 +1221,7 @@ def main() -> None:
             + (f": {reason}" if reason else "")
         )
         _err(
-            f"kzclaims: this is a bug in kzclaims; please report it at {ISSUES_URL} with the"
+            "kzclaims: this is a bug in kzclaims; please report it to its maintainers with the"
             " command you ran"
             + ("" if _wants_traceback() else " (KZCLAIMS_DEBUG=1 or --traceback shows the details)")
         )

@@ -214,9 +214,11 @@ def test_init_writes_a_working_project_and_never_overwrites(
     assert "kzclaims: wrote new/claims.yaml" in err and "cd new && kzclaims check" in err
     claims = (tmp_path / "new" / "claims.yaml").read_text(encoding="utf-8")
     assert claims.count("#") > 10 and "version: 1" in claims  # commented
-    assert (tmp_path / "new" / "sources" / "sources.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server"
-    )
+    # how to get schema checking in an editor, without a schema address that does not exist
+    for name, rel in (("claims", "claims.yaml"), ("sources", "sources/sources.yaml")):
+        text = (tmp_path / "new" / rel).read_text(encoding="utf-8")
+        assert f"kzclaims schema {name} > {name}.schema.json" in text
+        assert "kzclaims/kzclaims" not in text
     monkeypatch.chdir(tmp_path / "new")
     assert run("check", "--no-mentions")[0] == 0
     code, out, _ = run("compare")
