@@ -93,7 +93,7 @@ class _Indexed:
         self._units: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self._forms: dict[str, dict[str, set[int]]] = {}
         self._word_forms: dict[str, dict[int, frozenset[str]]] = {}
-        self._unit_sentences: dict[tuple[str, str], frozenset[int]] = {}
+        self._unit_sentences: dict[str, dict[str, frozenset[int]]] = {}
         self._partitive: list[str] | None = None  # the forms of "из них"
         split = split or {}
         for source in self.sources:
@@ -149,8 +149,8 @@ class _Indexed:
     def _unit_word_sentences(self, source_id: str, form: str) -> frozenset[int]:
         """The sentences of a source holding a word that may be counted as unit word ``form``
         (every sentence when the partitive's "из них" may)."""
-        key = (source_id, form)
-        got = self._unit_sentences.get(key)
+        known = self._unit_sentences.setdefault(source_id, {})
+        got = known.get(form)
         if got is None:
             from rapidfuzz import fuzz, process
 
@@ -169,8 +169,18 @@ class _Indexed:
                     form, list(forms), scorer=fuzz.ratio, score_cutoff=85, limit=None
                 )
                 got = frozenset().union(*(forms[f] for f, _, _ in similar))
-            self._unit_sentences[key] = got
+            known[form] = got
         return got
+
+    def release(self, source_id: str) -> None:
+        """Forget what was worked out for one source (its word statistics, word forms and
+        unit-word sentences) once every claim has been scored in it: nothing of it is read for
+        another source, and a shard's ~600 sources held ~90 MB of it (docs/benchmarks.md
+        "Memory (issue 8, fourth session)"). Asked again, it is worked out again."""
+        self._stats.pop(source_id, None)
+        self._forms.pop(source_id, None)
+        self._word_forms.pop(source_id, None)
+        self._unit_sentences.pop(source_id, None)
 
     def _sentence_indexes(self, source_id: str) -> list[int]:
         return [s.index for s in self.sentences.get(source_id, ())]
@@ -1270,6 +1280,7 @@ class ShardSearch:
                         continue  # "not found", as every claim without a cell (memory, issue 8)
                     finding, bounds = _finding(self.claims[q], source, reading, near, why)
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
+                indexed.release(source.id)  # memory: one source's statistics at a time
             from kzclaims.joint import forget_passages
 
             forget_passages()  # the scorer's caches of this shard's passages
