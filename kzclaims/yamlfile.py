@@ -17,7 +17,7 @@ from typing import Any
 from kzclaims.errors import InputError, Problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A YAML value (mapping, sequence or scalar) with its 1-based position."""
 
@@ -415,20 +415,82 @@ def _fast_path_safe(text: str) -> bool:
 
 
 def _parse_yaml_fast(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """libyaml's events composed straight into :class:`Node` objects, one event at a time: the
+    composer's own node tree (two marks per node) is never built, which cost ~100 MB at the
+    peak for a manifest of 29,687 sources (docs/benchmarks.md "Memory (issue 8, fourth
+    session)"). Anything this path does not handle as :func:`_convert` would (a merge key, a
+    tag outside the standard ones, a value that cannot be read) raises, and the precise path
+    reports it."""
     import yaml
 
     loader = yaml.CSafeLoader(text)
     try:
-        root = loader.get_single_node()
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None, []
+        loader.get_event()  # document start
+        node = _compose_event_node(loader)
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise ValueError("more than one document: the precise path reports it")
     finally:
         loader.dispose()
-    if root is None:
-        return None, []
-    reporter = Reporter(path)
-    node = _convert(root, loader, reporter)
-    if reporter.problems:
-        raise ValueError("the precise path reports these")
-    return node, reporter.problems
+    return node, []
+
+
+def _compose_event_node(loader: Any) -> Node:
+    """The next node of ``loader``'s events, as :func:`_convert` makes it from a composed node
+    (the same tags, values, lines and columns)."""
+    import yaml
+
+    event = loader.get_event()
+    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+    if isinstance(event, yaml.ScalarEvent):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in STANDARD_TAGS or tag == "tag:yaml.org,2002:merge":
+            raise ValueError("the precise path reports it")
+        scalar = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        value = loader.construct_object(scalar, deep=True)  # raises as _convert reports
+        loader.constructed_objects.pop(scalar, None)  # nothing refers to it again (no aliases)
+        return Node(value, line, col, tag)
+    if isinstance(event, yaml.SequenceStartEvent):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.SequenceNode, None, event.implicit)
+        if tag not in STANDARD_TAGS:
+            raise ValueError("the precise path reports it")
+        items = []
+        while not loader.check_event(yaml.SequenceEndEvent):
+            items.append(_compose_event_node(loader))
+        loader.get_event()
+        return Node(items, line, col, tag)
+    if isinstance(event, yaml.MappingStartEvent):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.MappingNode, None, event.implicit)
+        if tag not in STANDARD_TAGS:
+            raise ValueError("the precise path reports it")
+        out: dict[str, Node] = {}
+        while not loader.check_event(yaml.MappingEndEvent):
+            key_event = loader.get_event()
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise ValueError("a key that is not a plain word: the precise path reports it")
+            key_tag = key_event.tag
+            if key_tag is None or key_tag == "!":
+                key_tag = loader.resolve(yaml.ScalarNode, key_event.value, key_event.implicit)
+            if key_tag not in STANDARD_TAGS or key_tag == "tag:yaml.org,2002:merge":
+                raise ValueError("a merge key or a tag: the precise path handles it")
+            key = str(key_event.value)  # as _convert: the key as written, not constructed
+            if key in out:
+                raise ValueError("a duplicate key: the precise path reports it")
+            child = _compose_event_node(loader)
+            out[key] = Node(child.value, child.line, child.col, child.tag,
+                            key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+        loader.get_event()
+        return Node(out, line, col, tag)
+    raise ValueError("an alias: the precise path expands and bounds it")
 
 
 def _one_line(exc: BaseException) -> str:
