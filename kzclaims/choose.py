@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from kzclaims._lazyre import cached
-from kzclaims.lang import Conventions
+from kzclaims.lang import Conventions, get
 from kzclaims.model import Claim, Kind, Match, PartialDate, Value
 
 __all__ = ["Candidate", "Choice", "choose_value", "unit_fit", "unit_matches"]
@@ -93,16 +95,12 @@ def _word_form(word: str) -> str:
     """English: a plural cut to its singular; Russian: the lemma ("военнослужащих" ->
     "военнослужащий"), so that a unit in one case matches a noun in another."""
     if "а" <= word[:1] <= "я" or word[:1] == "ё":
-        from kzclaims.lang import get
-
         return get("ru").normalize(word)
     return _stem(word)
 
 
 def unit_matches(noun: str, units: Sequence[str]) -> bool:
     """Does a value's counted noun ("units of military equipment") name one of the claim's units?"""
-    from rapidfuzz import fuzz
-
     noun_words = [_word_form(w) for w in _WORD.findall(noun.lower())]
     for unit in units:
         unit_words = [_word_form(w) for w in _WORD.findall(unit.lower())]
@@ -115,8 +113,6 @@ def unit_matches(noun: str, units: Sequence[str]) -> bool:
 
 def _is_person(word: str) -> bool:
     """Is a (lower-case) word a noun that counts people, in any of its plural forms?"""
-    from kzclaims.lang import get
-
     if "а" <= word[:1] <= "я" or word[:1] == "ё":
         return get("ru").normalize(word) in get("ru").person_nouns
     nouns = get("en").person_nouns

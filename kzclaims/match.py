@@ -44,7 +44,10 @@ from dataclasses import dataclass
 from sys import intern
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from kzclaims._lazyre import cached
+from kzclaims.choose import _WORD, _word_form
 from kzclaims.lang import all_languages, get, language_of_phrase, synonym_table
 from kzclaims.model import Claim, Match, Sentence, Source
 
@@ -185,9 +188,7 @@ def _ratio(a: str, b: str) -> float:
         return 0.0
     if not b.isalpha() and any(ch.isdigit() for ch in b):
         return 0.0
-    from rapidfuzz.fuzz import ratio
-
-    r = ratio(a, b, score_cutoff=WORD_CUTOFF)
+    r = fuzz.ratio(a, b, score_cutoff=WORD_CUTOFF)
     fuzzy = _credit(a, b, r) if r else 0.0
     return max(fuzzy, SYNONYM_CREDIT) if b in SYNONYMS.get(a, ()) else fuzzy
 
@@ -430,8 +431,6 @@ def _cached_phrase(text: str) -> _Phrase | None:
 
 def _similar(word: str, choices: Sequence[str]) -> list[tuple[str, float]]:
     """The choices within :data:`WORD_CUTOFF` of ``word`` with their similarity 0..1."""
-    from rapidfuzz import fuzz, process
-
     found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
     synonyms = SYNONYMS.get(word, frozenset())
     return [
@@ -858,8 +857,6 @@ class KeyFilter:
         self._always_units = self._units_in("из них")
 
     def _unit_words(self, unit: str) -> tuple[int, ...]:
-        from kzclaims.choose import _WORD, _word_form
-
         out = []
         for w in _WORD.findall(unit.lower()):
             form = _word_form(w)
@@ -873,8 +870,6 @@ class KeyFilter:
         rapidfuzz ratio >= 85 (``choose._same_word`` asks for that or less)."""
         if not self._unit_forms:
             return _NONE
-        from kzclaims.choose import _WORD
-
         runs = _WORD.findall(piece.lower())
         if not runs:
             return _NONE
@@ -889,10 +884,6 @@ class KeyFilter:
         return got
 
     def _units_of_run(self, run: str) -> frozenset[int]:
-        from rapidfuzz import fuzz, process
-
-        from kzclaims.choose import _word_form
-
         found = process.extract(
             _word_form(run), self._unit_forms, scorer=fuzz.ratio, score_cutoff=85, limit=None
         )
