@@ -379,7 +379,7 @@ def _score(w: Sequence[float], x: Sequence[float]) -> float:
     return sum(a * b for a, b in zip(w, x, strict=False)) + w[-1]
 
 
-def calibrate(cells: Sequence[Cell], w: Sequence[float]) -> float:
+def calibrate(cells: Sequence[Cell], w: Sequence[float], cost: float = 1.0) -> float:
     """The abstain threshold (in the model's units) that makes the most cells right when each
     cell keeps its best pair if it scores at least the threshold: right values plus cells with
     nothing stated and nothing found (= right values less false finds, plus a constant). The
@@ -392,10 +392,10 @@ def calibrate(cells: Sequence[Cell], w: Sequence[float]) -> float:
         best.append((_score(w, top.x), c.stated, top.right))
     best.sort(key=lambda t: -t[0])
     # threshold just below the k-th score: the k best are found
-    gain = 0
-    top_gain, top_k = 0, 0
+    gain = 0.0
+    top_gain, top_k = 0.0, 0
     for k, (_, stated, right) in enumerate(best, 1):
-        gain += 1 if (stated and right) else (-1 if not stated else 0)
+        gain += 1 if (stated and right) else (-cost if not stated else 0)
         if gain > top_gain:
             top_gain, top_k = gain, k
     if top_k == 0:
@@ -470,24 +470,24 @@ def _grade(event: Any) -> dict[str, Any]:
 SHIFTS = (-10.0, -5.0, 0.0, 5.0, 10.0, 15.0, 20.0, 25.0)
 
 
-def _r_minus_f(grades: Sequence[dict[str, Any]]) -> int:
+def _r_minus_f(grades: Sequence[dict[str, Any]], cost: float = 1.0) -> float:
     return sum(
-        got[2] - got[4] for g in grades for lang, got in g.items() if lang != "verdicts"
+        got[2] - cost * got[4] for g in grades for lang, got in g.items() if lang != "verdicts"
     )
 
 
 def calibrate_real(
-    constants: dict[str, float], events: Sequence[Any]
+    constants: dict[str, float], events: Sequence[Any], cost: float = 1.0
 ) -> tuple[dict[str, float], float]:
     """The offset that makes the most cells right (right values less false finds) on
     ``events`` with the library's cell logic (sibling assignment, veto, windows): the
     simulation of :func:`calibrate` keeps each cell's best pair on its own, which the library
     does not. Ties go to the higher threshold (fewer false finds)."""
-    best: tuple[int, float] | None = None
+    best: tuple[float, float] | None = None
     for shift in SHIFTS:
         trial = {**constants, "VALUE_OFFSET": constants["VALUE_OFFSET"] - shift}
         with weights(trial):
-            got = _r_minus_f([_grade(e) for e in events])
+            got = _r_minus_f([_grade(e) for e in events], cost)
         if best is None or got >= best[0]:
             best = (got, shift)
     assert best is not None
@@ -497,15 +497,17 @@ def calibrate_real(
 _CELLS: list[Cell] = []
 
 
-def _fold(slug: str, l2: float, model: str) -> dict[str, Any]:
+def _fold(slug: str, l2: float, model: str, cost: float) -> dict[str, Any]:
     """One event left out: graded with the hand weights and with weights and threshold fitted
     on the other events."""
     events = tuning_events()
     event = next(e for e in events if e.slug == slug)
     train = [c for c in _CELLS if c.event != slug]
-    w = fit(train, l2, model)
-    t = calibrate(train, w)
-    constants, shift = calibrate_real(to_library(w, t), [e for e in events if e.slug != slug])
+    w = hand_weights() if model == "hand" else fit(train, l2, model)
+    t = calibrate(train, w, cost)
+    constants, shift = calibrate_real(
+        to_library(w, t), [e for e in events if e.slug != slug], cost
+    )
     hand = _grade(event)
     with weights(constants):
         cal = _grade(event)
@@ -516,20 +518,87 @@ def _fold(slug: str, l2: float, model: str) -> dict[str, Any]:
     }
 
 
-def loeo(cells: Sequence[Cell], l2: float = 1.0, model: str = "pair", jobs: int = 1) -> list[
-    dict[str, Any]
-]:
+def loeo(
+    cells: Sequence[Cell], l2: float = 1.0, model: str = "pair", jobs: int = 1,
+    cost: float = 1.0,
+) -> list[dict[str, Any]]:
     """For each tuning event: the hand weights' grades and the calibrated weights' (fitted on the
     other events) grades, as ``benchmarks/claims.py`` counts them."""
     import multiprocessing
 
     _CELLS[:] = cells
     slugs = [e.slug for e in tuning_events()]
-    args = [(s, l2, model) for s in slugs]
+    args = [(s, l2, model, cost) for s in slugs]
     if jobs > 1:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             return pool.starmap(_fold, args)
     return [_fold(*a) for a in args]
+
+
+#: offsets (points) swept on the left-out event for the threshold-free comparison (``--curve``):
+#: the threshold raised by each, from the operating point calibrated on the other events
+CURVE = (-15.0, -10.0, -5.0, 0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0)
+
+
+def _curve_fold(slug: str, l2: float, model: str) -> dict[str, Any]:
+    events = tuning_events()
+    event = next(e for e in events if e.slug == slug)
+    if model == "hand":
+        constants = to_library(hand_weights(), 0.0)
+    else:
+        train = [c for c in _CELLS if c.event != slug]
+        w = fit(train, l2, model)
+        constants = to_library(w, calibrate(train, w))
+    out = {}
+    for shift in CURVE:
+        with weights({**constants, "VALUE_OFFSET": constants["VALUE_OFFSET"] - shift}):
+            out[shift] = _grade(event)
+    print(f"  {slug}: {model} curve done", file=sys.stderr)
+    return {"event": slug, "split": event.split, "curve": out}
+
+
+def curve(
+    cells: Sequence[Cell], l2: float = 1.0, model: str = "pair", jobs: int = 1
+) -> list[dict[str, Any]]:
+    """For each tuning event: the library with weights fitted on the other events (``hand``:
+    the library's weights, the threshold at 75) graded on it at each threshold shift of
+    :data:`CURVE`: right values against false finds, whatever the operating point."""
+    import multiprocessing
+
+    _CELLS[:] = cells
+    args = [(e.slug, l2, model) for e in tuning_events()]
+    if jobs > 1:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.starmap(_curve_fold, args)
+    return [_curve_fold(*a) for a in args]
+
+
+def _curve_table(results: Sequence[dict[str, Any]]) -> str:
+    lines = ["| threshold shift | " + " | ".join(
+        f"{s} {lang}" for s in (*TUNING, "all") for lang in ("en", "ru")
+    ) + " | all | verdicts |", "|---" * 10 + "|---|"]
+    for shift in CURVE:
+        cells = []
+        tot = [0, 0]
+        for split in (*TUNING, "all"):
+            for lang in ("en", "ru"):
+                r = f = 0
+                for res in results:
+                    if split != "all" and res["split"] != split:
+                        continue
+                    got = res["curve"][shift].get(lang)
+                    if got:
+                        r += got[2]
+                        f += got[4]
+                if split == "all":
+                    tot[0] += r
+                    tot[1] += f
+                cells.append(f"{r} / {f}")
+        v = sum(res["curve"][shift]["verdicts"][1] for res in results)
+        lines.append(
+            f"| {shift:+g} | " + " | ".join(cells) + f" | {tot[0]} / {tot[1]} | {v} |"
+        )
+    return "\n".join(lines)
 
 
 def _table(results: Sequence[dict[str, Any]]) -> str:
@@ -569,13 +638,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--loeo", action="store_true", help="leave-one-event-out: hand vs calibrated")
     ap.add_argument("--dump", type=Path, help="write every pair (JSON lines) to this file")
+    ap.add_argument(
+        "--curve", action="store_true",
+        help="leave-one-event-out, right values / false finds at each threshold shift",
+    )
     ap.add_argument("--jobs", type=int, default=1, help="folds run in parallel")
     ap.add_argument("--json", type=Path, help="--loeo: write the per-event results here")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default: %(default)s)")
     ap.add_argument(
-        "--model", choices=("pair", "choice"), default="pair",
+        "--model", choices=("pair", "choice", "hand"), default="pair",
         help="pair: logistic regression over pairs; choice: conditional logit of each cell's "
-        "choice with abstaining (default: %(default)s)",
+        "choice with abstaining; hand: the library's weights, only the threshold calibrated "
+        "(default: %(default)s)",
+    )
+    ap.add_argument(
+        "--cost", type=float, default=1.0,
+        help="what a false find costs against a right value when the threshold is calibrated "
+        "(default: %(default)s: cells right)",
     )
     args = ap.parse_args()
     cells = dump()
@@ -589,14 +668,20 @@ def main() -> None:
         f"{n_pairs} pairs ({sum(p.right for c in cells for p in c.pairs)} right)",
         file=sys.stderr,
     )
+    if args.curve:
+        results = curve(cells, args.l2, args.model, args.jobs)
+        print(_curve_table(results))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        return
     if args.loeo:
-        results = loeo(cells, args.l2, args.model, args.jobs)
+        results = loeo(cells, args.l2, args.model, args.jobs, args.cost)
         print(_table(results))
         if args.json:
             args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
         return
-    w = fit(cells, args.l2, args.model)
-    t = calibrate(cells, w)
+    w = hand_weights() if args.model == "hand" else fit(cells, args.l2, args.model)
+    t = calibrate(cells, w, args.cost)
     lib = to_library(w, t)
     print("feature            logit   hand (points)")
     for name, a, h in zip((*FEATURES, "bias"), w, hand_weights(), strict=True):
