@@ -85,12 +85,13 @@ FEATURES = (
     "other_clause",
     "distance",  # characters / DISTANCE_REACH (capped at 1)
     "anchored",
+    "unit_claim",  # the claim counts a unit (--unit-bias only: one more offset for such claims)
 )
 #: the sign each weight must keep (+1: >= 0, -1: <= 0, 0: free)
 SIGNS = {
-    "relevance": 1, "local": 1, "unit_match": 1, "unit_kin": 0, "anchored": 1,
+    "relevance": 1, "local": 1, "unit_match": 1, "unit_kin": 0, "anchored": 1, "unit_claim": 0,
     **{f: -1 for f in FEATURES if f not in (
-        "relevance", "local", "unit_match", "unit_kin", "anchored"
+        "relevance", "local", "unit_match", "unit_kin", "anchored", "unit_claim"
     )},
 }
 #: characters of distance at which the distance term stops growing (the library's cap)
@@ -151,9 +152,14 @@ class Cell:
     pairs: list[Pair] = field(default_factory=list)
 
 
-def _features(rel: float, local: float, parts: Sequence[tuple[str, float]], anchored: bool) -> list[
-    float
-]:
+#: whether the claims with a unit get an offset of their own (``--unit-bias``)
+UNIT_BIAS = False
+
+
+def _features(
+    rel: float, local: float, parts: Sequence[tuple[str, float]], anchored: bool,
+    unit: bool = False,
+) -> list[float]:
     x = [0.0] * len(FEATURES)
     x[0] = rel / 100.0
     x[1] = local / 100.0
@@ -161,6 +167,7 @@ def _features(rel: float, local: float, parts: Sequence[tuple[str, float]], anch
         k = FEATURES.index(name)
         x[k] += min(amount / DISTANCE_REACH, 1.0) if name == "distance" else amount
     x[FEATURES.index("anchored")] = 1.0 if anchored else 0.0
+    x[FEATURES.index("unit_claim")] = 1.0 if unit else 0.0
     return x
 
 
@@ -219,7 +226,10 @@ def _spy(event: Any, got: dict[tuple[str, str], list[Pair]], original: Any) -> A
                 assert anchored or abs(s.joint - joint) < 1e-6, (s.joint, joint)
                 right = _is_gold(event, claim, source.id, json_value(v, claim.kind))
                 pairs.append(
-                    Pair(_features(m.score, local, cand.parts, anchored), right, s.joint, v.text)
+                    Pair(
+                        _features(m.score, local, cand.parts, anchored, bool(claim.unit)),
+                        right, s.joint, v.text,
+                    )
                 )
             got[claim.id, source.id] = pairs
         return original(items, source, indexed, *a, **k)
@@ -349,6 +359,8 @@ def fit(cells: Sequence[Cell], l2: float = 1.0, model: str = "pair") -> list[flo
         loss = _pair_loss(X, y, l2)
         n = X.shape[1]
     free = list(range(n))
+    if not UNIT_BIAS:
+        free.remove(FEATURES.index("unit_claim"))
     while True:
         w = _newton(loss, np.zeros(n), free)
         wrong = [
@@ -370,7 +382,7 @@ def hand_weights() -> list[float]:
         fw * c.UNIT_MATCH, fw * c.UNIT_MISMATCH, fw * c.UNIT_KIN, fw * c.PARTITIVE,
         fw * c.ORDINAL_NUMBER, fw * c.BARE_YEAR, fw * c.HISTORY, fw * c.ROLE_MISMATCH,
         fw * c.REPORT_DATE, fw * c.OTHER_SENTENCE, fw * c.OTHER_CLAUSE,
-        -fw * c.DISTANCE_CAP, pipeline.UNIT_ANCHOR,
+        -fw * c.DISTANCE_CAP, pipeline.UNIT_ANCHOR, 0.0,
         pipeline.VALUE_OFFSET - THRESHOLD,
     ]
 
@@ -429,6 +441,7 @@ def to_library(w: Sequence[float], threshold: float) -> dict[str, float]:
         "DISTANCE_CAP": -scale * named["distance"],
         "DISTANCE_PER_CHAR": -scale * named["distance"] / DISTANCE_REACH,
         "UNIT_ANCHOR": scale * named["anchored"],
+        **({"UNIT_CLAIM": scale * named["unit_claim"]} if UNIT_BIAS else {}),
         "VALUE_OFFSET": THRESHOLD + scale * (w[-1] - threshold),
     }
 
@@ -442,6 +455,12 @@ _OWNER = {
 @contextlib.contextmanager
 def weights(constants: dict[str, float]) -> Iterator[None]:
     """The library run with these constants (module attributes patched for the block)."""
+    constants = dict(constants)
+    extra = constants.pop("UNIT_CLAIM", 0.0)
+    if extra:
+        with _unit_claim(extra), weights(constants):
+            yield
+        return
     old = {k: getattr(_OWNER.get(k, choose), k) for k in constants}
     try:
         for k, v in constants.items():
@@ -450,6 +469,35 @@ def weights(constants: dict[str, float]) -> Iterator[None]:
     finally:
         for k, v in old.items():
             setattr(_OWNER.get(k, choose), k, v)
+
+
+@contextlib.contextmanager
+def _unit_claim(points: float) -> Iterator[None]:
+    """The library with ``points`` added to the fit of every value of a claim with a unit (and
+    the gate's fit ceiling raised to match): the experiment of ``--unit-bias``."""
+    import dataclasses
+
+    score, ceiling = choose.score_candidates, pipeline.fit_ceiling
+
+    def scored(claim: Any, *a: Any, **k: Any) -> Any:
+        out = score(claim, *a, **k)
+        if not claim.unit:
+            return out
+        return [
+            c if c.excluded else dataclasses.replace(
+                c, score=c.score + points, parts=(*c.parts, ("unit_claim", 1.0))
+            )
+            for c in out
+        ]
+
+    def fit_ceiling(claim: Any, unit: bool = True) -> float:
+        return ceiling(claim, unit) + (max(0.0, points) if claim.unit else 0.0)
+
+    choose.score_candidates, pipeline.fit_ceiling = scored, fit_ceiling
+    try:
+        yield
+    finally:
+        choose.score_candidates, pipeline.fit_ceiling = score, ceiling
 
 
 # ------------------------------------------------------------------------------------------------
@@ -656,7 +704,13 @@ def main() -> None:
         help="what a false find costs against a right value when the threshold is calibrated "
         "(default: %(default)s: cells right)",
     )
+    ap.add_argument(
+        "--unit-bias", action="store_true",
+        help="the claims with a unit get an offset of their own (an experiment)",
+    )
     args = ap.parse_args()
+    global UNIT_BIAS
+    UNIT_BIAS = args.unit_bias
     cells = dump()
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
