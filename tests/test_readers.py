@@ -147,6 +147,45 @@ def test_html_page_without_an_article_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
+
+def test_html_page_of_only_navigation_and_a_cookie_banner_gives_no_text(tmp_path: Path) -> None:
+    """QA3 Q12: trafilatura's last-resort rescue returns the menu and the cookie banner of a page
+    with no article; that text is not the source's (its numbers would be read), and the page
+    gets the warning. A short page with an article keeps it."""
+    (tmp_path / "empty.html").write_text(
+        "<html><head><title>Page not found</title><script>var x = 1;</script></head><body>"
+        '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+        '<div class="cookie">We use 14 cookies</div><footer>© 2025, 42 Harbour Street</footer>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "short.html").write_text(
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Dam gives way</h1>"
+        "<p>About 4,800 residents were evacuated.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    corpus = load_sources(tmp_path, "src")
+    texts = {s.id: s.text for s in corpus.sources}
+    assert texts["empty"] == ""
+    assert "About 4,800 residents were evacuated." in texts["short"]
+    assert [str(w) for w in corpus.warnings] == [
+        "src/empty.html: warning: no article text found in this HTML page; it gives no values"
+    ]
+
+
+def test_a_zip_that_is_not_a_word_file_says_so_in_words() -> None:
+    # QA3 Q13: no "KeyError: ..." from the zip library
+    out = io.BytesIO()
+    import zipfile
+
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("hello.txt", "hi")
+    assert error(out.getvalue(), ".docx") == (
+        "src/f.docx: error: not a readable Word (.docx) file (a zip archive, but not a Word"
+        " document: it has no [Content_Types].xml)"
+    )
+
+
 LEGACY_TEXTS = [
     ("Около 20 тысяч бандитов атаковали Алматы, заявил президент.", "cp1251"),
     ("Вывод контингента ОДКБ (CSTO) начнётся 13 января и займёт не более 10 дней.", "cp1251"),

@@ -126,6 +126,14 @@ def suffix_list() -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
+def unreadable(shown: str, what: str, reason: str, code: str) -> InputError:
+    """A file its reader cannot read: "not a readable PDF (corrupt or truncated: ...)", one line
+    (the library's message with its white space folded)."""
+    return InputError.single(
+        shown, f"not a readable {what} ({' '.join(reason.split())})", code=code
+    )
+
+
 def missing_extra(kind: Kind, shown: str) -> InputError:
     extra, what = EXTRAS[kind]
     return InputError.single(

@@ -12,8 +12,7 @@ import io
 import zipfile
 from typing import Any
 
-from kzclaims.errors import InputError
-from kzclaims.readers import Document, joined, missing_extra, warning
+from kzclaims.readers import Document, joined, missing_extra, unreadable, warning
 
 __all__ = ["read_docx"]
 
@@ -29,12 +28,15 @@ def read_docx(data: bytes, shown: str) -> Document:
         return _read(docx.Document(io.BytesIO(data)), Table, shown)
     except (PackageNotFoundError, zipfile.BadZipFile) as exc:
         reason = str(exc)
+    except KeyError as exc:  # a zip without a Word document's parts: "There is no item named
+        # '[Content_Types].xml' in the archive"
+        named = str(exc).split("'")
+        reason = "a zip archive, but not a Word document: it has no " + (
+            named[1] if len(named) > 2 else "Word document parts"
+        )
     except Exception as exc:  # a damaged zip or XML raises many kinds (zlib.error, EOFError, ...)
         reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    reason = " ".join(reason.split())
-    raise InputError.single(
-        shown, f"not a readable Word (.docx) file ({reason})", code="bad-docx"
-    ) from None
+    raise unreadable(shown, "Word (.docx) file", reason, "bad-docx") from None
 
 
 def _read(document: Any, table_type: type, shown: str) -> Document:

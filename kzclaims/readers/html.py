@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from kzclaims.errors import InputError, Problem
-from kzclaims.readers import Document, joined, missing_extra, warning
+from kzclaims.errors import Problem
+from kzclaims.readers import Document, joined, missing_extra, unreadable, warning
 
 __all__ = ["read_html"]
 
@@ -59,6 +59,44 @@ def _blocks(body: Any) -> list[str]:
     return [b for b in out if b]
 
 
+#: below this many characters of text, trafilatura may have fallen back to its baseline (its
+#: MIN_EXTRACTED_SIZE), which takes whatever text the page has: menus, cookie banners
+_SHORT = 250
+#: elements around an article, never its text: by tag, or by a class or id that says so
+_BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "button", "form", "noscript", "menu")
+_BOILERPLATE_NAMES = re.compile(
+    r"cookie|consent|gdpr|banner|menu|navbar|breadcrumb|share|social|newsletter|subscribe"
+    r"|related|promo|footer|header|sidebar|ticker|advert",
+    re.I,
+)
+
+
+def _only_boilerplate(data: bytes, blocks: list[str]) -> bool:
+    """Is what trafilatura returned only the page's navigation, banners, buttons or footer? True
+    when none of its words stands in the page once those, scripts and styles are taken out: the
+    page has no article (an error page, a cookie wall), and nothing of it is a source's text."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(data)
+    except Exception:  # no tree, no judgement: keep what trafilatura found
+        return False
+    around = [
+        el for el in root.iter()
+        if el is not root and isinstance(el.tag, str) and (
+            el.tag in _BOILERPLATE_TAGS or el.tag in ("head", "script", "style", "template")
+            or _BOILERPLATE_NAMES.search(f"{el.get('class', '')} {el.get('id', '')}")
+        )
+    ]
+    for el in around:
+        el.drop_tree()
+    rest = set(_WORD.findall(root.text_content().lower()))
+    return not any(w in rest for b in blocks for w in _WORD.findall(b.lower()))
+
+
+_WORD = re.compile(r"\w+")
+
+
 def read_html(data: bytes, shown: str) -> Document:
     try:
         import htmldate
@@ -74,13 +112,11 @@ def read_html(data: bytes, shown: str) -> Document:
             include_images=False,
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken input
-        raise InputError.single(
-            shown,
-            f"not a readable HTML page ({type(exc).__name__}: {' '.join(str(exc).split())})",
-            code="bad-html",
-        ) from None
+        raise unreadable(shown, "HTML page", f"{type(exc).__name__}: {exc}", "bad-html") from None
     warnings: list[Problem] = []
     blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    if blocks and sum(len(b) for b in blocks) < _SHORT and _only_boilerplate(data, blocks):
+        blocks = []  # trafilatura's last-resort rescue returned the menu and the cookie banner
     if not blocks:
         warnings.append(
             warning(shown, "no article text found in this HTML page; it gives no values")

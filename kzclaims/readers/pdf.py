@@ -23,7 +23,7 @@ import re
 from collections import Counter
 
 from kzclaims.errors import InputError, Problem
-from kzclaims.readers import Document, joined, missing_extra, warning
+from kzclaims.readers import Document, joined, missing_extra, unreadable, warning
 
 __all__ = ["clean_pages", "read_pdf"]
 
@@ -115,22 +115,18 @@ def read_pdf(data: bytes, shown: str) -> Document:
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files: PdfReadError, ...
-        raise InputError.single(
-            shown,
-            f"not a readable PDF (corrupt or truncated: {' '.join(str(exc).split())})",
-            code="bad-pdf",
-        ) from None
+        raise unreadable(shown, "PDF", f"corrupt or truncated: {exc}", "bad-pdf") from None
     warnings: list[Problem] = []
     texts: list[str] = []
-    unreadable: list[int] = []
+    broken_pages: list[int] = []
     for n, page in enumerate(raw_pages, 1):
         try:
             texts.append(page.extract_text() or "")
         except Exception:  # one broken page must not lose the others
             texts.append("")
-            unreadable.append(n)
-    if unreadable:
-        pages_text = ", ".join(map(str, unreadable))
+            broken_pages.append(n)
+    if broken_pages:
+        pages_text = ", ".join(map(str, broken_pages))
         warnings.append(warning(shown, f"pages {pages_text} could not be read"))
     pages = clean_pages(texts)
     if raw_pages and not any(p.strip() for p in pages):
