@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -217,13 +218,62 @@ def _show(cell: dict[str, Any] | None) -> str:
 #: them (the stability check of issue 10)
 PHRASINGS = ("as-written", "title", "first", "question", "english", "russian")
 
+_CYRILLIC_LETTERS = re.compile(r"[а-яё]", re.IGNORECASE)
+#: how a question opens, per language (a phrasing that opens so, or ends with "?", is a question)
+_QUESTION_START = re.compile(
+    r"^(?:how|when|what|which|who|where|from when|did|does|do|is|are|was|were|"
+    r"сколько|когда|какой|какая|какое|какие|каков|какова|во сколько|на какой|на какую|"
+    r"до какого|за сколько|через сколько|с какого|где|кто)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_russian(phrase: str) -> bool:
+    return bool(_CYRILLIC_LETTERS.search(phrase))
+
+
+def _is_question(phrase: str) -> bool:
+    return phrase.rstrip().endswith("?") or bool(_QUESTION_START.match(phrase.strip()))
+
+
+def _ask_en(claim: Claim) -> str:
+    """A question a user might type for a claim that has none in English, made from its title
+    ("Registered voters" -> "how many registered voters?", "Ferry's passenger capacity" ->
+    "what was the ferry's passenger capacity?", "Date of the earthquake" -> "when was the
+    earthquake?", "Length of the strike" -> "how long was the strike?")."""
+    title = claim.title.strip().rstrip("?.")
+    low = title[:1].lower() + title[1:] if title[1:2].islower() else title
+    m = re.match(r"(?i)(?:the )?(number|size|count|date|length|duration) of (?:the )?(.*)", low)
+    head, rest = (m.group(1).lower(), m.group(2)) if m else ("", low)
+    if claim.kind in ("date", "date_range"):
+        return f"when was the {rest}?" if head else f"when: {low}?"
+    if claim.kind == "duration":
+        return f"how long was the {rest}?" if head else f"how long: {low}?"
+    singular = re.search(r"(?i)'s\b|\b(?:force|contingent|capacity|toll|crowd)\b", rest)
+    if claim.kind == "count" and (head in ("number", "count") or not singular):
+        return f"how many {rest}?"
+    return f"what was the {rest}?"
+
+
+def _ask_ru(phrase: str, kind: str) -> str:
+    """A Russian question made from a noun phrase ("число погибших при наводнении" -> "сколько
+    погибших при наводнении?", "дата землетрясения" -> "когда: землетрясения?")."""
+    rest = re.sub(r"(?i)^(?:число|количество|численность|дата|сроки|даты)\s+", "", phrase)
+    ask = {"count": "сколько", "number": "каков", "percent": "какой процент:",
+           "date": "когда:", "date_range": "когда:", "duration": "как долго:"}[kind]
+    return f"{ask} {rest}?"
+
 
 def rephrase(claim: Claim, how: str) -> Claim:
-    """The claim phrased another way: ``title`` (its title as its only phrasing), ``first``
-    (the first phrasing of each script: Latin, Cyrillic), ``question`` (its title as a question:
-    "how many: <title>?" for counts and numbers, "when: <title>?" for dates), ``english`` /
-    ``russian`` (only its phrasings in Latin / Cyrillic script: a claims file written in one
-    language; a claim with none keeps its title, in the set's English)."""
+    """The claim phrased as a user writing one line per claim and language might: ``title`` (the
+    title as the English phrasing; Russian: the first Russian phrasing that is not a question,
+    the title-like noun phrase, since titles are English), ``first`` (the first phrasing of each
+    script: Latin, Cyrillic), ``question`` (per script, the claim's own question phrasing when
+    it has one, written by the blind claims writer; else one made from the title or the Russian
+    noun phrase by a template per kind; a statement is not asked as a question: it keeps its
+    first phrasing per script), ``english`` / ``russian`` (only its phrasings in Latin /
+    Cyrillic script: a claims file written in one language; a claim with none keeps its title,
+    in the set's English)."""
     if how == "as-written":
         return claim
     if how in ("english", "russian"):
@@ -232,29 +282,32 @@ def rephrase(claim: Claim, how: str) -> Claim:
             p for p in claim.find if any("а" <= ch.lower() <= "я" for ch in p) == cyrillic
         )
         return replace(claim, find=kept or (claim.title,))
-    if how == "title":
-        return replace(claim, find=(claim.title,))
+    ru = [p for p in claim.find if _is_russian(p)]
+    en = [p for p in claim.find if not _is_russian(p)]
     if how == "first":
-        firsts: dict[bool, str] = {}
-        for p in claim.find:
-            firsts.setdefault(any("а" <= ch.lower() <= "я" for ch in p), p)
-        return replace(claim, find=tuple(firsts.values()))
-    ask = {"count": "how many", "number": "what is the", "percent": "what share",
-           "date": "when", "date_range": "when", "duration": "how long"}.get(claim.kind, "")
-    return replace(claim, find=(f"{ask} {claim.title[:1].lower()}{claim.title[1:]}?".strip(),))
+        return replace(claim, find=tuple([*en[:1], *ru[:1]]))
+    if how == "title":
+        ru_title = next((p for p in ru if not _is_question(p)), ru[0] if ru else None)
+        return replace(claim, find=tuple([claim.title, *([ru_title] if ru_title else [])]))
+    if claim.kind == "statement":
+        return replace(claim, find=tuple([*en[:1], *ru[:1]]))
+    en_q = next((p for p in en if _is_question(p)), None) or _ask_en(claim)
+    ru_q = next((p for p in ru if _is_question(p)), None)
+    if ru_q is None and ru:
+        ru_q = _ask_ru(ru[0], claim.kind)
+    return replace(claim, find=tuple([en_q, *([ru_q] if ru_q else [])]))
 
 
 #: the phrasing of the current run (set by ``--phrasing``)
 PHRASING = "as-written"
 
 
-def grade_event(event: Event) -> tuple[dict[str, Tally], Tally]:
+def grade_event(event: Event, phrasing: str | None = None) -> tuple[dict[str, Tally], Tally]:
     """(tallies of cells by source language, tally of verdicts) for one event."""
     claimset = load_claims(event.path / "claims.yaml")
-    if PHRASING != "as-written":
-        claimset = replace(
-            claimset, claims=tuple(rephrase(c, PHRASING) for c in claimset.claims)
-        )
+    how = phrasing or PHRASING
+    if how != "as-written":
+        claimset = replace(claimset, claims=tuple(rephrase(c, how) for c in claimset.claims))
     corpus = load_sources(event.path / "sources")
     report: Report = compare(claimset, corpus)
     language = {s.id: s.language for s in corpus.sources}
@@ -309,14 +362,16 @@ def grade_event(event: Event) -> tuple[dict[str, Tally], Tally]:
     return by_lang, verdicts
 
 
-def run(splits: Iterable[str], root: Path = UNSEEN) -> dict[str, dict[str, Tally]]:
+def run(
+    splits: Iterable[str], root: Path = UNSEEN, phrasing: str | None = None
+) -> dict[str, dict[str, Tally]]:
     """{split: {"en"/"ru"/...: cells, "all": cells, "verdicts": verdicts}}."""
     out: dict[str, dict[str, Tally]] = {}
     wanted = set(splits)
     for event in events(root):
         if event.split not in wanted:
             continue
-        by_lang, verdicts = grade_event(event)
+        by_lang, verdicts = grade_event(event, phrasing)
         half = out.setdefault(event.split, {})
         for lang, t in by_lang.items():
             half.setdefault(lang, Tally()).add(t)
@@ -335,10 +390,11 @@ def main() -> None:
     )
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
     ap.add_argument(
-        "--phrasing", choices=PHRASINGS, default="as-written",
+        "--phrasing", choices=[*PHRASINGS, "all"], default="as-written",
         help="phrase each claim as a user might: its title only, its first phrasing per "
-        "script, its title as a question, or only its English / Russian phrasings (a claims "
-        "file in one language) (stability check; default: as written)",
+        "script, a question, or only its English / Russian phrasings (a claims file in one "
+        "language) (stability check; default: as written); all: one line of value right per "
+        "phrasing, split and language",
     )
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
@@ -351,6 +407,9 @@ def main() -> None:
     }.get(
         args.split, [args.split]
     )
+    if args.phrasing == "all":
+        stability(splits, args.root, args.json)
+        return
     results = run(splits, args.root)
     if args.json:
         print(
@@ -401,6 +460,37 @@ def main() -> None:
                     continue
                 for line in t.failures:
                     print(f"[{split}] {line}")
+
+
+def stability(splits: Sequence[str], root: Path, as_json: bool = False) -> None:
+    """Value right (and false finds) of each phrasing mode, per split and language: the
+    stability check of issue 10 in one table."""
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for how in PHRASINGS:
+        results = run(splits, root, how)
+        table[how] = {
+            split: {
+                k: (t.figures() if k != "verdicts" else t.verdict_figures())
+                for k, t in sorted(results.get(split, {}).items())
+            }
+            for split in splits
+        }
+    if as_json:
+        print(json.dumps(table, indent=2, sort_keys=True))
+        return
+    cols = [(s, lang) for s in splits for lang in ("en", "ru")]
+    print(f"{'phrasing':11}" + "".join(f"{s + ' ' + lang:>12}" for s, lang in cols)
+          + f"{'false':>7}" + "".join(f"{'verd ' + s:>13}" for s in splits))
+    for how, by_split in table.items():
+        cells = "".join(
+            f"{by_split[s].get(lang, {}).get('value_right')!s:>12}" for s, lang in cols
+        )
+        false = sum(by_split[s].get("all", {}).get("false_finds", 0) for s in splits)
+        verd = "".join(
+            f"{by_split[s].get('verdicts', {}).get('verdicts_right')!s:>13}" for s in splits
+        )
+        print(f"{how:11}{cells}{false:>7}{verd}")
+    print("(value right, percent of stated cells; false finds over the splits)")
 
 
 if __name__ == "__main__":
