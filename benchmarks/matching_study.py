@@ -189,7 +189,9 @@ def variants() -> dict[str, Any]:
         "relevance + value fit": {(P, "TOPIC_WEIGHT"): 1.0, (P, "LOCAL_WEIGHT"): 0.0},
         "relevance + local (no IDF) + fit": {(J.SourceStats, "idf"): _no_idf},
         "relevance + local (IDF) + fit": {},
-        "  same, with the title as a phrasing": {(P, "SEARCH_TITLE"): True},
+        "  same, without the title as a phrasing": {(P, "TITLE_NOT_SEARCHED"): frozenset(
+            ("count", "number", "percent", "date", "date_range", "duration", "statement")
+        )},
         "  same, local weight 2": {(P, "TOPIC_WEIGHT"): 1 / 3, (P, "LOCAL_WEIGHT"): 2 / 3},
         "  same, fit weight 0.25": {(P, "FIT_WEIGHT"): 0.25},
         "  same, fit weight 1": {(P, "FIT_WEIGHT"): 1.0},

@@ -92,7 +92,7 @@ claims:
     find:
       - the Riverton flood claimed lives of residents
   - id: flood-homes
-    title: Homes lost in Riverton
+    title: Flood damage on Riverton farms
     kind: count
     unit: homes
     find:
