@@ -81,3 +81,39 @@ def test_a_wrong_gold_cell_is_counted_wrong(root: Path) -> None:
 def test_incomplete_events_and_other_halves_are_skipped(root: Path) -> None:
     (root / "quake" / "claims-map.yaml").unlink()
     assert scorer.run(["dev"], root) == {}
+
+
+def test_rephrasing_as_a_user_writes_one_line() -> None:
+    """--phrasing: the title, the first phrasing per script, or a question: the claim's own when
+    it has one, else one made from its title (counts: "how many ...?") or its Russian noun
+    phrase; a statement keeps its first phrasing."""
+    from kzclaims.claims import parse_claims
+
+    claims = {
+        c.id: c for c in parse_claims(
+            "version: 1\nclaims:\n"
+            "  - id: dead\n    title: Official death toll\n    kind: count\n    find:\n"
+            "      - death toll from the floods\n      - how many people died?\n"
+            "      - число погибших при наводнении\n"
+            "  - id: voters\n    title: Registered voters\n    kind: count\n    find:\n"
+            "      - voters on the roll\n      - число зарегистрированных избирателей\n"
+            "  - id: said\n    title: Minister vows to go on\n    kind: statement\n"
+            "    find: [the search will go on, поиски продолжатся]\n",
+            "claims.yaml",
+        ).claims
+    }
+    assert scorer.rephrase(claims["dead"], "title").find == (
+        "Official death toll", "число погибших при наводнении"
+    )
+    assert scorer.rephrase(claims["dead"], "first").find == (
+        "death toll from the floods", "число погибших при наводнении"
+    )
+    assert scorer.rephrase(claims["dead"], "question").find == (
+        "how many people died?", "сколько погибших при наводнении?"
+    )
+    assert scorer.rephrase(claims["voters"], "question").find == (
+        "how many registered voters?", "сколько зарегистрированных избирателей?"
+    )
+    assert scorer.rephrase(claims["said"], "question").find == (
+        "the search will go on", "поиски продолжатся"
+    )
