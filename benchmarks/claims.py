@@ -302,6 +302,61 @@ def rephrase(claim: Claim, how: str) -> Claim:
 PHRASING = "as-written"
 
 
+#: ``--embeddings COSINE``: a measured alternative, not the library's behaviour (the cosine, or
+#: None: off)
+EMBEDDINGS: float | None = None
+
+
+def _with_embeddings(claims: Sequence[Claim], corpus: Any, cosine: float) -> Any:
+    """Benchmark-only (docs/benchmarks.md, "Phrasing stability"): wordllama's static word
+    embeddings as paraphrase. Every English phrasing word and every English word of the event's
+    sources whose vectors' cosine reaches ``cosine`` become synonyms (kzclaims.match.SYNONYMS,
+    which the index, the gate and the scorer all read) for this event. Returns a function that
+    restores the table. Needs ``pip install wordllama`` (its weights are in its wheel)."""
+    import numpy as np
+    import wordllama
+    from wordllama import WordLlama
+
+    import kzclaims.joint as joint
+    import kzclaims.match as match
+    from kzclaims.lang import language_of_phrase
+
+    def english(words: Iterable[str]) -> set[str]:
+        return {w for w in words if w.isascii() and w.isalpha() and not match.is_weak(w)}
+
+    vocab = sorted(english(
+        w for src in corpus.sources if src.language == "en" for w in match.tokens(src.text)
+    ))
+    asked = sorted(english(
+        w for c in claims for p in (*c.find, c.title) if language_of_phrase(p) == "en"
+        for w in match.tokens(p)
+    ))
+    saved = dict(match.SYNONYMS)
+
+    def forget() -> None:
+        joint._SIMS.clear()
+        joint.forget_passages()
+        match._PHRASES.clear()
+
+    if vocab and asked:
+        wl = WordLlama.load(cache_dir=Path(wordllama.__file__).parent)
+        near = wl.embed(asked, norm=True) @ wl.embed(vocab, norm=True).T
+        for i, q in enumerate(asked):
+            for j in np.nonzero(near[i] >= cosine)[0].tolist():
+                v = vocab[j]
+                if v != q:
+                    match.SYNONYMS[q] = match.SYNONYMS.get(q, frozenset()) | {v}
+                    match.SYNONYMS[v] = match.SYNONYMS.get(v, frozenset()) | {q}
+    forget()
+
+    def restore() -> None:
+        match.SYNONYMS.clear()
+        match.SYNONYMS.update(saved)
+        forget()
+
+    return restore
+
+
 def grade_event(event: Event, phrasing: str | None = None) -> tuple[dict[str, Tally], Tally]:
     """(tallies of cells by source language, tally of verdicts) for one event."""
     claimset = load_claims(event.path / "claims.yaml")
@@ -309,7 +364,14 @@ def grade_event(event: Event, phrasing: str | None = None) -> tuple[dict[str, Ta
     if how != "as-written":
         claimset = replace(claimset, claims=tuple(rephrase(c, how) for c in claimset.claims))
     corpus = load_sources(event.path / "sources")
-    report: Report = compare(claimset, corpus)
+    restore = (
+        _with_embeddings(claimset.claims, corpus, EMBEDDINGS) if EMBEDDINGS is not None else None
+    )
+    try:
+        report: Report = compare(claimset, corpus)
+    finally:
+        if restore is not None:
+            restore()
     language = {s.id: s.language for s in corpus.sources}
     claims = {c.id: c for c in claimset.claims}
     by_lang: dict[str, Tally] = {}
@@ -396,11 +458,18 @@ def main() -> None:
         "language) (stability check; default: as written); all: one line of value right per "
         "phrasing, split and language",
     )
+    ap.add_argument(
+        "--embeddings", type=float, metavar="COSINE", default=None,
+        help="a measured alternative: wordllama word embeddings as paraphrase, English words "
+        "whose cosine reaches COSINE count as synonyms (needs wordllama; not the library's "
+        "behaviour)",
+    )
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--root", type=Path, default=UNSEEN, help="the set (default: %(default)s)")
     args = ap.parse_args()
-    global PHRASING
+    global PHRASING, EMBEDDINGS
     PHRASING = args.phrasing
+    EMBEDDINGS = args.embeddings
     splits = {
         "all": ["dev", "spent", "spent2", "test"],
         "tuning": ["dev", "spent", "spent2"],
