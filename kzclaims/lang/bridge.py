@@ -56,6 +56,8 @@ __all__ = [
 PAIRS: dict[tuple[str, str], str] = {("en", "ru"): "en_ru"}
 #: at most this many bridged phrasings per phrasing and language (one per rank of translation)
 VARIANTS = 3
+#: whether a phrasing with a transliterated name is also bridged without it
+NAMES_OPTIONAL = False
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
         return ()
     slots: list[tuple[str, tuple[str, ...]]] = []  # (word as written, its renderings)
     dropped: list[str] = []
+    names: set[str] = set()
     for raw in _WORD.findall(text):
         norm = tokens(raw, source)
         if not norm:
@@ -219,6 +222,7 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
             slots.append((raw, got))
         elif _is_name(raw):
             slots.append((raw, (transliterate(raw, target),)))
+            names.add(raw)
         else:
             dropped.append(raw)
     if not any(not r[0][:1].isdigit() for _, r in slots):
@@ -226,12 +230,18 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
     rank = min(variants, max(len(r) for _, r in slots))
     out: list[Bridge] = []
     seen: set[str] = set()
-    for k in range(rank):
-        words = tuple((raw, r[min(k, len(r) - 1)]) for raw, r in slots)
-        bridged = " ".join(dict.fromkeys(b for _, b in words))
-        if bridged not in seen:
-            seen.add(bridged)
-            out.append(Bridge(text, target, bridged, words, tuple(dropped)))
+    shapes = [slots]
+    if NAMES_OPTIONAL and names:
+        plain = [sl for sl in slots if sl[0] not in names]
+        if any(not r[0][:1].isdigit() for _, r in plain):
+            shapes.append(plain)
+    for shape in shapes:
+        for k in range(rank):
+            words = tuple((raw, r[min(k, len(r) - 1)]) for raw, r in shape)
+            bridged = " ".join(dict.fromkeys(b for _, b in words))
+            if bridged not in seen:
+                seen.add(bridged)
+                out.append(Bridge(text, target, bridged, words, tuple(dropped)))
     return tuple(out)
 
 

@@ -465,4 +465,53 @@ levee dike dyke: дамба
 submerge submerged inundate inundated: затопить подтопить
 scale: шкала масштаб
 nationwide national: общенациональный национальный
+peak: пик
+organizer organizers organiser organisers: организатор
+square: площадь
+street streets: улица
+centre center: центр
+headquarters: штаб
+office: офис ведомство
+agency: агентство
+service services: служба
+weather: погода
+forecast: прогноз
+warning warnings: предупреждение
+alert: тревога
+nuclear: атомный ядерный
+reactor: реактор
+leak leaked: утечка
+fuel: топливо
+chemical chemicals: химический
+toxic: токсичный
+spill: разлив
+prison jail: тюрьма заключение
+fine fined: штраф
+compensation: компенсация
+insurance insured: страховой страхование
+economic economy: экономический экономика
+unemployment: безработица
+bill: законопроект
+amendment amendments: поправка
+constitution constitutional: конституция конституционный
+resign resigned resignation: отставка уйти
+appoint appointed appointment: назначить назначение
+dismiss dismissed: уволить отставка
+inauguration inaugurated: инаугурация
+route routes: маршрут
+line: линия
+section: участок
+delay delayed: задержка опоздание
+schedule scheduled: расписание
+convoy convoys column: колонна
+tent tents: палатка
+food: продовольствие еда
+medicine medicines: лекарство медикамент
+supply supplies: поставка снабжение
+humanitarian: гуманитарный
+corridor: коридор
+buffer: буферный
+exchange exchanged: обмен
+observer observers monitor monitors: наблюдатель
+fisherman fishermen: рыбак
 """
