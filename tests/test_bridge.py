@@ -90,8 +90,12 @@ def test_bridge_phrasing_words_names_numbers_and_dropped() -> None:
         "number of troops deployed to Velmara", "ru", "войско развернуть велмара",
         (("troops", "войско"), ("deployed", "развернуть"), ("Velmara", "велмара")),
     )
-    assert len(bridges) == 3  # a few ranks of translation: "военнослужащий направить ..."
-    assert bridges[1].text.startswith("военнослужащий")
+    # a few ranks of translation ("военнослужащий направить ..."), each with the transliterated
+    # name and without it (a name may be spelt otherwise in the source)
+    texts = [b.text for b in bridges]
+    assert len(texts) == 10
+    assert texts[1] == "военнослужащий направить велмара"
+    assert texts[5:7] == ["войско развернуть", "военнослужащий направить"]
     desc = bridges[0].describe()
     assert "troops -> войско" in desc and "deployed -> развернуть" in desc
     # an all-capital abbreviation is not transliterated (CSTO is ОДКБ); an unknown lower-case
@@ -124,7 +128,7 @@ def test_bridge_claim_only_into_languages_it_lacks() -> None:
     assert [b.text for b in bridges_of(en, {"ru"})] == list(got.find[1:])
     ru = _claim(("число погибших",), ("погибших",))
     got = bridge_claim(ru, {"ru", "en"})
-    assert got.find == ("число погибших", "killed", "died", "fatalities")
+    assert got.find[:3] == ("число погибших", "killed", "died")
     assert got.unit[0] == "погибших"
 
 

@@ -9,7 +9,9 @@ general news vocabulary; a capitalized word the lexicon lacks, a name, by transl
 numbers as they are; stop words and other unknown words left out) and the result is searched as
 one more phrasing. A word with several translations ("killed" -> погибнуть, убить, гибель) gives
 a few bridged phrasings (the first translation of every word, then the second, ...), the best of
-which wins as with any phrasing. The claim's units are bridged too ("troops" -> войско), so that
+which wins as with any phrasing; a phrasing with a transliterated name is bridged with the name
+and without it (an invented or foreign name is often spelt otherwise in the other language, and
+an unmatched word costs the phrasing its share). The claim's units are bridged too ("troops" -> войско), so that
 a value counting "военнослужащих" fits a claim whose unit is "troops".
 
 Nothing else changes: a bridged phrasing is scored, gated and read like any phrasing (the gate
@@ -55,9 +57,9 @@ __all__ = [
 #: (language of the table's left side, of its right side) -> module under kzclaims.lang
 PAIRS: dict[tuple[str, str], str] = {("en", "ru"): "en_ru"}
 #: at most this many bridged phrasings per phrasing and language (one per rank of translation)
-VARIANTS = 3
+VARIANTS = 5
 #: whether a phrasing with a transliterated name is also bridged without it
-NAMES_OPTIONAL = False
+NAMES_OPTIONAL = True
 
 
 @dataclass(frozen=True)
