@@ -11,8 +11,8 @@ one more phrasing. A word with several translations ("killed" -> погибну�
 a few bridged phrasings (the first translation of every word, then the second, ...), the best of
 which wins as with any phrasing; a phrasing with a transliterated name is bridged with the name
 and without it (an invented or foreign name is often spelt otherwise in the other language, and
-an unmatched word costs the phrasing its share). The claim's units are bridged too ("troops" -> войско), so that
-a value counting "военнослужащих" fits a claim whose unit is "troops".
+an unmatched word costs the phrasing its share). The claim's units are bridged too ("troops" ->
+войско), so that a value counting "военнослужащих" fits a claim whose unit is "troops".
 
 Nothing else changes: a bridged phrasing is scored, gated and read like any phrasing (the gate
 of issue 8 stays lossless because its bounds hold for every phrasing). A claim with a phrasing
