@@ -913,7 +913,8 @@ def check(
         )
         raise typer.Exit(EXIT_INPUT)
     _note(
-        f"kzclaims: {counts[0]} claims and {counts[1]} sources are valid"
+        f"kzclaims: {counts[0]} claim{'s' * (counts[0] != 1)} and {counts[1]}"
+        f" source{'s' * (counts[1] != 1)} are valid"
         + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else "")
     )
 

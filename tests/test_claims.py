@@ -243,3 +243,14 @@ def test_yaml_syntax_errors_in_plain_words(text: str, message: str) -> None:
     jargon = ("<block", "<stream", "<scalar>", "cannot start any token", "mapping values",
               "could not find expected", "scanning", "parsing", "#x")
     assert not any(j in p for p in found for j in jargon), found
+
+
+def test_a_quoted_version_is_named_as_text() -> None:
+    # QA3 Q14: a quoted "1" is the text, not the number; "unsupported version '1'; this kzclaims
+    # reads version 1" read as a contradiction
+    assert problems('version: "1"\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n') == [
+        'claims.yaml:1:10: error: `version` must be the number 1, not the text "1": remove the quotes'
+    ]
+    assert problems("version: '2'\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n") == [
+        "claims.yaml:1:10: error: unsupported version '2'; this kzclaims reads version 1"
+    ]

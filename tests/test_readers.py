@@ -299,7 +299,7 @@ def test_check_warns_about_every_file_without_a_reader(tmp_path: Path, monkeypat
     lines = result.stderr.splitlines()
     assert "sources/figures.xlsx: warning: no reader for .xlsx; it is not compared" in lines[0]
     assert "sources/photo.jpg: warning: no reader for .jpg; it is not compared" in lines[1]
-    assert "1 sources are valid" in lines[-1] and "warnings" in lines[-1]
+    assert "1 source are valid" in lines[-1] and "warnings" in lines[-1]
 
 
 RU_PAGE = (
