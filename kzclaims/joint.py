@@ -94,7 +94,12 @@ def contrast_phrases(
 class SourceStats:
     """Sentence frequencies of the words of one source: how informative each word is there."""
 
-    def __init__(self, sentences: Sequence[Sentence], language: str = "en") -> None:
+    def __init__(
+        self, sentences: Sequence[Sentence], language: str = "en",
+        toks: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        """``toks``: the words (:func:`kzclaims.match.tokens` in ``language``) of each of the
+        sentences, when already known (the index has them)."""
         from kzclaims.match import tokens
 
         self.language = language
@@ -102,8 +107,10 @@ class SourceStats:
         self.df: Counter[str] = Counter()
         #: the words of each sentence (by the sentence's index in the source)
         self.words: dict[int, frozenset[str]] = {}
-        for s in sentences:
-            ws = frozenset(tokens(s.text, language))
+        if toks is None or len(toks) != len(sentences):
+            toks = [tokens(s.text, language) for s in sentences]
+        for s, ts in zip(sentences, toks, strict=True):
+            ws = frozenset(ts)
             self.words[s.index] = ws
             self.df.update(ws)
         self._with: dict[str, frozenset[int]] = {}

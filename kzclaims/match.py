@@ -588,6 +588,7 @@ class CorpusIndex:
         self._docs: list[str] = []
         self._postings: dict[str, array[int]] = {}
         self._unsynced: list[str] = []  # words indexed since the lexicon was last given them
+        self._span: dict[str, range] = {}  # source id -> its sentences' numbers
 
     def add(self, source_id: str, sentences: Sequence[Sentence], language: str = "en") -> None:
         """Index a source's sentences; their words are normalized the ``language``'s way."""
@@ -596,6 +597,7 @@ class CorpusIndex:
         sents = list(sentences)
         toks_list = _tokens_many([s.text for s in sents], language)
         base = len(self._sentences)
+        self._span[source_id] = range(base, base + len(sents))
         self._sentences.extend(sents)
         self._toks.extend(toks_list)
         self._doc_of.extend([doc] * len(sents))
@@ -626,6 +628,12 @@ class CorpusIndex:
         from kzclaims.text import split_sentences
 
         self.add(source.id, split_sentences(source.text, source.language), source.language)
+
+    def tokens_of(self, source_id: str) -> list[list[str]] | None:
+        """The words (:func:`tokens`) of each sentence of a source, as indexed (None: not
+        indexed)."""
+        span = self._span.get(source_id)
+        return None if span is None else self._toks[span.start : span.stop]
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -1057,7 +1065,7 @@ class KeyFilter:
             pieces = sentence.text.split()
             ks = key_pieces.intersection(pieces)
             if len(ks) < len(pieces):
-                unknown = [p for p in pieces if p not in piece_hits]
+                unknown = list(set(pieces).difference(piece_hits))  # few: a C loop finds them
                 if unknown:  # joined across lines ("anti-" + "terrorist"): not learned
                     extra = self._piece_keys(unknown, language)
                     if extra is None:

@@ -69,6 +69,30 @@ def _unit_form(word: str) -> str:
 _UNIT_FORMS: dict[str, str] = {}
 
 
+def _unit_forms(words: Sequence[str]) -> list[str]:
+    """:func:`_unit_form` of each word (the remembered ones looked up in one C loop)."""
+    got: list[str | None] = list(map(_UNIT_FORMS.get, words))
+    if None in got:
+        for k, form in enumerate(got):
+            if form is None:
+                got[k] = _unit_form(words[k])
+    return got  # type: ignore[return-value]
+
+
+class _LazyConventions(dict[str, Conventions]):
+    """``conventions_for`` of each source, decided on first use (a regex pass over the whole
+    text: only the sources where values are read pay it)."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, source_id: str) -> Conventions:
+        s = self._sources[source_id]
+        got = self[source_id] = conventions_for(s.text, s.language)
+        return got
+
+
 class _Indexed:
     """Every source of a run, split into sentences, in one index (built once per run)."""
 
@@ -82,17 +106,18 @@ class _Indexed:
         from kzclaims.text import split_sentences
 
         self.sources = tuple(sources)
+        self._by_id = {s.id: s for s in self.sources}
         self.index = CorpusIndex(lexicon)
         self.sentences: dict[str, tuple[Sentence, ...]] = {}
-        # how each source writes numeric dates and decimals (issue 7, item 4)
-        self.conventions: dict[str, Conventions] = {
-            s.id: conventions_for(s.text, s.language) for s in self.sources
-        }
+        # how each source writes numeric dates and decimals (issue 7, item 4): decided on first
+        # use, i.e. only for the sources where values are read (issue 8)
+        self.conventions: Mapping[str, Conventions] = _LazyConventions(self._by_id)
         self._stats: dict[str, SourceStats] = {}
         # the gate's unit words: per claim's units, per source and sentence
         self._units: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-        self._forms: dict[str, dict[str, set[int]]] = {}
-        self._word_forms: dict[str, dict[int, frozenset[str]]] = {}
+        self._forms: dict[str, tuple[list[str], list[str]]] = {}  # words, their forms
+        self._words_of: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self._word_forms: dict[str, dict[str, str]] = {}  # source -> word -> its form
         self._unit_sentences: dict[str, dict[str, frozenset[int]]] = {}
         self._partitive: list[str] | None = None  # the forms of "из них"
         split = split or {}
@@ -109,21 +134,30 @@ class _Indexed:
 
         got = self._stats.get(source_id)
         if got is None:
-            language = next((s.language for s in self.sources if s.id == source_id), "en")
+            source = self._by_id.get(source_id)
+            language = source.language if source is not None else "en"
             got = self._stats[source_id] = SourceStats(
-                self.sentences.get(source_id, ()), language or "en"
+                self.sentences.get(source_id, ()), language or "en",
+                # the index's words of the sentences, when it read them in the same language
+                self.index.tokens_of(source_id) if language else None,
             )
         return got
 
-    def word_forms(self, source_id: str) -> dict[int, frozenset[str]]:
-        """The forms (``choose._word_form``) of the words of each sentence of a source (its
-        :class:`SourceStats` words), by sentence index: built once, read for every claim."""
-        got = self._word_forms.get(source_id)
-        if got is None:
-            got = self._word_forms[source_id] = {
-                k: frozenset(map(_unit_form, ws)) for k, ws in self.stats(source_id).words.items()
-            }
-        return got
+    def sentences_with_forms(self, source_id: str, forms: set[str]) -> frozenset[int]:
+        """The sentences of a source (indexes) holding a word (its :class:`SourceStats` words)
+        whose form (``choose._word_form``) is one of ``forms``; each distinct word's form is
+        computed once per source."""
+        stats = self.stats(source_id)
+        form_of = self._word_forms.get(source_id)
+        if form_of is None:
+            words = list(stats.df)
+            form_of = self._word_forms[source_id] = dict(
+                zip(words, _unit_forms(words), strict=True)
+            )
+        hit = {w for w, f in form_of.items() if f in forms}
+        if not hit:
+            return frozenset()
+        return frozenset(k for k, ws in stats.words.items() if not ws.isdisjoint(hit))
 
     def unit_possible(self, source_id: str, units: tuple[str, ...], window: range) -> bool:
         """May a value read in these sentences of a source count one of ``units``
@@ -156,7 +190,7 @@ class _Indexed:
 
             forms = self._forms.get(source_id)
             if forms is None:
-                forms = self._forms[source_id] = self._sentence_forms(source_id)
+                forms = self._forms[source_id] = self._word_forms_of(source_id)
             if self._partitive is None:
                 from kzclaims.choose import _word_form
 
@@ -165,10 +199,14 @@ class _Indexed:
             if always is not None:
                 got = frozenset(self._sentence_indexes(source_id))
             else:  # the sentences holding a form within ratio 85 (one rapidfuzz pass)
+                all_words, all_forms = forms
                 similar = process.extract(
-                    form, list(forms), scorer=fuzz.ratio, score_cutoff=85, limit=None
+                    form, all_forms, scorer=fuzz.ratio, score_cutoff=85, limit=None
                 )
-                got = frozenset().union(*(forms[f] for f, _, _ in similar))
+                words = frozenset(all_words[k] for _, _, k in similar)
+                got = frozenset(
+                    k for k, ws in self._sentence_words(source_id) if not words.isdisjoint(ws)
+                ) if words else frozenset()
             known[form] = got
         return got
 
@@ -180,20 +218,29 @@ class _Indexed:
         self._stats.pop(source_id, None)
         self._forms.pop(source_id, None)
         self._word_forms.pop(source_id, None)
+        self._words_of.pop(source_id, None)
         self._unit_sentences.pop(source_id, None)
 
     def _sentence_indexes(self, source_id: str) -> list[int]:
         return [s.index for s in self.sentences.get(source_id, ())]
 
-    def _sentence_forms(self, source_id: str) -> dict[str, set[int]]:
-        """The unit-word forms of a source's words, each with the sentences holding it."""
-        from kzclaims.choose import _WORD
+    def _sentence_words(self, source_id: str) -> list[tuple[int, frozenset[str]]]:
+        """The distinct lower-case words (``choose._WORD``) of each sentence of a source."""
+        got = self._words_of.get(source_id)
+        if got is None:
+            from kzclaims.choose import _WORD
 
-        out: dict[str, set[int]] = {}
-        for s in self.sentences.get(source_id, ()):
-            for w in _WORD.findall(s.text.lower()):
-                out.setdefault(_unit_form(w), set()).add(s.index)
-        return out
+            find = _WORD.findall
+            got = self._words_of[source_id] = [
+                (s.index, frozenset(find(s.text.lower())))
+                for s in self.sentences.get(source_id, ())
+            ]
+        return got
+
+    def _word_forms_of(self, source_id: str) -> tuple[list[str], list[str]]:
+        """The distinct words of a source (``choose._WORD``) and their unit-word forms."""
+        words = list(frozenset().union(*(ws for _, ws in self._sentence_words(source_id))))
+        return words, _unit_forms(words)
 
     def with_next(self, m: Match) -> Match | None:
         """The passage extended by the sentence after it (None at the end of the source)."""
@@ -522,7 +569,7 @@ def _pairs(
     out: list[_Scored] = []
     phrases = claim_phrases(claim, phrasings(claim))
     stats = indexed.stats(source.id)
-    conv = indexed.conventions[source.id]
+    conventions = indexed.conventions
     seen: set[tuple[int, int]] = set()
     windows: list[tuple[Match, int, int]] = []  # (passage, where its new values start, step)
     for m in matches:
@@ -549,7 +596,7 @@ def _pairs(
             claim, m, phrases, stats, indexed, limit, UNIT_ANCHOR if step < 0 else 0.0
         ):
             continue
-        choice = _window_choice(claim, m, cut, source, conv)
+        choice = _window_choice(claim, m, cut, source, conventions[source.id])
         if choice is None:
             continue
         if step < 0:  # a sentence found by the unit of its value: only such values count
@@ -634,10 +681,10 @@ def _unit_anchored(
             words.add(_word_form(ws[-1]))
     if not words:
         return []
-    forms = indexed.word_forms(source.id)
+    holding = indexed.sentences_with_forms(source.id, words)
     found = [
         s for s in indexed.sentences.get(source.id, ())
-        if (s.index, s.index) not in seen and not words.isdisjoint(forms.get(s.index, ()))
+        if s.index in holding and (s.index, s.index) not in seen
     ]
     if not found:
         return []
@@ -701,12 +748,15 @@ def _window_may_reach(
     """
     from kzclaims.joint import passage_local_ceiling
 
+    relevance = m.score + GATE_SLACK
+    # first with a unit assumed (the fit and the bonus are largest with one): often enough
+    if score_ceiling(relevance, 100.0, fit_ceiling(claim, True)) + bonus < limit:
+        return False
     window = range(m.first_sentence, m.last_sentence + 1)
     unit = bool(claim.unit) and indexed.unit_possible(m.source, tuple(claim.unit), window)
     fit = fit_ceiling(claim, unit)
     if not unit:
         bonus = min(bonus, bonus_ceiling(claim, unit))
-    relevance = m.score + GATE_SLACK
     if score_ceiling(relevance, 100.0, fit) + bonus < limit:
         return False
     local = passage_local_ceiling(phrases, stats, window, unit)

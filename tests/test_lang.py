@@ -91,6 +91,35 @@ def test_russian_conventions() -> None:
     assert c.day_first and not c.decimal_comma
 
 
+def test_decimal_evidence_read_from_number_runs_is_the_whole_texts() -> None:
+    """The four separator patterns applied to the runs of digits, dots and commas only give
+    the same matches, in the same order, as applied to the whole text (issue 8: one pass)."""
+    import random
+
+    from kzclaims.lang import (
+        _COMMA_DECIMAL,
+        _COMMA_GROUP,
+        _DOT_DECIMAL,
+        _DOT_GROUP,
+        _decimal_evidence,
+    )
+
+    def whole(text: str) -> tuple[int, int, str | None]:
+        comma = [m.group() for rx in (_DOT_GROUP, _COMMA_DECIMAL) for m in rx.finditer(text)]
+        point = [m.group() for rx in (_COMMA_GROUP, _DOT_DECIMAL) for m in rx.finditer(text)]
+        example = (comma or [None])[0] if len(comma) > len(point) else (point or [None])[0]
+        return len(comma), len(point), example
+
+    rng = random.Random(8)
+    alphabet = "0123456789٣.,, .x-\n"
+    texts = [
+        "1,5 and 3.200; 20,000. 1.5, 2,25,3 .5 5. 1.000,5 ,7,000",
+        *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)),
+    ]
+    for text in texts:
+        assert _decimal_evidence(text) == whole(text), text
+
+
 def _corpus(tmp_path: Path, manifest: str | None = None) -> Path:
     d = tmp_path / "sources"
     d.mkdir()

@@ -188,10 +188,18 @@ _COMMA_DECIMAL = lazy(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])")  # 1,5
 _DOT_DECIMAL = lazy(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")  # 1.5
 
 
+#: a run of digits, dots and commas holding a digit, a dot or comma and a digit: every match of
+#: the four patterns above lies inside one (they match only those characters and each needs
+#: that sequence), and as the characters around a run are none of those, a pattern finds the
+#: same matches in the run alone as in the whole text (its lookarounds see a non-digit there)
+_NUMBER_RUN = lazy(r"[\d.,]*\d[.,]\d[\d.,]*")
+
+
 def _decimal_evidence(text: str) -> tuple[int, int, str | None]:
     """(signs of a decimal comma, signs of a decimal point, an example of the winner)."""
-    comma = [m.group() for rx in (_DOT_GROUP, _COMMA_DECIMAL) for m in rx.finditer(text)]
-    point = [m.group() for rx in (_COMMA_GROUP, _DOT_DECIMAL) for m in rx.finditer(text)]
+    runs = _NUMBER_RUN.findall(text)  # one pass over the text, then only its numbers
+    comma = [m.group() for rx in (_DOT_GROUP, _COMMA_DECIMAL) for r in runs for m in rx.finditer(r)]
+    point = [m.group() for rx in (_COMMA_GROUP, _DOT_DECIMAL) for r in runs for m in rx.finditer(r)]
     example = (comma or [None])[0] if len(comma) > len(point) else (point or [None])[0]
     return len(comma), len(point), example
 
