@@ -330,9 +330,11 @@ class _Reading:
 #:     TOPIC_WEIGHT x relevance + LOCAL_WEIGHT x local + FIT_WEIGHT x fit + VALUE_OFFSET
 #: relevance: the passage's fuzzy word coverage of a phrasing (kzclaims.match); local: the
 #: informativeness-weighted share of a phrasing's words near the value (kzclaims.joint); fit:
-#: kzclaims.choose.score_candidates (unit +40 / -30, part of a group -50, ...). The weights and
-#: the default threshold are calibrated on the development half of the blind set
-#: (benchmarks/matching_study.py).
+#: kzclaims.choose.score_candidates (unit +40 / -30, history -60, ...: the sum of its
+#: Candidate.parts times their weights). The weights and the default threshold were chosen on
+#: the blind set's tuning splits (benchmarks/matching_study.py, real runs); a logistic fit of
+#: them on the same features, measured leaving one event out (benchmarks/ranker.py), did not do
+#: better (docs/benchmarks.md, "Calibrated scoring"), so they stay.
 TOPIC_WEIGHT = 0.5
 LOCAL_WEIGHT = 0.5
 FIT_WEIGHT = 0.5
