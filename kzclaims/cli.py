@@ -473,10 +473,17 @@ def _write_owned(path: Path, text: str) -> None:
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        # a slice at a time: the stream encodes what it is given in one piece (a large report
+        # would be held twice, as text and as UTF-8)
+        for at in range(0, len(text), _EMIT_SLICE):
+            sys.stdout.write(text[at : at + _EMIT_SLICE])
         sys.stdout.flush()
         return
     _write_owned(output, text)
+
+
+#: characters written to stdout at a time (:func:`_emit`)
+_EMIT_SLICE = 1 << 20
 
 
 def _parse_fail_on(values: list[str]) -> set[str]:

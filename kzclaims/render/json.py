@@ -218,8 +218,28 @@ def report_to_dict(report: Report) -> dict[str, JSONValue]:
 
 
 def render_json(report: Report) -> str:
-    """The JSON report text: sorted keys, indent 2, UTF-8, final newline; byte-deterministic."""
-    return json.dumps(report_to_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    """The JSON report text: sorted keys, indent 2, UTF-8, final newline; byte-deterministic.
+
+    The text is what ``json.dumps(..., sort_keys=True, indent=2, ensure_ascii=False)`` gives,
+    joined from the encoder's pieces a batch at a time: ``json.dumps`` keeps every piece (a
+    key, a comma, an indent: ~10 characters each) in one list before joining them, ~4 bytes of
+    memory per byte of JSON at the end of a run (~35 MB for the 8 MB report of a 100 MB corpus,
+    docs/benchmarks.md "Memory (issue 8, fourth session)")."""
+    encoder = json.JSONEncoder(sort_keys=True, indent=2, ensure_ascii=False)
+    parts: list[str] = []
+    batch: list[str] = []
+    for piece in encoder.iterencode(report_to_dict(report)):
+        batch.append(piece)
+        if len(batch) >= _JOIN_BATCH:
+            parts.append("".join(batch))
+            batch.clear()
+    parts.append("".join(batch))
+    parts.append("\n")
+    return "".join(parts)
+
+
+#: encoder pieces joined at a time by :func:`render_json`
+_JOIN_BATCH = 8192
 
 
 # --------------------------------------------------------------------------------------------
