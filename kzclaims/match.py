@@ -956,18 +956,19 @@ class KeyFilter:
         """For each text (written in ``languages``, English by default), the claims (query
         numbers) that may match in it."""
         langs = list(languages) if languages is not None else ["en"] * len(texts)
-        pieces = [set(t.split()) for t in texts]
-        for language in sorted(set(langs)):
-            self._learn(
-                set().union(*(p for p, lg in zip(pieces, langs, strict=True) if lg == language)),
-                language,
-            )
+        # the distinct pieces of the shard per language; a document's own pieces are not kept
+        # (a set per document of a 2 MB shard held ~30 MB of piece strings at once, issue 8)
+        union: dict[str, set[str]] = {}
+        for text, language in zip(texts, langs, strict=True):
+            union.setdefault(language, set()).update(text.split())
+        for language in sorted(union):
+            self._learn(union.pop(language), language)
         out = []
         windows = any(w is not None for w in self._window)
         self.sentences = {}
-        for k, (text, ps, language) in enumerate(zip(texts, pieces, langs, strict=True)):
+        for k, (text, language) in enumerate(zip(texts, langs, strict=True)):
             piece_hits, key_pieces = self._pieces[language]
-            qs = self._decide(ps & key_pieces, piece_hits)
+            qs = self._decide(key_pieces.intersection(text.split()), piece_hits)
             if windows and qs - self._always:
                 from kzclaims.text import split_sentences
 
