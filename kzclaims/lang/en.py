@@ -52,6 +52,7 @@ SYNONYM_GROUPS = groups(
         "displaced homeless evacuated uprooted",
         "houses homes dwellings buildings",
         "trapped stranded",
+        "people persons",
         "rescued saved",
         "burned burnt scorched charred",
         "firefighters crews",
