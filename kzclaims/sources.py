@@ -250,11 +250,17 @@ def _default_id(file: str) -> str:
 
 
 def _language(text: str | None) -> str | None:
-    """The manifest's ``language:`` as a lower-case code ("ru-RU" -> "ru"); checked against the
-    supported languages in :func:`load_sources`, which warns about the others."""
+    """The manifest's ``language:`` as a lower-case code ("ru-RU" -> "ru"; a supported
+    language's name, "Russian" or "english", -> its code); checked against the supported
+    languages in :func:`load_sources`, which warns about the others."""
     if text is None:
         return None
-    return text.lower().replace("_", "-").split("-")[0]
+    code = text.strip().lower().replace("_", "-").split("-")[0]
+    if code not in SUPPORTED:
+        from kzclaims.lang import get
+
+        code = {get(c).name.lower(): c for c in SUPPORTED}.get(code, code)
+    return code
 
 
 def _missing_extras(sources: list[Source]) -> list[Problem]:

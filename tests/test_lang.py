@@ -145,6 +145,21 @@ def test_manifest_language_is_honoured(tmp_path: Path) -> None:
     ]
 
 
+def test_manifest_language_may_be_its_name(tmp_path: Path) -> None:
+    # QA3 Q16: `language: russian` read a Russian text as English (with a warning that it is
+    # not supported); a supported language's name means its code
+    manifest = (
+        "sources:\n  - file: tass.txt\n    language: Russian\n"
+        "  - file: agency.txt\n    language: english\n"
+    )
+    corpus = load_sources(_corpus(tmp_path, manifest))
+    assert [(s.id, s.language, s.language_detected) for s in corpus.sources] == [
+        ("tass", "ru", False),
+        ("agency", "en", False),
+    ]
+    assert not [w for w in corpus.warnings if "not supported" in w.message]
+
+
 def test_unsupported_language_is_a_warning(tmp_path: Path) -> None:
     manifest = "sources:\n  - file: tass.txt\n    language: de\n  - file: agency.txt\n"
     corpus = load_sources(_corpus(tmp_path, manifest))
