@@ -250,3 +250,14 @@ def test_scores_are_finite_floats_after_load(tmp_path: Path) -> None:
     p.write_text(render_json(sample_report()), encoding="utf-8")
     scores = [f.score for c in load_report(p).claims for f in c.findings if f.score is not None]
     assert scores and all(isinstance(s, float) and math.isfinite(s) for s in scores)
+
+
+def test_a_claims_file_or_a_cut_report_is_named_in_words(tmp_path: Path) -> None:
+    # QA3 Q17: not the json module's "Expecting value" / "Expecting ',' delimiter"
+    assert _error(tmp_path, "version: 1\nclaims: []\n").endswith(
+        "error: invalid JSON: not a kzclaims report (a report, written by `kzclaims compare"
+        " --format json`, starts with `{`)"
+    )
+    assert _error(tmp_path, '{"schema_version": 1').endswith(
+        "error: invalid JSON: the file ends before the JSON does (cut short?)"
+    )

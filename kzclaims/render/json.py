@@ -510,8 +510,16 @@ def load_report(path: str | Path) -> Report:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
+        # in words, not the json module's ("Expecting value", "Expecting ',' delimiter")
+        if not text.lstrip().startswith("{"):
+            why = "not a kzclaims report (a report, written by `kzclaims compare --format json`,"
+            why += " starts with `{`)"
+        elif e.pos >= len(text.rstrip()):
+            why = "the file ends before the JSON does (cut short?)"
+        else:
+            why = f"{e.msg[:1].lower()}{e.msg[1:]}"
         raise InputError.single(
-            name, f"invalid JSON: {e.msg}", line=e.lineno, col=e.colno, code="json-syntax"
+            name, f"invalid JSON: {why}", line=e.lineno, col=e.colno, code="json-syntax"
         ) from None
     except RecursionError:
         raise InputError.single(name, "invalid JSON: nested too deeply", code="json-syntax"
