@@ -272,8 +272,9 @@ def rephrase(claim: Claim, how: str) -> Claim:
     it has one, written by the blind claims writer; else one made from the title or the Russian
     noun phrase by a template per kind; a statement is not asked as a question: it keeps its
     first phrasing per script), ``english`` / ``russian`` (only its phrasings in Latin /
-    Cyrillic script: a claims file written in one language; a claim with none keeps its title,
-    in the set's English)."""
+    Cyrillic script: a claims file written in one language, titles included: the set's titles
+    are English, so ``russian`` gives a claim its first Russian phrasing as its title; a claim
+    with no phrasing in the language keeps its own)."""
     if how == "as-written":
         return claim
     if how in ("english", "russian"):
@@ -281,7 +282,9 @@ def rephrase(claim: Claim, how: str) -> Claim:
         kept = tuple(
             p for p in claim.find if any("а" <= ch.lower() <= "я" for ch in p) == cyrillic
         )
-        return replace(claim, find=kept or (claim.title,))
+        if not kept:
+            return claim
+        return replace(claim, find=kept, title=kept[0] if cyrillic else claim.title)
     ru = [p for p in claim.find if _is_russian(p)]
     en = [p for p in claim.find if not _is_russian(p)]
     if how == "first":

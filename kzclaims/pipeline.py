@@ -1272,7 +1272,7 @@ class ShardSearch:
         if self.languages:
             from kzclaims.lang.bridge import bridge_claims
 
-            self.claims = bridge_claims(self.given, self.languages)
+            self.claims = bridge_claims(self.given, self.languages, phrasings)
         self.contrast = contrast_phrases(self.claims, phrasings) if CONTRAST_WEIGHT else {}
         limits = [c.threshold if self.threshold is None else self.threshold for c in self.claims]
         # a claim is searched in a document only when the ceiling of its joint score there
@@ -1293,7 +1293,8 @@ class ShardSearch:
         from kzclaims.lang import language_of_phrase
 
         return any(
-            not self.languages <= {language_of_phrase(p) for p in c.find} for c in self.given
+            not self.languages <= {language_of_phrase(p) for p in phrasings(c)}
+            for c in self.given
         )
 
     def search(self, sources: Sequence[Source]) -> list[SourceOutcome]:
@@ -1507,7 +1508,7 @@ def explain(
     if claim is not given:
         from kzclaims.lang.bridge import bridges_of
 
-        bridges = bridges_of(given, languages)
+        bridges = bridges_of(given, languages, phrasings)
     nearest = indexed.search(claim, 0.0, max(passages, PASSAGES_READ))
     out: list[SourceExplanation] = []
     from kzclaims.joint import claim_phrases

@@ -1,18 +1,19 @@
 """The cross-language bridge: a claim phrased in one language, searched in sources of another.
 
-A claim's ``find`` phrasings are matched against a source's words in the source's language
-(Russian: lemmas). A claims file written only in English would find nothing in a Russian source,
-and one written only in Russian nothing in an English one. So, for each language of the run's
-sources in which a claim has no phrasing, each of its phrasings is *bridged*: its words are
-carried word by word into that language (the content words through a bilingual lemma lexicon of
-general news vocabulary; a capitalized word the lexicon lacks, a name, by transliteration;
-numbers as they are; stop words and other unknown words left out) and the result is searched as
-one more phrasing. A word with several translations ("killed" -> погибнуть, убить, гибель) gives
-a few bridged phrasings (the first translation of every word, then the second, ...), the best of
-which wins as with any phrasing; a phrasing with a transliterated name is bridged with the name
-and without it (an invented or foreign name is often spelt otherwise in the other language, and
-an unmatched word costs the phrasing its share). The claim's units are bridged too ("troops" ->
-войско), so that a value counting "военнослужащих" fits a claim whose unit is "troops".
+A claim's ``find`` phrasings are matched against a source's words in the source's language (Russian:
+lemmas). A claims file written only in English would find nothing in a Russian source, and one
+written only in Russian nothing in an English one. So, for each language of the run's sources in
+which a claim has no phrasing, each of its phrasings (its title too, when the pipeline searches it)
+is *bridged*: its words are carried word by word into that language (a phrase the table lists whole
+first: "voter turnout" is "явка"; the content words through a bilingual lemma lexicon of general
+news vocabulary; a capitalized word the lexicon lacks, a name, by transliteration; numbers as they
+are; stop words and other unknown words left out) and the result is searched as one more phrasing. A
+word with several translations ("killed" -> погибнуть, убить, гибель) gives a few bridged phrasings
+(the first translation of every word, then the second, ...), the best of which wins as with any
+phrasing; a phrasing with a transliterated name is bridged with the name and without it (an invented
+or foreign name is often spelt otherwise in the other language, and an unmatched word costs the
+phrasing its share). The claim's units are bridged too ("troops" -> войско), so that a value
+counting "военнослужащих" fits a claim whose unit is "troops".
 
 Nothing else changes: a bridged phrasing is scored, gated and read like any phrasing (the gate
 of issue 8 stays lossless because its bounds hold for every phrasing). A claim with a phrasing
@@ -34,7 +35,7 @@ lazily: only when a claim lacks a phrasing in the language of one of the run's s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import import_module
@@ -58,6 +59,9 @@ __all__ = [
 PAIRS: dict[tuple[str, str], str] = {("en", "ru"): "en_ru"}
 #: at most this many bridged phrasings per phrasing and language (one per rank of translation)
 VARIANTS = 5
+#: the least share of a phrasing's content words the bridge must carry over (the others are
+#: unknown to the lexicon) for the bridged phrasing to be searched
+MIN_CARRIED = 0.0
 #: whether a phrasing with a transliterated name is also bridged without it
 NAMES_OPTIONAL = True
 
@@ -120,6 +124,45 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def _phrases(source: str, target: str) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First content word of a phrase of ``source`` -> [(its content words, its renderings in
+    ``target``, each the content words of a phrase, most usual first)], longest first."""
+    from kzclaims.match import is_weak, tokens
+
+    forward = (source, target) in PAIRS
+    name = PAIRS[(source, target) if forward else (target, source)]
+    module = import_module(f"kzclaims.lang.{name}")
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for line in getattr(module, "PHRASES", "").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        lhs, rhs = line.split(":", 1)
+        sides = {
+            module.SOURCE: [p.strip() for p in lhs.split(",") if p.strip()],
+            module.TARGET: [p.strip() for p in rhs.split(",") if p.strip()],
+        }
+
+        def words(phrase: str, language: str) -> tuple[str, ...]:
+            return tuple(w for w in tokens(phrase, language) if not is_weak(w))
+
+        renderings = tuple(dict.fromkeys(
+            " ".join(ws) for p in sides[target] if (ws := words(p, target))
+        ))
+        for p in sides[source]:
+            key = words(p, source)
+            if len(key) >= 2 and renderings:
+                out.setdefault(key[0], []).append((key, renderings))
+    for entries in out.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return out
+
+
+def _same(word: str, key: str, source: str) -> bool:
+    return word == key or (source == "en" and key in english_forms(word))
+
+
 def pair_supported(source: str, target: str) -> bool:
     return (source, target) in PAIRS or (target, source) in PAIRS
 
@@ -139,6 +182,10 @@ def english_forms(word: str) -> list[str]:
             if end in ("ed", "ing") and len(base) >= 4 and base[-1] == base[-2]:
                 out.append(base[:-1])  # stopped -> stop
     return out
+
+
+def _first_forms(word: str, source: str) -> list[str]:
+    return english_forms(word) if source == "en" else [word]
 
 
 def translate_word(word: str, source: str, target: str) -> tuple[str, ...]:
@@ -209,15 +256,33 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
     slots: list[tuple[str, tuple[str, ...]]] = []  # (word as written, its renderings)
     dropped: list[str] = []
     names: set[str] = set()
+    content: list[tuple[str, str]] = []  # (as written, normalized): numbers and content words
     for raw in _WORD.findall(text):
         norm = tokens(raw, source)
-        if not norm:
-            continue
-        word = norm[0]
+        if norm and (norm[0][:1].isdigit() or not is_weak(norm[0])):
+            content.append((raw, norm[0]))
+    phrases = _phrases(source, target)
+    i = 0
+    while i < len(content):
+        raw, word = content[i]
+        i += 1
         if word[:1].isdigit():
             slots.append((raw, (word,)))
             continue
-        if is_weak(word):
+        phrase = next(
+            (
+                (key, renderings) for first in _first_forms(word, source)
+                for key, renderings in phrases.get(first, ())
+                if len(key) <= len(content) - i + 1
+                and all(_same(content[i - 1 + j][1], k, source) for j, k in enumerate(key))
+            ),
+            None,
+        )
+        if phrase is not None:
+            key, renderings = phrase
+            raws = [raw] + [r for r, _ in content[i : i + len(key) - 1]]
+            i += len(key) - 1
+            slots.append((" ".join(raws), renderings))
             continue
         got = translate_word(word, source, target)
         if got:
@@ -227,7 +292,8 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
             names.add(raw)
         else:
             dropped.append(raw)
-    if not any(not r[0][:1].isdigit() for _, r in slots):
+    carried = sum(len(raw.split()) for raw, r in slots if not r[0][:1].isdigit())
+    if not carried or carried < MIN_CARRIED * (carried + len(dropped)):
         return ()
     rank = min(variants, max(len(r) for _, r in slots))
     out: list[Bridge] = []
@@ -247,17 +313,29 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
     return tuple(out)
 
 
-def _languages_of(claim: Claim) -> set[str]:
-    return {language_of_phrase(p) for p in claim.find}
+#: what a claim is searched by (``kzclaims.pipeline.phrasings``: its ``find`` phrasings and,
+#: for most kinds, its title); its ``find`` phrasings when not given
+Searched = Callable[[Claim], Sequence[str]]
 
 
-def bridges_of(claim: Claim, languages: Iterable[str]) -> tuple[Bridge, ...]:
+def _searched(claim: Claim, searched: Searched | None) -> Sequence[str]:
+    return searched(claim) if searched is not None else claim.find
+
+
+def _languages_of(claim: Claim, searched: Searched | None = None) -> set[str]:
+    return {language_of_phrase(p) for p in _searched(claim, searched)}
+
+
+def bridges_of(
+    claim: Claim, languages: Iterable[str], searched: Searched | None = None
+) -> tuple[Bridge, ...]:
     """The bridged phrasings a claim gets for a run whose sources are in ``languages``: into
-    each language it has no phrasing in."""
-    have = _languages_of(claim)
+    each language it has no phrasing in (of those it is searched by)."""
+    phrases = _searched(claim, searched)
+    have = {language_of_phrase(p) for p in phrases}
     out: list[Bridge] = []
     for target in sorted(set(languages) - have):
-        for p in claim.find:
+        for p in phrases:
             out.extend(bridge_phrasing(p, target))
     return tuple(out)
 
@@ -276,13 +354,16 @@ def _bridge_units(units: Sequence[str], target: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(out) if w not in units)
 
 
-def bridge_claim(claim: Claim, languages: Iterable[str]) -> Claim:
-    """The claim with its bridged phrasings (after its own) and units for a run whose sources
-    are in ``languages``; the claim itself when it needs none."""
+def bridge_claim(
+    claim: Claim, languages: Iterable[str], searched: Searched | None = None
+) -> Claim:
+    """The claim with its bridged phrasings (after its own ``find``) and units for a run whose
+    sources are in ``languages``; the claim itself when it needs none. ``searched``: what the
+    pipeline searches a claim by (its title too: bridged as well)."""
     langs = set(languages)
-    if not (langs - _languages_of(claim)):
+    if not (langs - _languages_of(claim, searched)):
         return claim
-    bridges = bridges_of(claim, langs)
+    bridges = bridges_of(claim, langs, searched)
     if not bridges:
         return claim
     find = tuple(dict.fromkeys((*claim.find, *(b.text for b in bridges))))
@@ -292,6 +373,8 @@ def bridge_claim(claim: Claim, languages: Iterable[str]) -> Claim:
     return replace(claim, find=find, unit=units)
 
 
-def bridge_claims(claims: Sequence[Claim], languages: Iterable[str]) -> tuple[Claim, ...]:
+def bridge_claims(
+    claims: Sequence[Claim], languages: Iterable[str], searched: Searched | None = None
+) -> tuple[Claim, ...]:
     langs = frozenset(languages)
-    return tuple(bridge_claim(c, langs) for c in claims)
+    return tuple(bridge_claim(c, langs, searched) for c in claims)

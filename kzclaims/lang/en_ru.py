@@ -515,3 +515,57 @@ exchange exchanged: обмен
 observer observers monitor monitors: наблюдатель
 fisherman fishermen: рыбак
 """
+
+# Phrases said in several words in one language and in one or another number of words in the
+# other ("voter turnout" is "явка"; "took effect" is "вступить в силу"): English phrases before
+# the colon, Russian after it, alternatives separated by commas, the most usual first. A phrase
+# of a phrasing (its content words in a row, any form) is carried over whole before its words
+# are looked up one by one. Read backwards, a Russian phrase becomes the first English one.
+PHRASES = """
+turnout, voter turnout, voters turnout: явка, явка избирателей
+state of emergency, emergency rule: чрезвычайное положение, режим чрезвычайного положения
+state of emergency: режим чс, чрезвычайная ситуация
+take effect, took effect, takes effect: вступить в силу
+come into force, came into force, enter into force, entered into force: вступить в силу
+armed forces: вооруженные силы
+security forces: силовики, силовые структуры
+law enforcement, law enforcement officers: правоохранительные органы, силовики
+prime minister: премьер-министр, премьер
+head of state: глава государства
+interior ministry, interior minister: министерство внутренних дел, мвд
+foreign ministry, foreign minister: министерство иностранных дел, мид
+defence ministry, defence minister: министерство обороны, минобороны
+defense ministry, defense minister: министерство обороны, минобороны
+health ministry: министерство здравоохранения, минздрав
+emergencies ministry, emergency ministry: мчс
+air strike, air strikes: авиаудар
+tear gas: слезоточивый газ
+rubber bullets: резиновые пули
+water cannon: водомет
+polling station, polling stations: избирательный участок
+electoral commission, election commission: избирательная комиссия, избирком, цик
+opinion poll: опрос
+peace talks: мирные переговоры
+peace agreement, peace deal: мирное соглашение
+power outage, power cut, power cuts: отключение электроэнергии
+rescuers, rescue workers, rescue teams: спасатели
+search and rescue: поисково-спасательный
+emergency services: экстренные службы
+press conference: пресс-конференция
+missing, missing persons: пропавшие без вести
+natural disaster: стихийное бедствие
+death sentence: смертный приговор
+minimum wage: минимальная зарплата
+retirement age, pension age: пенсионный возраст
+state media: государственные сми
+general strike: всеобщая забастовка
+hunger strike: голодовка
+railway station, train station: вокзал
+level crossing, railroad crossing: переезд
+border crossing, border crossings: пункт пропуска
+front line: линия фронта
+buffer zone: буферная зона
+humanitarian corridor: гуманитарный коридор
+intensive care: реанимация
+local time: местное время
+"""
