@@ -69,6 +69,11 @@ def _unit_form(word: str) -> str:
 _UNIT_FORMS: dict[str, str] = {}
 
 
+#: unit word form -> whether the partitive's "из них" may be counted as it (every sentence of a
+#: source then may hold such a noun)
+_PARTITIVE_FORMS: dict[str, bool] = {}
+
+
 def _unit_forms(words: Sequence[str]) -> list[str]:
     """:func:`_unit_form` of each word (the remembered ones looked up in one C loop)."""
     got: list[str | None] = list(map(_UNIT_FORMS.get, words))
@@ -119,7 +124,6 @@ class _Indexed:
         self._words_of: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self._word_forms: dict[str, dict[str, str]] = {}  # source -> word -> its form
         self._unit_sentences: dict[str, dict[str, frozenset[int]]] = {}
-        self._partitive: list[str] | None = None  # the forms of "из них"
         split = split or {}
         for source in self.sources:
             got = split.get(source.id)
@@ -191,12 +195,15 @@ class _Indexed:
             forms = self._forms.get(source_id)
             if forms is None:
                 forms = self._forms[source_id] = self._word_forms_of(source_id)
-            if self._partitive is None:
+            always = _PARTITIVE_FORMS.get(form)
+            if always is None:  # may the partitive's "из них" count as this unit word?
                 from kzclaims.choose import _word_form
 
-                self._partitive = [_word_form(w) for w in ("из", "них")]
-            always = process.extractOne(form, self._partitive, scorer=fuzz.ratio, score_cutoff=85)
-            if always is not None:
+                partitive = [_word_form(w) for w in ("из", "них")]
+                always = _PARTITIVE_FORMS[form] = process.extractOne(
+                    form, partitive, scorer=fuzz.ratio, score_cutoff=85
+                ) is not None
+            if always:
                 got = frozenset(self._sentence_indexes(source_id))
             else:  # the sentences holding a form within ratio 85 (one rapidfuzz pass)
                 all_words, all_forms = forms
