@@ -314,7 +314,7 @@ class ClaimResult:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per source of a run: ~50 bytes less each (issue 8)
 class SourceInfo:
     id: str
     outlet: str

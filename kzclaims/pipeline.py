@@ -40,6 +40,8 @@ from kzclaims.model import (
 from kzclaims.sources import Corpus
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from kzclaims.joint import SourceStats
     from kzclaims.lang.bridge import Bridge
     from kzclaims.match import KeyFilter, Lexicon
@@ -314,9 +316,9 @@ def _source_info(s: Source) -> SourceInfo:
         id=s.id,
         outlet=s.outlet or s.id,
         file=s.file,
-        published=s.published.isoformat() if s.published else None,
+        published=_iso(s.published),
         published_inferred=s.published_inferred,
-        as_of=s.as_of.isoformat() if s.as_of else None,
+        as_of=_iso(s.as_of),
         title=s.title,
         url=s.url,
         title_inferred=s.title_inferred,
@@ -324,6 +326,22 @@ def _source_info(s: Source) -> SourceInfo:
         language=s.language,
         published_from=s.published_from,
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    """A date as ``YYYY-MM-DD``, one string per date (a run's sources share few dates: the
+    report keeps one per source, issue 8)."""
+    if day is None:
+        return None
+    got = _ISO.get(day)
+    if got is None:
+        if len(_ISO) > 10_000:
+            _ISO.clear()
+        got = _ISO[day] = day.isoformat()
+    return got
+
+
+_ISO: dict[dt.date, str] = {}
 
 
 @dataclass(frozen=True)
@@ -1228,7 +1246,7 @@ def _claim_result(claim: Claim, indexed: _Indexed, threshold: float | None) -> C
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceOutcome:
     """What one source gave: its description and the claims found (or nearly) in it.
 

@@ -50,7 +50,7 @@ ID_RE = cached(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 _ISO_DATE = cached(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per source of a run: ~50 bytes less each (issue 8)
 class ManifestEntry:
     file: str
     id: str
