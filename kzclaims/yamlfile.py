@@ -205,6 +205,12 @@ def _expanded_size(root: Any, limit: int) -> int:
     return size(root)
 
 
+def _invalid(path: str, message: str, mark: Any = None, code: str = "yaml-syntax") -> InputError:
+    """The one problem of a YAML text that cannot be composed, at PyYAML's ``mark`` (0-based)."""
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return InputError.single(path, f"invalid YAML: {message}", line, col, code)
+
+
 def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """Compose ``text`` into a Node tree (None for an empty document).
 
@@ -222,46 +228,28 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     try:
         loader = _bounded_loader(text)
     except yaml.reader.ReaderError as exc:  # the reader checks every character first
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - text.rfind("\n", 0, exc.position)
-        raise InputError.single(
-            path, f"invalid YAML: {_unreadable_character(exc)}", line, col, "yaml-syntax"
-        ) from None
+        line = text.count("\n", 0, exc.position)
+        col = exc.position - text.rfind("\n", 0, exc.position) - 1
+        raise _invalid(path, _unreadable_character(exc), yaml.Mark("", 0, line, col, "", 0)
+                       ) from None
     except yaml.YAMLError as exc:
-        raise InputError.single(path, f"invalid YAML: {_one_line(exc)}", code="yaml-syntax"
-                                ) from None
+        raise _invalid(path, _one_line(exc)) from None
     try:
         root = loader.get_single_node()
     except _Limit as exc:
-        raise InputError.single(
-            path,
-            f"invalid YAML: {exc.message}",
-            exc.mark.line + 1,
-            exc.mark.column + 1,
-            "yaml-too-deep",
-        ) from None
+        raise _invalid(path, exc.message, exc.mark, "yaml-too-deep") from None
     except yaml.MarkedYAMLError as exc:
-        message, mark = syntax_message(exc)
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        raise InputError.single(
-            path, f"invalid YAML: {message}", line, col, "yaml-syntax"
-        ) from None
+        raise _invalid(path, *syntax_message(exc)) from None
     except yaml.YAMLError as exc:
-        raise InputError.single(path, f"invalid YAML: {_one_line(exc)}", code="yaml-syntax"
-                                ) from None
+        raise _invalid(path, _one_line(exc)) from None
     finally:
         loader.dispose()
     if root is None:
         return None, []
     if loader.first_alias is not None and _expanded_size(root, MAX_NODES) > MAX_NODES:
-        mark = loader.first_alias
-        raise InputError.single(
-            path,
-            f"invalid YAML: aliases expand to more than {MAX_NODES:,} values; refused",
-            mark.line + 1,
-            mark.column + 1,
-            "yaml-alias-bomb",
+        raise _invalid(
+            path, f"aliases expand to more than {MAX_NODES:,} values; refused",
+            loader.first_alias, "yaml-alias-bomb",
         )
     reporter = Reporter(path)
     node = _convert(root, loader, reporter)
