@@ -398,6 +398,30 @@ class SourceListing:
         return source, [], warnings
 
 
+#: what to do with a kind of file no reader knows, where there is something to do
+_CONVERT = {
+    ".doc": "save it as .docx",
+    ".rtf": "save it as .docx",
+    ".odt": "save it as .docx",
+    ".pages": "export it as .docx or PDF",
+    ".mht": "save the page as .html",
+    ".mhtml": "save the page as .html",
+    ".webarchive": "save the page as .html",
+}
+
+
+def _no_reader(shown: str) -> Problem:
+    """The warning for a file of the sources no reader knows: it is left out."""
+    suffix = Path(shown).suffix
+    hint = _CONVERT.get(suffix.lower())
+    return Problem(
+        shown, None, None,
+        f"no reader for {suffix or 'files without a suffix'}; it is not compared"
+        f" ({hint + '; ' if hint else ''}sources may be {suffix_list()} files)",
+        "warning", "no-reader",
+    )
+
+
 def list_sources(
     directory: str | Path,
     display: str | None = None,
@@ -478,15 +502,7 @@ def list_sources(
     else:  # without a manifest every readable file is a source named after its file
         entries = tuple(_unlisted_entries(on_disk, shown_dir, problems))
     warnings.extend(
-        Problem(
-            _join(shown_dir, name),
-            None,
-            None,
-            f"no reader for {Path(name).suffix or 'files without a suffix'}; it is not compared"
-            f" (sources may be {suffix_list()} files)",
-            "warning",
-            "no-reader",
-        )
+        _no_reader(_join(shown_dir, name))
         for name in files
         if name not in listed and name not in on_disk and not name.startswith(".")
     )
@@ -558,16 +574,7 @@ def _list_glob(pattern: Path, shown: str, follow_symlinks: bool, collect: bool) 
         raise InputError.single(shown, f"no sources: {found}", code="no-sources")
     problems: list[Problem] = []
     entries = _unlisted_entries(readable, shown_dir, problems, _path_id)
-    warnings = [
-        Problem(
-            _join(shown_dir, name), None, None,
-            f"no reader for {Path(name).suffix or 'files without a suffix'}; it is not compared"
-            f" (sources may be {suffix_list()} files)",
-            "warning", "no-reader",
-        )
-        for name in matches
-        if name not in readable
-    ]
+    warnings = [_no_reader(_join(shown_dir, name)) for name in matches if name not in readable]
     listing = SourceListing(
         directory=str(base),
         shown_dir=shown_dir,

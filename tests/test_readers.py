@@ -418,3 +418,19 @@ def test_a_koi8r_source_read_from_a_url_is_judged_the_same(tmp_path: Path) -> No
         assert tass.published == dt.date(2022, 1, 11) and tass.published_from == "dateline"
     finally:
         fs.rm(f"/{bucket}", recursive=True)
+
+
+def test_an_old_word_file_is_told_to_be_saved_as_docx(tmp_path: Path) -> None:
+    # QA3 Q18: a Word 97-2003 file named .docx was "File is not a zip file"; a .doc got no hint
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64
+    assert error(ole, ".docx") == (
+        "src/f.docx: error: not a readable Word (.docx) file (an old Word .doc (or other Office"
+        " 97-2003 file) named .docx: save it as .docx)"
+    )
+    (tmp_path / "old.doc").write_bytes(ole)
+    (tmp_path / "wire.txt").write_text("About 4,800 residents were evacuated.\n", encoding="utf-8")
+    corpus = load_sources(tmp_path, "src")
+    assert [str(w) for w in corpus.warnings] == [
+        "src/old.doc: warning: no reader for .doc; it is not compared (save it as .docx; sources"
+        " may be .txt, .md, .html, .htm, .pdf or .docx files)"
+    ]

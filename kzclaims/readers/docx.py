@@ -17,6 +17,10 @@ from kzclaims.readers import Document, joined, missing_extra, unreadable, warnin
 __all__ = ["read_docx"]
 
 
+#: how Office 97-2003 files (.doc, .xls, .ppt) start: not a zip, so not a .docx
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def read_docx(data: bytes, shown: str) -> Document:
     try:
         import docx
@@ -24,6 +28,12 @@ def read_docx(data: bytes, shown: str) -> Document:
         from docx.table import Table
     except ImportError:
         raise missing_extra("docx", shown) from None
+    if data.startswith(_OLE):
+        raise unreadable(
+            shown, "Word (.docx) file",
+            "an old Word .doc (or other Office 97-2003 file) named .docx: save it as .docx",
+            "bad-docx",
+        )
     try:
         return _read(docx.Document(io.BytesIO(data)), Table, shown)
     except (PackageNotFoundError, zipfile.BadZipFile) as exc:
