@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -471,15 +471,18 @@ def _write_owned(path: Path, text: str) -> None:
         raise typer.Exit(EXIT_INPUT) from None
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
+    """Write a rendered report (its text, or its pieces as they come) to stdout or ``output``
+    (atomically: whole or not at all)."""
     if output is None:
         # a slice at a time: the stream encodes what it is given in one piece (a large report
         # would be held twice, as text and as UTF-8)
-        for at in range(0, len(text), _EMIT_SLICE):
-            sys.stdout.write(text[at : at + _EMIT_SLICE])
+        for part in [text] if isinstance(text, str) else text:
+            for at in range(0, len(part), _EMIT_SLICE):
+                sys.stdout.write(part[at : at + _EMIT_SLICE])
         sys.stdout.flush()
         return
-    _write_owned(output, text)
+    _write_owned(output, text if isinstance(text, str) else "".join(text))
 
 
 #: characters written to stdout at a time (:func:`_emit`)
@@ -513,13 +516,16 @@ def _resolve_format(fmt: Format) -> Format:
     return fmt
 
 
-def _render(report: Report, fmt: Format, evidence: bool, to_file: bool) -> str | None:
-    """The report in a machine or file format; None means: print the rich text to the terminal."""
+def _render(
+    report: Report, fmt: Format, evidence: bool, to_file: bool
+) -> str | Iterable[str] | None:
+    """The report in a machine or file format (JSON: its pieces, written as they come); None
+    means: print the rich text to the terminal."""
     fmt = _resolve_format(fmt)
     if fmt is Format.json:
-        from kzclaims.render.json import render_json
+        from kzclaims.render.json import json_chunks
 
-        return render_json(report)
+        return json_chunks(report)
     if fmt is Format.markdown:
         from kzclaims.render.markdown import render_markdown
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast, get_args
 
@@ -49,6 +49,7 @@ CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 __all__ = [
     "SCHEMA_VERSION",
+    "json_chunks",
     "load_report",
     "normalize_number",
     "normalize_value",
@@ -218,27 +219,31 @@ def report_to_dict(report: Report) -> dict[str, JSONValue]:
 
 
 def render_json(report: Report) -> str:
-    """The JSON report text: sorted keys, indent 2, UTF-8, final newline; byte-deterministic.
+    """The JSON report text: sorted keys, indent 2, UTF-8, final newline; byte-deterministic."""
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """:func:`render_json`'s text in pieces of ~80 KB, for writing as they come (the CLI streams
+    them to stdout: a large report is never held whole, docs/benchmarks.md "Memory (issue 8,
+    fourth session)").
 
     The text is what ``json.dumps(..., sort_keys=True, indent=2, ensure_ascii=False)`` gives,
     joined from the encoder's pieces a batch at a time: ``json.dumps`` keeps every piece (a
     key, a comma, an indent: ~10 characters each) in one list before joining them, ~4 bytes of
-    memory per byte of JSON at the end of a run (~35 MB for the 8 MB report of a 100 MB corpus,
-    docs/benchmarks.md "Memory (issue 8, fourth session)")."""
+    memory per byte of JSON at the end of a run."""
     encoder = json.JSONEncoder(sort_keys=True, indent=2, ensure_ascii=False)
-    parts: list[str] = []
     batch: list[str] = []
     for piece in encoder.iterencode(report_to_dict(report)):
         batch.append(piece)
         if len(batch) >= _JOIN_BATCH:
-            parts.append("".join(batch))
+            yield "".join(batch)
             batch.clear()
-    parts.append("".join(batch))
-    parts.append("\n")
-    return "".join(parts)
+    batch.append("\n")
+    yield "".join(batch)
 
 
-#: encoder pieces joined at a time by :func:`render_json`
+#: encoder pieces joined at a time by :func:`json_chunks`
 _JOIN_BATCH = 8192
 
 
