@@ -10,6 +10,9 @@ Every finding stands for an interval of possible true values. The words decide i
 * ``at_least`` -- from the value up, open above ("more than 2,000" is 2,000 and up).
 * ``at_most`` -- up to the value (from 0 for counts, percentages and durations; open below for
   dates: "by January 23").
+* a length counted in months or years stands for the lengths it has on the calendar: "six
+  months" is 180-184 days (the reader's 30-day month up to the longest six months), "a year"
+  365-366, "half a year" 182.5-183; so "up to six months", "half a year" and "26 weeks" agree.
 * a claim's ``tolerance`` widens every interval by that amount (absolute, "N%" relative, days for
   dates and durations).
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -188,6 +192,49 @@ def _date_bounds(first: dt.date, last: dt.date, qualifier: Qualifier) -> Bounds:
     return Bounds(lo, hi)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: the spans of ``n`` calendar months / years starting on the first of any month of a leap cycle
+_CALENDAR_STARTS = tuple(dt.date(y, m, 1) for y in range(2021, 2025) for m in range(1, 13))
+
+
+def _calendar_unit(text: str) -> str | None:
+    """"month" or "year" when the words count a length on the calendar in one unit only."""
+    units: set[str] = set()
+    for lang in all_languages():
+        for word in _WORD.findall(text.lower()):
+            unit = lang.calendar_units.get(word)
+            if unit is not None:
+                units.add(unit)
+    return units.pop() if len(units) == 1 else None
+
+
+def _span(n: float, unit: str) -> tuple[float, float]:
+    """The shortest and longest lengths in days of ``n`` calendar months or years."""
+    months = n * 12 if unit == "year" else n
+    if not months.is_integer() or not 1 <= months <= 12_000:
+        # a fraction ("half a year", "1.5 months"): between that share of the shortest and
+        # of the longest month or year
+        short, long = (365.0, 366.0) if unit == "year" else (28.0, 31.0)
+        return n * short, n * long
+    k = int(months)
+    lengths = [
+        (dt.date(d.year + (d.month - 1 + k) // 12, (d.month - 1 + k) % 12 + 1, 1) - d).days
+        for d in _CALENDAR_STARTS
+    ]
+    return float(min(lengths)), float(max(lengths))
+
+
+def calendar_span(days: float, text: str) -> tuple[float, float] | None:
+    """The days a duration written in months or years may stand for (``days`` as the reader
+    counts it, 30 a month, 365 a year, always included), or None for any other length."""
+    unit = _calendar_unit(text)
+    if unit is None or days <= 0:
+        return None
+    lo, hi = _span(days / (365.0 if unit == "year" else 30.0), unit)
+    return min(lo, days), max(hi, days)
+
+
 def finding_bounds(value: Value, kind: Kind, tolerance: Tolerance | None) -> Comparable:
     """The interval(s) a value read from a source stands for (see the module docstring)."""
     r = value.reading
@@ -209,6 +256,10 @@ def finding_bounds(value: Value, kind: Kind, tolerance: Tolerance | None) -> Com
         low, high = float(r[0]), float(r[1])
     else:
         low = high = float(r)
+    if kind == "duration" and not value.vague:
+        span_low, span_high = calendar_span(low, value.text), calendar_span(high, value.text)
+        if span_low is not None and span_high is not None:
+            low, high = span_low[0], span_high[1]
     b = _numeric_bounds(low, high, value.qualifier, value.qualifier_text, value.vague, kind)
     return (_widen(b, tolerance, 0.0 if kind in _NON_NEGATIVE else None),)
 

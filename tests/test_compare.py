@@ -112,3 +112,47 @@ def test_expected_bounds_and_json() -> None:
     assert json_value(val(PartialDate(2022, 1)), "date") == "2022-01"
     assert json_value(val((PartialDate(2020), PartialDate(2021))), "date_range") == ["2020", "2021"]
     assert json_value(val(1.6), "number") == 1.6
+
+
+def dur(days: float | tuple[float, float], text: str, qualifier: Qualifier = "exact") -> Value:
+    return Value(type="duration", start=0, end=len(text), text=text, reading=days,
+                 qualifier=qualifier, qualifier_text=None if qualifier == "exact" else text.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("value", "low_high"),
+    [
+        (dur(180, "six months"), (180, 184)),
+        (dur(180, "шесть месяцев"), (180, 184)),
+        (dur(365, "a year"), (365, 366)),
+        (dur(360, "12 months"), (360, 366)),
+        (dur(30, "a month"), (28, 31)),
+        (dur(182.5, "half a year"), (181, 184)),
+        (dur(182.5, "полгода"), (181, 184)),
+        (dur(730, "two years"), (730, 731)),
+        (dur(180, "up to six months", "at_most"), (0, 184)),
+        (dur((60, 90), "two to three months"), (59, 92)),
+        # not counted on the calendar: days, weeks, and mixed units keep the reader's days
+        (dur(182, "26 weeks"), (182, 182)),
+        (dur(10, "10 days"), (10, 10)),
+        (dur(425, "1 year 2 months"), (425, 425)),
+    ],
+)
+def test_calendar_lengths(value: Value, low_high: tuple[object, object]) -> None:
+    """A length in months or years is the lengths it has on the calendar (QA: "up to six
+    months", "half a year" and "about 26 weeks" were a conflict; "a year" vs "12 months" too)."""
+    assert b(value, "duration") == low_high
+
+
+@pytest.mark.parametrize(
+    ("a", "b_", "compatible"),
+    [
+        (dur(180, "up to six months", "at_most"), dur(182.5, "half a year"), True),
+        (dur(182.5, "half a year"), dur(182, "about 26 weeks", "approx"), True),
+        (dur(365, "a year"), dur(360, "12 months"), True),
+        (dur(180, "six months"), dur(150, "five months"), False),
+        (dur(365, "a year"), dur(730, "two years"), False),
+    ],
+)
+def test_calendar_lengths_overlap(a: Value, b_: Value, compatible: bool) -> None:
+    assert overlaps(finding_bounds(a, "duration", None), finding_bounds(b_, "duration", None)) is compatible

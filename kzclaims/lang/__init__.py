@@ -71,6 +71,9 @@ class Language:
     #: ("58 persons", "17 men") counts what a claim whose unit is another of them counts
     #: ("people", "miners"), as far as the unit can tell (kzclaims.choose.unit_fit)
     person_nouns: frozenset[str] = frozenset()
+    #: words of a length counted on the calendar (lower case, every inflected form) -> "month"
+    #: or "year": "six months" is 181-184 days, not 180 (kzclaims.compare.calendar_span)
+    calendar_units: dict[str, str] = field(default_factory=dict)
     #: how one lower-case word is reduced for matching; identity when None
     normalizer: Callable[[str], str] | None = field(default=None, compare=False)
     #: the optional extra that gives this language its best normalizer, when there is one

@@ -316,4 +316,8 @@ LANGUAGE = Language(
     decimal_comma=False,
     script="a-z",
     person_nouns=PERSON_NOUNS,
+    calendar_units={
+        **dict.fromkeys(("month", "months", "mo", "mos"), "month"),
+        **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
+    },
 )

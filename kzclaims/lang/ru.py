@@ -453,4 +453,11 @@ LANGUAGE = Language(
     extra=EXTRA,
     library=LIBRARY,
     person_nouns=PERSON_NOUNS,
+    # the duration units counted on the calendar, and "полгода"/"полугода" (half a year)
+    calendar_units={
+        **{w: "month" for w, d in DURATION_UNITS.items() if d == 30.0},
+        **{w: "year" for w, d in DURATION_UNITS.items() if d == 365.0},
+        "полгода": "year",
+        "полугода": "year",
+    },
 )
