@@ -276,10 +276,11 @@ def test_spent2_half_floor() -> None:
     _assert_floors("spent2", SPENT2_FLOORS, SPENT2_MAX_FALSE_FINDS, SPENT2_VERDICTS_FLOOR)
 
 
-#: the third held-out half (split: test), written blind on 2026-12-07 and measured once at
-#: ea0f0dd, its failures unread: found 82.8 %, value right 72.9 %, false finds 16 of 184,
-#: verdicts 70.2 % (all languages; docs/benchmarks.md). Floors a little below.
-HELD_OUT_FLOORS = {"found_recall": 80.0, "value_right": 70.0}
+#: the third held-out half (split: test), written blind on 2026-12-07, its failures unread:
+#: measured at ea0f0dd (found 82.8 %, value right 72.9 %, false finds 16 of 184, verdicts
+#: 70.2 %) and again at 8a40a6a (83.3 %, 74.0 %, 19 of 184, 70.2 %; all languages;
+#: docs/benchmarks.md). Floors a little below.
+HELD_OUT_FLOORS = {"found_recall": 81.0, "value_right": 72.0}
 HELD_OUT_MAX_FALSE_FINDS = 20
 HELD_OUT_VERDICTS_FLOOR = 66.0
 
