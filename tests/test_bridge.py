@@ -259,34 +259,10 @@ ENGLISH_ONLY = {
 # (The wire's 10 days is quoted from a pair of sentences, lines 3 and 5, the bridged "withdraw
 # troops ... day" spreading over both: the same value as the full claims file reads on line 5.)
 RUSSIAN_ONLY = {
-    "csto-appeal": ("agree", (None, (S, "exact", "page 1"), (S, "exact", "paragraph 6"), None,
-                              (S, "exact", "line 17"))),
-    "csto-troops": ("agree", ((2030, "exact", "paragraph 3"), (2030, "exact", "page 2"),
-                              (2030, "exact", "paragraph 5"), None, (2030, "exact", "line 9"))),
-    "csto-equipment": ("agree", ((250, "exact", "paragraph 3"), None,
-                                 (250, "exact", "paragraph 5"), None, (250, "exact", "line 9"))),
-    "withdrawal-start": ("agree", (("2022-01-13", "exact", "paragraph 2"),
-                                   ("2022-01-13", "exact", "page 2"),
-                                   ("2022-01-13", "exact", "paragraph 3"),
-                                   ("2022-01-13", "exact", "line 5"),
-                                   ("2022-01-13", "exact", "line 5"))),
+    **ENGLISH_ONLY,
     "withdrawal-length": ("consistent", ((10, "at_most", "paragraph 4"), (10, "at_most", "page 2"),
                                          (10, "at_most", "paragraph 4"), (10, "exact", "line 3"),
                                          (10, "at_most", "line 7"))),
-    "almaty-attackers": ("agree", ((20000, "approx", "paragraph 5"), (20000, "approx", "page 1"),
-                                   None, (20000, "approx", "line 3"),
-                                   (20000, "approx", "line 11"))),
-    "death-toll": ("agree", (None, None, None, (225, "exact", "line 7"),
-                             (225, "exact", "line 13"))),
-    "state-of-emergency": ("agree", ((["2022-01-05", "2022-01-19"], "exact", "paragraph 6"),
-                                     (["2022-01-05", "2022-01-19"], "exact", "page 1"), None, None,
-                                     (["2022-01-05", "2022-01-19"], "exact", "line 15"))),
-    "mourning-day": ("agree", (None, ("2022-01-10", "exact", "page 1"), None, None,
-                               ("2022-01-10", "exact", "line 15"))),
-    "action-program-deadline": ("agree", ((21, "at_most", "paragraph 7"), None, None, None,
-                                          (21, "at_most", "line 19"))),
-    "inflation-target": ("agree", (([3, 4], "exact", "paragraph 8"), None, None, None,
-                                   ([3, 4], "exact", "line 21"))),
 }
 
 
