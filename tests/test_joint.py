@@ -276,15 +276,16 @@ def test_spent2_half_floor() -> None:
     _assert_floors("spent2", SPENT2_FLOORS, SPENT2_MAX_FALSE_FINDS, SPENT2_VERDICTS_FLOOR)
 
 
-#: the third held-out half (split: test), written blind on 2026-12-07, its failures unread:
-#: measured at ea0f0dd (found 82.8 %, value right 72.9 %, false finds 16 of 184, verdicts
-#: 70.2 %) and again at 8a40a6a (83.3 %, 74.0 %, 19 of 184, 70.2 %; all languages;
-#: docs/benchmarks.md). Floors a little below.
-HELD_OUT_FLOORS = {"found_recall": 81.0, "value_right": 72.0}
-HELD_OUT_MAX_FALSE_FINDS = 20
-HELD_OUT_VERDICTS_FLOOR = 66.0
+#: the third held-out half, now "spent3": written blind on 2026-12-07, measured at ea0f0dd (found
+#: 82.8 %, value right 72.9 %, false finds 16 of 184, verdicts 70.2 %) and again at 8a40a6a
+#: (83.3 %, 74.0 %, 19 of 184, 70.2 %; all languages; docs/benchmarks.md) before any of its
+#: failures were read. Its failures are read from the fifth session on (2026-12-07, 10:00 UTC),
+#: so it is development data; the floors keep the figures from falling back.
+SPENT3_FLOORS = {"found_recall": 81.0, "value_right": 72.0}
+SPENT3_MAX_FALSE_FINDS = 20
+SPENT3_VERDICTS_FLOOR = 66.0
 
 
-def test_held_out_half_floor() -> None:
-    """The current held-out half (split: test) does not fall below the figure measured once."""
-    _assert_floors("test", HELD_OUT_FLOORS, HELD_OUT_MAX_FALSE_FINDS, HELD_OUT_VERDICTS_FLOOR)
+def test_spent3_half_floor() -> None:
+    """The third former held-out half does not fall below the figure measured on it twice."""
+    _assert_floors("spent3", SPENT3_FLOORS, SPENT3_MAX_FALSE_FINDS, SPENT3_VERDICTS_FLOOR)
