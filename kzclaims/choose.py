@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import cached
 from kzclaims.lang import Conventions, get
 from kzclaims.model import Claim, Kind, Match, PartialDate, Value

@@ -31,9 +31,9 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
+from kzclaims._dataclass import dataclass
 from kzclaims.lang import all_languages
 from kzclaims.model import (
     ClaimResult,

@@ -23,8 +23,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import cached
 
 __all__ = ["Dateline", "dateline_spans", "find_yearless_dateline", "nearest_year", "text_year"]

@@ -7,8 +7,9 @@ per problem on stderr and exits with code 2. Nothing here imports a third-party 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+from kzclaims._dataclass import dataclass
 
 Severity = Literal["error", "warning"]
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from kzclaims._dataclass import dataclass
 from kzclaims.errors import InputError, Problem
 from kzclaims.model import Claim, ClaimSet, Report
 from kzclaims.pipeline import ShardSearch, SourceOutcome, assemble, select_claims, shards

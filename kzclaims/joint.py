@@ -26,9 +26,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from kzclaims._dataclass import dataclass
 from kzclaims.model import Claim, Sentence, Value
 
 __all__ = [

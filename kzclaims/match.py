@@ -40,12 +40,12 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from sys import intern
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import cached
 from kzclaims.choose import _WORD, _word_form
 from kzclaims.lang import all_languages, get, language_of_phrase, synonym_table

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal, Union
+
+from kzclaims._dataclass import dataclass
 
 Kind = Literal["count", "number", "percent", "date", "date_range", "duration", "statement"]
 KINDS: tuple[Kind, ...] = (

@@ -7,9 +7,10 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
 
+from kzclaims._dataclass import dataclass
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
 from kzclaims.compare import (
     Comparable,

@@ -19,10 +19,11 @@ import glob as globlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import cached
 from kzclaims.errors import InputError, Problem
 from kzclaims.lang import SUPPORTED

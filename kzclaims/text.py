@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import cached
 from kzclaims.lang import all_languages as _all_languages
 from kzclaims.lang import en as _en

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kzclaims._dataclass import dataclass
 from kzclaims.errors import InputError, Problem
 
 

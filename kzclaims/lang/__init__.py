@@ -15,10 +15,11 @@ Nothing here imports a third-party package at import time; a language's optional
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from importlib import import_module
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import lazy
 
 __all__ = [

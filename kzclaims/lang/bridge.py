@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from importlib import import_module
 
+from kzclaims._dataclass import dataclass
 from kzclaims.lang import get, language_of_phrase
 from kzclaims.model import Claim
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kzclaims._dataclass import dataclass
 from kzclaims.errors import InputError, Problem
 
 __all__ = [

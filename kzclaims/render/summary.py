@@ -11,8 +11,8 @@ Pure functions of the report; deterministic.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
+from kzclaims._dataclass import dataclass
 from kzclaims.model import ClaimResult, Finding, Report
 from kzclaims.render.cells import describe_finding
 

@@ -13,8 +13,8 @@ and the whole grammar fits in a page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import lazy
 from kzclaims.lang import en as _en
 

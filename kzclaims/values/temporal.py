@@ -90,10 +90,11 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any, Literal
 
+from kzclaims._dataclass import dataclass
 from kzclaims._lazyre import lazy
 from kzclaims.lang import en as _en
 from kzclaims.model import Number, PartialDate, Qualifier, Value
