@@ -1,6 +1,7 @@
 """Generate a news-like corpus and a claims file for the scale benchmarks (deterministic).
 
     python benchmarks/scale_corpus.py OUT_DIR --mb 10 --claims 50 [--no-manifest] [--seed 7]
+                                      [--mode event|archive]
 
 writes ``OUT_DIR/sources/`` (files of ~5 KB: a title, a dateline, paragraphs of ~20-word
 sentences, one in five hard-wrapped at 80 columns), ``OUT_DIR/sources/sources.yaml`` (a manifest
@@ -9,6 +10,17 @@ with outlet and publication date for every file, unless ``--no-manifest``) and
 Words come from the bundled sources and from made-up words, Zipf-distributed. Every generated
 claim (and 1 bundled sentence in 100 documents) is planted in about 1 % of the documents with a
 number, so values are read where a claim matches, as in a real corpus.
+
+``--mode event`` (the default, the corpus of every figure in docs/benchmarks.md "Scale" since
+issue 8's first session) is a corpus about one event: every file has the dateline "Almaty, <day>
+<Month> 2022" and draws its words from NewsQuant's and the bundled Kazakhstan sources' words.
+``--mode archive`` (issue 8, fifth session) is closer to a news archive: about 1 % of the files
+(:data:`EVENT_RATE`) are such event files, each holding 1-3 sentences of the bundled sources; the
+others are on other topics: half of their sentences are real news sentences (NewsQuant's, when
+the shared data is there), the other half Zipf-drawn from NewsQuant's words and made-up words
+only, under a dateline from another city. The generated claims are planted in ~1 % of all the
+files as in ``event``, and the claims file is the same. The two modes give different figures;
+neither replaces the other.
 
 Keep generated corpora out of git (write them under /tmp).
 """
@@ -21,6 +33,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 _CONSONANTS = "bcdfghjklmnprstvzkh"
@@ -35,6 +48,14 @@ NEWSQUANT = next(
 )
 #: share of documents each generated claim is planted in
 PLANT_RATE = 0.01
+#: ``--mode archive``: share of the documents that are about the bundled event
+EVENT_RATE = 0.01
+#: ``--mode archive``: the datelines of the other documents
+CITIES = (
+    "London", "New York", "Paris", "Berlin", "Tokyo", "Sydney", "Toronto", "Nairobi", "Lagos",
+    "Mumbai", "Delhi", "Jakarta", "Madrid", "Rome", "Chicago", "Washington", "Brussels",
+    "Geneva", "Singapore", "Sao Paulo", "Mexico City", "Cairo", "Seoul", "Manila", "Dublin",
+)
 
 
 def _bundled() -> tuple[list[str], list[str]]:
@@ -83,6 +104,41 @@ def _vocabulary(rnd: random.Random, texts: list[str], size: int) -> list[str]:
     return common + rest
 
 
+def _news() -> list[str]:
+    """NewsQuant's sentences (real news on many topics), or none without the shared data."""
+    if not NEWSQUANT.exists():
+        return []
+    import json
+
+    return [d["text"] for d in json.loads(NEWSQUANT.read_text(encoding="utf-8"))]
+
+
+def _background_vocabulary(rnd: random.Random, news: list[str], size: int) -> list[str]:
+    """``--mode archive``: the words of the documents on other topics, by rank, as
+    :func:`_vocabulary` ranks them but without the bundled Kazakhstan sources: NewsQuant's 300
+    commonest words first, then its other words and made-up names, shuffled together."""
+    ranked = Counter(w.lower() for t in news for w in re.findall(r"[A-Za-z]+", t))
+    common = [w for w, _ in ranked.most_common(300)]
+    rest = sorted(set(ranked) - set(common))
+    made: set[str] = set(ranked)
+    while len(made) < size:
+        w = _made_up(rnd)
+        if w not in made:
+            made.add(w)
+            rest.append(w)
+    rnd.shuffle(rest)
+    return common + rest
+
+
+def _cumulative(n: int) -> list[float]:
+    cum: list[float] = []
+    total = 0.0
+    for r in range(n):
+        total += 1.0 / (r + 1) ** 1.05
+        cum.append(total)
+    return cum
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     cur = ""
@@ -104,7 +160,53 @@ def _claim_yaml(i: int, phrasings: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, mb: float, claims: int, manifest: bool = True, seed: int = 7) -> dict:
+class _Doc(NamedTuple):
+    text: str
+    day: int
+    month: int
+
+
+def _background_document(
+    rnd: random.Random, vocab: list[str], cum: list[float], news: list[str],
+    planted: list[list[str]], extra: int,
+) -> _Doc:
+    """``--mode archive``: a document on another topic (~5 KB, like an event document): half
+    of its sentences real news sentences, half Zipf-drawn words (30 % with a number), a
+    dateline from another city; the generated claims planted at the same rate as in event
+    documents."""
+    paras: list[str] = []
+    hits = [c for c in range(extra) if rnd.random() < PLANT_RATE]
+    for _ in range(rnd.randint(4, 10)):
+        sents: list[str] = []
+        for _ in range(rnd.randint(2, 6)):
+            if news and rnd.random() < 0.5:
+                sents.append(rnd.choice(news).strip())
+                continue
+            k = rnd.randint(8, 32)
+            ws = rnd.choices(vocab, cum_weights=cum, k=k)
+            if rnd.random() < 0.3:
+                ws.insert(rnd.randint(0, k), f"{rnd.randint(2, 9999):,}")
+            sents.append(ws[0].capitalize() + " " + " ".join(ws[1:]) + ".")
+        paras.append(" ".join(sents))
+    for c in hits:
+        count = f"{rnd.randint(2, 9999):,}"
+        sentence = f"Officials said {' '.join(planted[c])} reached {count} units."
+        where = rnd.randrange(len(paras))
+        paras[where] = paras[where] + " " + sentence
+    title = " ".join(rnd.choices(vocab, cum_weights=cum, k=rnd.randint(4, 9))).title()
+    body = "\n\n".join(paras)
+    if rnd.random() < 0.2:  # a hard-wrapped transcript
+        body = "\n".join(_wrap(body.replace("\n\n", " "), 80))
+    day, month = rnd.randint(1, 28), rnd.randrange(12)
+    city = rnd.choice(CITIES)
+    return _Doc(f"{title}\n\n{city}, {day} {MONTHS[month]} 2022\n\n{body}\n", day, month)
+
+
+def generate(
+    out: Path, mb: float, claims: int, manifest: bool = True, seed: int = 7, mode: str = "event"
+) -> dict:
+    if mode not in ("event", "archive"):
+        raise ValueError(f"mode must be event or archive, not {mode!r}")
     rnd = random.Random(seed)
     texts, sentences = _bundled()
     vocab = _vocabulary(rnd, texts, 50000)
@@ -138,7 +240,23 @@ def generate(out: Path, mb: float, claims: int, manifest: bool = True, seed: int
     size = 0
     n = 0
     entries: list[str] = []
+    # --mode archive: a second random stream, so that the event mode's stays as it always was
+    arnd = random.Random(seed + 1)
+    news = _news() if mode == "archive" else []
+    back = _background_vocabulary(arnd, news, 50000) if mode == "archive" else []
+    back_cum = _cumulative(len(back)) if back else []
     while size < target:
+        if mode == "archive" and arnd.random() >= EVENT_RATE:
+            doc = _background_document(arnd, back, back_cum, news, planted, extra)
+            name = f"doc-{n:06d}.txt"
+            (src / name).write_text(doc.text, encoding="utf-8")
+            entries.append(
+                f"  - file: {name}\n    id: doc-{n:06d}\n    outlet: Outlet {n % 97}\n"
+                f"    published: 2022-{doc.month + 1:02d}-{doc.day:02d}\n"
+            )
+            size += len(doc.text.encode())
+            n += 1
+            continue
         paras: list[str] = []
         hits = [c for c in range(extra) if rnd.random() < PLANT_RATE]
         for _ in range(rnd.randint(4, 10)):
@@ -159,6 +277,10 @@ def generate(out: Path, mb: float, claims: int, manifest: bool = True, seed: int
         if rnd.random() < 0.01:
             where = rnd.randrange(len(paras))
             paras[where] = paras[where] + " " + rnd.choice(sentences)
+        if mode == "archive":  # an event document: it tells some of the event's facts
+            for _ in range(arnd.randint(1, 3)):
+                where = arnd.randrange(len(paras))
+                paras[where] = paras[where] + " " + arnd.choice(sentences)
         title = " ".join(rnd.choices(vocab, cum_weights=cum, k=rnd.randint(4, 9))).title()
         body = "\n\n".join(paras)
         if rnd.random() < 0.2:  # a hard-wrapped transcript
@@ -189,8 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--claims", type=int, default=50)
     ap.add_argument("--no-manifest", action="store_true")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--mode", choices=("event", "archive"), default="event")
     a = ap.parse_args(argv)
-    print(generate(a.out, a.mb, a.claims, not a.no_manifest, a.seed), file=sys.stderr)
+    print(generate(a.out, a.mb, a.claims, not a.no_manifest, a.seed, a.mode), file=sys.stderr)
     return 0
 
 
