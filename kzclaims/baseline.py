@@ -30,7 +30,6 @@ from dataclasses import replace
 
 from kzclaims.model import VERDICTS, Change, ClaimResult, Finding, JSONValue, Report
 from kzclaims.render.cells import describe_finding
-from kzclaims.render.json import normalize_value
 
 __all__ = ["FAIL_CONDITIONS", "diff_reports", "fail_conditions", "with_changes"]
 
@@ -43,6 +42,10 @@ SOURCE_REMOVED = "source removed"
 
 
 def _same_value(a: JSONValue, b: JSONValue) -> bool:
+    # (imported here: the CLI imports this module for every run, the JSON renderer is needed
+    # only with a baseline or --format json)
+    from kzclaims.render.json import normalize_value
+
     # normalize_value makes 2030 == 2030.0 and removes float noise; bools stay bools
     return normalize_value(a) == normalize_value(b) and _shape(a) == _shape(b)
 
