@@ -111,6 +111,31 @@ def test_the_bundled_compare_imports_only_the_modules_it_uses() -> None:
     heavy, unneeded = _run_check(body)
     assert heavy == []
     assert unneeded == []
+    # nor the JSON renderer (the CLI imports kzclaims.baseline for every run: it must not pull
+    # the JSON renderer in)
+    body = _compare("'compare'", "'kzclaims.render.json' not in sys.modules")
+    assert _run_check(body)[0] == []
+
+
+def test_the_collector_is_frozen_at_exit_and_other_exit_handlers_still_run() -> None:
+    """cli.main skips the interpreter's last full garbage collection (gc.freeze at exit); an exit
+    handler registered before it still runs, after it; the report is complete on stdout."""
+    code = (
+        "import atexit, gc, os, sys\n"
+        "atexit.register(lambda: os.write(2, f'frozen {gc.get_freeze_count() > 0}'.encode()))\n"
+        "from kzclaims import cli\n"
+        "print(gc.get_freeze_count())\n"
+        "sys.argv = ['kzclaims', 'compare', '--format', 'json']\n"
+        "cli.main()\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert p.returncode == 0, p.stderr
+    first, report = p.stdout.split("\n", 1)
+    assert first == "0"  # not frozen while the run works
+    assert json.loads(report)["claims"]
+    assert p.stderr.endswith("frozen True"), p.stderr
 
 
 def test_a_bad_option_value_is_worded_plainly_without_pydantic() -> None:
