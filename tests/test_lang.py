@@ -278,6 +278,46 @@ def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, wo
 
 
 @pytest.mark.parametrize(
+    ("phrase", "sentence", "word", "language"),
+    [
+        # general news vocabulary (issue 10, fifth pass): near-synonyms by field
+        ("length of the ceasefire", "The truce was agreed for 45 days.", "truce", "en"),
+        ("when did the army pullback begin", "The army began its withdrawal on Monday.",
+         "withdrawal", "en"),
+        ("pay rise demanded by the union", "The union wants a wage increase of 7%.", "wage",
+         "en"),
+        ("how strong was the earthquake", "The quake measured 5.9.", "quake", "en"),
+        ("ships waiting outside the port", "Forty vessels waited outside the port.", "vessels",
+         "en"),
+        ("срок перемирия", "Прекращение огня продлится 30 дней.", "Прекращение", "ru"),
+        ("число погибших", "Скончались 12 человек.", "Скончались", "ru"),
+        ("приказ стрелять", "Командир приказал открыть огонь.", "огонь", "ru"),
+        # derivational families that spelling similarity does not join
+        ("number of people evacuated", "Some 2,000 evacuees spent the night in schools.",
+         "evacuees", "en"),
+        ("order has been restored", "He announced the restoration of order.", "restoration",
+         "en"),
+        ("date of the election", "Voters elected a new parliament on 4 May.", "elected", "en"),
+        ("число эвакуированных", "Эвакуация 300 жителей завершилась.", "Эвакуация", "ru"),
+    ],
+)
+def test_news_synonyms_and_derivational_families_match(
+    phrase: str, sentence: str, word: str, language: str
+) -> None:
+    # the word counts as the phrasing's (SYNONYM_CREDIT): the sentence scores well above the
+    # same sentence with that word replaced by an unrelated one
+    other = sentence.replace(word, "weather" if language == "en" else "погода")
+    assert score_passage(phrase, sentence, language) >= score_passage(phrase, other, language) + 15
+
+
+def test_news_synonyms_keep_different_facts_apart() -> None:
+    # the groups join one meaning, never two facts a report gives side by side
+    for a, b in (("killed", "injured"), ("quarantine", "isolation"), ("start", "end"),
+                 ("погибнуть", "ранить"), ("initial", "final")):
+        assert score_passage(a, b) == 0.0
+
+
+@pytest.mark.parametrize(
     "noun", ["погибших", "пострадавших", "пропавших без вести", "спасённых", "эвакуированных",
              "задержанных", "беженцев", "бойцов", "протестующих"],
 )

@@ -110,12 +110,13 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
             for k in ls:
                 ranked.setdefault(k, []).extend((0, n, i, v) for i, v in enumerate(rs))
         else:
-            # a word of the right side -> one word of the left: the first that has synonyms
-            # in its language ("killed", whose group holds "death", "dead", "toll"), else the
-            # first; its rank in each line orders the lines, and a line where it is not among
+            # a word of the right side -> one word of the left: the one with the most synonyms
+            # in its language ("killed", whose group holds "death", "dead", "toll", before
+            # "kill", whose family holds its own forms), the first of equals; its rank in each
+            # line orders the lines, and a line where it is not among
             # the first two is left out when another has it there (a main translation:
             # "военный" is "military", not "troops", whose line lists it third)
-            rep = next((w for w in ls if w in SYNONYMS), ls[0])
+            rep = max(ls, key=lambda w: len(SYNONYMS.get(w, ())))
             for r, k in enumerate(rs):
                 ranked.setdefault(k, []).append((r, n, 0, rep))
     out: dict[str, tuple[str, ...]] = {}
