@@ -179,8 +179,9 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
 #: 76.9 %; with the claim's title searched (fourth pass): found 80.9 %, value right 75.7 %, 9
 #: false finds, verdicts 76.9 %; with the clear best below the threshold (fifth pass): found
 #: 85.5 %, value right 80.3 %, 10 false finds, verdicts 76.9 %. The floors are those less a
-#: small margin.
-SPENT_FLOORS = {"found_recall": 83.0, "value_right": 78.0}
+#: small margin. With the news synonym groups as well (fifth pass, locate): found 89.6 %, value
+#: right 84.4 %, 10 false finds, verdicts 76.9 %.
+SPENT_FLOORS = {"found_recall": 87.5, "value_right": 82.5}
 SPENT_MAX_FALSE_FINDS = 10
 SPENT_VERDICTS_FLOOR = 72.0
 
@@ -270,7 +271,9 @@ def test_people_under_another_name_are_kin() -> None:
 #: title searched (fourth pass, main at b6bebb9): found 79.8 %, value right 71.5 %, 15 false
 #: finds, verdicts 76.1 %. With the clear best below the threshold (fifth pass): found 84.5 %,
 #: value right 76.7 %, 17 false finds, verdicts 78.3 %. The floors are those less a margin.
-SPENT2_FLOORS = {"found_recall": 82.0, "value_right": 74.5}
+#: With the news synonym groups as well (fifth pass, locate): found 85.5 %, value right 77.7 %, 19
+#: false finds, verdicts 78.3 %.
+SPENT2_FLOORS = {"found_recall": 83.5, "value_right": 76.0}
 SPENT2_MAX_FALSE_FINDS = 21
 SPENT2_VERDICTS_FLOOR = 74.0
 
@@ -287,8 +290,10 @@ def test_spent2_half_floor() -> None:
 #: so it is development data; the floors keep the figures from falling back. With the clear best
 #: below the threshold (fifth pass): found 85.4 %, value right 76.0 %, 20 false finds, verdicts
 #: 68.1 %.
-SPENT3_FLOORS = {"found_recall": 83.0, "value_right": 73.5}
-SPENT3_MAX_FALSE_FINDS = 20
+#: With the news synonym groups as well (fifth pass, locate): found 89.1 %, value right 81.8 %, 22
+#: false finds (two more: values a sibling claim took before), verdicts 68.1 %.
+SPENT3_FLOORS = {"found_recall": 87.0, "value_right": 80.0}
+SPENT3_MAX_FALSE_FINDS = 23
 SPENT3_VERDICTS_FLOOR = 66.0
 
 

@@ -59,7 +59,7 @@ _BASE_GROUPS = (
     "protest protests demonstration demonstrations march rally",
     "turnout participation",
     "sank capsized",
-    "strike walkout stoppage",
+    "strike walkout stoppage action",
     "announced declared proclaimed",
     "said stated told",
     "talks negotiations",
@@ -92,6 +92,7 @@ _NEWS_GROUPS = (
     "approved authorised authorized endorsed",
     "agreement accord deal pact",
     "ordered instructed",
+    "remove removes removed removing dismantle dismantles dismantled dismantling",
     "fire shoot shooting firing",
     # disasters
     "earthquake earthquakes quake quakes tremor temblor",
@@ -107,7 +108,6 @@ _NEWS_GROUPS = (
     "hit struck",
     "magnitude strength",
     # elections and votes
-    "vote votes voted voting ballot ballots poll polls polling",
     "election elections polls vote",
     "voters electorate",
     "result results outcome",
@@ -121,14 +121,11 @@ _NEWS_GROUPS = (
     "fund funds funding money",
     "initial original opening first",
     # statements
-    "pledged promised vowed",
-    "pledge promise vow",
-    "pledges promises vows",
+    "pledge pledges pledged promise promises promised vow vows vowed",
     "rebuild rebuilt rebuilding reconstruct reconstruction",
     "says tells states",
     # epidemics
-    "cases infections",
-    "case infection",
+    "case cases infection infections",
     "vaccinated immunised immunized inoculated",
     "vaccination immunisation immunization",
     "outbreak epidemic",
