@@ -234,14 +234,16 @@ def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], 
 def forget_passages() -> None:
     """Empty the caches keyed by a passage's text (:func:`_words`, :func:`_hits`, and the values
     read in a passage, ``kzclaims.choose._read_values``): a passage is scored for the claims of
-    one source, so ``kzclaims.pipeline.ShardSearch`` empties them after each shard and memory
-    stays flat (their keys hold the passages' texts: up to ~40 MB at 65,536 entries, issue 8)."""
+    one source, so ``kzclaims.pipeline.ShardSearch`` empties them after each source and memory
+    stays flat (their keys hold the passages' texts: up to ~40 MB at 65,536 entries, issue 8;
+    ~16 MB within one 2 MB shard at 500 claims when they were emptied per shard)."""
     _words.cache_clear()
     _hits.cache_clear()
     from kzclaims.choose import _read_values
 
     # the values read in a passage (~0.5 KB a passage): ~7 % of the readings of a shard are
-    # found there again, < 1 % in a later shard (measured at 10 MB x 50, issue 8)
+    # found there again, < 1 % in a later shard (measured at 10 MB x 50, issue 8), and none in
+    # another source (10 MB x 500, two shards)
     _read_values.cache_clear()
 
 

@@ -1436,6 +1436,8 @@ class ShardSearch:
                     found = passages.get(source.id)
                     if found and q in wanted[where[id(source)]]:
                         found_in.setdefault(id(source), []).append((q, limit, found))
+            from kzclaims.joint import forget_passages
+
             for source in candidates:
                 items = found_in.get(id(source), [])
                 readings = _assign(
@@ -1448,9 +1450,11 @@ class ShardSearch:
                     finding, bounds = _finding(self.claims[q], source, reading, near, why)
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
                 indexed.release(source.id)  # memory: one source's statistics at a time
-            from kzclaims.joint import forget_passages
-
-            forget_passages()  # the scorer's caches of this shard's passages
+                # and one source's passages in the scorer's caches: their hits are within a
+                # source (10 MB x 500 claims, 2 shards: 9 of 146,208 hits of joint._hits and 0 of
+                # 7,462 of choose._read_values were across sources), and per shard they held
+                # ~16 MB at 500 claims (docs/benchmarks.md "Memory with 500 claims")
+                forget_passages()
         return [
             SourceOutcome(_source_info(s), tuple(cells.get(k, ())), s.size)
             for k, s in enumerate(sources)
