@@ -851,7 +851,7 @@ def _assign(
     to a value is added to the pair's weight in the competition. Statements hold no value and
     never compete.
     """
-    reach = [reach_limit(limit, claim.kind, rivals=True) for claim, limit, _ in items]
+    reach = [reach_limit(limit, claim.kind) for claim, limit, _ in items]
     keep = reach if RUNNERS_UP else [None] * len(items)
     scored = [
         _pairs(claim, source, found, indexed, r if gate else None, k)
@@ -875,7 +875,9 @@ def _assign(
                 mine[key] = s
                 rank[q, key] = len(rank)
         if not mine and q not in statements:
-            clear = _clear_best(items[q][0].kind, pairs, limit, indexed)
+            clear = _clear_best(
+                items[q][0], pairs, limit, indexed, source, items[q][2], gate
+            )
             if clear is not None:
                 key, s = clear
                 mine[key] = s
@@ -946,29 +948,34 @@ def _assign(
 #: report holds dates of its own (its dateline, the day of a statement), so that no rival there
 #: is no evidence. Chosen on the blind set's tuning splits (docs/benchmarks.md, "Choosing and
 #: abstaining"): bars 10 / 15 / 20 / 25 / 30, margins 10 / 20 / 30 / 40, each kind, measured
-#: on each split.
+#: on each split; leaving one event out (benchmarks/clear_best.py), 13 of the 16 folds choose
+#: 20 / 30.
 CLEAR_BAR: dict[str, float] = {"percent": 20.0, "duration": 20.0, "date_range": 20.0}
 CLEAR_MARGIN = 30.0
 
 
-def reach_limit(limit: float, kind: str, rivals: bool = False) -> float:
+def reach_limit(limit: float, kind: str) -> float:
     """The score a pair of a claim of threshold ``limit`` and kind ``kind`` must reach to be
-    taken: ``limit``, or less :data:`CLEAR_BAR` as a clear best; ``rivals``: to stand against
-    a clear best one (:data:`CLEAR_MARGIN` less again)."""
-    bar = CLEAR_BAR.get(kind, 0.0)
-    if bar <= 0.0:
-        return limit
-    return limit - bar - (CLEAR_MARGIN if rivals else 0.0)
+    taken: ``limit``, or less :data:`CLEAR_BAR` as a clear best (the gates' limit: a document or
+    window where no pair can reach it gives no cell)."""
+    return limit - max(0.0, CLEAR_BAR.get(kind, 0.0))
 
 
 def _clear_best(
-    kind: str, pairs: Sequence[_Scored], limit: float, indexed: _Indexed
+    claim: Claim, pairs: Sequence[_Scored], limit: float, indexed: _Indexed, source: Source,
+    found: Sequence[Match], gate: bool,
 ) -> tuple[tuple[int, int], _Scored] | None:
-    """A claim's best pair in a source (``pairs``: best first), when it is its clear best below
-    the threshold (:data:`CLEAR_BAR`), with its ``why`` saying so; else None."""
-    bar = CLEAR_BAR.get(kind, 0.0)
+    """A claim's best pair in a source (``pairs``: best first, down to the clear best's bar),
+    when it is its clear best below the threshold (:data:`CLEAR_BAR`), with its ``why`` saying
+    so; else None. Its rivals, the pairs down to :data:`CLEAR_MARGIN` below it, are read only
+    then (the passages ``found`` scored again with that lower limit): few claims have a pair
+    between the bar and the threshold in a source, so the windows and values of the others
+    are not read for it (speed, issue 8)."""
+    bar = CLEAR_BAR.get(claim.kind, 0.0)
     if bar <= 0.0 or not pairs or pairs[0].joint < limit - bar:
         return None
+    low = pairs[0].joint - CLEAR_MARGIN
+    pairs = _pairs(claim, source, found, indexed, low if gate else None, low)
     top = pairs[0]
     key = _value_key(top.reading, indexed)
     if key is None or top.reading.choice is None:
