@@ -75,6 +75,8 @@ def run_check(
         claimset = load_claims(claims, claims_display)
     except InputError as exc:
         problems.extend(exc.problems)
+    if claimset is not None:
+        problems.extend(claimset.warnings)
     try:
         corpus = load_sources(sources, sources_display, follow_symlinks=follow_symlinks)
     except InputError as exc:

@@ -131,7 +131,10 @@ def parse_claims(text: str, path: str) -> ClaimSet:
                 if claim is not None:
                     claims.append(claim)
     r.raise_if_errors()
-    return ClaimSet(path=path, claims=tuple(claims), title=title, threshold=threshold)
+    warnings = tuple(p for p in r.problems if p.severity == "warning")
+    return ClaimSet(
+        path=path, claims=tuple(claims), title=title, threshold=threshold, warnings=warnings
+    )
 
 
 def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
@@ -179,6 +182,17 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
             )
 
     find = _strings(r, m.get("find"), "find", required=True)
+    find_node = m.get("find")
+    if find_node is not None and len(find) == 1 and isinstance(find_node.value, str):
+        parts = [p.strip() for p in find[0].split(",")]
+        if len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts):
+            listed = ", ".join(parts)
+            r.warning(
+                find_node,
+                "`find` is one phrasing with commas in it; for several phrasings write a list: "
+                f"`find: [{listed}]`",
+                "find-commas",
+            )
     unit = _strings(r, m.get("unit"), "unit", required=False)
     threshold = _threshold(r, m.get("threshold"))
     notes = _opt_str(r, m.get("notes"), "notes")
@@ -321,19 +335,104 @@ def parse_duration_days(v: Any) -> float | None:
     return None if n is None or n < 0 else float(n)
 
 
+_QUOTES = "\"'“”‘’«»„‚‹›「」"
+_NUMERIC_DATE = cached(r"\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*\Z")
+_DURATION_WORDS = cached(r"(.*?)\s*\b(day|week|month|year)s?\s*\Z", re.IGNORECASE)
+
+
+def _suggest(v: Any, kind: Kind) -> str | None:
+    """What an ``expected`` the loader refused was probably meant to be, in the file's syntax:
+    ``13/01/2022`` -> ``2022-01-13``, ``ten days`` -> ``10 days``, ``“2000”`` -> ``2000``,
+    ``about 2,000`` -> ``2000``; None when nothing is obvious (``01/02/2022`` is ambiguous).
+
+    Read with kzclaims's own value reader (imported here: only a broken file pays for it)."""
+    if not isinstance(v, str) or not v.strip() or len(v) > 60:
+        return None
+    text = v.strip().strip(_QUOTES).strip()
+    if not text:
+        return None
+    if kind == "date":
+        m = _NUMERIC_DATE.match(text)
+        if m:
+            a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            day, month = (a, b) if a > 12 >= b else (b, a) if b > 12 >= a else (0, 0)
+            if not day:
+                return None  # 01/02/2022: January 2 or February 1, only the user knows
+            try:
+                return dt.date(int(year), month, day).isoformat()
+            except ValueError:
+                return None
+    if kind in ("count", "number", "percent") and text != v.strip():
+        n = _number(text)  # “2000”: only the quotes were wrong
+        if n is not None and (kind != "count" or (n >= 0 and float(n) == int(n))):
+            return str(n)
+    from kzclaims.values import read_values
+
+    try:
+        values = read_values(text, kind)
+    except Exception:  # a suggestion must never turn a clear error into a crash
+        return None
+    if len(values) != 1:
+        return None
+    value = values[0]
+    rest = text[: value.start] + text[value.end :]
+    if any(ch.isdigit() for ch in rest) or (
+        kind not in ("count", "number") and len(value.text) < len(text) // 2
+    ):
+        return None  # "2000 and 3000": the reader passed over a number; no guess
+    reading = value.reading
+    if kind == "date":
+        return reading.iso() if isinstance(reading, PartialDate) else None
+    if kind == "date_range":
+        if isinstance(reading, tuple) and len(reading) == 2 and all(
+            isinstance(d, PartialDate) for d in reading
+        ):
+            return f"[{reading[0].iso()}, {reading[1].iso()}]"
+        return None
+    if kind == "duration":
+        m = _DURATION_WORDS.match(text)
+        n = value.low if value.low is not None else value.high
+        if m and isinstance(n, int | float):
+            counted = read_values(m.group(1), "count") if m.group(1) else []
+            if len(counted) == 1 and isinstance(counted[0].low, int | float):
+                k = counted[0].low
+                unit = m.group(2).lower()
+                return f"{k:g} {unit}{'s' if k != 1 else ''}"
+        return f"{n:g} days" if isinstance(n, int | float) else None
+    if kind in ("count", "number", "percent") and isinstance(reading, int | float):
+        if kind == "count" and (reading < 0 or float(reading) != int(reading)):
+            return None
+        return f"{reading:g}" if isinstance(reading, float) else str(reading)
+    return None
+
+
+def _bad_expected(r: Reporter, node: Node, kind: Kind) -> None:
+    """The one line for an ``expected`` that does not fit its kind, with a suggestion."""
+    message = f"`expected` for a {kind} claim must be {EXPECTED_FORMS[kind]}, not {_shown(node)}"
+    suggestion = _suggest(node.value, kind)
+    if suggestion is not None:
+        message += f"; did you mean `{suggestion}`?"
+        if isinstance(node.value, str) and re.match(
+            r"\s*(about|around|some|roughly|nearly|almost|over|more than|up to|at least|at most)\b",
+            node.value.strip(_QUOTES), re.IGNORECASE,
+        ):
+            message += " (the verified value alone; `tolerance:` gives it a margin)"
+    r.error(node, message, "bad-expected")
+
+
 def _expected(r: Reporter, node: Node, kind: Kind) -> Expected | None:
     v = node.value
     bad = f"`expected` for a {kind} claim must be {EXPECTED_FORMS[kind]}, not "
     if kind == "count":
         n = _number(v)
         if n is None or n < 0 or float(n) != int(n):
-            r.error(node, bad + _shown(node), "bad-expected")
+            _bad_expected(r, node, kind)
             return None
         return int(n)
     if kind == "number":
         n = _number(v)
         if n is None:
-            r.error(node, bad + _shown(node), "bad-expected")
+            _bad_expected(r, node, kind)
         return n
     if kind == "percent":
         if node.is_sequence:
@@ -347,35 +446,42 @@ def _expected(r: Reporter, node: Node, kind: Kind) -> Expected | None:
         pm = _PERCENT_RE.match(v) if isinstance(v, str) else None
         n = _number(pm.group(1) if pm else v)
         if n is None:
-            r.error(node, bad + _shown(node), "bad-expected")
+            _bad_expected(r, node, kind)
         return n
     if kind == "date":
         d = partial_date(v)
         if d is None:
-            r.error(node, bad + _shown(node), "bad-expected")
+            _bad_expected(r, node, kind)
         return d
     if kind == "date_range":
         if not node.is_sequence or len(v) != 2:
-            r.error(node, bad + _shown(node), "bad-expected")
+            _bad_expected(r, node, kind)
             return None
         ends = [partial_date(x.value) for x in v]
         for x, d in zip(v, ends, strict=False):
             if d is None:
+                suggestion = _suggest(x.value, "date")
+                hint = f"; did you mean `{suggestion}`?" if suggestion else ""
                 r.error(
                     x,
-                    f"not a date: {_shown(x)} (write `2022-01-05`, `2022-01` or `2022`)",
+                    f"not a date: {_shown(x)} (write `2022-01-05`, `2022-01` or `2022`){hint}",
                     "bad-expected",
                 )
         if ends[0] is None or ends[1] is None:
             return None
         if ends[0].first() > ends[1].last():
-            r.error(node, "`expected` date range ends before it starts", "bad-expected")
+            r.error(
+                node,
+                "`expected` date range ends before it starts; did you mean "
+                f"`[{ends[1].iso()}, {ends[0].iso()}]`?",
+                "bad-expected",
+            )
             return None
         return (ends[0], ends[1])
     if kind == "duration":
         days = parse_duration_days(v)
         if days is None:
-            r.error(node, bad + _shown(node), "bad-expected")
+            _bad_expected(r, node, kind)
             return None
         return int(days) if days.is_integer() else days
     return None

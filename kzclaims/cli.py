@@ -777,7 +777,7 @@ def compare(
                 progress=progress,
                 compact=None if full is None else not full,
             )
-        for w in (*listing.warnings, *run.warnings):
+        for w in (*claimset.warnings, *listing.warnings, *run.warnings):
             _note(str(w))
         report = run.report
         if baseline is not None:

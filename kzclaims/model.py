@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 from kzclaims._dataclass import dataclass
+
+if TYPE_CHECKING:
+    from kzclaims.errors import Problem
 
 Kind = Literal["count", "number", "percent", "date", "date_range", "duration", "statement"]
 KINDS: tuple[Kind, ...] = (
@@ -177,6 +180,8 @@ class ClaimSet:
     title: str | None = None
     threshold: float = 75.0
     version: int = 1
+    # what is allowed but probably not meant (a `find` of one phrasing with commas): never fatal
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

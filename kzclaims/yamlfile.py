@@ -603,18 +603,33 @@ def check_keys(
     required: tuple[str, ...],
     what: str,
 ) -> bool:
-    """Report unknown keys (with a suggestion) and missing required ones. True when all is well."""
+    """Report unknown keys (with a suggestion) and missing required ones. True when all is well.
+
+    A suggestion is a key the mapping does not have yet (``items:`` beside ``title:`` is not a
+    misspelt ``title``); when an unknown key is the only candidate for the one required key that
+    is missing, it is suggested even if the spelling is far (``items`` -> ``claims``), and the
+    mistake is one line, not also "missing required key".
+    """
     ok = True
-    for key, value in mapping.items():
-        if key not in allowed:
-            ok = False
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f", did you mean `{close[0]}`?" if close else f" (allowed: {', '.join(allowed)})"
-            reporter.error(
-                value, f"unknown key `{key}` in {what}{hint}", "unknown-key", at_key=True
-            )
-    for key in required:
-        if key not in mapping.value:
-            ok = False
+    absent = [k for k in allowed if k not in mapping.value]
+    missing = [k for k in required if k not in mapping.value]
+    unknown = [(key, value) for key, value in mapping.items() if key not in allowed]
+    suggested: set[str] = set()
+    for key, value in unknown:
+        ok = False
+        close = difflib.get_close_matches(key, absent, n=1, cutoff=0.6)
+        if not close and len(missing) == 1 and len(unknown) == 1:
+            close = missing
+        if close:
+            suggested.add(close[0])
+            hint = f", did you mean `{close[0]}`?"
+        else:
+            hint = f" (allowed: {', '.join(allowed)})"
+        reporter.error(
+            value, f"unknown key `{key}` in {what}{hint}", "unknown-key", at_key=True
+        )
+    for key in missing:
+        ok = False
+        if key not in suggested:
             reporter.error(mapping, f"{what} is missing required key `{key}`", "missing-key")
     return ok

@@ -254,3 +254,57 @@ def test_a_quoted_version_is_named_as_text() -> None:
     assert problems("version: '2'\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n") == [
         "claims.yaml:1:10: error: unsupported version '2'; this kzclaims reads version 1"
     ]
+
+
+# QA4: the mistakes a fact-checker makes by hand get the one line with the fix in it
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("kind: duration\nfind: x\nexpected: ten days\n", "not `ten days`; did you mean `10 days`?"),
+        ("kind: duration\nfind: x\nexpected: six months\n", "not `six months`; did you mean `6 months`?"),
+        ("kind: date\nfind: x\nexpected: 13/01/2022\n", "not `13/01/2022`; did you mean `2022-01-13`?"),
+        ("kind: date\nfind: x\nexpected: 01/13/2022\n", "not `01/13/2022`; did you mean `2022-01-13`?"),
+        ("kind: date\nfind: x\nexpected: January 13, 2022\n", "did you mean `2022-01-13`?"),
+        ("kind: count\nfind: x\nexpected: “2000”\n", "not `“2000”`; did you mean `2000`?"),
+        ("kind: count\nfind: x\nexpected: about 2,000\n", "did you mean `2000`? (the verified value alone; `tolerance:` gives it a margin)"),
+        ("kind: count\nfind: x\nexpected: 2,000 troops\n", "not `2,000 troops`; did you mean `2000`?"),
+        ("kind: date_range\nfind: x\nexpected: [2022-01-19, 2022-01-05]\n",
+         "ends before it starts; did you mean `[2022-01-05, 2022-01-19]`?"),
+        ("kind: date_range\nfind: x\nexpected: [13/01/2022, 2022-01-19]\n",
+         "claims.yaml:7:16: error: not a date: `13/01/2022` (write `2022-01-05`, `2022-01` or `2022`); did you mean `2022-01-13`?"),
+    ],
+)
+def test_a_refused_expected_says_what_was_probably_meant(body: str, message: str) -> None:
+    found = problems(one_claim(body))
+    assert len(found) == 1 and message in found[0], found
+
+
+@pytest.mark.parametrize(
+    "written", ["01/02/2022", "2000 and 3000", "lots", "31/02/2022"],
+)
+def test_no_suggestion_when_nothing_is_obvious(written: str) -> None:
+    kind = "date" if "/" in written else "count"
+    found = problems(one_claim(f"kind: {kind}\nfind: x\nexpected: {written}\n"))
+    assert len(found) == 1 and "did you mean" not in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("version: 1\nclaim:\n  - id: a\n", "claims.yaml:2:1: error: unknown key `claim` in the claims file, did you mean `claims`?"),
+        ("version: 1\ntitle: T\nitems:\n  - id: a\n", "claims.yaml:3:1: error: unknown key `items` in the claims file, did you mean `claims`?"),
+    ],
+)
+def test_a_claim_list_under_the_wrong_key_is_one_line_naming_claims(text: str, message: str) -> None:
+    assert problems(text) == [message]
+
+
+def test_a_find_of_one_string_with_commas_is_a_warning() -> None:
+    cs = parse_claims(one_claim("kind: count\nfind: troops were deployed, contingent of troops\n"),
+                      "claims.yaml")
+    assert [str(w) for w in cs.warnings] == [
+        "claims.yaml:6:11: warning: `find` is one phrasing with commas in it; for several "
+        "phrasings write a list: `find: [troops were deployed, contingent of troops]`"
+    ]
+    for fine in ("find: Almaty, the largest city\n", "find: [a b, c d]\n", "find: troops deployed\n"):
+        assert parse_claims(one_claim(f"kind: count\n{fine}"), "claims.yaml").warnings == ()
