@@ -211,6 +211,9 @@ def _invalid(path: str, message: str, mark: Any = None, code: str = "yaml-syntax
     return InputError.single(path, f"invalid YAML: {message}", line, col, code)
 
 
+_UNICODE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
 def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """Compose ``text`` into a Node tree (None for an empty document).
 
@@ -220,6 +223,10 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """
     import yaml
 
+    # YAML 1.1 counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks; editors (and
+    # people) do not, and a phrasing pasted from a web page carries them invisibly: read as
+    # spaces, so that the value is what the editor shows and every line:col is the editor's
+    text = text.translate(_UNICODE_BREAKS)
     if _fast_path_safe(text):
         try:
             return _parse_yaml_fast(text, path)

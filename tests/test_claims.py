@@ -308,3 +308,20 @@ def test_a_find_of_one_string_with_commas_is_a_warning() -> None:
     ]
     for fine in ("find: Almaty, the largest city\n", "find: [a b, c d]\n", "find: troops deployed\n"):
         assert parse_claims(one_claim(f"kind: count\n{fine}"), "claims.yaml").warnings == ()
+
+
+def test_unicode_line_separators_are_spaces_so_lines_are_the_editors() -> None:
+    # QA4: a phrasing pasted from a web page with U+2028 inside broke the YAML at the next line
+    # ("no `:` after the key"), and a NEL shifted every later line:col by one
+    text = one_claim("kind: count\nfind: troops were@deployed\nunit: troops\nexpected: lots\n")
+    text = text.replace("@", "\u2028")  # (textwrap.indent would take it for a line break)
+    assert problems(text) == [
+        "claims.yaml:8:15: error: `expected` for a count claim must be a whole number, e.g. "
+        "`2030`, not `lots`"
+    ]
+    cs = parse_claims(text.replace("lots", "2030"), "claims.yaml")
+    assert cs.claims[0].find == ("troops were deployed",)
+    nel = one_claim("kind: count\nfind: \"a@b\"\nexpected: lots\n").replace("@", "\x85")
+    assert problems(nel)[0].startswith(
+        "claims.yaml:7:15:"
+    )

@@ -1,7 +1,9 @@
 """Property tests (hypothesis): the claims loader and the value reader on arbitrary input.
 
-* ``parse_claims`` on any text raises nothing but :class:`InputError` (YAML-ish text built from
-  the pieces claims files are made of, plus arbitrary characters);
+* ``parse_claims`` and the manifest's ``parse_manifest`` on any text raise nothing but
+  :class:`InputError` (YAML-ish text built from the pieces claims files and manifests are made
+  of, plus arbitrary characters), whose every position is inside the file as an editor counts
+  lines (``\n``, ``\r\n``);
 * ``read_values`` on any text never raises, gives offsets inside the text with ``text`` equal to
   the slice, in order, and the same result twice (deterministic).
 """
@@ -15,8 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kzclaims.claims import parse_claims
-from kzclaims.errors import InputError
+from kzclaims.errors import InputError, Problem
 from kzclaims.model import KINDS
+from kzclaims.sources import parse_manifest
 from kzclaims.values import read_values
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -37,7 +40,33 @@ _PIECES = st.sampled_from(
         "9" * 5000 + "\n", "    expected: " + "9" * 400 + "\n", "\n",
     ]
 )
-_YAMLISH = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=25).map("".join)
+# what a hand-edited claims file or manifest holds (QA4): mistakes with suggestions, the
+# manifest's keys, and the characters YAML counts as line breaks that editors do not
+_HAND_EDITED = st.sampled_from(
+    [
+        "    expected: ten days\n", "    expected: 13/01/2022\n", "    kind: date_range\n",
+        "    expected: [2022-01-19, 2022-01-05]\n", "    expected: “2000”\n",
+        "    expected: 2000 and 3000\n", "    expected: 5-19 January 2022\n",
+        "    find: a b, c d\n", "claim:\n", "items:\n", "sources:\n", "  - file: a.txt\n",
+        "    published: 13/01/2022\n", "    published: 2022-02-30\n", "    id: a b\n",
+        "    language: russian\n", "    as_of: yesterday\n", "    file: ../x\n",
+        "    file: file://x\n", "    outlet: [1]\n", "\r\n", "\x85", "\u2028", "\u2029",
+    ]
+)
+_YAMLISH = st.lists(
+    st.one_of(_PIECES, _HAND_EDITED, st.text(max_size=20)), max_size=25
+).map("".join)
+
+
+def _inside(text: str, p: Problem) -> bool:
+    """The problem's line:col is in the text, lines counted as an editor counts them."""
+    if p.line is None or "\r" in text.replace("\r\n", ""):  # a lone CR: editors disagree
+        return True
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not 1 <= p.line <= len(lines) + 1:
+        return False
+    line = lines[p.line - 1] if p.line <= len(lines) else ""
+    return p.col is None or 1 <= p.col <= len(line) + 2
 
 
 @SETTINGS
@@ -50,10 +79,22 @@ def test_claims_loader_raises_only_input_errors(text: str) -> None:
         for p in exc.problems:
             assert p.path == "claims.yaml"
             assert "\n" not in p.message, "one line per problem"
-            assert (p.line is None) or p.line >= 1
+            assert _inside(text, p), str(p)
         return
     for claim in claimset.claims:  # what loads is usable
         assert claim.kind in KINDS and claim.find
+
+
+@SETTINGS
+@given(_YAMLISH)
+def test_manifest_loader_raises_only_input_errors_inside_the_file(text: str) -> None:
+    try:
+        parse_manifest(text, "sources.yaml")
+    except InputError as exc:
+        assert exc.problems
+        for p in exc.problems:
+            assert p.path == "sources.yaml" and "\n" not in p.message, str(p)
+            assert _inside(text, p), str(p)
 
 
 @SETTINGS
