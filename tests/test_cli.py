@@ -490,3 +490,15 @@ def test_explain_marks_the_value_the_cell_took_and_a_statements_score(
     code, out, _ = run("explain", "warned", env={"COLUMNS": "250"})
     assert code == 0 and "relevance 72.0, score 82.0 (above 75)" in out
     assert "relevance 72.0 (above" not in out
+
+
+def test_diff_text_keeps_each_change_on_one_line(corpus: Path) -> None:
+    # QA4: piped (80 columns), "value changed  troops / News Agency: 2,030 troops → 2,600" and
+    # "troops" on the next line
+    run("compare", "--format", "json", "--output", "old.json")
+    weekly = corpus / "sources" / "weekly.txt"
+    weekly.write_text(weekly.read_text(encoding="utf-8").replace("2,500", "2,600"), encoding="utf-8")
+    run("compare", "--format", "json", "--output", "new.json")
+    code, out, _ = run("diff", "old.json", "new.json", env={"COLUMNS": "60"})
+    changed = [line for line in out.splitlines() if "value changed" in line]
+    assert code == 0 and len(changed) == 1 and changed[0].endswith("→ Roughly 2,600 troops (≈2,600)"), out

@@ -387,4 +387,6 @@ def render_changes(console: Console, report: Report) -> None:
             t.append(
                 f": {'—' if ch.old is None else ch.old} → {'—' if ch.new is None else ch.new}"
             )
-        console.print(t)
+        # one line per change, never wrapped mid-value (a terminal wraps it for the eye; piped,
+        # it stays one record to grep)
+        console.print(t, soft_wrap=True)
