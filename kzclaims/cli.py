@@ -20,7 +20,7 @@ from kzclaims.baseline import FAIL_CONDITIONS
 from kzclaims.errors import InputError, KzclaimsError, Problem
 
 if TYPE_CHECKING:
-    from kzclaims.model import ClaimSet, Report
+    from kzclaims.model import ClaimSet, Report, SourceInfo
     from kzclaims.sources import Corpus, SourceListing
 
 # Exit codes (the contract; README "Output formats and exit codes" and docs/cli.md).
@@ -589,8 +589,35 @@ def _inferred_date_warnings(report: Report, listing: SourceListing) -> None:
         src = by_id[sid]
         _note(
             f"{src.file}: warning: relative dates were read against {date}, the date read from"
-            f" {_FROM.get(src.published_from or '', 'the text')}; {advice}"
+            f" {_FROM.get(src.published_from or '', 'the text')}"
+            f"{_far_from_the_others(src, report)}; {advice}"
         )
+
+
+#: an inferred date this far from every other source's date is probably a wrong year
+_FAR_DAYS = 183
+
+
+def _far_from_the_others(src: SourceInfo, report: Report) -> str:
+    """", but the other sources are from 2025-09-15 to 2025-09-18" when a source's inferred date
+    is half a year or more from every other source's date (a year-less dateline whose year was
+    taken from a past year the text mentions: QA3 Q1); "" otherwise. A function of the whole
+    report, so the same whatever --jobs or the shards."""
+    import datetime as dt
+
+    if not src.published:
+        return ""
+    own = dt.date.fromisoformat(str(src.published))
+    others = sorted(
+        dt.date.fromisoformat(str(s.published)) for s in report.sources
+        if s.id != src.id and s.published
+    )
+    if not others or any(abs((d - own).days) < _FAR_DAYS for d in others):
+        return ""
+    span = others[0].isoformat() if others[0] == others[-1] else (
+        f"{others[0].isoformat()} to {others[-1].isoformat()}"
+    )
+    return f", but the other sources are from {span} (a wrong year?)"
 
 
 def _step_summary(report: Report, enabled: bool) -> None:

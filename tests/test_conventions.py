@@ -396,3 +396,31 @@ def test_the_dateline_warning_names_the_manifest_read(corpus: Path) -> None:
     code, _out, err = run("compare", "--claim", "withdrawal-start", "-s", "sources/corpus.yaml")
     assert code == 0, err
     assert "give `published:` (or `as_of:`) in sources/corpus.yaml to be sure" in err
+
+
+def test_the_warning_says_when_an_inferred_date_is_far_from_every_other_source(corpus: Path) -> None:
+    # QA3 Q1 / QA4: a year-less dateline took its year from a past year in the text (2023) while
+    # the other sources were from 2025; the warning now says so (the same for any --jobs)
+    manifest = corpus / "sources" / "sources.yaml"
+    manifest.write_text(
+        "sources:\n  - file: agency.txt\n  - file: daily.txt\n    published: 2025-09-15\n"
+        "  - file: weekly.txt\n    published: 2025-09-18\n",
+        encoding="utf-8",
+    )
+    (corpus / "sources" / "agency.txt").write_text(
+        "Pretoria, 11 January 2023\n\nThe withdrawal of the contingent will start in two days.\n",
+        encoding="utf-8",
+    )
+    for jobs in ("1", "2"):
+        code, _out, err = run("compare", "--claim", "withdrawal-start", "-j", jobs)
+        assert code == 0
+        assert (
+            "sources/agency.txt: warning: relative dates were read against 2023-01-11, the date"
+            " read from its dateline, but the other sources are from 2025-09-15 to 2025-09-18"
+            " (a wrong year?); give `published:` (or `as_of:`) in sources/sources.yaml to be sure"
+        ) in err, err
+    (corpus / "sources" / "agency.txt").write_text(
+        "Pretoria, 11 September 2025\n\nThe withdrawal of the contingent will start in two days.\n",
+        encoding="utf-8",
+    )
+    assert "(a wrong year?)" not in run("compare", "--claim", "withdrawal-start")[2]
