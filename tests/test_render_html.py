@@ -368,3 +368,22 @@ def test_quotes_from_a_source_in_another_language_carry_its_lang() -> None:
     quotes = {n.attrs.get("lang") for n in nodes if n.tag == "blockquote"}
     assert quotes == {"ru", None}
     assert not [k for n in nodes for k in n.attrs if k.startswith("on")]
+
+
+def test_a_large_run_lists_each_claims_own_cells_and_names_a_few_sources() -> None:
+    # QA4: 2,721 sources x 50 claims gave a 31 MB page (a cell per source and claim, each
+    # conflicting cell naming hundreds of outlets) that took 30 s to open
+    n = 300
+    sources = tuple(SourceInfo(f"s{i}", f"Outlet {i}", f"sources/s{i}.txt", None) for i in range(n))
+    values = [found(f"s{i}", f"{1000 + 10 * i:,} troops", 1000 + 10 * i) for i in range(0, 40, 2)]
+    c = claim("troops", "conflict", values)
+    report = Report("claims.yaml", sources, (c,), compact=True)
+    page = render_html(report)
+    assert page.count('<td class="cell') == 20
+    assert "Not found in the 280 other sources" in page
+    assert '<details class="sources-list"><summary>The 300 sources</summary>' in page
+    assert "conflicts with Outlet 2, Outlet 4, Outlet 6, Outlet 8, Outlet 10, Outlet 12, Outlet 14," \
+        " Outlet 16 and 11 more</p>" in page
+    assert "@media (max-width:100000px)" in page  # always the stack of cells
+    full = render_html(replace(report, compact=False))
+    assert full.count('<td class="cell') == n and "sources-list" not in full

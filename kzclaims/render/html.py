@@ -106,13 +106,22 @@ def value_in_words(f: Finding, kind: str) -> str:
     return f"{word} {plain}" if word else plain
 
 
+#: how many sources a sentence or a tag names before it counts the rest (a value of a large run
+#: may conflict with hundreds: every cell naming them all made the page grow as its square)
+NAMES_SHOWN = 8
+
+
 def _names(items: list[str]) -> str:
+    if len(items) > NAMES_SHOWN:
+        return ", ".join(items[:NAMES_SHOWN]) + f" and {len(items) - NAMES_SHOWN} more"
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _or_names(items: list[str]) -> str:
+    if len(items) > NAMES_SHOWN:
+        return ", ".join(items[:NAMES_SHOWN]) + f" or {len(items) - NAMES_SHOWN} more"
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
@@ -344,11 +353,17 @@ def _sources(report: Report, names: dict[str, str]) -> str:
             f'<tr><th scope="row">{_e(names[s.id])}{title}</th><td><code>{_e(s.id)}</code></td>'
             f"<td>{published}</td><td>{where}</td></tr>"
         )
-    return (
+    table = (
         '<table class="sources"><caption>Sources</caption><thead><tr><th scope="col">Outlet</th>'
         '<th scope="col">Id</th><th scope="col">Published</th><th scope="col">File / URL</th>'
         "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
+    if report.compact:  # a large run: the list is there, folded, not the first screen
+        n = len(report.sources)
+        return (
+            f"<details class=\"sources-list\"><summary>The {n} sources</summary>{table}</details>"
+        )
+    return table
 
 
 def _changes(report: Report, names: dict[str, str], present: set[str]) -> str:
@@ -507,6 +522,18 @@ def _claim(
     cells = []
     order = [s.id for s in report.sources]
     by_source = {f.source: f for f in claim.findings}
+    if report.compact:
+        # a large run: the cells of the sources that give the claim (and the near misses), in
+        # source order; the others are counted, never a cell each (QA4: 2,721 sources x 50
+        # claims made a 31 MB page of "not found")
+        listed = {f.source for f in claim.findings}
+        order = [sid for sid in order if sid in listed]
+        rest = len(report.sources) - len(order)
+        if rest > 0:
+            head.append(
+                f'<p class="note">Not found in the {rest} other source{"s" * (rest != 1)}'
+                " (not shown: a large run keeps the sources that give the claim).</p>"
+            )
     for sid in order + [f.source for f in claim.findings if f.source not in sources]:
         f = by_source.get(sid) or Finding(source=sid, found=False)
         cells.append(
@@ -709,14 +736,17 @@ def render_html(report: Report) -> str:
     n_claims, n_sources = len(report.claims), len(report.sources)
     head_cells = "".join(
         f'<th scope="col">{_e(names.get(sid, sid))}</th>' for sid in columns
-    )
+    ) if not report.compact else '<th scope="col">Sources that give each claim</th>'
+    # a compact report lists each claim's own cells, not a column per source: always stacked
+    stack_below = 100_000 if report.compact else _stack_below(len(columns))
     body = [
         _claim(c, report, names, sources, changes_by_claim.get(c.id, []))
         for c in report.claims
     ]
     table = (
         '<table class="report" aria-describedby="summary"><caption class="note">'
-        "Claims (one group of rows each) × sources (one column each)</caption>"
+        + ("Claims, each with the sources that give it" if report.compact else
+           "Claims (one group of rows each) × sources (one column each)") + "</caption>"
         f"<thead><tr>{head_cells}</tr></thead>" + "".join(body) + "</table>"
         '<p id="none" hidden>No claim matches these filters.</p>'
         if report.claims
@@ -734,7 +764,7 @@ def render_html(report: Report) -> str:
         '<meta name="generator" content="kzclaims">',
         '<link rel="icon" href="data:,">',
         f"<title>{_e(title)} — kzclaims report</title>",
-        f"<style>{_CSS.replace('STACK_BELOW', str(_stack_below(len(columns))))}</style>",
+        f"<style>{_CSS.replace('STACK_BELOW', str(stack_below))}</style>",
         "</head>",
         "<body>",
         "<main>",
