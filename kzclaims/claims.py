@@ -81,8 +81,11 @@ def parse_claims(text: str, path: str) -> ClaimSet:
     m = root.value
 
     version = m.get("version")
-    if version is not None and isinstance(version.value, str) and version.value.strip() == "1":
-        r.error(version, "`version` must be the number 1, not the text \"1\": remove the quotes",
+    if version is not None and isinstance(version.value, str) and (
+        version.value.strip().strip(_QUOTES).strip() == "1"
+    ):
+        shown = version.value.strip() if version.value.strip() != "1" else '"1"'
+        r.error(version, f"`version` must be the number 1, not the text {shown}: remove the quotes",
                 "bad-version")
     elif version is not None and (version.value != 1 or isinstance(version.value, bool)):
         r.error(

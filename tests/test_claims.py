@@ -254,6 +254,10 @@ def test_a_quoted_version_is_named_as_text() -> None:
     assert problems("version: '2'\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n") == [
         "claims.yaml:1:10: error: unsupported version '2'; this kzclaims reads version 1"
     ]
+    # QA4: typographic quotes, as a word processor writes them
+    assert problems("version: “1”\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n") == [
+        "claims.yaml:1:10: error: `version` must be the number 1, not the text “1”: remove the quotes"
+    ]
 
 
 # QA4: the mistakes a fact-checker makes by hand get the one line with the fix in it
