@@ -502,3 +502,19 @@ def test_diff_text_keeps_each_change_on_one_line(corpus: Path) -> None:
     code, out, _ = run("diff", "old.json", "new.json", env={"COLUMNS": "60"})
     changed = [line for line in out.splitlines() if "value changed" in line]
     assert code == 0 and len(changed) == 1 and changed[0].endswith("→ Roughly 2,600 troops (≈2,600)"), out
+
+
+def test_a_change_names_the_source_when_two_share_an_outlet(corpus: Path) -> None:
+    # QA4: in a large run "value changed  csto-troops / Outlet 39" named one of several sources
+    # whose outlet is "Outlet 39"; Markdown said "Outlet 39 (doc-000233)"
+    manifest = corpus / "sources" / "sources.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("outlet: Weekly", "outlet: Daily"),
+        encoding="utf-8",
+    )
+    run("compare", "--format", "json", "--output", "old.json")
+    weekly = corpus / "sources" / "weekly.txt"
+    weekly.write_text(weekly.read_text(encoding="utf-8").replace("2,500", "2,600"), encoding="utf-8")
+    run("compare", "--format", "json", "--output", "new.json")
+    _code, out, _ = run("diff", "old.json", "new.json")
+    assert "troops / Daily (weekly): Roughly 2,500 troops (≈2,500) → Roughly 2,600" in out, out

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from kzclaims.model import SUMMARY_ORDER, ClaimResult, Finding, Kind, Report
-from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value
+from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value, outlet_names
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -376,7 +376,7 @@ def render_changes(console: Console, report: Report) -> None:
         return
     n = len(changes)
     console.print(Text(f"{n} change{'s' * (n != 1)} since {base}:", style="bold"))
-    outlets = {s.id: s.outlet for s in report.sources}
+    outlets = outlet_names(report)  # "Outlet 39 (doc-000233)" when two sources share an outlet
     for ch in changes:
         t = Text("  ")
         t.append(CHANGE_LABELS.get(ch.kind, ch.kind), style="bold yellow")
