@@ -613,9 +613,9 @@ def check_keys(
     """Report unknown keys (with a suggestion) and missing required ones. True when all is well.
 
     A suggestion is a key the mapping does not have yet (``items:`` beside ``title:`` is not a
-    misspelt ``title``); when an unknown key is the only candidate for the one required key that
-    is missing, it is suggested even if the spelling is far (``items`` -> ``claims``), and the
-    mistake is one line, not also "missing required key".
+    misspelt ``title``); when an unknown key holding a list is the only candidate for the one
+    required key that is missing, it is suggested even if the spelling is far (``items`` ->
+    ``claims``), and the mistake is one line, not also "missing required key".
     """
     ok = True
     absent = [k for k in allowed if k not in mapping.value]
@@ -625,8 +625,8 @@ def check_keys(
     for key, value in unknown:
         ok = False
         close = difflib.get_close_matches(key, absent, n=1, cutoff=0.6)
-        if not close and len(missing) == 1 and len(unknown) == 1:
-            close = missing
+        if not close and len(missing) == 1 and len(unknown) == 1 and value.is_sequence:
+            close = missing  # a list under the wrong name: `items:` for `claims:`
         if close:
             suggested.add(close[0])
             hint = f", did you mean `{close[0]}`?"

@@ -329,3 +329,14 @@ def test_unicode_line_separators_are_spaces_so_lines_are_the_editors() -> None:
     assert problems(nel)[0].startswith(
         "claims.yaml:7:15:"
     )
+
+
+def test_a_text_under_an_unknown_key_is_not_taken_for_the_missing_required_one() -> None:
+    assert problems(one_claim("kind: count\ncomment: troops\n")) == [
+        "claims.yaml:3:5: error: claim `c1` is missing required key `find`",
+        "claims.yaml:6:5: error: unknown key `comment` in claim `c1` (allowed: id, title, kind, "
+        "find, unit, expected, tolerance, threshold, notes)",
+    ]
+    assert problems(one_claim("kind: count\nphrasings: [troops deployed]\n")) == [
+        "claims.yaml:6:5: error: unknown key `phrasings` in claim `c1`, did you mean `find`?"
+    ]
