@@ -27,7 +27,14 @@ from collections.abc import Callable, Sequence
 from kzclaims._dataclass import dataclass
 from kzclaims.errors import InputError, Problem
 from kzclaims.model import Claim, ClaimSet, Report
-from kzclaims.pipeline import ShardSearch, SourceOutcome, assemble, select_claims, shards
+from kzclaims.pipeline import (
+    SHARD_CLAIM_BYTES,
+    ShardSearch,
+    SourceOutcome,
+    assemble,
+    select_claims,
+    shards,
+)
 from kzclaims.sources import ManifestEntry, SourceListing, merge_missing_extras
 
 __all__ = ["Progress", "RunResult", "default_jobs", "run_compare"]
@@ -37,7 +44,8 @@ __all__ = ["Progress", "RunResult", "default_jobs", "run_compare"]
 PARALLEL_MIN_BYTES = 4_000_000
 #: shards per worker: a few, so that a slow shard does not leave the others idle
 SHARDS_PER_WORKER = 4
-#: the largest shard: as in one process (``pipeline.SHARD_BYTES``), so that a worker's memory is
+#: the largest shard: as in one process (``pipeline.SHARD_BYTES``; smaller with many claims,
+#: ``pipeline.SHARD_CLAIM_BYTES``), so that a worker's memory is
 #: that of a one-process run (one shard's text and index at a time); at 8 MB a worker's peak was
 #: 432 MB against 282 MB for one process on 100 MB (docs/benchmarks.md "Scale")
 MAX_SHARD_BYTES = 2_000_000
@@ -214,8 +222,12 @@ def run_compare(
     workers = 1 if scheduler is None and total < PARALLEL_MIN_BYTES else jobs
     if scheduler is not None and scheduler != "dask":
         workers = max(jobs, 2)
-    limit = max(
-        MIN_SHARD_BYTES, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER) + 1)
+    limit = max(  # smaller with many claims: pipeline.shard_bytes
+        MIN_SHARD_BYTES,
+        min(
+            MAX_SHARD_BYTES, SHARD_CLAIM_BYTES // max(1, len(claims)),
+            total // max(1, workers * SHARDS_PER_WORKER) + 1,
+        ),
     )
     run = _Run(listing, claims, threshold, os.urandom(8).hex())
     cuts = shards(sizes, limit)

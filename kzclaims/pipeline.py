@@ -1516,6 +1516,22 @@ def assemble(
 #: sources searched together (one index, one query per claim): big enough to pay a query,
 #: small enough that memory stays flat
 SHARD_BYTES = 2_000_000
+#: shard bytes x claims at most: a shard's search holds the passages of every claim in all the
+#: shard's sources at once (:meth:`ShardSearch.search`), so a run with many claims takes smaller
+#: shards (2 MB up to 50 claims, 1 MB at 100, 0.5 MB from 200 on). Measured at 10 MB x 500
+#: claims, one process: peak RSS 163 MB with shards of 2 MB, 140 MB with 1 MB, 125 MB with 0.5
+#: MB, the same JSON and no more CPU (docs/benchmarks.md, "Throughput (issue 8, fifth
+#: session)"). The results never depend on the shards (tests/test_execute.py).
+SHARD_CLAIM_BYTES = 100_000_000
+#: the smallest shard :func:`shard_bytes` gives (a shard's fixed costs, an index and a query per
+#: claim, are paid once for all its sources)
+SHARD_MIN_BYTES = 500_000
+
+
+def shard_bytes(claims: int, limit: int = SHARD_BYTES) -> int:
+    """The size of the shards of a run with ``claims`` claims: ``limit``, smaller with many
+    claims (:data:`SHARD_CLAIM_BYTES`), never below :data:`SHARD_MIN_BYTES` (nor ``limit``)."""
+    return min(limit, max(SHARD_MIN_BYTES, SHARD_CLAIM_BYTES // max(1, claims)))
 
 
 def shards(sizes: Sequence[int], limit: int = SHARD_BYTES) -> list[range]:
@@ -1550,7 +1566,7 @@ def compare(
     sources = corpus.sources
     state = ShardSearch(claims, threshold, languages=frozenset(s.language for s in sources))
     outcomes: list[SourceOutcome] = []
-    for part in shards([len(s.text) for s in sources]):
+    for part in shards([len(s.text) for s in sources], shard_bytes(len(claims))):
         outcomes.extend(state.search(sources[part.start : part.stop]))
     return Report(
         claims_file=claimset.path,

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from kzclaims import execute
 from kzclaims.claims import load_claims
 from kzclaims.cli import app
-from kzclaims.pipeline import compare, shards
+from kzclaims.pipeline import compare, shard_bytes, shards
 from kzclaims.render.json import render_json
 from kzclaims.sources import list_sources, load_sources
 
@@ -50,6 +50,16 @@ def test_shards_cut_by_size_and_keep_order() -> None:
     assert shards([5, 5, 5, 5], 10) == [range(0, 2), range(2, 4)]
     assert shards([50, 1, 1], 10) == [range(0, 1), range(1, 3)]
     assert shards([], 10) == []
+
+
+def test_shards_are_smaller_with_many_claims() -> None:
+    """A shard's search holds every claim's passages in its sources at once (memory, issue 8):
+    2 MB up to 50 claims, then smaller, never below 0.5 MB nor above the limit given."""
+    assert shard_bytes(29) == shard_bytes(50) == 2_000_000
+    assert shard_bytes(100) == 1_000_000
+    assert shard_bytes(500) == shard_bytes(5_000) == 500_000
+    assert shard_bytes(500, limit=20_000) == 20_000
+    assert shard_bytes(0) == 2_000_000
 
 
 def test_streamed_equals_in_memory(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
