@@ -261,3 +261,40 @@ def test_a_claims_file_or_a_cut_report_is_named_in_words(tmp_path: Path) -> None
     assert _error(tmp_path, '{"schema_version": 1').endswith(
         "error: invalid JSON: the file ends before the JSON does (cut short?)"
     )
+
+
+def test_the_claims_dicts_are_made_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``render_json`` gives ``json.dumps(report_to_dict(...))``'s text, and makes each claim's
+    dict only when the encoder reaches it (memory: a report of 500 claims x thousands of found
+    cells is never held as one dict, issue 8)."""
+    import weakref
+
+    from kzclaims.render import json as rj
+
+    alive: set[int] = set()
+    most = [0]
+
+    class Counted(dict):  # type: ignore[type-arg]
+        pass
+
+    made = rj._claim_to_dict
+
+    def counted(c: object) -> dict[str, object]:
+        d = Counted(made(c))  # type: ignore[arg-type]
+        alive.add(id(d))
+        most[0] = max(most[0], len(alive))
+        weakref.finalize(d, alive.discard, id(d))
+        return d
+
+    for report in (sample_report(), compared_report()):
+        reference = json.dumps(report_to_dict(report), sort_keys=True, indent=2,
+                               ensure_ascii=False) + "\n"
+        monkeypatch.setattr(rj, "_claim_to_dict", counted)
+        assert render_json(report) == reference
+        monkeypatch.setattr(rj, "_claim_to_dict", made)
+    many = with_claims(
+        sample_report(), *(claim(f"c{k}", "agree", [found("tdi", "5", 5)]) for k in range(30))
+    )
+    monkeypatch.setattr(rj, "_claim_to_dict", counted)
+    assert len(json.loads(render_json(many))["claims"]) == 30
+    assert 0 < most[0] <= 2, most

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast, get_args
 
@@ -202,11 +202,20 @@ def _change_to_dict(ch: Change) -> dict[str, JSONValue]:
 
 def report_to_dict(report: Report) -> dict[str, JSONValue]:
     """The report as the JSON contract describes it (plain dicts, lists and scalars)."""
+    return _report_dict(
+        report, [_source_to_dict(s) for s in report.sources],
+        [_claim_to_dict(c) for c in report.claims],
+    )
+
+
+def _report_dict(
+    report: Report, sources: list[JSONValue], claims: list[JSONValue]
+) -> dict[str, JSONValue]:
     d: dict[str, JSONValue] = {
         "schema_version": report.schema_version,
         "claims_file": report.claims_file,
-        "sources": [_source_to_dict(s) for s in report.sources],
-        "claims": [_claim_to_dict(c) for c in report.claims],
+        "sources": sources,
+        "claims": claims,
     }
     if report.title is not None:
         d["title"] = report.title
@@ -234,7 +243,13 @@ def json_chunks(report: Report) -> Iterator[str]:
     memory per byte of JSON at the end of a run."""
     encoder = json.JSONEncoder(sort_keys=True, indent=2, ensure_ascii=False)
     batch: list[str] = []
-    for piece in encoder.iterencode(report_to_dict(report)):
+    # the claims' and sources' dicts are made one at a time as the encoder reaches them: the
+    # report's dict was never needed whole (10 MB x 500 claims: ~13,000 found cells, ~9 MB of
+    # dicts at the end of the run, docs/benchmarks.md "Memory with 500 claims")
+    d = _report_dict(
+        report, _Made(report.sources, _source_to_dict), _Made(report.claims, _claim_to_dict)
+    )
+    for piece in encoder.iterencode(d):
         batch.append(piece)
         if len(batch) >= _JOIN_BATCH:
             yield "".join(batch)
@@ -245,6 +260,22 @@ def json_chunks(report: Report) -> Iterator[str]:
 
 #: encoder pieces joined at a time by :func:`json_chunks`
 _JOIN_BATCH = 8192
+
+
+class _Made(list):  # type: ignore[type-arg]
+    """A list to ``json.JSONEncoder.iterencode`` (with ``indent``, its pure-Python encoder: it
+    asks ``len`` and iterates), whose items are made from ``items`` as they are encoded."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], JSONValue]) -> None:
+        super().__init__()
+        self._items = items
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[JSONValue]:  # type: ignore[override]
+        return map(self._make, self._items)
 
 
 # --------------------------------------------------------------------------------------------
