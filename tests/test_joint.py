@@ -180,8 +180,9 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
 #: false finds, verdicts 76.9 %; with the clear best below the threshold (fifth pass): found
 #: 85.5 %, value right 80.3 %, 10 false finds, verdicts 76.9 %. The floors are those less a
 #: small margin. With the news synonym groups as well (fifth pass, locate): found 89.6 %, value
-#: right 84.4 %, 10 false finds, verdicts 76.9 %.
-SPENT_FLOORS = {"found_recall": 87.5, "value_right": 82.5}
+#: right 84.4 %, 10 false finds, verdicts 76.9 %; with "lives", "sought" and "крушение катастрофа":
+#: found 90.2 %, value right 85.0 %, 10 false finds, verdicts 76.9 %.
+SPENT_FLOORS = {"found_recall": 88.0, "value_right": 83.0}
 SPENT_MAX_FALSE_FINDS = 10
 SPENT_VERDICTS_FLOOR = 72.0
 
@@ -291,8 +292,10 @@ def test_spent2_half_floor() -> None:
 #: below the threshold (fifth pass): found 85.4 %, value right 76.0 %, 20 false finds, verdicts
 #: 68.1 %.
 #: With the news synonym groups as well (fifth pass, locate): found 89.1 %, value right 81.8 %, 22
-#: false finds (two more: values a sibling claim took before), verdicts 68.1 %.
-SPENT3_FLOORS = {"found_recall": 87.0, "value_right": 80.0}
+#: false finds (two more: values a sibling claim took before), verdicts 68.1 %; with "lives",
+#: "sought" and "крушение катастрофа": found 90.1 %, value right 82.8 %, 21 false finds, verdicts
+#: 70.2 %.
+SPENT3_FLOORS = {"found_recall": 88.0, "value_right": 81.0}
 SPENT3_MAX_FALSE_FINDS = 23
 SPENT3_VERDICTS_FLOOR = 66.0
 

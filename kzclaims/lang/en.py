@@ -45,7 +45,7 @@ _BASE_GROUPS = (
     "troops soldiers servicemen peacekeepers contingent",
     "attack attacks attacked assault assaults assaulted storm stormed raid raided",
     "attackers assailants gunmen",
-    "killed died dead perished deaths death fatalities toll",
+    "killed died dead perished deaths death fatalities toll lives",
     "injured hurt wounded injuries injury",
     "missing unaccounted",
     "displaced homeless evacuated uprooted",
@@ -165,6 +165,7 @@ _FAMILIES = (
     "arrive arrived arrival",
     "depart departed departure",
     "vaccinate vaccinated vaccination",
+    "seek seeks seeking sought",
 )
 SYNONYM_GROUPS = groups((*_BASE_GROUPS, *_NEWS_GROUPS, *_FAMILIES))
 
