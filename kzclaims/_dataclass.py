@@ -173,12 +173,11 @@ def main() -> int:
     from pathlib import Path
 
     from kzclaims import _dataclass  # this module as the package's modules see it
+    from kzclaims.io import write_atomic
 
     target = Path(_dataclass.__file__).with_name("_dccode.py")
     text = _dataclass.table_source()
-    tmp = target.with_suffix(".py.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    write_atomic(target, text)
     print(f"wrote {target} ({len(text):,} characters)")
     return 0
 

@@ -213,12 +213,11 @@ def main() -> int:
     from pathlib import Path
 
     from kzclaims import _lazyre  # this module as the package's modules see it (not __main__)
+    from kzclaims.io import write_atomic
 
     target = Path(_lazyre.__file__).with_name("_recode.py")
     text = _lazyre.table_source()
-    tmp = target.with_suffix(".py.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    write_atomic(target, text)
     print(f"wrote {target} ({len(text):,} characters)")
     return 0
 
