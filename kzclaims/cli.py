@@ -638,7 +638,9 @@ def _finish(report: Report, fail_on: set[str]) -> None:
 
     reasons = fail_conditions(report, fail_on)
     for reason in reasons:
-        _note(f"kzclaims: --fail-on: {reason}")
+        # the run's failure, so printed under --quiet too ("only the report and errors"): a
+        # pre-commit hook or CI step with -q must not fail with no word of why (QA4 Q2)
+        _err(f"kzclaims: --fail-on: {reason}")
     if reasons:
         raise typer.Exit(EXIT_FAIL_ON)
 
