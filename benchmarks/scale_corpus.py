@@ -84,17 +84,22 @@ def _vocabulary(rnd: random.Random, texts: list[str], size: int) -> list[str]:
     the shared data is there, else the bundled sources), in their order of frequency there; then the
     other English words of both and made-up names, shuffled together. Zipf ranks then make
     function words frequent and put most content words, as in news, in the long tail."""
-    news = texts
-    if NEWSQUANT.exists():
-        import json
+    news = _news()
+    return _ranked(rnd, texts + news, news or texts, size)
 
-        news = [d["text"] for d in json.loads(NEWSQUANT.read_text(encoding="utf-8"))]
-        texts = texts + news
-    counts = Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
-    ranked = Counter(w.lower() for t in news for w in re.findall(r"[A-Za-z]+", t))
+
+def _words(texts: list[str]) -> Counter[str]:
+    return Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
+
+
+def _ranked(rnd: random.Random, texts: list[str], news: list[str], size: int) -> list[str]:
+    """``news``'s 300 commonest words first, in their order of frequency there; then the other
+    words of ``texts`` and made-up names up to ``size``, shuffled together."""
+    words = _words(texts)
+    ranked = _words(news)
     common = [w for w, _ in ranked.most_common(300)]
-    rest = sorted(set(counts) - set(common))
-    made: set[str] = set(counts)
+    rest = sorted(set(words) - set(common))
+    made: set[str] = set(words)
     while len(made) < size:
         w = _made_up(rnd)
         if w not in made:
@@ -117,17 +122,7 @@ def _background_vocabulary(rnd: random.Random, news: list[str], size: int) -> li
     """``--mode archive``: the words of the documents on other topics, by rank, as
     :func:`_vocabulary` ranks them but without the bundled Kazakhstan sources: NewsQuant's 300
     commonest words first, then its other words and made-up names, shuffled together."""
-    ranked = Counter(w.lower() for t in news for w in re.findall(r"[A-Za-z]+", t))
-    common = [w for w, _ in ranked.most_common(300)]
-    rest = sorted(set(ranked) - set(common))
-    made: set[str] = set(ranked)
-    while len(made) < size:
-        w = _made_up(rnd)
-        if w not in made:
-            made.add(w)
-            rest.append(w)
-    rnd.shuffle(rest)
-    return common + rest
+    return _ranked(rnd, news, news, size)
 
 
 def _cumulative(n: int) -> list[float]:
