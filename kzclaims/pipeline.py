@@ -981,22 +981,18 @@ def _clear_best(
     if key is None or top.reading.choice is None:
         return None
     value = top.reading.choice.value
-    rival = None
-    for s in pairs[1:]:
-        if s.joint <= top.joint - CLEAR_MARGIN:
-            break
-        other = s.reading.choice.value if s.reading.choice is not None else None
-        if other is not None and (other.reading, other.qualifier) != (
-            value.reading, value.qualifier
-        ):
-            return None
-    for s in pairs[1:]:
-        other = s.reading.choice.value if s.reading.choice is not None else None
-        if other is not None and (other.reading, other.qualifier) != (
-            value.reading, value.qualifier
-        ):
-            rival = s
-            break
+    # the best pair of another value (pairs come best first): it must be CLEAR_MARGIN below
+    rival = next(
+        (
+            s for s in pairs[1:]
+            if s.reading.choice is not None
+            and (s.reading.choice.value.reading, s.reading.choice.value.qualifier)
+            != (value.reading, value.qualifier)
+        ),
+        None,
+    )
+    if rival is not None and rival.joint > top.joint - CLEAR_MARGIN:
+        return None
     gap = (
         f"the next other value, “{rival.reading.choice.value.text}”, scores "
         f"{_shown(rival.joint):g}" if rival is not None and rival.reading.choice is not None
