@@ -29,7 +29,7 @@ import ranker
 
 from kzclaims import pipeline
 
-SPLITS = ("dev", "spent", "spent2", "spent3")
+SPLITS = ("dev", "spent", "spent2", "spent3", "spent4")
 KINDS = ("percent", "duration", "date_range")
 BARS = (10.0, 15.0, 20.0, 25.0, 30.0)
 MARGINS = (10.0, 20.0, 30.0, 40.0)

@@ -343,14 +343,16 @@ def test_clear_best_below_the_threshold() -> None:
     assert not rivalled.found
 
 
-#: the fourth held-out half (split: test4), written blind on 2026-12-07, its failures unread:
-#: measured once at 669d2e7 (found 82.4 %, value right 72.4 %, false finds 23 of 153, verdicts
-#: 72.7 % of 44; all languages; docs/benchmarks.md). Floors a little below.
-HELD_OUT_FLOORS = {"found_recall": 80.0, "value_right": 70.5}
-HELD_OUT_MAX_FALSE_FINDS = 25
-HELD_OUT_VERDICTS_FLOOR = 68.0
+#: the fourth held-out half, now "spent4": written blind on 2026-12-07, measured at 669d2e7 and
+#: again at ec6eac5 (the same figures: found 82.4 %, value right 72.4 %, false finds 23 of 153,
+#: verdicts 72.7 % of 44; all languages; docs/benchmarks.md) before any of its failures were read.
+#: Its failures are read from the sixth session on (2026-12-07, 12:50 UTC), so it is development
+#: data; the floors keep the figures from falling back.
+SPENT4_FLOORS = {"found_recall": 80.0, "value_right": 70.5}
+SPENT4_MAX_FALSE_FINDS = 25
+SPENT4_VERDICTS_FLOOR = 68.0
 
 
-def test_held_out_half_floor() -> None:
-    """The current held-out half (split: test4) does not fall below the figure measured once."""
-    _assert_floors("test4", HELD_OUT_FLOORS, HELD_OUT_MAX_FALSE_FINDS, HELD_OUT_VERDICTS_FLOOR)
+def test_spent4_half_floor() -> None:
+    """The fourth former held-out half does not fall below the figure measured on it twice."""
+    _assert_floors("spent4", SPENT4_FLOORS, SPENT4_MAX_FALSE_FINDS, SPENT4_VERDICTS_FLOOR)
