@@ -12,6 +12,8 @@ The adapter (what we predict for a sentence) is documented in docs/benchmarks.md
 - values tagged ordinal or label are dropped (NewsQuant annotates neither);
 - a vague value ("dozens", "tens of thousands") is given as NewsQuant writes it: base..10 x base
   (our reader states 2 x base..10 x base);
+- a change "fell from $2,415 to $2,315" is given as NewsQuant writes it, the range of both
+  numbers (our reader gives the new value, tagged ``change``);
 - change: exact '=', approx '~', at_least '>', at_most '<'; an exact value right after a verb of
   movement ("rose 6.5%", "fell by 3", "up 58 points") is 'up'/'down'.
 
@@ -109,6 +111,11 @@ def predict(text: str) -> list[Quantity]:
         if "ordinal" in v.tags or "label" in v.tags or _is_date_like(v, text):
             continue
         reading = v.reading
+        if "change" in v.tags:
+            # "fell from $2,415 to $2,315": the reader gives the new value (the figure now);
+            # NewsQuant annotates both numbers as a range, which its span read alone states
+            pair = [w.reading for w in read_numbers(v.text) if isinstance(w.reading, tuple)]
+            reading = pair[0] if pair else reading
         if isinstance(reading, tuple):
             lo, hi = float(reading[0]), float(reading[1])  # type: ignore[arg-type]
             if v.vague:

@@ -301,6 +301,23 @@ _RANGE_AND = lazy(r"[ \t]+and[ \t]+$", re.IGNORECASE)
 _RANGE_OR = lazy(r"[ \t]+or[ \t]+$", re.IGNORECASE)
 _BETWEEN = lazy(r"\bbetween[ \t]+$", re.IGNORECASE)
 _FROM = lazy(r"\bfrom[ \t]+$", re.IGNORECASE)
+# A verb of change (up to two words between it and "from"): "fell from 5% to 4%" is the new
+# value, 4%, not the range [5, 4]; "was increased from 2,030 to 2,500 troops" is 2,500.
+_CHANGE_FROM = lazy(
+    r"\b(?:rose|rise[ns]?|rising|fell|fall(?:s|en|ing)?|climb(?:ed|s|ing)?|"
+    r"(?:in|de)creas(?:ed|es|e|ing)|jump(?:ed|s|ing)?|grew|grow(?:s|n|ing)?|"
+    r"drop(?:ped|s|ping)?|declin(?:ed|es|e|ing)|slipp?(?:ed|s|ing)?|surg(?:ed|es|e|ing)|"
+    r"plung(?:ed|es|e|ing)|soar(?:ed|s|ing)?|tumbl(?:ed|es|e|ing)|slid(?:e|es|ing)?|"
+    r"rais(?:ed|es|e|ing)|lower(?:ed|s|ing)|reduc(?:ed|es|e|ing)|cut|cuts|cutting|"
+    r"slash(?:ed|es|ing)?|hik(?:ed|es|e|ing)|boost(?:ed|s|ing)?|lift(?:ed|s|ing)?|"
+    r"revis(?:ed|es|e|ing)|upgrad(?:ed|es|e|ing)|downgrad(?:ed|es|e|ing)|"
+    r"shr(?:ank|unk|inks?|inking)|expand(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
+    r"shorten(?:ed|s|ing)?|narrow(?:ed|s|ing)|widen(?:ed|s|ing)|doubl(?:ed|es|ing)|"
+    r"tripl(?:ed|es|ing)|halv(?:ed|es|ing)|changed|adjusted|went[ \t]+(?:up|down)|"
+    r"edged[ \t]+(?:up|down))"
+    r"(?:[ \t]+[A-Za-z]+){0,2}[ \t]+from[ \t]+$",
+    re.IGNORECASE,
+)
 _CHAIN = lazy(r"[-/.:][0-9]")
 _FRACTION_WORDS = lazy(r"[ \t]+(out[ \t]+of|in|over)[ \t]+", re.IGNORECASE)
 _MIXED_GAP = lazy(r"[ \t]+")
@@ -1155,6 +1172,7 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
     low_v: float | None = None
     high_v: float | None = None
     range_second: _Num | None = None
+    change_to = False  # "fell from 5% to 4%": the second number is the value, the first the old
     pre_window = text[max(0, start - 30) : start]
     if kind == "cardinal" and j < len(nums) and nums[j].start - end <= 30 and "label" not in tags:
         m2 = nums[j]
@@ -1197,6 +1215,8 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                         return 2  # a score or a pair of ids: "won 2-1", "ISO 3888-2"
             elif _RANGE_TO.fullmatch(gap):
                 ok = bool(frm) or _range_order_ok(n.value, m2)
+                if frm and _CHANGE_FROM.search(text, max(0, start - 60), start):
+                    change_to = True
             if ok:
                 range_second = m2
     if range_second is not None:
@@ -1214,6 +1234,11 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
         if percent and not pm2 and not pm:
             percent = False
         low_v, high_v = v1, v2
+        if change_to:
+            # the new value of a change: what the sentence says the figure is now; the text
+            # keeps "from 5% to 4%" so the quote shows the change ("change" in the tags)
+            value, low_v, high_v = v2, None, None
+            tags.append("change")
         end = end2
         j += 1
         if _BETWEEN.search(pre_window):
