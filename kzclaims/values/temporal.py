@@ -1544,6 +1544,9 @@ _DONE_OVER = lazy(
 )
 
 
+_POSSESSIVE_AFTER = lazy(r"['’]s\b")
+
+
 def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | None) -> Value | None:
     if c.reading is None:
         return None
@@ -1581,6 +1584,10 @@ def _finish(c: _Cand, text: str, lo_bound: int, hi_bound: int, ref: dt.date | No
                 )
             )  # "over the following 10 days", "spread over 10 days": during, not more than
             if c.type == "duration" and word in ("some", "about") and c.relative:
+                skip = True
+            if c.type == "date" and _POSSESSIVE_AFTER.match(text, end):
+                # "the toll from Saturday's explosion", "until Friday's deadline": the word
+                # governs the noun the date names the day of, so the date is that day exactly
                 skip = True
             if not skip:
                 qual, qtext, start = q, m.group("q"), m.start("q")
