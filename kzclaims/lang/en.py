@@ -166,6 +166,10 @@ _FAMILIES = (
     "depart departed departure",
     "vaccinate vaccinated vaccination",
     "seek seeks seeking sought",
+    "wide width",
+    "deep depth",
+    "high height",
+    "strong strength",
 )
 SYNONYM_GROUPS = groups((*_BASE_GROUPS, *_NEWS_GROUPS, *_FAMILIES))
 

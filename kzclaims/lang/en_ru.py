@@ -79,8 +79,8 @@ guard guards: гвардия охрана страж
 border borders frontier: граница пограничный
 deploy deployed deployment: развернуть направить развертывание разместить
 send sent dispatch dispatched: направить отправить прислать
-station stationed: разместить дислоцировать находиться
-withdraw withdrawal withdrawn withdrew pullout: вывод вывести отвод уход
+station stationed: разместить дислоцировать
+withdraw withdrawal withdrawn withdrew pullout: вывод вывести отвод уход отвести
 arrive arrived arrival: прибыть прибытие
 leave left depart departed departure: покинуть уйти отбыть
 return returned: вернуться возвращение
@@ -117,7 +117,7 @@ unrest riot riots: беспорядки волнения
 # --- disasters ------------------------------------------------------------------------------
 disaster catastrophe: катастрофа бедствие стихийный
 flood floods flooding flooded: наводнение паводок затопить подтопление
-rain rainfall: дождь ливень осадки
+rain rainfall precipitation: дождь ливень осадки
 storm storms: шторм буря
 cyclone hurricane typhoon: циклон ураган тайфун
 wind winds: ветер
@@ -218,7 +218,7 @@ decree: указ постановление
 sentence sentenced: приговор приговорить
 # --- strikes, labour ------------------------------------------------------------------------
 walkout stoppage: забастовка стачка
-union unions: профсоюз
+union unions: профсоюз союз
 wage wages salary pay: зарплата заработный оклад
 pension pensions: пенсия пенсионный
 reform: реформа
@@ -278,7 +278,7 @@ aid assistance: помощь
 fund funds funding: средства фонд финансирование
 budget: бюджет
 price prices: цена
-rise rose risen increase increased: рост вырасти увеличиться повышение
+rise rose risen increase increased: рост вырасти увеличиться повышение повысить
 fall fell fallen drop dropped decrease decreased: снизиться падение сокращение упасть
 dollar dollars: доллар
 euro euros: евро
@@ -288,7 +288,8 @@ thousand: тысяча
 # --- actions and states ---------------------------------------------------------------------
 begin began begun start started beginning commence commenced: начаться начать начало старт
 end ended finish finished complete completed completion: завершиться завершение закончиться
-close closed closure: закрыть закрытие
+complete completed finish finished end: завершить окончить закончить окончание
+close closed closure shut: закрыть закрытие
 open opened opening: открыть открытие
 last lasted take takes: длиться продлиться продолжаться занять
 continue continued: продолжаться продолжить
@@ -514,6 +515,76 @@ buffer: буферный
 exchange exchanged: обмен
 observer observers monitor monitors: наблюдатель
 fisherman fishermen: рыбак
+# --- more words of every kind of report (issue 10, sixth pass: written from general knowledge,
+# like the lines above; meanings a report states a figure with: measures, stages, diseases,
+# freight, the verbs of ending and completing, of pulling back and rebuilding)
+halt termination cessation: прекращение прекратить остановка
+conclude concluded: заключить
+accomplish accomplished fulfil fulfilled: выполнить выполнение
+resettle resettled: переселенец переселить
+width: ширина
+height: высота
+radius: радиус
+distance: расстояние
+volume: объем
+capacity: вместимость мощность
+strong strength: сильный мощный
+campaign campaigns: кампания
+appeal appeals: призыв обращение
+phase stage: этап фаза стадия
+relief: помощь гуманитарный
+rebuild rebuilt rebuilding reconstruction: восстановить восстановление отстроить
+restore restored restoration: восстановить восстановление
+repair repaired repairs: ремонт отремонтировать
+pull pulled pullback: отвести отвод вывести
+hit: обрушиться ударить удар
+rail rails: рельс
+tanker tankers: цистерна
+cargo freight goods: груз грузовой
+hazardous dangerous: опасный
+measles: корь
+cholera: холера
+flu influenza: грипп
+malaria: малярия
+coronavirus covid: коронавирус ковид
+polio: полиомиелит
+dengue: денге
+ebola: эбола
+unvaccinated: непривитый
+contact contacts: контакт контактный
+shortage shortages deficit: дефицит нехватка
+licence license licences licenses: лицензия
+management managers: руководство
+owner owners: владелец
+household households: домохозяйство
+forest forests: лес
+extinguish extinguished firefighting: тушение потушить
+inspection inspect inspected check checked: проверка проверить осмотр
+peaceful: мирный
+money: деньги средства
+initial original: первоначальный изначальный
+valley: долина
+alive: живой
+outpost post posts: пост
+pledge pledged promise promised vow vowed: пообещать обещать обещание
+housing: жилье жилья
+paratrooper paratroopers airborne: десантник десантный
+personnel: персонал личный
+safety safe: безопасность безопасный
+anchor anchored: якорь
+docker dockers: докер
+control controlled: контроль контролировать
+labour labor: труд трудовой
+flee fled: бежать бегство
+allocate allocated: выделить
+indefinite: бессрочный
+repeat repeated: повторный
+daily: ежедневный
+retake retook recapture recaptured: вернуть отбить
+armed: вооруженный
+breach breached rupture ruptured: разгерметизироваться разрыв
+scuffle scuffles: стычка потасовка
+treat treated treatment: лечение лечить
 """
 
 # Phrases said in several words in one language and in one or another number of words in the
@@ -568,4 +639,6 @@ buffer zone: буферная зона
 humanitarian corridor: гуманитарный коридор
 intensive care: реанимация
 local time: местное время
+landfall, made landfall, make landfall: выход на сушу, выйти на сушу
+take part, took part, taking part: принять участие
 """
