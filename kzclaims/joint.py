@@ -72,23 +72,86 @@ def contrast_phrases(
     a synonym or a spelling variant: the index's word similarity). "Dravenian", "contingent"
     for the Dravenian contingent against the whole force; "injured", "hurt" for the injured
     against the dead. A claim without siblings has none (it competes with nobody)."""
+    # A claim's siblings' words are every word of its kind held by another claim id: per kind,
+    # each word with the ids holding it (one table for all the claims, not one set of the
+    # siblings' words per claim: 500 claims of a kind made 500 sets of ~3,000 words), and each
+    # distinct word's similar words of the kind found once (:func:`_similar_words`).
     words = {c.id: claim_phrases(c, phrasings(c)) for c in claims}
+    holders: dict[str, dict[str, set[str]]] = {}  # kind -> word -> the claim ids holding it
+    owners: dict[str, set[str]] = {}  # kind -> the claim ids holding a word
+    for d in claims:
+        table = holders.setdefault(d.kind, {})
+        for ph in words[d.id]:
+            for w in ph.words:
+                table.setdefault(w, set()).add(d.id)
+                owners.setdefault(d.kind, set()).add(d.id)
+    similar = {kind: _similar_words(list(table)) for kind, table in holders.items()}
     out: dict[str, tuple[_Words, ...]] = {}
     for c in claims:
-        others = {
-            w for d in claims if d.id != c.id and d.kind == c.kind for ph in words[d.id]
-            for w in ph.words
-        }
-        if not others:
+        table = holders.get(c.kind, {})
+        mine_only = {c.id}
+        if owners.get(c.kind, set()) <= mine_only:  # no sibling word: it competes with nobody
             out[c.id] = ()
             continue
+        near = similar[c.kind]
         mine = []
         for ph in words[c.id]:
-            own = tuple(w for w in ph.words if not _any_similar(w, others))
+            # a word is the claim's own when no word similar to it (itself included) is a
+            # sibling's: _any_similar(w, the siblings' words) without building that set
+            own = tuple(
+                w for w in ph.words
+                if (
+                    all(table[o] <= mine_only for o in near[w]) if w in near
+                    # (a word not of the kind's table: another claim of the same id's)
+                    else not any(_sim(w, o) > 0.0 for o, ids in table.items() if ids - mine_only)
+                )
+            )
             if own:
                 mine.append(_Words(ph.text, own))
         out[c.id] = tuple(mine)
     return out
+
+
+def _similar_words(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """For each of ``words``, those of ``words`` it is similar to (``_sim > 0``: equal, a
+    synonym, or within the cutoff of ``kzclaims.match._ratio``, which is 0 below it).
+
+    With many words and numpy installed the pairs within the cutoff are preselected by one
+    ``rapidfuzz.process.cdist`` (at a cutoff one point lower with integer scores: a pair of
+    ratio >= the cutoff scores at least that rounded), else by one ``process.extract`` per word;
+    either way every preselected pair is then scored exactly, so the answers are the same."""
+    from rapidfuzz import fuzz, process
+
+    from kzclaims.match import CDIST_CHUNK, CDIST_MIN_PAIRS, SYNONYMS, WORD_CUTOFF
+
+    present = set(words)
+    maybe: dict[str, set[str]] = {
+        w: {w} | (SYNONYMS.get(w, frozenset()) & present) for w in words
+    }
+    np = None
+    if len(words) * len(words) >= CDIST_MIN_PAIRS:  # numpy only then: a small run starts without
+        try:
+            import numpy as np
+        except ImportError:
+            np = None
+    if np is not None:
+        for at in range(0, len(words), CDIST_CHUNK):
+            part = words[at : at + CDIST_CHUNK]
+            scores = process.cdist(
+                words, part, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF - 1.0,
+                dtype=np.uint8, workers=1,
+            )
+            rows, cols = np.nonzero(scores)
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+                maybe[words[i]].add(part[j])
+    else:
+        for w in words:
+            maybe[w].update(
+                t for t, _, _ in process.extract(
+                    w, words, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+                )
+            )
+    return {w: tuple(o for o in got if _sim(w, o) > 0.0) for w, got in maybe.items()}
 
 
 class SourceStats:
@@ -160,23 +223,6 @@ class SourceStats:
 
 
 _SIMS: dict[tuple[str, str], float] = {}
-
-
-def _any_similar(word: str, others: set[str]) -> bool:
-    """``any(_sim(word, o) > 0.0 for o in others)``, with the few words that may be similar
-    (equal, a synonym or within the cutoff: ``kzclaims.match._ratio``) found in one rapidfuzz
-    pass and only those scored."""
-    from rapidfuzz import fuzz, process
-
-    from kzclaims.match import SYNONYMS, WORD_CUTOFF
-
-    maybe = ({word} | SYNONYMS.get(word, frozenset())) & others
-    maybe.update(
-        t for t, _, _ in process.extract(
-            word, others, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
-        )
-    )
-    return any(_sim(word, o) > 0.0 for o in maybe)
 
 
 def _sim(a: str, b: str) -> float:
