@@ -11,16 +11,21 @@ What counts as a change (per claim, then per source):
 * ``verdict_changed``: the verdict differs;
 * ``newly_found``: not found before (or the source was not in the baseline), found now;
 * ``no_longer_found``: found before, not found now (or the source was removed);
-* ``value_changed``: found in both, and the normalized value or the qualifier differs.
+* ``value_changed``: found in both, and the normalized value or the qualifier differs;
+* ``expected_changed``: the claim's ``expected`` value differs (added, removed or edited);
+* ``expected_fit_changed``: found in both with the same value, but it fits the claim's
+  ``expected`` in one report and not in the other (an ``expected`` or ``tolerance`` edit that
+  turns a cell to "does not fit expected", or back, changes no value and no verdict).
 
 Not a change on its own: a different quote, line, score, wording (``text``) of the same value,
 ``low``/``high`` (they follow from value, qualifier and tolerance; a tolerance edit that matters
-shows up as a verdict change), or a near miss appearing or disappearing. A source present in
-only one report changes nothing for the claims it does not state.
+shows up as a verdict change or a change of fit to ``expected``), or a near miss appearing or
+disappearing. A source present in only one report changes nothing for the claims it does not
+state.
 
 Order is deterministic: the new report's claim order, then removed claims in the old report's
-order; within a claim the verdict change first, then sources in the new report's order, then
-sources only in the old report in its order.
+order; within a claim the verdict change first, then a change of ``expected``, then sources in
+the new report's order, then sources only in the old report in its order.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kzclaims.model import VERDICTS, Change, ClaimResult, Finding, JSONValue, Report
-from kzclaims.render.cells import describe_finding
+from kzclaims.render.cells import compact_value, describe_finding
 
 __all__ = ["FAIL_CONDITIONS", "diff_reports", "fail_conditions", "with_changes"]
 
@@ -77,6 +82,12 @@ def _finding_changes(old_c: ClaimResult, new_c: ClaimResult, source: str, old: F
         ):
             return change("value_changed", describe_finding(old, old_c.kind),
                           describe_finding(new, new_c.kind))
+        if (
+            old.matches_expected is not None
+            and new.matches_expected is not None
+            and old.matches_expected != new.matches_expected
+        ):
+            return change("expected_fit_changed", _fit(old, old_c), _fit(new, new_c))
         return None
     if is_found:
         return change("newly_found", "not found" if old_has else NOT_IN_BASELINE,
@@ -85,6 +96,16 @@ def _finding_changes(old_c: ClaimResult, new_c: ClaimResult, source: str, old: F
         return change("no_longer_found", describe_finding(old, old_c.kind),
                       "not found" if new_has else SOURCE_REMOVED)
     return None
+
+
+def _fit(f: Finding, c: ClaimResult) -> str:
+    """ "2,030 troops, fits expected 2,000" / "2,030 troops, ≠ expected 5,000" """
+    sign = "fits" if f.matches_expected else "≠"
+    return f"{describe_finding(f, c.kind)}, {sign} expected {compact_value(c.expected, c.kind)}"
+
+
+def _expected(c: ClaimResult) -> str:
+    return compact_value(c.expected, c.kind) if c.has_expected else "none"
 
 
 def _source_order(old: Report, new: Report) -> list[str]:
@@ -117,6 +138,13 @@ def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
         if oc.verdict != nc.verdict:
             changes.append(
                 Change("verdict_changed", nc.id, None, oc.verdict, nc.verdict, nc.title, nc.line)
+            )
+        if oc.has_expected != nc.has_expected or (
+            nc.has_expected and not _same_value(oc.expected, nc.expected)
+        ):
+            changes.append(
+                Change("expected_changed", nc.id, None, _expected(oc), _expected(nc), nc.title,
+                       nc.line)
             )
         # findings for sources the source lists do not name still count (a hand-edited report)
         ids = order + [i for i in _ids_in(nc.findings) + _ids_in(oc.findings) if i not in order]

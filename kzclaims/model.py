@@ -343,6 +343,8 @@ ChangeKind = Literal[
     "verdict_changed",
     "claim_added",
     "claim_removed",
+    "expected_changed",
+    "expected_fit_changed",
 ]
 
 

@@ -92,6 +92,35 @@ def test_range_and_date_values() -> None:
                         ) == ()
 
 
+def test_an_expected_edit_that_flips_the_fit_is_a_change() -> None:
+    # QA4 Q1: `expected: 2030` -> `5000` turns every cell to "does not fit expected" with no
+    # value or verdict changed; it was "No changes since the baseline" and --fail-on changed passed
+    old = sample_report()
+    troops = old.claims[0]
+    new_troops = replace(troops, expected=5000, findings=tuple(
+        replace(f, matches_expected=False) if f.found else f for f in troops.findings))
+    new = with_claims(old, new_troops, *old.claims[1:])
+    changes = diff_reports(old, new)
+    assert _kinds(changes) == [
+        ("expected_changed", "csto-troops", None),
+        ("expected_fit_changed", "csto-troops", "tdi"),
+        ("expected_fit_changed", "csto-troops", "akorda"),
+    ]
+    assert (changes[0].old, changes[0].new) == ("2,030", "5,000")
+    assert (changes[1].old, changes[1].new) == (
+        "2,030 troops, fits expected 2,030", "2,030 troops, ≠ expected 5,000")
+    assert fail_conditions(with_changes(new, changes, "b.json"), ["changed"])
+    # back again, and an expected added or removed
+    assert _kinds(diff_reports(new, old))[0] == ("expected_changed", "csto-troops", None)
+    bare = with_claims(old, replace(troops, expected=None, has_expected=False, findings=tuple(
+        replace(f, matches_expected=None) for f in troops.findings)), *old.claims[1:])
+    assert [(c.kind, c.old, c.new) for c in diff_reports(bare, old)] == [
+        ("expected_changed", "none", "2,030")]
+    # the same expected written otherwise (2030.0) and the same fit: no change
+    same = with_claims(old, replace(troops, expected=2030.0), *old.claims[1:])
+    assert diff_reports(old, same) == ()
+
+
 def test_newly_found_and_no_longer_found() -> None:
     new = sample_report()
     old = with_claims(new, _set_finding(new.claims[0], 1, found=False), *new.claims[1:])

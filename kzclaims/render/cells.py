@@ -32,6 +32,8 @@ CHANGE_LABELS = {
     "verdict_changed": "verdict changed",
     "claim_added": "claim added",
     "claim_removed": "claim removed",
+    "expected_changed": "expected changed",
+    "expected_fit_changed": "fit to expected changed",
 }
 
 __all__ = [
