@@ -102,7 +102,9 @@ def _create_fn(
 
         return types.FunctionType(code, globals)(**locals)
     ns: dict[str, Any] = {}
-    exec(txt, globals, ns)
+    # compiled without this module's `from __future__ import annotations` (exec of a string
+    # inherits it), as dataclasses' own exec is: annotations are the types, not "_type_id"
+    exec(compile(txt, "<string>", "exec", dont_inherit=True), globals, ns)
     return ns["__create_fn__"](**locals)
 
 
@@ -148,7 +150,10 @@ def table_source() -> str:
 
     table = {}
     for txt in registered_methods():
-        module = compile(txt, "<string>", "exec")  # what exec(txt) runs: it defines __create_fn__
+        # what exec(txt) runs: it defines __create_fn__. dont_inherit: this module's
+        # `from __future__ import annotations` must not turn the annotations of the methods
+        # into strings ("_type_id"), as dataclasses' own exec does not
+        module = compile(txt, "<string>", "exec", dont_inherit=True)
         (code,) = [c for c in module.co_consts if hasattr(c, "co_code")]
         table[txt] = code
     # marshal version 2 writes no back-references, whose use depends on reference counts: the
