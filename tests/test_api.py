@@ -47,6 +47,26 @@ def test_a_run_through_the_library(tmp_path: Path) -> None:
     assert str(info.value.problems[0]).startswith("c.yaml:2:9: error:")
 
 
+def test_sources_held_in_memory_as_the_readme_shows() -> None:
+    import datetime
+
+    from kzclaims.lang import detect
+
+    claims = kzclaims.parse_claims(
+        "version: 1\nclaims:\n  - id: troops\n    title: Troops\n    kind: count\n"
+        "    find: mission consists of troops\n    unit: troops\n", "c.yaml")
+    text = "The mission consists of 2,030 troops and 250 units of military equipment."
+    ru = "Миссия состоит из 2 030 военнослужащих."
+    wire = kzclaims.Source(id="wire", file="wire.txt", text=text, outlet="Wire",
+                           published=datetime.date(2022, 1, 12), language=detect(text))
+    tass = kzclaims.Source(id="tass", file="tass.txt", text=ru, outlet="TASS", language=detect(ru))
+    report = kzclaims.compare(claims, kzclaims.Corpus(directory="", sources=(wire, tass)))
+    assert [(f.source, f.value) for f in report.claims[0].findings] == [
+        ("wire", 2030), ("tass", 2030)]
+    with pytest.raises(ValueError, match="unknown kind 'counts'; kinds are: count, number"):
+        kzclaims.read_values("about 20", "counts")  # type: ignore[arg-type]
+
+
 def test_importing_the_package_imports_no_heavy_library() -> None:
     code = (
         "import sys, kzclaims; kzclaims.__all__; "

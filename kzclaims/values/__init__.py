@@ -102,8 +102,11 @@ def read_values(
     ("on January 13") dates resolve against; without it such dates are not resolved.
     ``language`` picks the reader ("en", "ru"); ``conventions`` say how the source writes
     numeric dates and decimals (day-first, decimal comma: see
-    :func:`kzclaims.lang.conventions_for`); by default the language's own.
+    :func:`kzclaims.lang.conventions_for`); by default the language's own. An unknown ``kind``
+    raises ValueError.
     """
+    if kind is not None and kind not in _TYPES_FOR_KIND:
+        raise ValueError(f"unknown kind {kind!r}; kinds are: {', '.join(_TYPES_FOR_KIND)}")
     wanted = _TYPES_FOR_KIND[kind] if kind is not None else None
     values = _read(text, wanted, reference, language, conventions)
     if kind == "count" and values:  # an age is never a count ("aged 45", "a 12-year-old")
