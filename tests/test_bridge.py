@@ -154,6 +154,13 @@ def test_bridge_claim_only_into_languages_it_lacks() -> None:
     assert got.unit[0] == "погибших"
 
 
+def test_a_currency_unit_is_bridged() -> None:
+    # QA5: `unit: [roubles, RUB]` did not count "1,5 млн рублей" (fit -30.8: "not roubles / RUB")
+    got = bridge_claim(_claim(("families of the dead will receive compensation",),
+                              ("roubles", "RUB")), {"en", "ru"})
+    assert got.unit == ("roubles", "RUB", "рубль")
+
+
 def test_the_table_is_not_loaded_for_a_run_in_one_language() -> None:
     """Start-up stays cheap: an English claims file on English sources never reads the table."""
     code = (

@@ -281,6 +281,7 @@ price prices: цена
 rise rose risen increase increased: рост вырасти увеличиться повышение повысить
 fall fell fallen drop dropped decrease decreased: снизиться падение сокращение упасть
 dollar dollars: доллар
+rouble roubles ruble rubles: рубль
 euro euros: евро
 million: миллион
 billion: миллиард
