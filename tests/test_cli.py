@@ -251,6 +251,27 @@ def test_sources_command(corpus: Path) -> None:
     ]
 
 
+def test_sources_shows_the_title_and_whether_it_was_read_from_the_file(corpus: Path) -> None:
+    # README: what the manifest leaves out is taken from the file, "and reported as inferred
+    # (`kzclaims sources` shows it)"; the title read from a page was shown by no view of `sources`
+    (corpus / "sources" / "page.html").write_text(
+        "<html><head><title>Troops leave Almaty</title></head><body><article><h1>Troops leave"
+        " Almaty</h1><p>The contingent of 2,030 troops began to leave on January 13, 2022, the"
+        " ministry said in a statement on Thursday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    manifest = corpus / "sources" / "sources.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "  - file: page.html\n",
+                        encoding="utf-8")
+    data = json.loads(run("sources", "--format", "json")[1])
+    page = data["sources"][-1]
+    assert (page["id"], page["title"], page["title_inferred"]) == (
+        "page", "Troops leave Almaty", True)
+    for columns in ("60", "250"):  # the block view and the table
+        out = run("sources", env={"COLUMNS": columns})[1]
+        assert "Troops leave Almaty (read from the file)" in out, out
+
+
 def test_schema_command() -> None:
     code, out, _ = run("schema", "claims")
     assert code == 0 and json.loads(out)["type"] == "object"

@@ -24,6 +24,9 @@ def sources_rows(corpus: Corpus, mentions: dict[str, list[str]] | None) -> list[
             "published": s.published.isoformat() if s.published else None,
             "published_inferred": s.published_inferred,
             "published_from": s.published_from,
+            "title": s.title,
+            "title_inferred": s.title_inferred,
+            "author": s.author,
             "as_of": s.as_of.isoformat() if s.as_of else None,
             "language": s.language,
             "language_detected": s.language_detected,
@@ -71,7 +74,11 @@ def _cells(
             published = f"{published}, as of {s.as_of.isoformat()}"
         language = f"{s.language} (detected)" if s.language_detected else s.language
         ids = None if mentions is None else mentions.get(s.id, [])
-        out.append((s.id, s.outlet, published, language, _size(s.size), s.file, ids))
+        outlet = s.outlet
+        if s.title:  # under the outlet: the title, and whether it was read from the file
+            title = " ".join(s.title.split())
+            outlet += f"\n{title}" + (" (read from the file)" if s.title_inferred else "")
+        out.append((s.id, outlet, published, language, _size(s.size), s.file, ids))
     return out
 
 
@@ -85,7 +92,7 @@ def _table_width(rows: list[tuple[str, str, str, str, str, str, list[str] | None
     widths = [len(h) for h in _HEADERS[: 7 if with_claims else 6]]
     for row in rows:
         for k, cell in enumerate(row[:6]):
-            widths[k] = max(widths[k], len(cell))
+            widths[k] = max(widths[k], *(len(part) for part in cell.split("\n")))
         if with_claims:
             widths[6] = max(widths[6], *(len(c) for c in row[6] or ["none"]))
     return sum(widths) + 2 * (len(widths) - 1)
@@ -134,7 +141,10 @@ def render_sources_table(
             if n:
                 t.append("\n")
             t.append(sid, style="bold")
-            t.append(f"  {outlet}\n")
+            name, _, title = outlet.partition("\n")
+            t.append(f"  {name}\n")
+            if title:
+                t.append(f"  {title}\n")
             t.append(f"  published {published} · {language} · {size}\n")
             t.append(f"  {file}")
             if ids is not None:
