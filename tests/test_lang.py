@@ -299,6 +299,12 @@ def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, wo
          "en"),
         ("date of the election", "Voters elected a new parliament on 4 May.", "elected", "en"),
         ("число эвакуированных", "Эвакуация 300 жителей завершилась.", "Эвакуация", "ru"),
+        # units as news abbreviates them (QA5: "the 3.5 sq km exclusion zone" was not found for
+        # "exclusion zone of square kilometres")
+        ("exclusion zone of square kilometres", "The 3.5 sq km exclusion zone stays closed.",
+         "km", "en"),
+        ("exclusion zone of square kilometres", "The 3.5 sq km exclusion zone stays closed.",
+         "sq", "en"),
     ],
 )
 def test_news_synonyms_and_derivational_families_match(

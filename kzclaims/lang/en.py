@@ -70,6 +70,9 @@ _BASE_GROUPS = (
     "lasts last lasted take takes took",
     "seized captured",
     "seizure capture",
+    # units as news abbreviates them ("a 3.5 sq km zone" for "square kilometres")
+    "square sq",
+    "kilometres kilometre kilometers kilometer km kms",
 )
 # General news vocabulary by field (issue 10, fifth pass): near-synonyms a reporter uses for
 # the word a user writes, one meaning a line, written from general knowledge of English (a
