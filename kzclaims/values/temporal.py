@@ -362,6 +362,13 @@ _P_DUR_RANGE = lazy(
     rf"\b(?P<n1>{_NUM})\s*(?P<sep>-|–|—|to|or|and)\s*(?P<n2>{_NUM})"
     rf"(?:\s*-\s*|\s+)(?P<u>{_UNIT})\b",
 )
+# a verb of change before "from N to M <unit>": the length was changed to M
+_CHANGE_FROM_DUR = lazy(
+    r"\b(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?|lengthen(?:ed|s|ing)?|shorten(?:ed|s|ing)?|"
+    r"(?:in|de)creas(?:ed|es|e|ing)|rais(?:ed|es|e|ing)|reduc(?:ed|es|e|ing)|cut|cuts|"
+    r"rose|rise[ns]?|grew|grow[ns]?|jump(?:ed|s)?|doubl(?:ed|es)|changed|moved|revised)"
+    r"(?:\s+[a-z]+){0,2}\s+(?P<from>from)\s+$"
+)
 _P_DUR = lazy(
     rf"(?:\b(?P<the>the\s+(?:next|following|coming|past|last|previous|first|initial|remaining)"
     rf"|(?:an)?other|an\s+additional|an\s+extra)\s+)?\b(?P<dur>{_DUR})",
@@ -1449,6 +1456,14 @@ def _scan_durations(cx: _Ctx) -> None:
         if _OLD_AFTER.match(t, pm.end()):
             continue
         k = _unit_days(pm.group("u"))
+        if sep == "to":
+            ch = _CHANGE_FROM_DUR.search(t, max(0, pm.start() - 60), pm.start())
+            if ch is not None:
+                # "extended from 30 to 60 days": the length now, not the range 30-60 (as
+                # kzclaims.values.numbers reads "fell from 5% to 4%")
+                start = ch.start("from")
+                cx.add(_Cand(start, pm.end(), "duration", _num(n2 * k), prio=2, tags=("change",)))
+                continue
         cx.add(_Cand(pm.start(), pm.end(), "duration", (_num(n1 * k), _num(n2 * k)), prio=2))
     for a, b in cx.win["unit"]:
         pos = a
