@@ -148,6 +148,24 @@ def test_html_page_without_an_article_is_a_warning(tmp_path: Path) -> None:
 
 
 
+def test_a_read_more_link_in_the_story_is_not_its_text(tmp_path: Path) -> None:
+    """QA5 Q17: a CMS page's "Read more: 45 firefighters battle refinery blaze in Oskol" (a link
+    to another story, inside the story's div) was read, and gave a firefighters claim 45."""
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Blast kills 17</title></head><body><div class='story-body'>"
+        "<h1>Blast kills 17 at Varnsk plant</h1>"
+        "<p>Seventeen people were killed in an explosion at the NitroVarn plant on Saturday.</p>"
+        "<p><strong>Read more:</strong> <a href='/x'>45 firefighters battle refinery blaze in "
+        "Oskol</a></p><p>Читайте также: <a href='/y'>Пожар на НПЗ: 45 пожарных</a></p>"
+        "<p>Rescuers worked through the night, and read more than 30 reports.</p>"
+        "<p>Related talks: the union and the plant met on Monday.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    text = load_sources(tmp_path, "src").sources[0].text
+    assert "Seventeen people were killed" in text and "45" not in text
+    assert "read more than 30 reports" in text and "Related talks: the union" in text
+
+
 def test_html_page_of_only_navigation_and_a_cookie_banner_gives_no_text(tmp_path: Path) -> None:
     """QA3 Q12: trafilatura's last-resort rescue returns the menu and the cookie banner of a page
     with no article; that text is not the source's (its numbers would be read), and the page

@@ -6,7 +6,8 @@ every paragraph of the article and none of the boilerplate; a stdlib ``html.pars
 that only drops ``script``/``style``/``nav``/``header``/``footer``/``aside`` kept the cookie
 banner and the ticker (figures in ``docs/benchmarks.md``, ``benchmarks/readers.py``).
 
-Each block trafilatura keeps (a heading, a paragraph, a list item, a table row) is one paragraph;
+Each block trafilatura keeps (a heading, a paragraph, a list item, a table row) is one paragraph,
+except a block that only points to another story ("Read more: ...", "Читайте также: ...");
 evidence from a page says "paragraph N", counted from the top of the article text, headline
 included. The publication date comes from htmldate's reading of the page's markup (meta tags,
 ``<time>``, structured data, the URL), not from a search of the text: a date in the text is the
@@ -48,6 +49,16 @@ def _block_text(el: Any) -> str:
     return " ".join("".join(parts).split())
 
 
+#: a block that only points to another story, "Read more: 45 firefighters battle refinery blaze
+#: in Oskol", "Читайте также: ...": the figures of a link's title are that other story's
+_LINK_LEAD_IN = re.compile(
+    r"(?:read\s+(?:more|also)|also\s+read|see\s+also|related(?:\s+(?:stories|story|articles?|"
+    r"news|coverage))?|more\s+on\s+this(?:\s+story)?|читайте\s+(?:также|еще|ещё)|"
+    r"смотрите\s+также|по\s+теме)\s*[:|»>]",
+    re.I,
+)
+
+
 def _blocks(body: Any) -> list[str]:
     out: list[str] = []
     for el in body:
@@ -56,7 +67,7 @@ def _blocks(body: Any) -> list[str]:
             out.extend(_block_text(i) for i in el.iter(item))
         else:
             out.append(_block_text(el))
-    return [b for b in out if b]
+    return [b for b in out if b and not _LINK_LEAD_IN.match(b)]
 
 
 #: below this many characters of text, trafilatura may have fallen back to its baseline (its
