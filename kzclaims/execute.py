@@ -21,6 +21,7 @@ Nothing here imports typer or rich; ``progress`` is a callback the CLI gives.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 
@@ -127,21 +128,36 @@ def _init_worker(run: _Run) -> None:
     _RUN[:] = [run]
 
 
-def _pool_task(task: _Task) -> tuple[int, list[SourceOutcome], int]:
+def _pool_task(task: _Task) -> ShardResult:
     return _search_shard(task, _RUN[0])
 
 
-def _search_shard(task: _Task, shared: _Run) -> tuple[int, list[SourceOutcome], int]:
-    """Read and search one shard (in whichever process runs it): its number, the outcomes in
-    source order, and the bytes read."""
+#: a shard's result: its number, the outcomes in source order, the bytes read, and the places
+#: (in the listing) of the sources left for later (:func:`kzclaims.sources.needs_other_dates`;
+#: their outcomes in the list are stand-ins)
+ShardResult = tuple[int, list[SourceOutcome], int, tuple[int, ...]]
+
+
+def _search_shard(
+    task: _Task, shared: _Run, others: tuple[dt.date, ...] | None = None
+) -> ShardResult:
+    """Read and search one shard (in whichever process runs it). A source whose year-less
+    dateline has no date to go by is left for later, unless ``others`` (the other sources'
+    dates) are given: :func:`_search_later`."""
+    from kzclaims.sources import needs_other_dates
+
     state = _state(shared)
     listing = shared.listing
     sources = []
     read: list[SourceOutcome | None] = []  # None where a source was read
-    for e in listing.entries[task.start : task.stop]:
-        source, problems, warnings = listing.read(e)
+    later: list[int] = []
+    for k, e in enumerate(listing.entries[task.start : task.stop], task.start):
+        source, problems, warnings = listing.read(e, others)
         if source is None:
             read.append(_failed(e, problems, warnings))
+        elif others is None and needs_other_dates(e, source):
+            later.append(k)
+            read.append(_failed(e, [], []))
         else:
             sources.append((source, tuple(warnings)))
             read.append(None)
@@ -161,7 +177,24 @@ def _search_shard(task: _Task, shared: _Run) -> tuple[int, list[SourceOutcome], 
             out.append(o)
         else:
             out.append(r)
-    return task.number, out, size
+    return task.number, out, size, tuple(later)
+
+
+def _search_later(
+    run: _Run, outcomes: list[SourceOutcome], later: Sequence[int]
+) -> list[SourceOutcome]:
+    """The sources left for later (``later``: their places), read with the dates of every other
+    source and searched here: the outcomes with theirs in place. The dates are a set's median,
+    so the result does not depend on the shards, their order or the number of jobs."""
+    from kzclaims.sources import other_dates
+
+    skip = set(later)
+    others = other_dates(o.info.published for k, o in enumerate(outcomes) if k not in skip)
+    out = list(outcomes)
+    for k in sorted(later):
+        _, got, _, _ = _search_shard(_Task(-1, k, k + 1, 0), run, others)
+        out[k] = got[0]
+    return out
 
 
 def _forks() -> bool:
@@ -241,12 +274,14 @@ def run_compare(
     ]
     files = len(listing.entries)
     parts: dict[int, list[SourceOutcome]] = {}
+    later: list[int] = []
     done_files = done_bytes = 0
 
-    def collect(result: tuple[int, list[SourceOutcome], int]) -> None:
+    def collect(result: ShardResult) -> None:
         nonlocal done_files, done_bytes
-        number, got, size = result
+        number, got, size, left = result
         parts[number] = got
+        later.extend(left)
         done_files += len(got)
         done_bytes += size
         if progress is not None:
@@ -290,10 +325,12 @@ def run_compare(
                         collect(result)
             finally:
                 gc.unfreeze()
+        outcomes = [o for n in range(len(tasks)) for o in parts[n]]
+        if later:
+            outcomes = _search_later(run, outcomes, later)
     finally:
         for k in [k for k in _STATES if k[0] == run.key]:
             del _STATES[k]
-    outcomes = [o for n in range(len(tasks)) for o in parts[n]]
     problems: list[Problem] = []
     missing: dict[str, list[Problem]] = {}
     warnings: list[Problem] = []

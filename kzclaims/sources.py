@@ -18,7 +18,7 @@ import datetime as dt
 import glob as globlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -315,8 +315,7 @@ class SourceListing:
     def _manifest_dates(self) -> tuple[dt.date, ...]:
         """The median of the manifest's dates (one, or none): the year of a year-less dateline
         in a source the manifest gives no date is the one nearest to it (kzclaims.dateline)."""
-        dates = sorted(d for x in self.entries for d in (x.as_of, x.published) if d)
-        return (dates[len(dates) // 2],) if dates else ()
+        return other_dates(d for x in self.entries for d in (x.as_of, x.published))
 
     def where_to_give(self, keys: str) -> str:
         """Where a user states ``keys`` (`published:`, `language:`) of a source, for a warning's
@@ -330,8 +329,14 @@ class SourceListing:
         manifest = MANIFEST if folder in ("", ".") else f"{folder}/{MANIFEST}"
         return f"to be sure, give {keys} in a manifest, {manifest}"
 
-    def read(self, e: ManifestEntry) -> tuple[Source | None, list[Problem], list[Problem]]:
-        """(the source or None, its problems, its warnings)."""
+    def read(
+        self, e: ManifestEntry, others: tuple[dt.date, ...] | None = None
+    ) -> tuple[Source | None, list[Problem], list[Problem]]:
+        """(the source or None, its problems, its warnings).
+
+        ``others``: the dates that give the year of a year-less dateline (default: the
+        manifest's); a source :func:`needs_other_dates` is read again with the dates of every
+        other source of the run, once they are known."""
         manifest_shown = _join(self.shown_dir, self.manifest_name)
         if is_url(e.file):  # read through fsspec, by whichever process reads this source
             from kzclaims.readers import read_bytes
@@ -344,7 +349,7 @@ class SourceListing:
                 doc, size = read_bytes(data, shown, url_suffix(e.file) or ".txt"), len(data)
             except InputError as exc:
                 return None, list(exc.problems), []
-            return self._finish(e, shown, doc, size, manifest_shown)
+            return self._finish(e, shown, doc, size, manifest_shown, others)
         directory = Path(self.directory)
         path = directory / e.file
         shown = _join(self.shown_dir, e.file)
@@ -364,14 +369,16 @@ class SourceListing:
             doc, size = _read_source(path, shown, Path(e.file).suffix)
         except InputError as exc:
             return None, list(exc.problems), []
-        return self._finish(e, shown, doc, size, manifest_shown)
+        return self._finish(e, shown, doc, size, manifest_shown, others)
 
     def _finish(
-        self, e: ManifestEntry, shown: str, doc: Document, size: int, manifest_shown: str
+        self, e: ManifestEntry, shown: str, doc: Document, size: int, manifest_shown: str,
+        others: tuple[dt.date, ...] | None = None,
     ) -> tuple[Source | None, list[Problem], list[Problem]]:
         warnings = list(doc.warnings)
         source, language_warning, set_aside = _source(
-            e, shown, doc, size, self._manifest_dates, self.where_to_give("`language:`")
+            e, shown, doc, size, self._manifest_dates if others is None else others,
+            self.where_to_give("`language:`"),
         )
         if language_warning is not None:
             warnings.append(language_warning)
@@ -608,8 +615,16 @@ def load_sources(
     warnings: list[Problem] = list(listing.warnings)
     sources: list[Source] = []
     missing_extras: dict[str, list[Problem]] = {}
-    for e in listing.entries:
-        source, bad, warned = listing.read(e)
+    read = [listing.read(e) for e in listing.entries]
+    later = [
+        k for k, (e, (source, _, _)) in enumerate(zip(listing.entries, read, strict=True))
+        if source is not None and needs_other_dates(e, source)
+    ]
+    if later:  # year-less datelines dated by the other sources' dates (needs_other_dates)
+        others = other_dates(s.published for k, (s, _, _) in enumerate(read) if k not in later)
+        for k in later:
+            read[k] = listing.read(listing.entries[k], others)
+    for source, bad, warned in read:
         for p in bad:
             if p.code == "missing-extra":
                 missing_extras.setdefault(p.message, []).append(p)
@@ -766,6 +781,34 @@ def _source(
     return source, warning, set_aside
 
 
+def needs_other_dates(e: ManifestEntry, source: Source) -> bool:
+    """Was this source's year-less dateline ("МОСКВА, 14 сентября. /Интерфакс/.") dated with no
+    other date to go by (its year taken from a year the text writes, which may be a past one, or
+    no date at all)? Such a source is read again once the dates of every other source of the
+    run are known (:func:`other_dates`): the year nearest to them is the likelier one. The
+    second reading depends on the set of the other sources' dates only, so the result is the
+    same whatever the order of reading, the shards or ``--jobs``."""
+    if e.published is not None or e.as_of is not None:
+        return False
+    if source.published is None:
+        from kzclaims.dateline import find_yearless_dateline
+
+        return find_yearless_dateline(source.text) is not None
+    return source.published_from == "dateline" and _YEAR_FROM_TEXT in (source.dateline_note or "")
+
+
+def other_dates(published: Iterable[dt.date | str | None]) -> tuple[dt.date, ...]:
+    """The median of the other sources' publication dates (one, or none), as the manifest's
+    dates are used (:attr:`SourceListing._manifest_dates`)."""
+    dates = sorted(
+        d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for d in published if d
+    )
+    return (dates[len(dates) // 2],) if dates else ()
+
+
+#: how a year-less dateline's year taken from the text is described (:func:`needs_other_dates`)
+_YEAR_FROM_TEXT = "year from the text"
+
 #: how many days before its publication date a dateline may be and still give the day written
 _DATELINE_BEFORE_DAYS = 7
 
@@ -800,7 +843,7 @@ def _yearless_dateline(
     if year is None:
         return None, None, None
     try:
-        return dt.date(year, found.month, found.day), f"{quoted}, year from the text ({year})", None
+        return dt.date(year, found.month, found.day), f"{quoted}, {_YEAR_FROM_TEXT} ({year})", None
     except ValueError:
         return None, None, None
 

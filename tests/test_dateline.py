@@ -207,3 +207,56 @@ def test_a_dateline_set_aside_by_published_is_a_warning(tmp_path: Path) -> None:
         (tmp_path / str(n)).mkdir()
         src = _folder(tmp_path / str(n), {"tass.txt": TASS}, f"sources:\n  - {{file: tass.txt, id: tass, {entry}}}\n")
         assert list(load_sources(src, "sources").warnings) == []
+
+
+# QA3 Q1 / QA4 Q11: without any date in a manifest, a year-less dateline took its year from a
+# year the text writes (a past year, often: "the flood of 2023") although the other sources were
+# from 2025; it is now dated by the other sources' dates, read first, whatever the shards.
+INTERFAX = (
+    "МОСКВА, 14 сентября. /Интерфакс/. Около 300 человек эвакуированы в воскресенье.\n\n"
+    "Похожее наводнение произошло в 2023 году, тогда пострадали 40 домов.\n"
+)
+WIRES = {
+    "a-wire.txt": "Flood forces evacuation\n16 September 2025\n\nAbout 300 people left.\n",
+    "z-wire.txt": "Flood aftermath\n18 September 2025\n\nThe river fell.\n",
+}
+
+
+def test_year_from_the_other_sources_read_first_without_a_manifest(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"m-interfax.txt": INTERFAX, **WIRES})
+    sources = {s.id: s for s in load_sources(src, "sources").sources}
+    assert sources["m-interfax"].published == dt.date(2025, 9, 14)
+    assert sources["m-interfax"].dateline_note == (
+        "“МОСКВА, 14 сентября.”, year from the dates of the other sources"
+    )
+    assert sources["z-wire"].published == dt.date(2025, 9, 18)
+    # alone, the text's year is all there is
+    (tmp_path / "alone").mkdir()
+    alone = _folder(tmp_path / "alone", {"m-interfax.txt": INTERFAX})
+    assert load_sources(alone, "sources").sources[0].published == dt.date(2023, 9, 14)
+
+
+@pytest.mark.parametrize(("shard_bytes", "jobs"), [(None, 1), (1, 1), (1, 2)])
+def test_the_run_dates_it_the_same_whatever_the_shards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shard_bytes: int | None, jobs: int
+) -> None:
+    from kzclaims import execute
+    from kzclaims.claims import parse_claims
+    from kzclaims.sources import list_sources
+
+    if shard_bytes is not None:  # one source a shard: the others' dates come from other shards
+        monkeypatch.setattr(execute, "MIN_SHARD_BYTES", shard_bytes)
+        monkeypatch.setattr(execute, "MAX_SHARD_BYTES", shard_bytes)
+        monkeypatch.setattr(execute, "PARALLEL_MIN_BYTES", 0)  # a pool of ``jobs`` workers
+    src = _folder(tmp_path, {"m-interfax.txt": INTERFAX, **WIRES})
+    claims = parse_claims(
+        "version: 1\nclaims:\n  - id: evacuated\n    title: People evacuated\n    kind: count\n"
+        "    find: [people evacuated, эвакуированы]\n",
+        "claims.yaml",
+    )
+    report = execute.run_compare(claims, list_sources(src, "sources"), jobs=jobs).report
+    published = {s.id: s.published for s in report.sources}
+    assert published == {"a-wire": "2025-09-16", "m-interfax": "2025-09-14", "z-wire": "2025-09-18"}
+    assert [s.id for s in report.sources] == ["a-wire", "m-interfax", "z-wire"]
+    cells = {f.source: f.value for f in report.claims[0].findings}
+    assert cells["m-interfax"] == 300
