@@ -250,11 +250,11 @@ def test_a_task_carries_its_place_not_the_listing(many: Path) -> None:
     task = execute._Task(3, 10, 20, 50_000)
     assert len(pickle.dumps(task)) < 200
     run = execute._Run(listing, claims.claims, None, "k")
-    number, outcomes, size = execute._search_shard(task, run)
+    number, outcomes, size, later = execute._search_shard(task, run)
     assert number == 3 and [o.info.id for o in outcomes] == [
         e.id for e in listing.entries[10:20]
     ]
-    assert size == sum(o.size for o in outcomes) > 0
+    assert size == sum(o.size for o in outcomes) > 0 and later == ()
 
 
 def test_progress_counts_every_file_with_jobs_and_dask(
