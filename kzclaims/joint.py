@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kzclaims._dataclass import dataclass
 from kzclaims.model import Claim, Sentence, Value
+
+if TYPE_CHECKING:
+    from kzclaims.match import Lexicon
 
 __all__ = [
     "NEAR_WORDS",
@@ -38,6 +43,7 @@ __all__ = [
     "contrast_phrases",
     "local_ceiling",
     "local_score",
+    "local_scores",
     "passage_local_ceiling",
 ]
 
@@ -53,6 +59,13 @@ class _Words:
 
 def claim_phrases(claim: Claim, phrasings: Sequence[str]) -> tuple[_Words, ...]:
     """The content words of each phrasing (stop words and numbers left out)."""
+    return _phrases(tuple(phrasings))
+
+
+@lru_cache(maxsize=8192)
+def _phrases(phrasings: tuple[str, ...]) -> tuple[_Words, ...]:
+    """:func:`claim_phrases`, remembered: the scorer asks for them once per (claim, source)
+    (a function of the phrasings' text only)."""
     from kzclaims.lang import language_of_phrase
     from kzclaims.match import is_weak, tokens
 
@@ -159,13 +172,17 @@ class SourceStats:
 
     def __init__(
         self, sentences: Sequence[Sentence], language: str = "en",
-        toks: Sequence[Sequence[str]] | None = None,
+        toks: Sequence[Sequence[str]] | None = None, lexicon: Lexicon | None = None,
     ) -> None:
         """``toks``: the words (:func:`kzclaims.match.tokens` in ``language``) of each of the
-        sentences, when already known (the index has them)."""
+        sentences, when already known (the index has them). ``lexicon``: the index's
+        ``kzclaims.match.Lexicon``, whose vocabulary holds every word of ``toks`` that the
+        index keeps (all but the weak ones): :meth:`similar` then takes a word's similar words
+        from its expansion instead of comparing it with the source's words again."""
         from kzclaims.match import tokens
 
         self.language = language
+        self._lexicon = lexicon if toks is not None and len(toks) == len(sentences) else None
         self.n = len(sentences)
         self.df: Counter[str] = Counter()
         #: the words of each sentence (by the sentence's index in the source)
@@ -179,6 +196,14 @@ class SourceStats:
         self._with: dict[str, frozenset[int]] = {}
         self._plain: list[str] | None = None
         self._weights: dict[str, tuple[float, frozenset[int]]] = {}
+        self._similar: dict[str, frozenset[str]] = {}
+        # the passages' words and hits: per source, so released with its statistics
+        self._texts: dict[str, tuple[dict[str, list[int]], list[str]]] = {}
+        self._hits: dict[tuple[str, str], tuple[tuple[int, float, str], ...]] = {}
+        # id(phrasings) -> (those phrasings, their words' weight_where)
+        self._phrase_weights: dict[
+            int, tuple[Sequence[_Words], list[list[tuple[float, frozenset[int]]]]]
+        ] = {}
 
     def weight_where(self, word: str) -> tuple[float, frozenset[int]]:
         """``(idf(word), sentences_with(word))``, remembered (read for every passage of every
@@ -188,20 +213,57 @@ class SourceStats:
             got = self._weights[word] = (self.idf(word), self.sentences_with(word))
         return got
 
+    def phrase_weights(
+        self, phrases: Sequence[_Words]
+    ) -> list[list[tuple[float, frozenset[int]]]]:
+        """:meth:`weight_where` of each word of each phrasing, remembered per phrasings (read
+        for every window of a claim in the source by :func:`passage_local_ceiling`)."""
+        got = self._phrase_weights.get(id(phrases))
+        if got is None or got[0] is not phrases:
+            weight_where = self.weight_where
+            got = self._phrase_weights[id(phrases)] = (
+                phrases, [[weight_where(w) for w in ph.words] for ph in phrases]
+            )
+        return got[1]
+
     def sentences_with(self, word: str) -> frozenset[int]:
         """The sentences (indexes) holding a word similar to ``word``: equal, a synonym, or, with
-        no digit in either, a rapidfuzz ratio >= the cutoff: what ``_hits`` (kzclaims.match's
+        no digit in either, a rapidfuzz ratio >= the cutoff: what :meth:`hits` (kzclaims.match's
         ``_ratio`` > 0) finds in a passage. The words are :func:`kzclaims.match.tokens` of each
         sentence, the same words as ``_words`` gives (both: lower case, possessive 's,
         apostrophes and thousands separators dropped, the language's normalizer)."""
         got = self._with.get(word)
+        if got is None:
+            similar = self.similar(word)
+            got = self._with[word] = frozenset(
+                k for k, ws in self.words.items() if not ws.isdisjoint(similar)
+            )
+        return got
+
+    def similar(self, word: str) -> frozenset[str]:
+        """The words of the source similar to ``word`` as :meth:`sentences_with` finds them:
+        ``word`` itself, its synonyms, and with no digit in either the words within the
+        rapidfuzz cutoff; every word of the source whose ``kzclaims.match._ratio`` with ``word``
+        is above 0 is one of them (a word with a digit is similar only when equal)."""
+        got = self._similar.get(word)
         if got is None:
             from rapidfuzz import fuzz, process
 
             from kzclaims.match import SYNONYMS, WORD_CUTOFF
 
             similar = {word} | (SYNONYMS.get(word, frozenset()) & self.df.keys())
-            if not _DIGIT.search(word):
+            if not _DIGIT.search(word) and self._lexicon is not None:
+                # The source's words without a digit within the cutoff: the index's words
+                # among the word's expansion over the vocabulary (every word of the index is in
+                # it: expand compares a word with all of them, by the same ratio and cutoff),
+                # and the weak words, which the index leaves out, among those near the word.
+                df = self.df
+                similar.update(
+                    v for v, _ in self._lexicon.expand(word)
+                    if v in df and not _DIGIT.search(v)
+                )
+                similar.update(t for t in _weak_similar(word) if t in df)
+            elif not _DIGIT.search(word):
                 if self._plain is None:
                     self._plain = [t for t in self.df if not _DIGIT.search(t)]
                 similar.update(
@@ -210,9 +272,57 @@ class SourceStats:
                         limit=None,
                     )
                 )
-            got = self._with[word] = frozenset(
-                k for k, ws in self.words.items() if not ws.isdisjoint(similar)
-            )
+            got = self._similar[word] = frozenset(similar)
+        return got
+
+    def hits(self, word: str, text: str) -> tuple[tuple[int, float, str], ...]:
+        """(position, similarity, passage word) of every word of a passage of this source
+        (:func:`_words`) similar to ``word`` (``kzclaims.match._ratio`` > 0), in text order.
+
+        The candidates are the passage's words among :meth:`similar` (the source's words
+        similar to ``word``, found once per source), not a rapidfuzz pass per passage; a
+        passage word that is not a word of the source's sentences (a tokenization corner) is
+        tested as before (equal, a synonym or within the cutoff). Either way each candidate is
+        then scored exactly, so the hits are those of a pass over the passage."""
+        key = (word, text)
+        got = self._hits.get(key)
+        if got is None:
+            positions, outside = self._positions(text)
+            found = [t for t in self.similar(word) if t in positions]
+            if outside:
+                from rapidfuzz import fuzz
+
+                from kzclaims.match import SYNONYMS, WORD_CUTOFF
+
+                synonyms = SYNONYMS.get(word, frozenset())
+                found.extend(
+                    t for t in outside
+                    if t == word or t in synonyms
+                    or fuzz.ratio(word, t, score_cutoff=WORD_CUTOFF) >= WORD_CUTOFF
+                )
+            out = []
+            for t in found:
+                sim = 1.0 if t == word else _sim(word, t)
+                if sim > 0.0:
+                    out.extend((i, sim, t) for i in positions[t])
+            out.sort()
+            got = self._hits[key] = tuple(out)
+        return got
+
+    def _positions(self, text: str) -> tuple[dict[str, list[int]], list[str]]:
+        """The positions of each distinct word of a passage (:func:`_words`), and those of its
+        words that are not words of the source's sentences."""
+        got = self._texts.get(text)
+        if got is None:
+            positions: dict[str, list[int]] = {}
+            for i, (t, _, _) in enumerate(_words(text, self.language)):
+                at = positions.get(t)
+                if at is None:
+                    positions[t] = [i]
+                else:
+                    at.append(i)
+            df = self.df
+            got = self._texts[text] = (positions, [t for t in positions if t not in df])
         return got
 
     def idf(self, word: str, similar: Sequence[str] = ()) -> float:
@@ -223,6 +333,28 @@ class SourceStats:
 
 
 _SIMS: dict[tuple[str, str], float] = {}
+
+
+@lru_cache(maxsize=65536)
+def _weak_similar(word: str) -> tuple[str, ...]:
+    """The weak words (``kzclaims.match.is_weak``'s stop and number words, which no index
+    keeps) without a digit within the rapidfuzz cutoff of ``word``."""
+    from rapidfuzz import fuzz, process
+
+    from kzclaims.match import WORD_CUTOFF
+
+    return tuple(
+        t for t, _, _ in process.extract(
+            word, _weak_plain(), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _weak_plain() -> list[str]:
+    from kzclaims.match import _WEAK
+
+    return sorted(t for t in _WEAK if not _DIGIT.search(t))
 
 
 def _sim(a: str, b: str) -> float:
@@ -250,41 +382,14 @@ def _words(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-@lru_cache(maxsize=65536)
-def _hits(word: str, text: str, language: str) -> tuple[tuple[int, float, str], ...]:
-    """(position, similarity, passage word) of every passage word similar to ``word``."""
-    from rapidfuzz import fuzz, process
-
-    from kzclaims.match import SYNONYMS, WORD_CUTOFF
-
-    words = _words(text, language)
-    # a word is similar only when equal, a synonym or within WORD_CUTOFF (kzclaims.match._ratio):
-    # find those in one rapidfuzz pass, then score them as one by one
-    distinct = list(dict.fromkeys(t for t, _, _ in words))
-    maybe = {word} | (SYNONYMS.get(word, frozenset()) & set(distinct))
-    maybe.update(
-        t for t, _, _ in process.extract(
-            word, distinct, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
-        )
-    )
-    out = []
-    for i, (t, _, _) in enumerate(words):
-        if t not in maybe:
-            continue
-        sim = 1.0 if t == word else _sim(word, t)
-        if sim > 0.0:
-            out.append((i, sim, t))
-    return tuple(out)
-
-
 def forget_passages() -> None:
-    """Empty the caches keyed by a passage's text (:func:`_words`, :func:`_hits`, and the values
-    read in a passage, ``kzclaims.choose._read_values``): a passage is scored for the claims of
-    one source, so ``kzclaims.pipeline.ShardSearch`` empties them after each source and memory
+    """Empty the caches keyed by a passage's text (:func:`_words` and the values read in a
+    passage, ``kzclaims.choose._read_values``): a passage is scored for the claims of one
+    source, so ``kzclaims.pipeline.ShardSearch`` empties them after each source and memory
     stays flat (their keys hold the passages' texts: up to ~40 MB at 65,536 entries, issue 8;
-    ~16 MB within one 2 MB shard at 500 claims when they were emptied per shard)."""
+    ~16 MB within one 2 MB shard at 500 claims when they were emptied per shard). A passage's
+    hits (:meth:`SourceStats.hits`) are kept by its source's statistics, released with them."""
     _words.cache_clear()
-    _hits.cache_clear()
     from kzclaims.choose import _read_values
 
     # the values read in a passage (~0.5 KB a passage): ~7 % of the readings of a shard are
@@ -301,35 +406,69 @@ def local_score(
     unit_hit: bool = False,
 ) -> tuple[float, str]:
     """The local score (0-100) of ``value`` in ``text`` and the phrasing that gave it."""
+    return local_scores(phrases, stats, text, ((value, unit_hit),))[0]
+
+
+def local_scores(
+    phrases: Sequence[_Words], stats: SourceStats, text: str,
+    values: Sequence[tuple[Value, bool]],
+) -> list[tuple[float, str]]:
+    """:func:`local_score` of each (value, unit hit) of one text, in one pass: the text's words,
+    each phrasing word's hits in it and their weight are looked up once for all the values (a
+    window's values are scored together), and each value's sums are made in the same order as
+    one by one, so the scores are the same."""
     toks = _words(text, stats.language)
-    # the value's position in words: the index of its first word
-    at = next((i for i, (_, s, e) in enumerate(toks) if e > value.start), len(toks))
-    last = next((i for i, (_, s, _e) in enumerate(toks) if s >= value.end), len(toks)) - 1
-    best, best_text = 0.0, ""
+    starts = [s for _, s, _ in toks]
+    ends = [e for _, _, e in toks]
+    # each value's first and last word: the first word ending after its start, and the word
+    # before the first one starting at or after its end (the spans are in text order)
+    spans = [
+        (bisect_right(ends, v.start), bisect_left(starts, v.end) - 1) for v, _ in values
+    ]
+    n = len(values)
+    best = [0.0] * n
+    best_text = [""] * n
+    idf = stats.idf
     for ph in phrases:
-        total = got = 0.0
+        total = [0.0] * n
+        got = [0.0] * n
         for w in ph.words:
-            sim_best, pos = 0.0, -1
-            matched: list[str] = []
-            for i, sim, t in _hits(w, text, stats.language):
-                if at <= i <= last:
-                    continue  # the value's own words
-                matched.append(t)
-                d = at - i - 1 if i < at else i - last - 1
-                near = sim * 0.5 ** (max(0, d) / NEAR_WORDS)
-                if near > sim_best:
-                    sim_best, pos = near, i
-            weight = stats.idf(w, matched)
-            total += weight
-            if pos >= 0:
-                got += weight * sim_best
-        if unit_hit:  # the value counts one of the claim's units: as good as a word beside it
-            total += 1.0
-            got += 1.0
-        score = 100.0 * got / total if total else 0.0
-        if score > best:
-            best, best_text = score, ph.text
-    return best, best_text
+            hits = stats.hits(w, text)
+            if not hits:
+                weight = idf(w, ())
+                for k in range(n):
+                    total[k] += weight
+                continue
+            every: float | None = None  # the weight when no hit is a value's own word
+            for k, (at, last) in enumerate(spans):
+                sim_best, pos = 0.0, -1
+                own = False
+                for i, sim, _t in hits:
+                    if at <= i <= last:
+                        own = True
+                        continue  # the value's own words
+                    d = at - i - 1 if i < at else i - last - 1
+                    near = sim * 0.5 ** (max(0, d) / NEAR_WORDS)
+                    if near > sim_best:
+                        sim_best, pos = near, i
+                if own:
+                    weight = idf(w, [t for i, _, t in hits if not at <= i <= last])
+                else:
+                    if every is None:
+                        every = idf(w, [t for _, _, t in hits])
+                    weight = every
+                total[k] += weight
+                if pos >= 0:
+                    got[k] += weight * sim_best
+        for k in range(n):
+            t, g = total[k], got[k]
+            if values[k][1]:  # the value counts a unit of the claim: as good as a word beside it
+                t += 1.0
+                g += 1.0
+            score = 100.0 * g / t if t else 0.0
+            if score > best[k]:
+                best[k], best_text[k] = score, ph.text
+    return list(zip(best, best_text, strict=True))
 
 
 #: the smallest informativeness a word absent from a source can have: a source of one sentence,
@@ -376,7 +515,7 @@ def passage_local_ceiling(
     ``sentences`` of the source (their indexes).
 
     Proof (as :func:`local_ceiling`, with the source's own statistics): a phrasing word with no
-    similar word in those sentences (:meth:`SourceStats.sentences_with`: the test ``_hits``
+    similar word in those sentences (:meth:`SourceStats.sentences_with`: the test ``hits``
     makes) has ``matched`` empty for every value of the passage, so it weighs exactly
     ``stats.idf(w)`` and adds nothing to ``got``; a word with similar words weighs
     ``idf(w, matched) <= stats.idf(w)`` (``matched`` can only raise ``df``) and adds at most its
@@ -391,11 +530,9 @@ def passage_local_ceiling(
     best = 0.0
     u = 1.0 if unit else 0.0
     window = range(sentences.start, sentences.stop)
-    weight_where = stats.weight_where
-    for ph in phrases:
+    for words in stats.phrase_weights(phrases):
         present = absent = 0.0
-        for w in ph.words:
-            weight, where = weight_where(w)
+        for weight, where in words:
             if not where.isdisjoint(window):
                 present += weight
             else:

@@ -147,6 +147,7 @@ class _Indexed:
                 self.sentences.get(source_id, ()), language or "en",
                 # the index's words of the sentences, when it read them in the same language
                 self.index.tokens_of(source_id) if language else None,
+                self.index.lexicon,
             )
         return got
 
@@ -553,16 +554,18 @@ def joint_candidates(
     claim: Claim, m: Match, choice: Choice, phrases: Sequence[Any], stats: SourceStats
 ) -> list[JointScore]:
     """Every usable value of a passage with its joint score (in the text's order)."""
-    from kzclaims.joint import local_score
+    from kzclaims.joint import local_scores
 
-    out = []
-    for c in choice.candidates:
-        if c.excluded:
-            continue
-        unit_hit = bool(claim.unit and c.value.noun and unit_matches(c.value.noun, claim.unit))
-        local, via = local_score(phrases, stats, m.text, c.value, unit_hit)
-        out.append(JointScore(c, m.score, local, via, joint_score(m.score, local, c.score)))
-    return out
+    usable = [c for c in choice.candidates if not c.excluded]
+    unit = claim.unit
+    locals_ = local_scores(phrases, stats, m.text, [
+        (c.value, bool(unit and c.value.noun and unit_matches(c.value.noun, unit)))
+        for c in usable
+    ])
+    return [
+        JointScore(c, m.score, local, via, joint_score(m.score, local, c.score))
+        for c, (local, via) in zip(usable, locals_, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
