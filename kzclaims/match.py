@@ -589,6 +589,7 @@ class CorpusIndex:
         self._postings: dict[str, array[int]] = {}
         self._unsynced: list[str] = []  # words indexed since the lexicon was last given them
         self._span: dict[str, range] = {}  # source id -> its sentences' numbers
+        self._number: dict[str, int] = {}  # source id -> its number (in _docs)
 
     def add(self, source_id: str, sentences: Sequence[Sentence], language: str = "en") -> None:
         """Index a source's sentences; their words are normalized the ``language``'s way."""
@@ -598,6 +599,7 @@ class CorpusIndex:
         toks_list = _tokens_many([s.text for s in sents], language)
         base = len(self._sentences)
         self._span[source_id] = range(base, base + len(sents))
+        self._number[source_id] = doc
         self._sentences.extend(sents)
         self._toks.extend(toks_list)
         self._doc_of.extend([doc] * len(sents))
@@ -682,6 +684,7 @@ class CorpusIndex:
 
     def _hits(
         self, phrasings: Sequence[str], threshold: float, pairs: bool,
+        docs: set[int] | None = None,
     ) -> dict[tuple[int, int], _Hit]:
         hits: dict[tuple[int, int], _Hit] = {}
         doc_of = self._doc_of
@@ -694,16 +697,24 @@ class CorpusIndex:
             if p is None:
                 continue
             table, cands = self._prepare(p, threshold)
+            if docs is not None:
+                cands = {i for i in cands if doc_of[i] in docs}
             _passages(p, cands, self._toks, table, threshold, pairs, hits, same_doc)
         return hits
 
     def search(
         self, phrasings: Sequence[str], threshold: float, limit: int = 5, pairs: bool = True,
+        sources: Iterable[str] | None = None,
     ) -> dict[str, list[Match]]:
         """For every source with a passage scoring >= ``threshold``: its passages, best first,
-        at most ``limit`` a source. Sources without a match are left out."""
+        at most ``limit`` a source. Sources without a match are left out.
+
+        ``sources``: only these sources are searched (the others' sentences are not scored);
+        a source's passages do not depend on the others' (a pair never spans two sources), so
+        theirs are the same as in a search of every source."""
+        docs = None if sources is None else {self._number[s] for s in sources}
         by_doc: dict[int, dict[tuple[int, int], _Hit]] = {}
-        for key, h in self._hits(phrasings, threshold, pairs).items():
+        for key, h in self._hits(phrasings, threshold, pairs, docs).items():
             by_doc.setdefault(self._doc_of[key[0]], {})[key] = h
         return {
             self._docs[d]: _matches(self._docs[d], self._sentences, hs, limit)

@@ -261,9 +261,12 @@ class _Indexed:
             return None
         return replace(m, text=f"{m.text} {sentences[nxt].text}", last_sentence=nxt)
 
-    def search(self, claim: Claim, threshold: float, limit: int) -> dict[str, list[Match]]:
-        """The best passages of each source for the claim's phrasings (one query for all)."""
-        return self.index.search(phrasings(claim), threshold, limit=limit)
+    def search(
+        self, claim: Claim, threshold: float, limit: int, sources: Iterable[str] | None = None,
+    ) -> dict[str, list[Match]]:
+        """The best passages of each source (of ``sources``, when given) for the claim's
+        phrasings (one query for all)."""
+        return self.index.search(phrasings(claim), threshold, limit=limit, sources=sources)
 
 
 #: the kinds of claim whose ``title`` is not searched as one more phrasing. A user writes a
@@ -1449,11 +1452,19 @@ class ShardSearch:
             self.keys.sentences = {}
             indexed = _Indexed(candidates, self.lexicon, split)
             where = {id(s): k for k, s in enumerate(sources)}
+            # the sources where each claim is searched: its query scores only their sentences
+            # (the others' passages were dropped: the same passages, less work)
+            wanted_in: dict[int, list[str]] = {}
+            for source, w in zip(sources, wanted, strict=True):
+                for q in w:
+                    wanted_in.setdefault(q, []).append(source.id)
             found_in: dict[int, list[tuple[int, float, Sequence[Match]]]] = {}
-            for q in sorted(set().union(*wanted)):
+            for q in sorted(wanted_in):
                 claim = self.claims[q]
                 limit = claim.threshold if self.threshold is None else self.threshold
-                passages = indexed.search(claim, search_floor(limit), PASSAGES_READ)
+                passages = indexed.search(
+                    claim, search_floor(limit), PASSAGES_READ, wanted_in[q]
+                )
                 for source in candidates:
                     found = passages.get(source.id)
                     if found and q in wanted[where[id(source)]]:

@@ -79,7 +79,12 @@ def test_unit_counts_as_a_word_beside_the_value() -> None:
     )[0]
 
 
-def _brute(indexed: pipeline._Indexed, claim: Claim, threshold: float, limit: int) -> dict:
+def _brute(
+    indexed: pipeline._Indexed, claim: Claim, threshold: float, limit: int,
+    sources: object = None,
+) -> dict:
+    # every source is scanned, also when the index is asked for some (``sources``): the
+    # index's passages of those must be the brute force's all the same
     out = {}
     language = {s.id: s.language for s in indexed.sources}
     for sid, sents in indexed.sentences.items():
