@@ -305,6 +305,8 @@ def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, wo
          "km", "en"),
         ("exclusion zone of square kilometres", "The 3.5 sq km exclusion zone stays closed.",
          "sq", "en"),
+        ("families of the dead will receive compensation",
+         "The company will pay compensation to each family of the deceased.", "deceased", "en"),
     ],
 )
 def test_news_synonyms_and_derivational_families_match(

@@ -45,7 +45,7 @@ _BASE_GROUPS = (
     "troops soldiers servicemen peacekeepers contingent",
     "attack attacks attacked assault assaults assaulted storm stormed raid raided",
     "attackers assailants gunmen",
-    "killed died dead perished deaths death fatalities toll lives",
+    "killed died dead deceased perished deaths death fatalities toll lives",
     "injured hurt wounded injuries injury",
     "missing unaccounted",
     "displaced homeless evacuated uprooted",
