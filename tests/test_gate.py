@@ -48,7 +48,13 @@ def _run(
         [s.text for s in corpus.sources], [s.language for s in corpus.sources]
     )
     skipped = len(claimset.claims) * len(corpus.sources) - sum(len(w) for w in wanted)
+    RIVALS[folder.name, gate, threshold] = [o.rivals for o in outcomes]
     return assemble(claimset.claims, outcomes), skipped
+
+
+#: the other values each source gives (kzclaims.pipeline.Rival), for the agreement across
+#: sources: the gate must not change them either
+RIVALS: dict[tuple[str, bool, float | None], list[object]] = {}
 
 
 SKIPPED: dict[str, int] = {}
@@ -61,6 +67,7 @@ def test_gate_on_and_off_give_the_same_findings(folder: Path) -> None:
     assert [r.id for r in on] == [r.id for r in off]
     for a, b in zip(on, off, strict=True):
         assert a == b, a.id
+    assert RIVALS[folder.name, True, None] == RIVALS[folder.name, False, None]
     SKIPPED[folder.name] = skipped
 
 
@@ -70,6 +77,7 @@ def test_gate_is_lossless_at_other_thresholds(threshold: float) -> None:
         on, _ = _run(folder, gate=True, threshold=threshold)
         off, _ = _run(folder, gate=False, threshold=threshold)
         assert on == off, (folder.name, threshold)
+        assert RIVALS[folder.name, True, threshold] == RIVALS[folder.name, False, threshold]
 
 
 def test_the_gate_does_skip_claims_in_documents() -> None:

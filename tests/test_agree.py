@@ -1,0 +1,182 @@
+"""Agreement across sources (issue 10, sixth pass): after every source is searched, what the
+other sources give for a claim moves a source's cell to a value they agree on, takes a value
+below the threshold that they agree on (dates, percentages, durations, date ranges), and drops a
+cell near the threshold whose value no other source gives while others agree on another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kzclaims.pipeline as pipeline
+from kzclaims.claims import load_claims
+from kzclaims.compare import Bounds
+from kzclaims.model import Claim, ClaimResult, Finding, SourceInfo
+
+CLAIMS = """\
+version: 1
+claims:
+  - id: troops
+    title: Troops deployed
+    kind: count
+    find: [number of troops deployed]
+    unit: [troops]
+  - id: start
+    title: Start of the withdrawal
+    kind: date
+    find: [date the withdrawal started]
+"""
+
+
+@pytest.fixture
+def claims(tmp_path: Path) -> tuple[Claim, ...]:
+    (tmp_path / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    return load_claims(tmp_path / "claims.yaml").claims
+
+
+def _finding(source: str, value: float, score: float = 90.0) -> Finding:
+    return Finding(
+        source=source, found=True, text=f"{value:g} troops", value=value, qualifier="exact",
+        quote=f"... {value:g} troops ...", line=1, score=score, why="score it",
+    )
+
+
+def _cell(q: int, source: str, value: float, margin: float, key: int) -> pipeline.Rival:
+    f = _finding(source, value, 75.0 + margin)
+    return pipeline.Rival(q, f, (Bounds(value, value),), margin, (key, 0), taken=True)
+
+
+def _other(q: int, source: str, value: float, margin: float, key: int) -> pipeline.Rival:
+    f = _finding(source, value, 75.0 + margin)
+    return pipeline.Rival(q, f, (Bounds(value, value),), margin, (key, 0))
+
+
+def _outcome(source: str, rivals: list[pipeline.Rival]) -> pipeline.SourceOutcome:
+    cells = tuple(
+        (r.claim, r.finding, r.bounds) for r in rivals if r.taken
+    )
+    return pipeline.SourceOutcome(
+        SourceInfo(source, source, f"{source}.txt"), cells, rivals=tuple(rivals)
+    )
+
+
+def _results(claims: tuple[Claim, ...], outcomes: list[pipeline.SourceOutcome]) -> ClaimResult:
+    return pipeline.assemble(claims, outcomes)[0]
+
+
+def test_a_cell_moves_to_the_value_other_sources_give(claims: tuple[Claim, ...]) -> None:
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        # "c" took 40 (a figure of another kind), with 2,500 a little below it
+        _outcome("c", [_cell(0, "c", 40, 10, 1), _other(0, "c", 2500, 0, 2)]),
+    ]
+    result = _results(claims, outcomes)
+    c = result.findings[2]
+    assert c.found and c.value == 2500
+    assert c.why is not None and c.why.startswith("2 other sources give")
+    assert result.verdict == "agree"
+    # off: the cell stays
+    pipeline.AGREE = False
+    try:
+        assert _results(claims, outcomes).findings[2].value == 40
+    finally:
+        pipeline.AGREE = True
+
+
+def test_a_rival_far_below_the_cell_does_not_win(claims: tuple[Claim, ...]) -> None:
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        _outcome(
+            "c", [_cell(0, "c", 40, 60, 1), _other(0, "c", 2500, 60 - pipeline.AGREE_SWITCH - 1, 2)]
+        ),
+    ]
+    assert _results(claims, outcomes).findings[2].value == 40
+
+
+def test_one_other_source_is_not_enough(claims: tuple[Claim, ...]) -> None:
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("c", [_cell(0, "c", 40, 10, 1), _other(0, "c", 2500, 5, 2)]),
+    ]
+    assert pipeline.AGREE_MIN >= 2
+    assert _results(claims, outcomes).findings[1].value == 40
+
+
+def test_a_lone_value_near_the_threshold_is_dropped(claims: tuple[Claim, ...]) -> None:
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        _outcome("c", [_cell(0, "c", 40, 2, 1)]),
+        # far above the threshold: kept (a source may report its own figure)
+        _outcome("d", [_cell(0, "d", 3100, pipeline.AGREE_DROP + 5, 1)]),
+        # near: the other sources' value give or take AGREE_NEAR is support
+        _outcome("e", [_cell(0, "e", 2500 * (1 + pipeline.AGREE_NEAR / 2), 2, 1)]),
+    ]
+    result = _results(claims, outcomes)
+    c = result.findings[2]
+    assert not c.found and c.quote is not None
+    assert c.why is not None and c.why.startswith("abstained: its value")
+    assert result.findings[3].value == 3100
+    assert result.findings[4].found
+
+
+def test_a_date_below_the_threshold_is_taken_when_others_agree(
+    claims: tuple[Claim, ...],
+) -> None:
+    bar = pipeline.AGREE_BAR.get("date", 0.0)
+    assert bar > 0.0
+    day = 739000.0  # an ordinal: the test builds bounds by hand
+
+    def date(source: str, margin: float, taken: bool) -> pipeline.Rival:
+        f = Finding(
+            source=source, found=True, text="20 May", value="2025-05-20", qualifier="exact",
+            quote="... 20 May ...", line=1, score=75.0 + margin, why="score it",
+        )
+        return pipeline.Rival(1, f, (Bounds(day, day),), margin, (1, 0), taken=taken)
+
+    outcomes = [
+        _outcome("a", [date("a", 10, True)]),
+        _outcome("b", [date("b", 5, True)]),
+        _outcome("c", [date("c", -bar + 1, False)]),
+        _outcome("d", [date("d", -bar - 1, False)]),
+    ]
+    result = pipeline.assemble(claims, outcomes)[1]
+    assert result.findings[2].found
+    assert result.findings[2].why is not None and "2 other sources give" in result.findings[2].why
+    assert not result.findings[3].found
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_sources(
+    claims: tuple[Claim, ...],
+) -> None:
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 40, 10, 1), _other(0, "b", 2500, 0, 2)]),
+        _outcome("c", [_cell(0, "c", 2500, 15, 1)]),
+        _outcome("d", [_cell(0, "d", 7, 1, 1)]),
+        _outcome("e", [_cell(0, "e", 2500, 5, 1)]),
+    ]
+    forward = {f.source: f for f in _results(claims, outcomes).findings}
+    backward = {f.source: f for f in _results(claims, outcomes[::-1]).findings}
+    assert forward == backward
+    assert forward["b"].value == 2500 and not forward["d"].found
+
+
+def test_a_value_another_claim_holds_is_not_taken(claims: tuple[Claim, ...]) -> None:
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        # in "c", the 2,500 (sentence 2) is the value claim 1 took
+        _outcome(
+            "c",
+            [
+                _cell(0, "c", 40, pipeline.AGREE_DROP + 5, 1),
+                _other(0, "c", 2500, pipeline.AGREE_DROP, 2),
+                pipeline.Rival(1, _finding("c", 2500), None, 20, (2, 0), taken=True),
+            ],
+        ),
+    ]
+    assert _results(claims, outcomes).findings[2].value == 40
