@@ -546,13 +546,12 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
         if w in _NOT_PAST:
             continue
         before = text[max(a, m.start() - 8) : m.start()].lower()
-        after_be = r"\b(?:be|been|being|is|are|am|stay|stays|remain|remains)\s+$"
-        if re.search(after_be, before) and w not in (
+        if re.search(r"\b(?:be|been|being|is|are|am)\s+$", before) and w not in (
             "was",
             "were",
             "had",
         ):
-            continue  # "will be held", "will stay closed": the participle does not carry the tense
+            continue  # "will be held": the participle does not carry the tense
         if w.endswith("ed") and re.search(r"\b(?:the|a|an|its|his|her|their|our|this)\s+$", before):
             continue  # "the extended meeting": an adjective
         if w in ("has", "have") and re.match(r"\s+to\b", text[m.end() : m.end() + 4]):
