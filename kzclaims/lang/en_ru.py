@@ -33,7 +33,7 @@ survivor survivors survive: выжить выживший уцелеть
 body bodies: тело останки
 rescue rescued rescuers rescuer: спасти спасатель спасение спасательный
 evacuate evacuated evacuation evacuees: эвакуировать эвакуация эвакуированный
-displace displaced: перемещенный покинуть лишиться беженец
+displace displaced: перемещенный покинуть лишиться беженец переселенец
 homeless: бездомный лишиться кров
 refugee refugees: беженец
 trap trapped: заблокировать оказаться завалить
@@ -108,7 +108,7 @@ occupy occupied seize seized capture captured: захватить захват �
 hostage hostages: заложник
 detain detained detention arrest arrested arrests: задержать арестовать задержание арест
 release released free freed: освободить освобождение отпустить
-prisoner prisoners: заключенный пленный
+prisoner prisoners: пленный заключенный
 operation operations: операция
 security: безопасность
 emergency: чрезвычайный чс чп экстренный
@@ -198,6 +198,7 @@ party parties: партия
 candidate candidates: кандидат
 win won winner: победить победа победитель
 lose lost loss: проиграть потерять потеря
+loss losses: потеря убыток
 president: президент
 prime minister: премьер
 minister ministers: министр
@@ -263,7 +264,7 @@ request requested ask asked appeal appealed: просьба обратиться
 approve approved approval: одобрить утвердить одобрение
 reject rejected: отклонить отвергнуть
 propose proposed proposal: предложить предложение
-announce announced announcement: объявить заявить сообщить
+announce announced announcement: объявить заявить сообщить объявление
 declare declared declaration: объявить провозгласить заявление
 stated statement: заявить заявление сообщить
 say said: заявить сказать сообщить
@@ -462,7 +463,7 @@ depth: глубина
 methane: метан
 smoke: дым
 containment contained contain: локализовать локализация сдерживание
-overflow overflowed: выйти разлив
+overflow overflowed: разлив
 levee dike dyke: дамба
 submerge submerged inundate inundated: затопить подтопить
 scale: шкала масштаб
@@ -522,7 +523,6 @@ fisherman fishermen: рыбак
 halt termination cessation: прекращение прекратить остановка
 conclude concluded: заключить
 accomplish accomplished fulfil fulfilled: выполнить выполнение
-resettle resettled: переселенец переселить
 width: ширина
 height: высота
 radius: радиус
