@@ -84,6 +84,13 @@ def test_transliterate_names() -> None:
     assert transliterate("Жанаозен", "en") == "zhanaozen"
 
 
+def test_a_names_possessive_is_not_transliterated() -> None:
+    """"Casteria's losses": the name is "кастерия", not "кастерия'с" (never in a source)."""
+    texts = [b.text for b in bridge_phrasing("Casteria's losses", "ru")]
+    assert texts[0] == "кастерия потеря", texts
+    assert not any("'" in t or "’" in t for t in texts), texts
+
+
 def test_bridge_phrasing_words_names_numbers_and_dropped() -> None:
     bridges = bridge_phrasing("number of troops deployed to Velmara", "ru")
     assert bridges[0] == Bridge(

@@ -242,6 +242,9 @@ def transliterate(word: str, target: str) -> str:
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _is_name(word: str) -> bool:
     """A capitalized word (not an all-capital abbreviation, which is spelt otherwise in another
     language: CSTO / ОДКБ)."""
@@ -290,7 +293,8 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
         if got:
             slots.append((raw, got))
         elif _is_name(raw):
-            slots.append((raw, (transliterate(raw, target),)))
+            # a name's possessive is not part of it ("Casteria's" is "кастерия")
+            slots.append((raw, (transliterate(_POSSESSIVE_END.sub("", raw), target),)))
             names.add(raw)
         else:
             dropped.append(raw)

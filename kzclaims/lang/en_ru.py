@@ -565,6 +565,10 @@ peaceful: мирный
 money: деньги средства
 initial original: первоначальный изначальный
 valley: долина
+south southern: юг южный
+north northern: север северный
+east eastern: восток восточный
+west western: запад западный
 alive: живой
 outpost post posts: пост
 pledge pledged promise promised vow vowed: пообещать обещать обещание
