@@ -546,12 +546,13 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
         if w in _NOT_PAST:
             continue
         before = text[max(a, m.start() - 8) : m.start()].lower()
-        if re.search(r"\b(?:be|been|being|is|are|am)\s+$", before) and w not in (
+        after_be = r"\b(?:be|been|being|is|are|am|stay|stays|remain|remains)\s+$"
+        if re.search(after_be, before) and w not in (
             "was",
             "were",
             "had",
         ):
-            continue  # "will be held": the participle does not carry the tense
+            continue  # "will be held", "will stay closed": the participle does not carry the tense
         if w.endswith("ed") and re.search(r"\b(?:the|a|an|its|his|her|their|our|this)\s+$", before):
             continue  # "the extended meeting": an adjective
         if w in ("has", "have") and re.match(r"\s+to\b", text[m.end() : m.end() + 4]):
@@ -1168,9 +1169,18 @@ def _range(cx: _Ctx, m: _PM, m1: int, d1: int | None, m2: int, d2: int | None) -
     if cx.ref is None:
         cx.rel(m.start(), m.end(), None, prio=3)
         return
-    r1 = _resolve_md(m1, d1, cx.ref, cx.tense(m.start(), m.end()))
+    tense = cx.tense(m.start(), m.end())
+    r1 = _resolve_md(m1, d1, cx.ref, tense)
     if r1 is None:
         return
+    if tense == "future":
+        # a period in progress ("will remain closed from March 14 to 28", said on the 15th):
+        # its end is still ahead, so it is the period begun just before, not next year's
+        began = _resolve_md(m1, d1, cx.ref, "past")
+        if began is not None and began != r1:
+            y2 = began.year if (m2, d2) > (m1, d1) else began.year + 1
+            if _valid(y2, m2, d2) and dt.date(y2, m2, d2) >= cx.ref:
+                r1 = began
     y2 = r1.year if (m2, d2) > (m1, d1) else r1.year + 1
     if not _valid(y2, m2, d2):
         return
