@@ -6,6 +6,7 @@ calls it and renders the result. ``explain(claim, corpus)`` gives the detail beh
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
@@ -1663,15 +1664,23 @@ def _agree_round(
     if not given:
         return False
 
+    # the sources that give each (value, bounds): outlets repeat a few figures, so counting
+    # over these groups is linear in the sources, where a pass over every other source for
+    # every candidate was quadratic (1,000 sources of one claim: 0.8 s)
+    groups = Counter(given.values())
+
     def others(k: int, value: Any, bounds: Comparable | None, overlap: bool) -> int:
-        if overlap and bounds is not None:
-            return sum(
-                1 for j, (v, b) in given.items()
-                if j != k and (overlaps(b, bounds) or _near(v, value))
-            )
-        if AGREE_MATCH == "near":
-            return sum(1 for j, (v, _) in given.items() if j != k and _near(v, value))
-        return sum(1 for j, (v, _) in given.items() if j != k and v == value)
+        """How many sources other than ``k`` give ``value`` (give or take, see AGREE_MATCH)."""
+        def match(v: Any, b: Comparable) -> bool:
+            if overlap and bounds is not None:
+                return overlaps(b, bounds) or _near(v, value)
+            return _near(v, value) if AGREE_MATCH == "near" else bool(v == value)
+
+        n = sum(c for (v, b), c in groups.items() if match(v, b))
+        own = given.get(k)
+        return n - 1 if own is not None and match(*own) else n
+
+    agreed_most: list[int] = []  # the most sources agreeing on one value (computed once)
 
     overlap = AGREE_MATCH == "overlap"
     decided: dict[int, tuple[Finding, Comparable | None]] = {}
@@ -1705,9 +1714,9 @@ def _agree_round(
                 continue
             if AGREE_DROP and start.margin < AGREE_DROP:
                 alone = others(k, _agreed_value(start.finding.value), start.bounds, True) == 0
-                agreed = max(
-                    (others(-1, v, b, False) for v, b in given.values()), default=0
-                )
+                if not agreed_most:
+                    agreed_most.append(max(others(-1, v, b, False) for v, b in groups))
+                agreed = agreed_most[0]
                 if alone and agreed >= AGREE_MIN:
                     f = start.finding
                     why = (
