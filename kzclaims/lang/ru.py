@@ -448,6 +448,28 @@ def is_future(word: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def is_past(word: str) -> bool:
+    """Whether a lower-case word is first read as a verb in the past tense or a short passive
+    participle ("подписано", "введён", "снят": what was done): pymorphy3's first reading;
+    without it, False (the caller's own endings decide)."""
+    if not HAS_LEMMATIZER or not any("а" <= ch <= "я" or ch == "ё" for ch in word):
+        return False
+    best = _morph().parse(word)[0]
+    if not best.is_known:
+        return False
+    if best.tag.POS == "PRTS":
+        # "запланирована на 15 февраля", "назначены на понедельник": a plan, said ahead
+        return best.normal_form not in _PLANNED
+    return best.tag.POS == "VERB" and best.tag.tense == "past"
+
+
+_PLANNED = frozenset(
+    ("запланировать", "планировать", "назначить", "наметить", "предусмотреть", "приурочить",
+     "рассчитать", "отложить", "перенести")
+)
+
+
+@lru_cache(maxsize=20_000)
 def is_genitive(word: str) -> bool | None:
     """Whether a word (any case) is first read as a noun or adjective in the genitive
     ("выборов", "Нового"): what "накануне" takes when it means "on the eve of". None without

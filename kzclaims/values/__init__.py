@@ -184,6 +184,10 @@ def _read(
         from kzclaims.values.russian import read_russian
 
         found = read_russian(text, reference, conventions)
+        if wanted is not None and "date_range" in wanted and len(found) > 1:
+            from kzclaims.values.russian import role_periods
+
+            found = sorted([*found, *role_periods(text, found)], key=lambda v: (v.start, v.end))
         return found if wanted is None else [v for v in found if v.type in wanted]
     original = text
     day_first = conventions.day_first if conventions is not None else False

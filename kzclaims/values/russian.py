@@ -662,8 +662,9 @@ _P_NEXT_DAY = lazy(
     r"(?<![а-яё])на" + _SP + r"+(?:следующий|другой)" + _SP + r"+день(?![а-яё])", _I
 )
 _AFTER_EVENT = lazy(_SP + r"+(?:после|спустя)(?![а-яё])", _I)
-_P_AGO = lazy(
-    r"(?<![а-яё\d])(?:" + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT + r")" + _SP + r"+(?:назад|тому"
+_P_AGO = lazy(  # "две недели назад", "Ровно неделю назад", "почти месяц назад"
+    r"(?<![а-яё\d])(?:(?P<q>ровно|почти|примерно|около|приблизительно|уже)" + _SP + r"+)?(?:"
+    + _AMOUNT + _SP + r"+)?(?P<u>" + _UNIT + r")" + _SP + r"+(?:назад|тому"
     + _SP + r"+назад)(?![а-яё])",
     _I,
 )
@@ -765,15 +766,29 @@ def _tense(text: str, start: int, end: int) -> str | None:
     m = _CLAUSE_BREAK.search(text, end, b)
     if m is not None:
         b = m.start()
+    # the part between commas that holds the date has its own verb more often than not:
+    # "Соглашение подписано 1 ноября, отвод войск начнётся через две недели", "Парламент 5
+    # ноября принял закон, который вступит в силу 1 января"; with no verb there ("В понедельник,
+    # 11 ноября, горняки объявили забастовку"), the clause decides
+    sa = text.rfind(",", a, start) + 1 or a
+    sb = text.find(",", end, b)
+    own = _clause_tense(text, sa, b if sb < 0 else sb, participles=True)
+    return own if own is not None else _clause_tense(text, a, b)
+
+
+def _clause_tense(text: str, a: int, b: int, participles: bool = False) -> str | None:
     clause = text[a:b].lower()
     words = set(re.findall(r"[а-яё]+", clause))
     if words & L.FUTURE_CUES:
         return "future"
     # any verb in the future ("пройдут", "рассмотрит"); a capitalized word is a name
-    if any(L.is_future(w) for w in re.findall(r"(?<![А-ЯЁа-яё])[а-яё]+", text[a:b])):
+    lower_words = re.findall(r"(?<![А-ЯЁа-яё])[а-яё]+", text[a:b])
+    if any(L.is_future(w) for w in lower_words):
         return "future"
     if _PAST_VERB.search(clause):
         return "past"
+    if participles and any(L.is_past(w) for w in lower_words):
+        return "past"  # "подписано", "введён" (a short participle: what was done)
     return None
 
 
@@ -1147,6 +1162,12 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             continue
         pd = _shift(ref, n, days, -1) if ref is not None else None
         t.date(m.start(), m.end(), pd, relative=True, tags=("ago",), prio=3)
+        q = (m.group("q") or "").lower()
+        last = t.cands[-1][3]
+        if q in ("почти", "примерно", "около", "приблизительно") and last is not None:
+            t.cands[-1] = (*t.cands[-1][:3], replace(
+                last, qualifier="approx", qualifier_text=m.group("q")
+            ))
     for m in _P_WEEKDAY.finditer(text) if not words.isdisjoint(L.WEEKDAYS) else ():
         wd = L.WEEKDAYS[m.group("wd").lower()]
         pre = " ".join(m.group("pre").lower().split())
@@ -1295,6 +1316,87 @@ def _later(
             "date", s, e, text[s:e], day, "exact", None, day, day, relative=True, tags=("later",),
         ))
     out.sort(key=lambda v: (v.start, v.end))
+    return out
+
+
+# "Кампания, стартовавшая 14 марта, заканчивается сегодня", "Действовавший с 10 февраля карантин
+# вчера был снят", "Забастовка началась 28 октября и закончилась в понедельник": a start and an
+# end date named by their roles in one sentence (the Russian side of temporal.role_periods)
+_RU_ROLE_START = (
+    r"начал[аио]?(?:сь|ся)?|начина(?:ет|ют|л[аио]?|ли)с[яь]|начн[её]тся|начнутся|стартова(?:л[аио]?"
+    r"|вш[а-яё]+)|стартует|стартуют|введ(?:[её]н[а-яё]*|ут|[её]т)|ввел[аи]?|ввели|ввод(?:ит|ят)с[яь]"
+    r"|объявлен[а-яё]*|объявил[аи]?|открыл[аи]?(?:сь|ся)?|открыт[а-яё]*|открыва(?:ет|ют)с[яь]"
+    r"|вступил[аио]?" + _SP + r"+в" + _SP + r"+силу|вступ(?:ит|ает)" + _SP + r"+в" + _SP
+    + r"+силу|приступил[аи]?|действовавш[а-яё]+" + _SP + r"+с|действу(?:ет|ют)" + _SP
+    + r"+с|с|со|начиная" + _SP + r"+с"
+)
+_RU_ROLE_END = (
+    r"заканчива(?:ет|ют|л[аио]?|ли)с[яь]|законч(?:ил[аио]?(?:сь|ся)?|ится|атся|ен[а-яё]*)"
+    r"|заверш(?:ил[аио]?(?:сь|ся)?|ится|атся|ен[а-яё]*|[её]н|ает(?:ся)?|ают(?:ся)?)"
+    r"|снят[а-яё]*|сняли|снимут|снима(?:ет|ют)с[яь]|отмен(?:[её]н[а-яё]*|или|ят|ит(?:ся)?"
+    r"|яет(?:ся)?|ил[аи]?)|истека(?:ет|л[аио]?)|ист[её]к(?:л[аио])?|прекрат(?:ил[аио]?(?:сь|ся)?"
+    r"|ится|ят|ят[а-яё]*)|прекращ[а-яё]+|продлится|продлятся|продолжится|продолжатся"
+    r"|действ(?:ует|уют|овал[аио]?|овать)|до|по"
+)
+# the cue right before the date (at most two words between: "началась в понедельник",
+# "был снят вчера") or right after it ("10 октября начался", "вчера был снят")
+_RU_START_BEFORE = lazy(
+    r"(?<![а-яё])(?:" + _RU_ROLE_START + r")(?:" + _SP + r"+(?:[а-яё]+|\d{1,2}[:.]\d\d)){0,2}?"
+    + _SP + r"+$", _I
+)
+_RU_START_AFTER = lazy(
+    r"^,?" + _SP + r"+(?:[а-яё]+" + _SP + r"+)?(?:" + _RU_ROLE_START.replace("|с|со|", "|")
+    + r")(?![а-яё])", _I
+)
+_RU_END_BEFORE = lazy(
+    r"(?<![а-яё])(?:" + _RU_ROLE_END + r")(?:" + _SP + r"+[а-яё]+){0,2}?" + _SP + r"+$", _I
+)
+_RU_END_AFTER = lazy(
+    r"^,?" + _SP + r"+(?:(?:был[аио]?|были|будет|будут)" + _SP + r"+)?(?:"
+    + _RU_ROLE_END.replace("|до|по", "") + r")(?![а-яё])", _I
+)
+_RU_BREAK = lazy(r"[.!?;]" + _SP + r"+[А-ЯЁA-Z\"«(]|\n" + _SP + r"*\n")
+
+
+def role_periods(text: str, values: list[Value]) -> list[Value]:
+    """Date ranges stated by the roles of two dates in one sentence: a start word at the first
+    ("стартовавшая 14 марта", "с 10 февраля", "10 октября начался") and an end word at the
+    second ("заканчивается сегодня", "вчера был снят", "продлится до 29 ноября"). The dates stay
+    dates; these ranges are offered to date-range claims only."""
+    from itertools import pairwise
+
+    from kzclaims.values.temporal import _period
+
+    def day(v: Value) -> bool:
+        r = v.reading
+        return v.type == "date" and isinstance(r, PartialDate) and r.day is not None
+
+    def near(v: Value, end: bool) -> bool:
+        before, after = (_RU_END_BEFORE, _RU_END_AFTER) if end else (
+            _RU_START_BEFORE, _RU_START_AFTER
+        )
+        s = v.start
+        if v.qualifier_text and v.text.lower().startswith(v.qualifier_text.lower()):
+            s += len(v.qualifier_text)
+            if end and v.qualifier_text.lower() in ("до", "по"):
+                return True  # "до 29 ноября" after a start: the end of the period
+        head = text[max(0, s - 50) : s]
+        return bool(
+            before.search(head if head[-1:].isspace() else head + " ")
+            or after.match(text[v.end : v.end + 40])
+        )
+
+    out: list[Value] = []
+    dates = [v for v in values if day(v)]
+    for a, b in pairwise(dates):
+        gap = text[a.end : b.start]
+        if len(gap) > 160 or _RU_BREAK.search(gap) or "date_range" in (a.type, b.type):
+            continue
+        if not near(a, False) or near(b, False) or not near(b, True):
+            continue
+        p = _period(text, a, b, a.start, ("roles",))
+        if p is not None:
+            out.append(p)
     return out
 
 

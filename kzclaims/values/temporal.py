@@ -477,6 +477,11 @@ _PAST = lazy(
     r"|gave|sent|fled|led|fell|rose|spoke|wrote|saw|won|lost|broke|struck|became|got|ran"
     r"|fought|brought|bought|caught|thought|felt|kept|meant|paid|sold|stood|taught|drove|flew"
     r"|grew|knew|threw|shot|spent|built|chose|stole|withdrew|overthrew|sought|found|sat|ate"
+    # more irregular pasts, and with a prefix: "retook the airport", "overran", "upheld"
+    r"|(?:re|over|under|with|up|mis|out)(?:took|ran|came|held|drew|threw|built|wrote|sold|told"
+    r"|sent|made|won|gave)|swept|sank|swore|tore|wore|bore|hid|dug|hung|slid|spun|sprang|swam"
+    r"|drank|rang|sang|shrank|woke|awoke|arose|froze|forbade|forgave|forgot|bled|clung|crept"
+    r"|dealt|flung|lent|leapt|rode|shone|slept|strode|swung|wept|blew|drew|sped"
     r"|[a-z]{2,}ed)\b",
     _I,
 )
@@ -561,11 +566,19 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return out
 
 
+_ASIDE = lazy(r",\s+(?:which|who)\b[^,;.]{1,120},", _I)
+
+
 def sentence_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around ``text[start:end]``: the nearest tense marker before the
     expression in its sentence, else the first one after it; None when there is none."""
     s, e = _window(text, start, end)
     before = [mk for mk in _markers(text, s, start)]
+    if before and ("which" in text[s:start] or "who" in text[s:start]):
+        # "retook the airport, which lies 18 km away, on Friday", "The vote, which was put off
+        # twice, takes place on Friday": an aside between commas has a tense of its own
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, s, start)]
+        before = [mk for mk in before if not any(a <= mk[0] < b for a, b in asides)]
     if before:
         return max(before, key=lambda x: (x[0], x[1] == "future"))[1]  # type: ignore[return-value]
     after = _markers(text, end, e)
@@ -1883,7 +1896,7 @@ def _join_ranges(text: str, values: list[Value]) -> list[Value]:
 _ROLE_START = lazy(
     r"\b(?:open(?:ed|s)?|beg[ai]ns?|began|start(?:ed|s)?|launch(?:ed|es)?|implemented|introduced"
     r"|imposed|declared|commenced|took\s+effect|takes\s+effect|came\s+into\s+force"
-    r"|entered\s+into\s+force|went\s+into\s+effect|kicked\s+off)\b"
+    r"|entered\s+into\s+force|went\s+into\s+effect|kicked\s+off|since)\b"
     r"(?:\s+[\w'’-]+){0,4}?\s*(?:on|from|as\s+of)?\s*$",
     _I,
 )
