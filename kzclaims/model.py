@@ -286,17 +286,32 @@ class Finding:
     reference_date: str | None = None
     unit: str | None = None  # what the value counts, as the source writes it
     why: str | None = None  # why this value was chosen (for --evidence / explain)
-    page: int | None = None  # the PDF page of the quote
-    paragraph: int | None = None  # the paragraph of the quote in an HTML page or a Word file
+    page: int | None = None  # the PDF page of the value's words (of the quote when not found)
+    paragraph: int | None = None  # the paragraph of the value in an HTML page or a Word file
+    #: the line of the value's words when the quote runs on past ``line`` to a later line of the
+    #: text read (a hard-wrapped transcript, a headline and the paragraph after it); else None
+    value_line: int | None = None
 
     @property
     def where(self) -> str | None:
-        """Where a person finds the quote in the file: "page 3", "paragraph 7", "line 12"."""
+        """Where a person finds the value in the file: "page 3", "paragraph 7", "line 12", or
+        "lines 3-5" for a quote from line 3 whose value is on line 5."""
         if self.page is not None:
             return f"page {self.page}"
         if self.paragraph is not None:
             return f"paragraph {self.paragraph}"
-        return None if self.line is None else f"line {self.line}"
+        if self.line is None:
+            return None
+        return f"lines {self.lines}" if self.value_line else f"line {self.line}"
+
+    @property
+    def lines(self) -> str | None:
+        """The line of the quote, "12", or from the quote to its value, "12-14"."""
+        if self.line is None:
+            return None
+        if self.value_line is not None and self.value_line > self.line:
+            return f"{self.line}-{self.value_line}"
+        return str(self.line)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from kzclaims.model import (
     Value,
 )
 from kzclaims.sources import Corpus
+from kzclaims.text import value_line
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -1323,8 +1324,18 @@ def _finding(
         reference_date=v.reference_date.isoformat() if v.relative and v.reference_date else None,
         unit=v.noun,
         why=_shared(choice.why),
-        **where(source, m.line),
+        **_value_place(source, m, v.start),
     ), bounds
+
+
+def _value_place(source: Source, m: Match, offset: int) -> dict[str, int]:
+    """Where the value at ``offset`` of passage ``m`` is: its page or paragraph, and its line
+    when the quote runs on past its first line (``Finding.value_line``)."""
+    line = value_line(source.text, m.text, m.line, offset)
+    place = where(source, line)
+    if line != m.line:
+        place["value_line"] = line
+    return place
 
 
 #: one string for the equal reasons of many cells: a run keeps every found cell for the report,

@@ -12,6 +12,7 @@ Nothing here imports a third-party package.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -315,6 +316,40 @@ def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
 
 def _abbreviations(language: str) -> frozenset[str]:
     return _NEVER_END | _language(language).abbreviations
+
+
+@functools.lru_cache(maxsize=8)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """The offset in ``text`` where each line starts (a source's cells are placed together, so a
+    few texts are kept: a str's hash is cached, and the text itself is the key)."""
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return tuple(starts)
+
+
+def value_line(text: str, passage: str, line: int, offset: int) -> int:
+    """The original line (1-based) of character ``offset`` of a passage that starts on ``line``.
+
+    A passage (a sentence, or two neighbouring ones, whitespace collapsed) may run over several
+    lines of the file: a hard-wrapped transcript, a PDF page's lines, a headline and the
+    paragraph after it. Its quote is cited from ``line``, where it starts; its value is where a
+    person checks it. When the file's line holds the passage up to the value, that is ``line``
+    (the common case: one paragraph a line); else the passage is located character by
+    character (:func:`line_at`); when it cannot be, ``line``.
+    """
+    starts = _line_starts(text)
+    if not 1 <= line <= len(starts):
+        return line
+    begin = starts[line - 1]
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    head = " ".join(passage[: max(0, offset) + 1].split())
+    if head in " ".join(text[begin:end].split()):
+        return line
+    return line_at(text, Sentence(0, passage, line), offset)
 
 
 def line_at(text: str, sentence: Sentence, offset: int) -> int:

@@ -14,12 +14,14 @@ from kzclaims.model import Finding, JSONValue, Report, SourceInfo
 
 def cite(file: str, f: Finding) -> str:
     """Where a quote is, for a person: ``sources/a.txt:12``, ``sources/b.pdf, page 2``,
-    ``sources/c.html, paragraph 3`` (a text file's line; a PDF's page; a page's paragraph)."""
+    ``sources/c.html, paragraph 3`` (a text file's line; a PDF's page; a page's paragraph; the
+    page or paragraph of the value's words), ``sources/a.txt:12-14`` for a quote from line 12
+    whose value is on line 14."""
     if f.page is not None or f.paragraph is not None:
         return f"{file}, {f.where}" if file else f.where or ""
     if f.line is None:
         return file
-    return f"{file}:{f.line}" if file else f"line {f.line}"
+    return f"{file}:{f.lines}" if file else f.where or ""
 
 
 QUALIFIER_SIGNS = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}

@@ -272,7 +272,7 @@ def _where(f: Finding, source: SourceInfo | None) -> str:
     paragraph = getattr(f, "paragraph", None)
     # the line of a PDF's or a web page's extracted text means nothing to a reader: the page or
     # paragraph says where the quote is
-    line = f.line if page is None and paragraph is None else None
+    line = f.lines if page is None and paragraph is None else None
     parts.append(f"<code>{_e(file)}" + (f":{_e(line)}" if line is not None else "") + "</code>")
     if page is not None:
         parts.append(f"page {_e(page)}")

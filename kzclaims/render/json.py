@@ -2,7 +2,8 @@
 
 The shape is the contract in ``formats.md``; keys that are not in the contract are additions
 (``line`` of a claim, ``unit``/``why`` of a finding, ``page``/``paragraph`` of a finding from a
-PDF / an HTML page or Word file, ``title_inferred``/``author`` of a source, ``title`` of the
+PDF / an HTML page or Word file, ``value_line`` of a finding whose value is on a later line than
+its quote's first, ``title_inferred``/``author`` of a source, ``title`` of the
 report, ``changes`` and ``baseline`` when the run was compared with a baseline).
 
 Output is byte-deterministic: sorted keys, two-space indent, UTF-8 text (no ``\\u`` escapes),
@@ -165,7 +166,10 @@ def _finding_to_dict(f: Finding, has_expected: bool) -> dict[str, JSONValue]:
 
 
 def _location(d: dict[str, JSONValue], f: Finding) -> None:
-    """``page`` (PDF) or ``paragraph`` (HTML, Word): only for sources that have them."""
+    """``page`` (PDF) or ``paragraph`` (HTML, Word): only for sources that have them;
+    ``value_line``: only when the value is on a later line than the quote's first."""
+    if f.value_line is not None:
+        d["value_line"] = f.value_line
     if f.page is not None:
         d["page"] = f.page
     if f.paragraph is not None:
@@ -411,6 +415,7 @@ class _Reader:
             why=self.string(d, "why", where, required=False),
             page=self.integer(d, "page", where),
             paragraph=self.integer(d, "paragraph", where),
+            value_line=self.integer(d, "value_line", where),
         )
 
     def claim(self, v: Any, where: str) -> ClaimResult:

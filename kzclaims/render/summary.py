@@ -114,7 +114,7 @@ def summary_lines(report: Report, claim: ClaimResult) -> list[str]:
     if s.others:
         out.append(f"other values: {s.others} source{'s' * (s.others != 1)}")
     for f in s.outliers:
-        where = f" line {f.line}" if f.line else ""
+        where = f" {f.where}" if f.line else ""
         out.append(f"outlier: {describe_finding(f, claim.kind)} in {f.source}{where}")
     if s.conflict:
         more = " and other values" if s.others else ""
