@@ -180,3 +180,69 @@ def test_a_value_another_claim_holds_is_not_taken(claims: tuple[Claim, ...]) -> 
         ),
     ]
     assert _results(claims, outcomes).findings[2].value == 40
+
+
+SIBLINGS = """\
+version: 1
+claims:
+  - id: dead
+    title: People killed
+    kind: count
+    find: [number of people killed]
+  - id: missing
+    title: People missing
+    kind: count
+    find: [number of people missing]
+"""
+
+
+@pytest.fixture
+def siblings(tmp_path: Path) -> tuple[Claim, ...]:
+    (tmp_path / "claims.yaml").write_text(SIBLINGS, encoding="utf-8")
+    return load_claims(tmp_path / "claims.yaml").claims
+
+
+def test_another_claims_figure_moves_to_the_next_value(siblings: tuple[Claim, ...]) -> None:
+    # three sources give 9 dead; "c" read 9 for the missing too (its 9 dead took another
+    # mention), and its 2 is above the threshold below it
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 9, 20, 1), _cell(1, "a", 2, 10, 2)]),
+        _outcome("b", [_cell(0, "b", 9, 20, 1)]),
+        _outcome(
+            "c",
+            [_cell(0, "c", 9, 20, 1), _cell(1, "c", 9, 15, 3), _other(1, "c", 2, 5, 4)],
+        ),
+    ]
+    missing = pipeline.assemble(siblings, outcomes)[1]
+    c = missing.findings[2]
+    assert c.found and c.value == 2
+    assert c.why is not None and c.why.startswith("2 other sources give “9 troops” for")
+    # with no other value there, abstained
+    outcomes[2] = _outcome("c", [_cell(0, "c", 9, 20, 1), _cell(1, "c", 9, 15, 3)])
+    c = pipeline.assemble(siblings, outcomes)[1].findings[2]
+    assert not c.found and c.why is not None and c.why.startswith("abstained: 2 other sources")
+    # off: the cell stays
+    old = pipeline.AGREE_OWNED
+    pipeline.AGREE_OWNED = False
+    try:
+        assert pipeline.assemble(siblings, outcomes)[1].findings[2].value == 9
+    finally:
+        pipeline.AGREE_OWNED = old
+
+
+def test_a_figure_two_claims_share_stays(siblings: tuple[Claim, ...]) -> None:
+    # as many other sources give 9 for the missing as for the dead: no claim owns it
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 9, 20, 1), _cell(1, "a", 9, 10, 2)]),
+        _outcome("b", [_cell(0, "b", 9, 20, 1), _cell(1, "b", 9, 10, 2)]),
+        _outcome("c", [_cell(0, "c", 9, 20, 1), _cell(1, "c", 9, 15, 3)]),
+    ]
+    missing = pipeline.assemble(siblings, outcomes)[1]
+    assert [f.value for f in missing.findings] == [9, 9, 9]
+    # one other source is not enough
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 9, 20, 1)]),
+        _outcome("c", [_cell(0, "c", 9, 20, 1), _cell(1, "c", 9, 15, 3)]),
+        _outcome("d", [_cell(0, "d", 4, 20, 1)]),
+    ]
+    assert pipeline.assemble(siblings, outcomes)[1].findings[1].value == 9
