@@ -86,12 +86,17 @@ _NEWS_GROUPS = (
     "militants insurgents rebels fighters gunmen",
     "fighting clashes clash battle battles hostilities combat",
     "prisoners captives detainees",
+    "riot riots rioting rioted unrest disturbance disturbances uprising uprisings mutiny revolt",
+    "inmates inmate prisoners prisoner convicts convict",
+    "transfer transfers transferred relocate relocated relocation moved",
+    "retake retook retaken recapture recaptured regain regained",
+    "siege sieges standoff blockade",
     "exchange exchanged swap swapped",
     "released freed",
     "monitors observers",
     "deployed dispatched sent",
     "deploy dispatch send",
-    "requested asked appealed sought",
+    "requested asked appealed sought request requests",
     "approved authorised authorized endorsed",
     "agreement accord deal pact",
     "ordered instructed",
@@ -110,12 +115,14 @@ _NEWS_GROUPS = (
     "rain rainfall downpour downpours",
     "hit struck",
     "magnitude strength",
+    "larger bigger greater",
     # elections and votes
     "election elections polls vote",
     "voters electorate",
     "result results outcome",
     "lawmakers legislators deputies",
     "bill legislation",
+    "referendum referendums plebiscite",
     # labour and money
     "wage wages pay salary salaries",
     "rise raise increase hike",
@@ -169,6 +176,8 @@ _FAMILIES = (
     "depart departed departure",
     "vaccinate vaccinated vaccination",
     "seek seeks seeking sought",
+    "erupt erupts erupted eruption eruptions",
+    "warn warns warned warning warnings",
     "wide width",
     "deep depth",
     "high height",
@@ -183,7 +192,8 @@ PERSON_NOUNS = wordset(
     civilian citizen worker employee staff personnel participant passenger crew member miner
     soldier troop officer policeman protester demonstrator marcher victim survivor adult
     student voter rescuer firefighter peacekeeper monitor fisherman sailor patient casualty
-    casualty fatality"""
+    casualty fatality inmate prisoner detainee convict captive hostage evacuee refugee migrant
+    pensioner teacher nurse doctor farmer"""
 )
 
 # Abbreviations after which a period does not end a sentence (compared lower-case, no final dot).
