@@ -74,6 +74,11 @@ def test_russian_sentences_keep_abbreviations() -> None:
         ("Washington, January 11, 2022\nText.", False, False),
         ("London 15/05/2024\nText.", True, False),
         ("No dateline here.\nText.", False, False),
+        # a translated piece: a written dateline, then a day.month.year one; "1.100" is 1100
+        ("Il Foglio, 14 June 2023\nBari, 13.06.2023 - around 1.100 prisoners", True, True),
+        # ... but not with more signs of a decimal point ("1.5 million"), nor without a dotted date
+        ("Il Foglio, 14 June 2023\nBari, 13.06.2023 - 1.100 and 1.5 and 6.3 m", True, False),
+        ("Il Foglio, 14 June 2023\nBari - around 1.100 prisoners", True, False),
     ],
 )
 def test_conventions_from_the_dateline(head: str, day_first: bool, decimal_comma: bool) -> None:

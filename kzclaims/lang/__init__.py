@@ -231,7 +231,13 @@ def conventions_for(text: str, language: str) -> Conventions:
             decimal_comma = True
             reason += f"; but numbers like “{example}” use a decimal comma"
         return Conventions(lang.code, lang.day_first, decimal_comma, reason)
-    for line in _head(text):
+    head = _head(text)
+    # a day.month.year date anywhere in the head ("Drovna, 13.06.2023 - From our correspondent",
+    # under a "14 June 2023" line) marks the continental way of writing numbers: with more signs
+    # of a decimal comma than of a point ("around 1.100 prisoners"), "1.100" is 1100
+    found = (_DOTTED_DATE.search(ln) for ln in head)
+    dotted = next((m.group() for m in found if m and int(m.group(2)) <= 12), None)
+    for line in head:
         m = _DOTTED_DATE.search(line)
         if m and int(m.group(2)) <= 12:
             reason = f"the dateline “{m.group()}” is day.month.year"
@@ -253,9 +259,13 @@ def conventions_for(text: str, language: str) -> Conventions:
             )
         m = _DAY_MONTH.search(line)
         if m and m.group(1).lower()[:3] in _EN_MONTHS3:
-            return Conventions(
-                lang.code, True, False, f"the dateline “{m.group()}” puts the day first",
-            )
+            reason = f"the dateline “{m.group()}” puts the day first"
+            if dotted is not None and comma > point:
+                return Conventions(
+                    lang.code, True, True,
+                    f"{reason}; “{dotted}” is day.month.year and numbers like “{example}”",
+                )
+            return Conventions(lang.code, True, False, reason)
         m = _MONTH_DAY.search(line)
         if m and m.group(1).lower()[:3] in _EN_MONTHS3:
             return Conventions(

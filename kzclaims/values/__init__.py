@@ -207,9 +207,46 @@ def _read(
         if kind == "date":  # "two days later", "the next day": from the day named before
             temporal = sorted([*temporal, *later_dates(text, temporal)], key=lambda v: v.start)
         temporal = day_lists(text, temporal, kind)
+    if kind == "date" and reference is not None and "after" in text:
+        # "Three days after the explosion, the toll has risen again": the event's day
+        from kzclaims.values.temporal import after_event_dates
+
+        found = after_event_dates(text, temporal, reference)
+        if found:
+            temporal = sorted([*temporal, *found], key=lambda v: v.start)
+    if len(numeric) > 1:
+        numeric = _restated_percents(text, numeric)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
     if text is not original:  # quote the words as the source wrote them
         values = [replace(v, text=original[v.start : v.end]) for v in values]
     if wanted is None:
         return values
     return [v for v in values if v.type in wanted]
+
+
+#: a figure that restates the percentage just before it, with no unit of its own: "just under
+#: sixty-two per cent - sixty-one point nine, to be exact", "62% (61.9)", "about 62 per cent, or
+#: 61.9"
+_RESTATE_GAP = cached(r"\s*(?:[-–—(]|,?\s+or|,\s+(?:precisely|exactly))\s*", re.I)
+_RESTATE_END = cached(r"\s*(?:[,;)]|\.(?!\d)|[-–—]\s|$)")
+
+
+def _restated_percents(text: str, numeric: list[Value]) -> list[Value]:
+    out: list[Value] = []
+    for i, v in enumerate(numeric):
+        p = numeric[i - 1] if i else None
+        if (
+            p is not None
+            and p.type == "percent"
+            and v.type == "number"
+            and v.noun is None
+            and not v.tags
+            and isinstance(v.reading, (int, float))
+            and isinstance(p.reading, (int, float))
+            and abs(v.reading - p.reading) <= max(1.0, 0.1 * abs(p.reading))
+            and _RESTATE_GAP.fullmatch(text, p.end, v.start)
+            and _RESTATE_END.match(text, v.end)
+        ):
+            v = replace(v, type="percent", tags=("restated",))
+        out.append(v)
+    return out

@@ -337,6 +337,46 @@ _VAGUE_WORD = lazy(
 )
 
 
+# a number inside a compound adjective of measure: "трёхкилометровая зона", "пятиметровой
+# волной", "двадцатитонный"
+_MEASURE_NOUN = {
+    "километров": "километров", "метров": "метров", "сантиметров": "сантиметров",
+    "миллиметров": "миллиметров", "тонн": "тонн", "литров": "литров", "градусн": "градусов",
+    "гектарн": "гектаров", "мильн": "миль",
+}
+_COMPOUND_NUMBERS = {
+    **{"тринадцати": 13, "шестнадцати": 16, "семнадцати": 17, "восемнадцати": 18,
+       "девятнадцати": 19, "пятидесяти": 50, "семидесяти": 70, "восьмидесяти": 80,
+       "двухсот": 200, "трехсот": 300, "трёхсот": 300, "пятисот": 500},
+    **{k: v for k, v in {
+        "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+        "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11,
+        "двенадцати": 12, "четырнадцати": 14, "пятнадцати": 15, "двадцати": 20,
+        "тридцати": 30, "сорока": 40, "шестидесяти": 60, "девяноста": 90, "ста": 100,
+        "полутора": 1.5,
+    }.items()},
+}
+_P_COMPOUND = lazy(
+    r"(?<![а-яё])(?P<n>" + "|".join(sorted(_COMPOUND_NUMBERS, key=len, reverse=True))
+    + r")(?P<u>" + "|".join(sorted(_MEASURE_NOUN, key=len, reverse=True))
+    + r")(?:ый|ая|ое|ые|ого|ой|ому|ым|ую|ых|ыми|ом)(?![а-яё])",
+    _I,
+)
+
+
+def _compound_numbers(text: str, skip: Sequence[tuple[int, int]]) -> list[Value]:
+    out: list[Value] = []
+    for m in _P_COMPOUND.finditer(text):
+        if _inside(skip, m.start(), m.end()):
+            continue
+        n = _num(_COMPOUND_NUMBERS[m.group("n").lower()])
+        out.append(Value(
+            "number", m.start(), m.end(), m.group(), n, "exact", None, n, n,
+            noun=_MEASURE_NOUN[m.group("u").lower()], tags=("compound",),
+        ))
+    return out
+
+
 def _read_numbers(
     text: str, exclude: Sequence[tuple[int, int]], conv: Conventions
 ) -> list[Value]:
@@ -358,6 +398,12 @@ def _read_numbers(
             continue
         out.append(v)
         used.append((v.start, v.end))
+    if "метров" in text or "тонн" in text or "литров" in text or "градусн" in text or (
+        "гектарн" in text or "мильн" in text
+    ):
+        for cv in _compound_numbers(text, skip + used):
+            out.append(cv)
+            used.append((cv.start, cv.end))
     # vague quantities: "десятки тысяч", "сотни", "несколько тысяч", "тысячи людей"
     for m in _VAGUE_WORD.finditer(text):
         if _inside(used, m.start(), m.end()) or _inside(skip, m.start(), m.end()):
@@ -713,6 +759,22 @@ _ADJ_NUMBERS = {
 _P_DUR_ADJ_WORD = lazy(
     r"(?<![а-яё])(?P<n>" + "|".join(sorted(_ADJ_NUMBERS, key=len, reverse=True))
     + r")(?P<u>дневн|недельн|месячн)(?:ый|ая|ое|ые|ого|ой|ому|ым|ую|ых|ыми|ом)(?![а-яё])",
+    _I,
+)
+# an ordinal day counted from an event: "на десятый день после голосования", "на 3-й день после
+# взрыва" (that many days after it); "двенадцатые сутки", "на пятые сутки" (the Nth day of it);
+# not "на третий день забастовки" told as a date, nor "второй день" alone
+_ORD_STEM = trie_pattern(sorted({k[:-3] for k in L.ORDINALS if k.endswith("ого")}))
+_ORD_STEMS = {k[:-3]: v for k, v in L.ORDINALS.items() if k.endswith("ого")}
+_P_ORD_DAY = lazy(
+    r"(?<![а-яё\d])(?:на|в)" + _SP + r"+(?:(?P<st>" + _ORD_STEM + r")(?:ый|ой|ий)|(?P<d>\d{1,3})"
+    r"-?(?:й|ый|ой|ий)?)" + _SP + r"+(?P<u>день)" + _SP + r"+(?:после|с" + _SP + r"+момента|со"
+    + _SP + r"+дня)(?![а-яё])",
+    _I,
+)
+_P_ORD_DAYS = lazy(
+    r"(?<![а-яё\d])(?:(?P<st>" + _ORD_STEM + r")(?:ые|ие|ьи)|(?P<d>\d{1,3})-?е)" + _SP
+    + r"+сутки(?![а-яё])",
     _I,
 )
 # an age, not a duration: "(пенсионный) возраст (с 65 лет) до 68 лет", "в возрасте 45 лет",
@@ -1269,6 +1331,14 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
     ) else ():
         days = {"дневн": 1.0, "недельн": 7.0, "месячн": 30.0}[m.group("u").lower()]
         t.duration(m.start(), m.end(), _ADJ_NUMBERS[m.group("n").lower()] * days, None)
+    for m in _P_ORD_DAY.finditer(text) if "день" in words else ():
+        n = _ORD_STEMS[m.group("st").lower()] if m.group("st") else int(m.group("d"))
+        if 0 < n <= 366:
+            t.duration(m.start(), m.end("u"), float(n), None, prio=3)
+    for m in _P_ORD_DAYS.finditer(text) if "сутки" in words else ():
+        n = _ORD_STEMS[m.group("st").lower()] if m.group("st") else int(m.group("d"))
+        if 0 < n <= 366:
+            t.duration(m.start(), m.end(), float(n), None, prio=3)
     for m in _P_HALF_YEAR.finditer(text) if has_unit else ():
         days = 182.5 if "год" in m.group("u").lower() else 15.0
         t.duration(m.start(), m.end(), days, None)

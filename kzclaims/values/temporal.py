@@ -383,6 +383,14 @@ _P_DUR_THE_PAST = lazy(  # "the past week"; not "the next day" / "the last day" 
     r"|year|decade)\b|\bthe\s+past\s+(?P<u2>day)\b"
     r"|\b(?:another|an\s+additional|an\s+extra)\s+(?P<u3>hour|day|week|fortnight|month|year)\b",
 )
+# "on the tenth day after voting day", "the 3rd day since the blast": an ordinal day counted
+# from an event is that many days after it (a duration); "the third day of the siege" is not (the
+# siege may go on)
+_P_DUR_ORD_DAY = lazy(
+    r"\bthe\s+(?P<o>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|since|following|from)\b"
+)
 
 # The grammars (_P_*) run on the lower-cased text: case-sensitive matching is 2-3x faster.
 
@@ -1533,6 +1541,13 @@ def _scan_durations(cx: _Ctx) -> None:
     for m in _iter(_P_DUR_THE_PAST, t, cx.win["unit"]):
         u = m.group("u") or m.group("u2") or m.group("u3")
         cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(u)), prio=1))
+    for m in _iter(_P_DUR_ORD_DAY, t, cx.win["unit"]):
+        o = m.group("o")
+        n = float(o[:-2]) if o[0].isdigit() else word_number(o)
+        if n is not None and 0 < n <= 366:
+            end = m.end() - len(m.group().rsplit(None, 1)[-1])  # the day, not "after"
+            end = len(t[:end].rstrip())
+            cx.add(_Cand(m.start(), end, "duration", _num(n), prio=2, tags=("ordinal_day",)))
 
 
 # ------------------------------------------------------------------------------------------
@@ -1964,6 +1979,71 @@ def later_dates(text: str, values: list[Value]) -> list[Value]:
             Value(
                 type="date", start=start, end=end, text=text[start:end], reading=day, low=day,
                 high=day, relative=True, reference_date=None, tags=("later",),
+            )
+        )
+    return out
+
+
+# "Three days after the explosion at the plant, the death toll has risen again": a sentence that
+# opens with a length of time after an event and goes on in the present tells that the event was
+# that long before the report
+_AFTER_EVENT = lazy(
+    r"\s+after\s+(?:the|a|an|its|his|her|their)\s+[^,;.!?\n]{1,80}?,\s*", _I
+)
+_A_UNIT_AFTER = lazy(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:exactly|just|only)\s+)?(?P<d>(?:a|one)\s+(?P<u>day|week"
+    r"|fortnight|month|year))(?=\s+after\s)",
+    _I,
+)
+_OPENING = lazy(r"(?:^|[.!?]\s+|\n)(?:(?:exactly|just|only|some)\s+)?$", _I)
+_PRESENT = lazy(
+    r"\b(?:is|are|remains?|continues?|has|have|stands?|says|say|lies|sits|looks|seems"
+    r"|appears)\b",
+    _I,
+)
+
+
+def after_event_dates(text: str, values: list[Value], ref: dt.date | None) -> list[Value]:
+    """ "Three days after the explosion ..., the toll has risen again" (in the present): the
+    event's day, that long before the reference date (for date claims only). Told in the past
+    ("Three days after the blast, the mayor resigned") or with a day of its own, nothing."""
+    if ref is None or "after" not in text:
+        return []
+    out: list[Value] = []
+    # "A week after the floods, ...": the duration reader leaves "a week" alone without a cue
+    spans: list[tuple[int, int, float]] = [
+        (v.start, v.end, float(v.reading))  # type: ignore[arg-type]
+        for v in values
+        if v.type == "duration" and not isinstance(v.reading, tuple) and v.qualifier == "exact"
+    ]
+    spans += [
+        (m.start("d"), m.end("d"), _unit_days(m.group("u")))
+        for m in _A_UNIT_AFTER.finditer(text)
+        if not any(a <= m.start("d") < b for a, b, _ in spans)
+    ]
+    for v_start, v_end, days in spans:
+        am = _AFTER_EVENT.match(text, v_end)
+        if am is None or _OPENING.search(text, max(0, v_start - 12), v_start) is None:
+            continue
+        stop = _BOUNDARY.search(text, am.end())
+        e = stop.start() if stop else len(text)
+        if any(w.type == "date" and am.end() <= w.start < e for w in values):
+            continue  # the main clause dates itself
+        marks = sorted(_markers(text, am.end(), e))
+        first = text[marks[0][0] : marks[0][0] + 4].lower().rstrip() if marks else ""
+        present = _PRESENT.search(text, am.end(), e)
+        if marks and first not in ("has", "have"):
+            continue
+        if not marks and present is None:
+            continue
+        if not 0 < days <= 366 or days != int(days):
+            continue
+        day = PartialDate.from_date(ref - dt.timedelta(days=int(days)))
+        end = am.end() - len(am.group()) + len(am.group().rstrip(", \t"))
+        out.append(
+            Value(
+                type="date", start=v_start, end=end, text=text[v_start:end], reading=day,
+                low=day, high=day, relative=True, reference_date=ref, tags=("after_event",),
             )
         )
     return out
