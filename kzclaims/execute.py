@@ -33,6 +33,7 @@ from kzclaims.pipeline import (
     ShardSearch,
     SourceOutcome,
     assemble,
+    check_threshold,
     select_claims,
     shards,
 )
@@ -247,6 +248,7 @@ def run_compare(
     ``compact``: a compact report (None: when there are more than :data:`COMPACT_SOURCES`).
     ``scheduler_timeout``: seconds to wait for a Dask scheduler given by address."""
     # every claim competes for the values of a source, whichever are asked for (see compare())
+    check_threshold(threshold)
     wanted = {c.id for c in select_claims(claimset, claim_ids)}
     claims = claimset.claims
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs

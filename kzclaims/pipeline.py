@@ -1946,6 +1946,18 @@ def shards(sizes: Sequence[int], limit: int = SHARD_BYTES) -> list[range]:
     return out
 
 
+def check_threshold(threshold: float | None) -> None:
+    """A threshold given to :func:`compare` / :func:`explain` / ``run_compare``: None (each
+    claim's own) or a score from 0 to 100, as in claims.yaml; else ValueError (the CLI's
+    ``--threshold`` refuses the same values as a usage error)."""
+    if threshold is None:
+        return
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise TypeError(f"threshold must be a number from 0 to 100, not {threshold!r}")
+    if not 0 <= threshold <= 100:  # nan fails both comparisons
+        raise ValueError(f"threshold must be a number from 0 to 100, not {threshold!r}")
+
+
 def compare(
     claimset: ClaimSet,
     corpus: Corpus,
@@ -1959,9 +1971,17 @@ def compare(
     """
     # Every claim of the file is searched even when only some are asked for: within a source a
     # value answers one claim, so which claims compete must not depend on --claim.
+    check_threshold(threshold)
     wanted = {c.id for c in select_claims(claimset, claim_ids)}
     claims = claimset.claims
     sources = corpus.sources
+    seen: set[str] = set()
+    for s in sources:
+        if s.id in seen:  # the loaders refuse these; a Corpus built in memory may hold them
+            raise ValueError(
+                f"two sources have the id {s.id!r}: a report names each source once"
+            )
+        seen.add(s.id)
     state = ShardSearch(claims, threshold, languages=frozenset(s.language for s in sources))
     outcomes: list[SourceOutcome] = []
     for part in shards([len(s.text) for s in sources], shard_bytes(len(claims))):
@@ -2029,6 +2049,7 @@ def explain(
     ``claims`` are the other claims of the file: a value another claim takes with a higher
     score is not this claim's (:func:`_assign`), so the cells are those ``compare`` gives.
     """
+    check_threshold(threshold)
     limit = claim.threshold if threshold is None else threshold
     indexed = _Indexed(corpus.sources)
     everyone = tuple(claims) if any(c.id == claim.id for c in claims) else (claim, *claims)
