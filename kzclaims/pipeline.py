@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import field, replace
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
-from kzclaims._dataclass import dataclass
+from kzclaims import choose as _choose
+from kzclaims._dataclass import dataclass, replace
 from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
 from kzclaims.compare import (
     Comparable,
@@ -414,11 +415,11 @@ def fit_ceiling(claim: Claim, unit: bool = True) -> float:
     term is a penalty except :data:`kzclaims.choose.UNIT_MATCH` (a value whose noun names one
     of the claim's units) and :data:`kzclaims.choose.UNIT_KIN`, given only when the claim has a
     unit. ``unit``: whether a value may count one of them (see :func:`unit_possible`)."""
-    from kzclaims.choose import UNIT_KIN, UNIT_MATCH
-
     if not claim.unit:
         return 0.0
-    return max(0.0, UNIT_MATCH, UNIT_KIN) if unit else max(0.0, UNIT_KIN)
+    # (read from the module at each call, as an import here would: a sweep may set them)
+    kin = _choose.UNIT_KIN
+    return max(0.0, _choose.UNIT_MATCH, kin) if unit else max(0.0, kin)
 
 
 def bonus_ceiling(claim: Claim, unit: bool = True) -> float:

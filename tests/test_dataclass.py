@@ -190,3 +190,52 @@ def test_methods_carry_the_types_dataclasses_gives_them() -> None:
         assert "_type_" not in str(inspect.signature(cls)) and "_type_" not in (cls.__doc__ or "")
         hints = typing.get_type_hints(cls.__init__)
         assert hints == {**typing.get_type_hints(cls), "return": type(None)}
+
+
+def test_replace_is_dataclasses_replace() -> None:
+    """kzclaims._dataclass.replace gives what dataclasses.replace gives: the same fields, type,
+    equality, hash and frozenness for plain classes (a copy of the __dict__), and the standard
+    path (its checks and __post_init__) for every other class or change."""
+    from kzclaims.model import Match, Value
+
+    m = Match("s", "Ten people died.", 3, 55.0, "ten died", 1, 2, ((0, 3),))
+    for changes in ({"score": 3.0}, {"text": "x", "last_sentence": 5}, {}):
+        got, want = _dataclass.replace(m, **changes), replace(m, **changes)
+        assert type(got) is Match and got == want and hash(got) == hash(want)
+        assert [getattr(got, f.name) for f in fields(Match)] == [
+            getattr(want, f.name) for f in fields(Match)
+        ]
+        assert list(vars(got)) == list(vars(want))  # field order, as __init__ stores them
+        assert got is not m
+        with pytest.raises(FrozenInstanceError):
+            got.score = 1.0  # type: ignore[misc]
+    v = Value("number", 0, 3, "ten", "10")  # type: ignore[arg-type]
+    assert _dataclass.replace(v, start=4, end=7) == replace(v, start=4, end=7)
+    with pytest.raises(TypeError):  # not a field: refused as by dataclasses.replace
+        _dataclass.replace(m, nonsense=1)
+
+    calls: list[int] = []
+
+    @dataclasses.dataclass(frozen=True)
+    class Post:
+        x: int
+        y: int = field(init=False, default=0)
+
+        def __post_init__(self) -> None:
+            calls.append(self.x)
+            object.__setattr__(self, "y", self.x * 2)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Slotted:
+        x: int
+
+    class Own:
+        def __init__(self, x: int) -> None:
+            self.x = x + 1
+
+    OwnData = dataclasses.dataclass(init=False)(Own)
+    assert not _dataclass._is_plain(Post) and not _dataclass._is_plain(Slotted)
+    assert not _dataclass._is_plain(OwnData)
+    p = _dataclass.replace(Post(1), x=5)
+    assert (p.x, p.y, calls) == (5, 10, [1, 5])  # __post_init__ ran, as dataclasses does
+    assert _dataclass.replace(Slotted(1), x=2) == Slotted(2)
