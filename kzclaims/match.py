@@ -315,12 +315,40 @@ def score_passage(phrasing: str, text: str, language: str = "en") -> float:
 def score_passages(phrasing: str, texts: Sequence[str], language: str = "en") -> list[float]:
     """:func:`score_passage` of each of ``texts``, with one word table for them all (a passage's
     score reads only the table's rows of its own words)."""
+    return score_tokens(phrasing, _tokens_many(texts, language))
+
+
+def score_tokens(phrasing: str, toks: Sequence[Sequence[str]]) -> list[float]:
+    """:func:`score_passages` of passages given by their words (:func:`tokens`, e.g. as an index
+    holds them). The table's row of each word is remembered per phrasing: a row depends only on
+    the phrasing and the word, and the same words come back in every source."""
     p = _cached_phrase(phrasing)
     if p is None:
-        return [0.0 for _ in texts]
-    toks = _tokens_many(texts, language)
-    table = _direct_table(p, {t for ts in toks for t in ts})
-    return [round(_score(p, table, ts)[0], 1) for ts in toks]
+        return [0.0 for _ in toks]
+    global _ROWS_KEPT
+    rows = _ROWS.get(phrasing)
+    if rows is None:
+        rows = _ROWS[phrasing] = {}
+    new = {t for ts in toks for t in ts if t not in rows}
+    if new:
+        if _ROWS_KEPT + len(new) > ROWS_KEPT:  # memory flat on large corpora: start again
+            _ROWS.clear()
+            rows = _ROWS[phrasing] = {}
+            _ROWS_KEPT = 0
+        table = _direct_table(p, new)
+        for t in new:
+            rows[t] = table.get(t, _NO_HITS)
+        _ROWS_KEPT += len(new)
+    return [round(_score(p, rows, ts)[0], 1) for ts in toks]
+
+
+#: phrasing -> word -> its row of :func:`_direct_table` (empty: the word matches no phrasing
+#: word), for :func:`score_tokens`
+_ROWS: dict[str, _Table] = {}
+_NO_HITS: list[tuple[int, float]] = []
+#: rows :func:`score_tokens` remembers at most (~100 bytes each), and how many it holds
+ROWS_KEPT = 100_000
+_ROWS_KEPT = 0
 
 
 @dataclass

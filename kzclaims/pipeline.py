@@ -707,7 +707,7 @@ def _unit_anchored(
     """The sentences of a source (not yet read) holding a word of the claim's unit, when the
     unit names something else than people, as passages with their own relevance."""
     from kzclaims.choose import _is_person, _word_form
-    from kzclaims.match import score_passages
+    from kzclaims.match import _tokens_many, score_tokens
 
     if claim.kind not in ("count", "number") or not claim.unit:
         return []
@@ -719,16 +719,23 @@ def _unit_anchored(
     if not words:
         return []
     holding = indexed.sentences_with_forms(source.id, words)
-    found = [
-        s for s in indexed.sentences.get(source.id, ())
+    sentences = indexed.sentences.get(source.id, ())
+    at = [
+        k for k, s in enumerate(sentences)
         if s.index in holding and (s.index, s.index) not in seen
     ]
-    if not found:
+    if not at:
         return []
-    texts = [s.text for s in found]
+    found = [sentences[k] for k in at]
+    # the sentences' words as the index holds them (tokens() of each, in the source's language)
+    indexed_toks = indexed.index.tokens_of(source.id)
+    if indexed_toks is not None and len(indexed_toks) == len(sentences):
+        toks = [indexed_toks[k] for k in at]
+    else:
+        toks = _tokens_many([s.text for s in found], source.language)
     relevance = [0.0] * len(found)
     for p in phrasings(claim):
-        relevance = list(map(max, relevance, score_passages(p, texts, source.language)))
+        relevance = list(map(max, relevance, score_tokens(p, toks)))
     return [
         Match(source.id, s.text, s.line, r, "", s.index, s.index, ())
         for s, r in zip(found, relevance, strict=True)
