@@ -391,6 +391,9 @@ def forget_passages() -> None:
     hits (:meth:`SourceStats.hits`) are kept by its source's statistics, released with them."""
     _words.cache_clear()
     from kzclaims.choose import _read_values
+    from kzclaims.match import _SPANS
+
+    _SPANS.clear()  # the word spans of the passages found (kzclaims.match._spans_of)
 
     # the values read in a passage (~0.5 KB a passage): ~7 % of the readings of a shard are
     # found there again, < 1 % in a later shard (measured at 10 MB x 50, issue 8), and none in

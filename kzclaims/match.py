@@ -1327,9 +1327,7 @@ def _matches(
             text = sentences[h.first].text
         else:
             text = sentences[h.first].text + " " + sentences[h.last].text
-        spans = _token_spans(text)
-        if len(spans) != len(tokens(text)):  # pathological apostrophes: no spans, no lies
-            spans = []
+        spans = _spans_of(text)
         out.append(
             Match(
                 source=source_id,
@@ -1343,6 +1341,26 @@ def _matches(
             )
         )
     return out
+
+
+def _spans_of(text: str) -> list[tuple[int, int]]:
+    """The character spans of a passage's words, or none when they do not line up with its
+    :func:`tokens` (pathological apostrophes: no spans, no lies); remembered by text: the same
+    passages are found for many claims."""
+    got = _SPANS.get(text)
+    if got is None:
+        got = _token_spans(text)
+        if len(got) != len(tokens(text)):
+            got = []
+        if len(_SPANS) >= 20_000:  # memory flat however many passages a shard finds
+            _SPANS.clear()
+        _SPANS[text] = got
+    return got
+
+
+#: passage text -> its word spans (:func:`_spans_of`); emptied with the scorer's other caches
+#: keyed by passages, after each source (``kzclaims.joint.forget_passages``)
+_SPANS: dict[str, list[tuple[int, int]]] = {}
 
 
 def brute_force_search(
