@@ -335,26 +335,13 @@ class SourceStats:
 _SIMS: dict[tuple[str, str], float] = {}
 
 
-@lru_cache(maxsize=65536)
 def _weak_similar(word: str) -> tuple[str, ...]:
     """The weak words (``kzclaims.match.is_weak``'s stop and number words, which no index
-    keeps) without a digit within the rapidfuzz cutoff of ``word``."""
-    from rapidfuzz import fuzz, process
+    keeps) without a digit within the rapidfuzz cutoff of ``word`` (``kzclaims.match.weak_near``,
+    shared with the document gate)."""
+    from kzclaims.match import weak_near
 
-    from kzclaims.match import WORD_CUTOFF
-
-    return tuple(
-        t for t, _, _ in process.extract(
-            word, _weak_plain(), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
-        )
-    )
-
-
-@lru_cache(maxsize=1)
-def _weak_plain() -> list[str]:
-    from kzclaims.match import _WEAK
-
-    return sorted(t for t in _WEAK if not _DIGIT.search(t))
+    return weak_near(word)
 
 
 def _sim(a: str, b: str) -> float:

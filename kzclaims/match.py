@@ -40,6 +40,7 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from sys import intern
 from typing import Any
 
@@ -444,6 +445,31 @@ def _passages(
         s = round(max(0.0, sc - PAIR_PENALTY), 1)
         if s >= threshold and s > 0.0 and s > one(a) and s > one(a + 1):
             _collect(hits, (a, a + 1), s, p, pos)
+
+
+@lru_cache(maxsize=65536)
+def weak_near(word: str) -> tuple[str, ...]:
+    """The weak words (:func:`is_weak`'s stop and number words, which no index keeps) without a
+    digit within :data:`WORD_CUTOFF` of ``word`` (rapidfuzz ratio), in the order
+    ``process.extract`` gives them. Only the weak words of a length that can reach the cutoff
+    are compared (:meth:`Lexicon._lengths`: a ratio is at most 200 x the shorter length / the
+    sum of the lengths), a third to a half of them."""
+    return tuple(
+        t for t, _, _ in process.extract(
+            word, _weak_of_lengths(len(word)), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
+            limit=None,
+        )
+    )
+
+
+@lru_cache(maxsize=256)
+def _weak_of_lengths(n: int) -> list[str]:
+    """The weak words without a digit that may reach the cutoff with a word of length ``n``,
+    sorted."""
+    lengths = Lexicon._lengths("x" * n)
+    return sorted(
+        t for t in _WEAK if len(t) in lengths and not any(ch.isdigit() for ch in t)
+    )
 
 
 _PHRASES: dict[str, _Phrase | None] = {}
@@ -939,10 +965,9 @@ class KeyFilter:
     def _weak_similar(self) -> dict[str, tuple[tuple[int, int, float], ...]]:
         """Weak word -> (phrasing, position, 0.0) of the phrasing words it is similar to (what
         :func:`_ratio` counts: the local score compares a phrasing word with every word)."""
-        weak = sorted(w for w in _WEAK if not any(ch.isdigit() for ch in w))
         out: dict[str, list[tuple[int, int, float]]] = {}
         for w, uses in self._words.items():
-            similar = {v for v, _ in _similar(w, weak)} if weak else set()
+            similar = set(weak_near(w))
             similar |= {v for v in SYNONYMS.get(w, ()) if v in _WEAK}
             for v in similar:
                 out.setdefault(v, []).extend((ph, i, 0.0) for ph, i, _ in uses)

@@ -474,3 +474,24 @@ def test_expand_many_gives_the_same_answers_with_and_without_numpy(
     assert expansions(True) == one_by_one
     monkeypatch.setitem(sys.modules, "numpy", None)  # as without the extra
     assert expansions(True) == one_by_one
+
+
+def test_weak_near_is_a_pass_over_every_weak_word() -> None:
+    """match.weak_near compares a word only with the weak words of a length that can reach the
+    cutoff: the same words as one rapidfuzz pass over all of them."""
+    import re
+
+    from rapidfuzz import fuzz, process
+
+    from kzclaims.match import _WEAK, WORD_CUTOFF, weak_near
+
+    weak = sorted(t for t in _WEAK if not re.search(r"\d", t))
+    text = (Path(__file__).resolve().parent.parent / "claims.yaml").read_text(encoding="utf-8")
+    words = set(_WEAK) | set(re.findall(r"[^\W\d_]+", text.lower())) | {"a", "ab", "thereabouts"}
+    for w in sorted(words):
+        want = {
+            t for t, _, _ in process.extract(
+                w, weak, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+            )
+        }
+        assert set(weak_near(w)) == want, w
