@@ -257,12 +257,9 @@ class SourceStats:
                 # among the word's expansion over the vocabulary (every word of the index is in
                 # it: expand compares a word with all of them, by the same ratio and cutoff),
                 # and the weak words, which the index leaves out, among those near the word.
-                df = self.df
-                similar.update(
-                    v for v, _ in self._lexicon.expand(word)
-                    if v in df and not _DIGIT.search(v)
-                )
-                similar.update(t for t in _weak_similar(word) if t in df)
+                keys = self.df.keys()
+                similar.update(keys & _plain_expansion(self._lexicon, word))
+                similar.update(keys & _weak_near_set(word))
             elif not _DIGIT.search(word):
                 if self._plain is None:
                     self._plain = [t for t in self.df if not _DIGIT.search(t)]
@@ -330,6 +327,29 @@ class SourceStats:
         found only through a similar word takes the frequency of the most frequent of those."""
         df = max([self.df.get(word, 0), *(self.df.get(w, 0) for w in similar)])
         return math.log((self.n + 1.0) / (df + 0.5))
+
+
+def _plain_expansion(lexicon: Lexicon, word: str) -> frozenset[str]:
+    """The words without a digit of ``lexicon.expand(word)``, remembered per word while the
+    expansion stays the same list of the same length (``Lexicon.expand`` extends its list in
+    place when the vocabulary grows): each source's :meth:`SourceStats.similar` then meets
+    them with its own words in one set operation, not a regex test per word and source."""
+    expansion = lexicon.expand(word)
+    got = _PLAIN.get(word)
+    if got is None or got[0] is not expansion or got[1] != len(expansion):
+        if len(_PLAIN) > 100_000:  # memory flat on large corpora
+            _PLAIN.clear()
+        plain = frozenset(v for v, _ in expansion if not _DIGIT.search(v))
+        got = _PLAIN[word] = (expansion, len(expansion), plain)
+    return got[2]
+
+
+_PLAIN: dict[str, tuple[list[tuple[str, float]], int, frozenset[str]]] = {}
+
+
+@lru_cache(maxsize=65536)
+def _weak_near_set(word: str) -> frozenset[str]:
+    return frozenset(_weak_similar(word))
 
 
 _SIMS: dict[tuple[str, str], float] = {}
