@@ -280,6 +280,7 @@ for _p in (
     "well above", "just above", "slightly more than", "a little over", "over than", "exceed",
     "exceeds", "exceeded", "surpass", "surpassing", "surpassed", "well in excess of",
     "considerably more than", "significantly more than", "far more than", "much more than",
+    "north of",
 ):  # fmt: skip
     QUALIFIERS_BEFORE[_p] = ("at_least", False)
 for _p in (
@@ -302,7 +303,8 @@ for _p in (
 for _p in (
     "less than", "fewer than", "under", "below", "just under", "just below", "lower than",
     "smaller than", "well under", "well below", "slightly less than", "a little under",
-    "just shy of", "short of", "barely under", "far less than", "much less than",
+    "just shy of", "short of", "barely under", "far less than", "much less than", "shy of",
+    "south of",
 ):  # fmt: skip
     QUALIFIERS_BEFORE[_p] = ("at_most", False)
 for _p in (

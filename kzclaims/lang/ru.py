@@ -163,7 +163,8 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, bool]] = {}
 for _p in ("около", "порядка", "примерно", "приблизительно", "почти", "почти что", "где-то",
            "ориентировочно", "предположительно", "по оценкам", "по разным оценкам",
            "по некоторым данным", "по предварительным данным", "чуть менее", "чуть меньше",
-           "без малого", "едва ли не", "приблизительно в", "примерно в", "около чем"):
+           "без малого", "едва ли не", "приблизительно в", "примерно в", "около чем",
+           "почти до", "примерно до", "приблизительно до"):
     QUALIFIERS_BEFORE[_p] = ("approx", True)
 for _p in ("более", "больше", "свыше", "более чем", "больше чем", "чуть более", "чуть больше",
            "немногим более", "немногим больше", "свыше чем", "сверх", "гораздо более",
@@ -199,7 +200,7 @@ QUALIFIERS_AFTER: dict[str, tuple[str, bool]] = {
     "и меньше": ("at_most", True),
 }
 # approximations that only reach below the value ("почти 20 тысяч" is 18 - 20 thousand)
-DOWNWARD = frozenset({"почти", "почти что", "чуть менее", "чуть меньше", "без малого",
+DOWNWARD = frozenset({"почти", "почти что", "почти до", "чуть менее", "чуть меньше", "без малого",
                       "едва ли не"})
 
 # --- dates ----------------------------------------------------------------------------------
@@ -452,16 +453,17 @@ def is_future(word: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def is_past(word: str) -> bool:
-    """Whether a lower-case word is first read as a verb in the past tense or a short passive
-    participle ("подписано", "введён", "снят": what was done): pymorphy3's first reading;
+    """Whether a lower-case word is first read as a verb in the past tense or a past participle
+    ("подписано", "введён", "закрытый": what was done): pymorphy3's first reading;
     without it, False (the caller's own endings decide)."""
     if not HAS_LEMMATIZER or not any("а" <= ch <= "я" or ch == "ё" for ch in word):
         return False
     best = _morph().parse(word)[0]
     if not best.is_known:
         return False
-    if best.tag.POS == "PRTS":
-        # "запланирована на 15 февраля", "назначены на понедельник": a plan, said ahead
+    if best.tag.POS == "PRTS" or (best.tag.POS == "PRTF" and best.tag.tense == "past"):
+        # "подписано", "закрытый 3 ноября", "начавшееся 12 ноября"; but "запланирована на 15
+        # февраля", "назначены на понедельник": a plan, said ahead
         return best.normal_form not in _PLANNED
     return best.tag.POS == "VERB" and best.tag.tense == "past"
 

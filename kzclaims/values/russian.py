@@ -834,8 +834,31 @@ def _tense(text: str, start: int, end: int) -> str | None:
     # 11 ноября, горняки объявили забастовку"), the clause decides
     sa = text.rfind(",", a, start) + 1 or a
     sb = text.find(",", end, b)
-    own = _clause_tense(text, sa, b if sb < 0 else sb, participles=True)
+    own = _nearest_tense(text, sa, b if sb < 0 else sb, start, end)
     return own if own is not None else _clause_tense(text, a, b)
+
+
+def _nearest_tense(text: str, a: int, b: int, start: int, end: int) -> str | None:
+    """The tense of the verb nearest the date in ``text[a:b]`` ("Перемирие вступило в силу 2
+    ноября и истечёт 20 ноября": past for the first date, future for the second); short
+    participles count as past ("подписано 1 ноября")."""
+    marks: list[tuple[int, str]] = []
+    prev = ""
+    for m in re.finditer(r"(?<![А-ЯЁа-яё])[а-яё]+", text[a:b]):
+        w, pos = m.group(), a + m.start()
+        if start <= pos < end:
+            prev = w
+            continue  # the date's own words ("через три недели")
+        if w in L.FUTURE_CUES or L.is_future(w):
+            marks.append((pos, "future"))
+        elif L.is_past(w) if L.HAS_LEMMATIZER else _PAST_VERB.fullmatch(w):
+            # "будет завершён": the auxiliary's tense
+            marks.append((pos, "future" if prev in L.FUTURE_CUES else "past"))
+        prev = w
+    before = [mk for mk in marks if mk[0] < start]
+    if before:  # the nearest before the date, else the first after it (as in English)
+        return before[-1][1]
+    return marks[0][1] if marks else None
 
 
 def _clause_tense(text: str, a: int, b: int, participles: bool = False) -> str | None:
@@ -910,7 +933,7 @@ class _T:
         lo_inc = True
         head = self.text[max(0, s - 30) : s]
         qm = re.search(
-            r"(?P<q>до|не" + _SP + r"+позднее|не" + _SP + r"+позже|к|после|не" + _SP
+            r"(?<![а-яё])(?P<q>до|не" + _SP + r"+позднее|не" + _SP + r"+позже|к|после|не" + _SP
             + r"+ранее|начиная" + _SP + r"+с|около|примерно)" + _SP + r"+$",
             head, _I,
         )

@@ -391,6 +391,13 @@ _P_DUR_ORD_DAY = lazy(
     r"|eighth|ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
     + r"|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|since|following|from)\b"
 )
+# "The strike is now in its 11th day", "the heatwave entered its twelfth day": that long so far
+_P_DUR_ITS_NTH = lazy(
+    r"\b(?:in|into|entered|enters|entering|reached|reaches|reaching|marked|marks|marking)\s+its"
+    r"\s+(?P<o>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+(?P<u>day)\b"
+)  # (not "its second week": anything from 8 to 14 days)
 
 # The grammars (_P_*) run on the lower-cased text: case-sensitive matching is 2-3x faster.
 
@@ -480,6 +487,16 @@ _FUTURE = lazy(
     r"|to\s+be\s+held)\b|['’]ll\b",
     _I,
 )
+# a scheduled event told in the present ("the strike begins on Monday", "the law takes effect on 1
+# December", "polls open on Sunday"): news tells what is over in the past tense
+_SCHEDULED = lazy(
+    r"\b(?:begins|starts|opens|reopens|closes|ends|resumes|expires|arrives|departs|convenes"
+    r"|reconvenes|takes\s+effect|comes\s+into\s+force|come\s+into\s+force|kicks\s+off"
+    r"|gets\s+under\s+way|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls|polls\s+(?:open|close)"
+    r"|takes\s+place|is\s+held|are\s+held|is\s+scheduled|are\s+scheduled|is\s+expected"
+    r"|are\s+expected|is\s+planned|are\s+planned)\b",
+    _I,
+)
 _PAST = lazy(
     r"\b(?:was|were|had|did|has|have|said|told|held|took|came|went|began|begun|left|met|made"
     r"|gave|sent|fled|led|fell|rose|spoke|wrote|saw|won|lost|broke|struck|became|got|ran"
@@ -489,7 +506,7 @@ _PAST = lazy(
     r"|(?:re|over|under|with|up|mis|out)(?:took|ran|came|held|drew|threw|built|wrote|sold|told"
     r"|sent|made|won|gave)|swept|sank|swore|tore|wore|bore|hid|dug|hung|slid|spun|sprang|swam"
     r"|drank|rang|sang|shrank|woke|awoke|arose|froze|forbade|forgave|forgot|bled|clung|crept"
-    r"|dealt|flung|lent|leapt|rode|shone|slept|strode|swung|wept|blew|drew|sped"
+    r"|dealt|flung|lent|leapt|rode|shone|slept|strode|swung|wept|blew|drew|sped|burst"
     r"|[a-z]{2,}ed)\b",
     _I,
 )
@@ -554,6 +571,8 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _FUTURE.finditer(text, a, b):
         out.append((m.start(), "future"))
+    for m in _SCHEDULED.finditer(text, a, b):
+        out.append((m.start(), "future"))
     for m in _PAST.finditer(text, a, b):
         w = m.group(0).lower()
         if w in _NOT_PAST:
@@ -574,6 +593,7 @@ def _markers(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return out
 
 
+_JOINT = lazy(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|from|since|until)\b)", _I)
 _ASIDE = lazy(r",\s+(?:which|who)\b[^,;.]{1,120},", _I)
 
 
@@ -587,6 +607,13 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
         # twice, takes place on Friday": an aside between commas has a tense of its own
         asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, s, start)]
         before = [mk for mk in before if not any(a <= mk[0] < b for a, b in asides)]
+    if before and ", " in text[s:start]:
+        # "The unions have called strikes, and parliament votes on 9 April": a clause joined by
+        # "and"/"but"/"while" after a comma has its own tense (none here: the markers after the
+        # date, or the nearest year, decide)
+        joints = [m.end() for m in _JOINT.finditer(text, s, start)]
+        if joints:
+            before = [mk for mk in before if mk[0] >= joints[-1]]
     if before:
         return max(before, key=lambda x: (x[0], x[1] == "future"))[1]  # type: ignore[return-value]
     after = _markers(text, end, e)
@@ -1541,6 +1568,13 @@ def _scan_durations(cx: _Ctx) -> None:
     for m in _iter(_P_DUR_THE_PAST, t, cx.win["unit"]):
         u = m.group("u") or m.group("u2") or m.group("u3")
         cx.add(_Cand(m.start(), m.end(), "duration", _num(_unit_days(u)), prio=1))
+    for m in _iter(_P_DUR_ITS_NTH, t, cx.win["unit"]):
+        o = m.group("o")
+        n = float(o[:-2]) if o[0].isdigit() else word_number(o)
+        if n is not None and 0 < n <= 366:
+            s = m.start("o") - len("its ")
+            cx.add(_Cand(s, m.end(), "duration", _num(n * _unit_days(m.group("u"))), prio=2,
+                         tags=("ordinal_day",)))
     for m in _iter(_P_DUR_ORD_DAY, t, cx.win["unit"]):
         o = m.group("o")
         n = float(o[:-2]) if o[0].isdigit() else word_number(o)
