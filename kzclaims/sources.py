@@ -621,7 +621,9 @@ def load_sources(
         if source is not None and needs_other_dates(e, source)
     ]
     if later:  # year-less datelines dated by the other sources' dates (needs_other_dates)
-        others = other_dates(s.published for k, (s, _, _) in enumerate(read) if k not in later)
+        others = other_dates(  # an unreadable source (None) has no date to give
+            s.published for k, (s, _, _) in enumerate(read) if k not in later and s is not None
+        )
         for k in later:
             read[k] = listing.read(listing.entries[k], others)
     for source, bad, warned in read:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from kzclaims.cli import app
 from kzclaims.dateline import find_yearless_dateline, nearest_year, text_year
+from kzclaims.errors import InputError
 from kzclaims.lang import conventions_for
 from kzclaims.sources import load_sources
 
@@ -260,3 +261,31 @@ def test_the_run_dates_it_the_same_whatever_the_shards(
     assert [s.id for s in report.sources] == ["a-wire", "m-interfax", "z-wire"]
     cells = {f.source: f.value for f in report.claims[0].findings}
     assert cells["m-interfax"] == 300
+
+
+@pytest.mark.parametrize("broken", ["missing.txt", "binary.txt"])
+def test_a_yearless_dateline_beside_an_unreadable_source_is_an_input_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    # QA6 Q2: a manifest naming a missing (or unreadable) file beside a source dated by its
+    # year-less dateline crashed `check` and `sources` (exit 3) instead of naming the file
+    src = _folder(tmp_path, {"m-interfax.txt": INTERFAX, **WIRES, "binary.txt": "x"})
+    (src / "binary.txt").write_bytes(b"x\x00y")
+    (src / "sources.yaml").write_text(
+        f"sources:\n  - file: m-interfax.txt\n  - file: a-wire.txt\n  - file: {broken}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        load_sources(src, "sources")
+    assert broken in str(info.value)
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\nclaims:\n  - id: evacuated\n    title: People evacuated\n    kind: count\n"
+        "    find: [people evacuated]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    for command in (["check"], ["sources"], ["compare"]):
+        result = CliRunner().invoke(app, command, env=ENV)
+        assert result.exit_code == 2, (command, result.output)
+        assert f"sources/{broken}" in result.output
+        assert "internal error" not in result.output
