@@ -2,7 +2,8 @@
 
 Claims are matched by id and findings by source id -- never by line numbers or positions --
 so reordering claims or sources, or editing unrelated lines of the claims file or of a
-source, is no change.
+source, is no change. A source whose id changed but whose file did not (an ``id:`` given or
+edited in the manifest) is the same source: its cells are compared with the old id's.
 
 What counts as a change (per claim, then per source):
 
@@ -30,6 +31,7 @@ the new report's order, then sources only in the old report in its order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -122,13 +124,30 @@ def _ids_in(findings: Iterable[Finding]) -> list[str]:
     return [f.source for f in findings]
 
 
+def _renamed(old: Report, new: Report) -> dict[str, str]:
+    """The sources whose id changed but whose file did not (an id given or edited in the
+    manifest): new id -> old id. Only when the file names one source in each report."""
+    new_ids = {s.id for s in new.sources}
+    old_ids = {s.id for s in old.sources}
+    gone = [s for s in old.sources if s.id not in new_ids]
+    came = [s for s in new.sources if s.id not in old_ids]
+    gone_by_file = Counter(s.file for s in gone)
+    came_by_file = Counter(s.file for s in came)
+    was = {s.file: s.id for s in gone if gone_by_file[s.file] == 1}
+    return {
+        s.id: was[s.file] for s in came if came_by_file[s.file] == 1 and s.file in was
+    }
+
+
 def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
     """The changes from ``old`` (the baseline) to ``new``; empty when nothing changed."""
     old_claims = {c.id: c for c in old.claims}
     new_ids = {c.id for c in new.claims}
     old_sources = {s.id for s in old.sources}
     new_sources = {s.id for s in new.sources}
-    order = _source_order(old, new)
+    renamed = _renamed(old, new)
+    gone = set(renamed.values())  # compared under their new ids
+    order = [i for i in _source_order(old, new) if i not in gone]
     changes: list[Change] = []
     for nc in new.claims:
         oc = old_claims.get(nc.id)
@@ -147,11 +166,15 @@ def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
                        nc.line)
             )
         # findings for sources the source lists do not name still count (a hand-edited report)
-        ids = order + [i for i in _ids_in(nc.findings) + _ids_in(oc.findings) if i not in order]
+        ids = order + [
+            i for i in _ids_in(nc.findings) + _ids_in(oc.findings)
+            if i not in order and i not in gone
+        ]
         for sid in dict.fromkeys(ids):
+            was = renamed.get(sid, sid)  # the id it had in the baseline
             ch = _finding_changes(
-                oc, nc, sid, oc.finding(sid), nc.finding(sid),
-                old_has=sid in old_sources or oc.finding(sid) is not None,
+                oc, nc, sid, oc.finding(was), nc.finding(sid),
+                old_has=was in old_sources or oc.finding(was) is not None,
                 new_has=sid in new_sources or nc.finding(sid) is not None,
             )
             if ch is not None:

@@ -248,3 +248,37 @@ def test_unknown_condition() -> None:
         fail_conditions(sample_report(), {"nope"})
     assert {"conflict", "missing", "changed", "consistent", "single", "agree",
             "mismatch"} == set(FAIL_CONDITIONS)
+
+
+def _rename(report: Report, old_id: str, new_id: str, file: str | None = None) -> Report:
+    return replace(
+        report,
+        sources=tuple(
+            replace(s, id=new_id, file=file or s.file) if s.id == old_id else s
+            for s in report.sources
+        ),
+        claims=tuple(
+            replace(c, findings=tuple(
+                replace(f, source=new_id) if f.source == old_id else f for f in c.findings
+            ))
+            for c in report.claims
+        ),
+    )
+
+
+def test_a_source_whose_id_changed_but_not_its_file_is_the_same_source() -> None:
+    # QA6 Q5: giving a source an `id:` in the manifest made every cell of it "no longer found"
+    # under the old id and "newly found" under the new one (10 changes for one line edited)
+    old = sample_report()
+    new = _rename(old, "rfe", "radio-liberty")
+    assert diff_reports(old, new) == ()
+    # a real change of that source is still one change, under its new id
+    deaths = next(k for k, c in enumerate(new.claims) if c.id == "deaths")
+    at = next(k for k, f in enumerate(new.claims[deaths].findings) if f.source == "radio-liberty")
+    claims = list(new.claims)
+    claims[deaths] = _set_finding(claims[deaths], at, value=999)
+    changed = diff_reports(old, replace(new, claims=tuple(claims)))
+    assert _kinds(changed) == [("value_changed", "deaths", "radio-liberty")]
+    # another file under the new id is another source
+    other = _rename(old, "rfe", "radio-liberty", file="sources/other.txt")
+    assert ("no_longer_found", "deaths", "rfe") in _kinds(diff_reports(old, other))
