@@ -68,6 +68,8 @@ __all__ = [
     "SourceIndex",
     "brute_force_search",
     "is_weak",
+    "mood",
+    "same_mood",
     "score_passage",
     "tokens",
 ]
@@ -192,6 +194,31 @@ def _ratio(a: str, b: str) -> float:
     r = fuzz.ratio(a, b, score_cutoff=WORD_CUTOFF)
     fuzzy = _credit(a, b, r) if r else 0.0
     return max(fuzzy, SYNONYM_CREDIT) if b in SYNONYMS.get(a, ()) else fuzzy
+
+
+NEGATIONS: frozenset[str] = frozenset().union(*(lg.negations for lg in all_languages()))
+MODALS: frozenset[str] = frozenset().union(*(lg.modals for lg in all_languages()))
+
+
+def mood(text: str, language: str | None = None) -> frozenset[str]:
+    """What a sentence or a phrasing says besides that something happened: "negated" (a word of
+    its language's :attr:`~kzclaims.lang.Language.negations`), "modal" (what may, must or will
+    happen: :attr:`~kzclaims.lang.Language.modals`); empty for a plain assertion."""
+    words = set(tokens(text, language or language_of_phrase(text)))
+    out = set()
+    if words & NEGATIONS:
+        out.add("negated")
+    if words & MODALS:
+        out.add("modal")
+    return frozenset(out)
+
+
+def same_mood(phrasing: str, passage: str, language: str | None = None) -> bool:
+    """Does a passage say a statement the way its phrasing does? Both plain assertions, or both
+    not ("cannot be ruled out" and "may": either way something not asserted as done); "we need
+    to complete the operation" does not say "the operation was completed"."""
+    a, b = mood(phrasing), mood(passage, language)
+    return a == b or bool(a and b)
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,12 @@ class Language:
     #: ("58 persons", "17 men") counts what a claim whose unit is another of them counts
     #: ("people", "miners"), as far as the unit can tell (kzclaims.choose.unit_fit)
     person_nouns: frozenset[str] = frozenset()
+    #: words that deny what a sentence says ("not", "never"; normalized): a statement found in a
+    #: passage counts only as much as the phrasing's own mood agrees (kzclaims.match.mood)
+    negations: frozenset[str] = frozenset()
+    #: words that make a sentence say what may, must or will happen rather than what did ("need
+    #: to", "could", "plans to", "pledged"; normalized)
+    modals: frozenset[str] = frozenset()
     #: words of a length counted on the calendar (lower case, every inflected form) -> "month"
     #: or "year": "six months" is 181-184 days, not 180 (kzclaims.compare.calendar_span)
     calendar_units: dict[str, str] = field(default_factory=dict)

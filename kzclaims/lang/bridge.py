@@ -262,9 +262,14 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
     dropped: list[str] = []
     names: set[str] = set()
     content: list[tuple[str, str]] = []  # (as written, normalized): numbers and content words
+    negations = get(source).negations
+    negation = NEGATION.get(target)
     for raw in _WORD.findall(text):
         norm = tokens(raw, source)
-        if norm and (norm[0][:1].isdigit() or not is_weak(norm[0])):
+        if norm and (
+            norm[0][:1].isdigit() or not is_weak(norm[0])
+            or (negation is not None and norm[0] in negations)
+        ):
             content.append((raw, norm[0]))
     phrases = _phrases(source, target)
     i = 0
@@ -273,6 +278,11 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
         i += 1
         if word[:1].isdigit():
             slots.append((raw, (word,)))
+            continue
+        if negation is not None and word in negations:
+            # a denial is carried over ("not ended" is "не закончиться"), so that a statement's
+            # mood survives the bridge (kzclaims.match.same_mood)
+            slots.append((raw, (negation,)))
             continue
         phrase = next(
             (
@@ -317,6 +327,11 @@ def bridge_phrasing(text: str, target: str, variants: int = VARIANTS) -> tuple[B
                 seen.add(bridged)
                 out.append(Bridge(text, target, bridged, words, tuple(dropped)))
     return tuple(out)
+
+
+#: the word that denies a statement in each language, carried over for any of the source
+#: language's negations (a stop word otherwise left out)
+NEGATION = {"en": "not", "ru": "не"}
 
 
 #: what a claim is searched by (``kzclaims.pipeline.phrasings``: its ``find`` phrasings and,

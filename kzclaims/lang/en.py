@@ -196,6 +196,20 @@ PERSON_NOUNS = wordset(
     pensioner teacher nurse doctor farmer"""
 )
 
+# The mood of a statement (kzclaims.match.mood): words that deny it and words that make it what
+# may, must or will happen rather than what did. Apostrophes are dropped by normalization
+# ("didn't" is "didnt").
+NEGATIONS = wordset(
+    """not no never none nor neither cannot cant didnt doesnt dont isnt arent wasnt werent wont
+    hasnt havent hadnt couldnt wouldnt shouldnt without"""
+)
+MODALS = wordset(
+    """need needs must should will would could may might shall plan plans planned intend intends
+    intended aim aims hope hopes expect expects expected likely possible possibly if unless
+    pledge pledges pledged promise promises promised vow vows vowed want wants propose proposes
+    proposed"""
+)
+
 # Abbreviations after which a period does not end a sentence (compared lower-case, no final dot).
 ABBREVIATIONS = wordset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -430,6 +444,8 @@ LANGUAGE = Language(
     decimal_comma=False,
     script="a-z",
     person_nouns=PERSON_NOUNS,
+    negations=NEGATIONS,
+    modals=MODALS,
     calendar_units={
         **dict.fromkeys(("month", "months", "mo", "mos"), "month"),
         **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),

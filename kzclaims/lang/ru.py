@@ -504,6 +504,18 @@ PERSON_NOUNS = wordset(
 # (the last line: participles used as nouns, "17 погибших", "13 спасённых", "22 пропавших", are
 # lemmatized to their verbs)
 
+# The mood of a statement (kzclaims.match.mood): denial, and what may, must or will happen, as
+# lemmas ("могут" is "мочь", "должен" "должный", "намерен" "намерить") and as written (matching
+# without the lemmatizer); "будет" is left out: its lemma "быть" is also the past tense's "был".
+# Written out, not lemmatized here: importing the language must not load pymorphy3.
+NEGATIONS = wordset("не нет ни никогда")
+MODALS = wordset(
+    """мочь смочь может могут смогут должный должен должна должны нужно надо необходимо
+    планировать планирует планируют намерить намерен намерены собираться собирается
+    собираются обещать обещал обещала пообещать пообещал пообещала пообещали если возможно
+    вероятно хотеть хочет хотят"""
+)
+
 LANGUAGE = Language(
     code="ru",
     name="Russian",
@@ -522,6 +534,8 @@ LANGUAGE = Language(
     extra=EXTRA,
     library=LIBRARY,
     person_nouns=PERSON_NOUNS,
+    negations=NEGATIONS,
+    modals=MODALS,
     # the duration units counted on the calendar, and "полгода"/"полугода" (half a year)
     calendar_units={
         **{w: "month" for w, d in DURATION_UNITS.items() if d == 30.0},
