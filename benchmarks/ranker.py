@@ -81,6 +81,7 @@ FEATURES = (
     "history",
     "role_mismatch",
     "report_date",
+    "superseded",
     "other_sentence",
     "other_clause",
     "distance",  # characters / DISTANCE_REACH (capped at 1)
@@ -436,6 +437,7 @@ def to_library(w: Sequence[float], threshold: float) -> dict[str, float]:
         "HISTORY": scale * named["history"],
         "ROLE_MISMATCH": scale * named["role_mismatch"],
         "REPORT_DATE": scale * named["report_date"],
+        "SUPERSEDED": scale * named["superseded"],
         "OTHER_SENTENCE": scale * named["other_sentence"],
         "OTHER_CLAUSE": scale * named["other_clause"],
         "DISTANCE_CAP": -scale * named["distance"],

@@ -60,6 +60,12 @@ ROLE_MISMATCH = -30.0
 #: the report refers to, "The Review - Saturday 15 March 2025", was tried as well: it is also
 #: how a note dated by its first line gives the day of what it reports, so it is not used.)
 REPORT_DATE = -30.0
+#: a value its clause calls superseded or another's earlier figure ("a radius of 3 km instead of
+#: the initial five", "3 км вместо первоначальных пяти", "up from the 61.9% it had announced")
+#: for a claim whose own words name no such figure (issue 10, seventh pass)
+SUPERSEDED = -100.0
+#: how far before the value (characters, within its clause) a word of supersession counts
+SUPERSEDED_REACH = 40
 OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
@@ -203,6 +209,23 @@ def _year_claim(claim: Claim) -> bool:
 
 
 _YEAR = cached(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
+_SUPERSEDED = cached(
+    r"\b(?:initial(?:ly)?|original(?:ly)?|earlier|previous(?:ly)?|at first|instead of"
+    r"|up from|down from|had (?:announced|given|reported|put)|first (?:put|gave|reported)"
+    r"|вместо|первоначальн\w*|изначальн\w*|ранее|прежн\w*|сначала)\b",
+    re.IGNORECASE,
+)
+
+
+def _superseded(claim: Claim, text: str, value: Value) -> str | None:
+    """A word before the value, in its clause, that calls it superseded or earlier ("instead of
+    the initial five"), for a claim whose own words have none; else None."""
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, value.start)), default=0)
+    lo = max(lo, value.start - SUPERSEDED_REACH)
+    m = _SUPERSEDED.search(text, lo, value.start)
+    if m is None or _SUPERSEDED.search(_claim_text(claim)):
+        return None
+    return m.group(0)
 _CLAUSE_EDGE = cached(r"[.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\)")
 
 
@@ -348,6 +371,12 @@ def score_candidates(
             score += ORDINAL_NUMBER
             parts.append(("ordinal", 1.0))
             reasons.append("an ordinal")
+        if SUPERSEDED and claim.kind not in ("date", "date_range", "statement"):
+            said = _superseded(claim, match.text, v)
+            if said is not None:
+                score += SUPERSEDED
+                parts.append(("superseded", 1.0))
+                reasons.append(f"after “{said}”: an earlier or superseded figure")
         if "partitive" in v.tags:
             score += PARTITIVE
             parts.append(("partitive", 1.0))
