@@ -343,6 +343,10 @@ def test_explain_cli_prints_the_bridge(tmp_path: Path) -> None:
     assert "bridged into ru:" in result.output
     assert "troops -> войско" in result.output
     assert "(bridged from “" in result.output
+    # one full line per phrasing, its other variants on one line after it (QA6 Q8)
+    out = " ".join(result.output.split())
+    for phrasing in {b for c in doc["claims"] if c["id"] == "csto-troops" for b in c["find"]}:
+        assert out.count(f"bridged into ru: “{phrasing}” ->") == 1, out
 
 
 # --- floors on the blind set's tuning splits (development figures) ---------------------------

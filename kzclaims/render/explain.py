@@ -25,8 +25,24 @@ def render_explanation(console: Console, ex: Explanation) -> None:
     if claim.unit:
         head.append("\nunit: " + ", ".join(claim.unit))
     bridged = {b.text: b for b in ex.bridges}
+    # each phrasing's first bridged variant in full, its other variants (one per rank of
+    # translation, with and without names) on one line: ten 3-line variants of one long
+    # phrasing pushed the sources off the screen (QA6 Q8)
+    variants: dict[tuple[str, str], list[str]] = {}
     for b in ex.bridges:
-        head.append(f"\nbridged into {b.language}: {b.describe()}", style="dim")
+        more = variants.get((b.language, b.phrasing))
+        if more is None:
+            variants[(b.language, b.phrasing)] = []
+            head.append(f"\nbridged into {b.language}: {b.describe()}", style="dim")
+        else:
+            more.append(b.text)
+    for (language, phrasing), more in variants.items():
+        if more:
+            head.append(
+                f"\n  and {len(more)} more from “{phrasing}” into {language}: "
+                + " | ".join(f"“{t}”" for t in more),
+                style="dim",
+            )
     console.print(head)
     for se in ex.sources:
         console.print()
