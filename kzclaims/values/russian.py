@@ -715,7 +715,7 @@ _P_AGO = lazy(  # "две недели назад", "Ровно неделю н�
     _I,
 )
 _P_WEEKDAY = lazy(
-    r"(?<![а-яё])(?P<pre>во?|в\s+эт[оуи]т?|в\s+(?:прошл|минувш)(?:ый|ий|ую|ое|ее)|"
+    r"(?<![а-яё])(?P<pre>во?|на|в\s+эт[оуи]т?|в\s+(?:прошл|минувш)(?:ый|ий|ую|ое|ее)|"
     r"в\s+следующ(?:ий|ую|ее)|в\s+ближайш(?:ий|ую|ее)|"
     # "в ночь на понедельник", "в ночь с воскресенья на понедельник": the night before that day
     r"в\s+ночь\s+(?:со?\s+[а-яё]+\s+)?на)" + _SP + r"+(?P<wd>"
@@ -1265,6 +1265,8 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             day, tag = ref - dt.timedelta(days=behind or 7), "past"
         elif pre.startswith(("в следующ", "в ближайш")):
             day, tag = ref + dt.timedelta(days=ahead or 7), "future"
+        elif pre == "на":  # "назначено на воскресенье", "перенесли на понедельник": a day ahead
+            day, tag = ref + dt.timedelta(days=ahead), "future"
         else:
             tense = _tense(text, m.start(), m.end())
             if tense == "past":
@@ -1275,7 +1277,7 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
                 day = ref + dt.timedelta(days=ahead) if ahead <= behind else \
                     ref - dt.timedelta(days=behind)
                 tag = "nearest"
-        s = m.start("wd") if pre in ("в", "во") else m.start()
+        s = m.start("wd") if pre in ("в", "во", "на") else m.start()
         t.date(s, m.end(), PartialDate.from_date(day), relative=True, tags=("weekday", tag),
                prio=2 if pre.startswith("в ночь") else 1)
     for m in _P_RANGE_WEEKDAYS.finditer(text) if not words.isdisjoint(L.WEEKDAYS) else ():
