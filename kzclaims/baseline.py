@@ -8,7 +8,8 @@ edited in the manifest) is the same source: its cells are compared with the old 
 What counts as a change (per claim, then per source):
 
 * ``claim_added`` / ``claim_removed``: the claim id is only in the new / only in the old report
-  (nothing else is reported for that claim);
+  (nothing else is reported for that claim; an added claim's change names its verdict and the
+  first values it found);
 * ``verdict_changed``: the verdict differs;
 * ``newly_found``: not found before (or the source was not in the baseline), found now;
 * ``no_longer_found``: found before, not found now (or the source was removed);
@@ -100,6 +101,24 @@ def _finding_changes(old_c: ClaimResult, new_c: ClaimResult, source: str, old: F
     return None
 
 
+#: how many sources' values a new claim's change names (then "N more")
+ADDED_SHOWN = 3
+
+
+def _added(c: ClaimResult, report: Report) -> str:
+    """A new claim's verdict and the values it found, which is what a reviewer of the edit
+    adding it needs: "single (Nordwire: 38 survivors)" (QA6 Q6)."""
+    outlets = {s.id: s.outlet or s.id for s in report.sources}
+    found = [f for f in c.findings if f.found]
+    if not found:
+        return c.verdict
+    shown = [f"{outlets.get(f.source, f.source)}: {describe_finding(f, c.kind)}"
+             for f in found[:ADDED_SHOWN]]
+    if len(found) > ADDED_SHOWN:
+        shown.append(f"{len(found) - ADDED_SHOWN} more")
+    return f"{c.verdict} ({'; '.join(shown)})"
+
+
 def _fit(f: Finding, c: ClaimResult) -> str:
     """ "2,030 troops, fits expected 2,000" / "2,030 troops, ≠ expected 5,000" """
     sign = "fits" if f.matches_expected else "≠"
@@ -152,7 +171,9 @@ def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
     for nc in new.claims:
         oc = old_claims.get(nc.id)
         if oc is None:
-            changes.append(Change("claim_added", nc.id, None, None, nc.verdict, nc.title, nc.line))
+            changes.append(
+                Change("claim_added", nc.id, None, None, _added(nc, new), nc.title, nc.line)
+            )
             continue
         if oc.verdict != nc.verdict:
             changes.append(

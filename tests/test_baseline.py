@@ -154,7 +154,9 @@ def test_claims_added_and_removed() -> None:
     old = with_claims(new, *new.claims[1:], claim("gone", "conflict", [], title="Gone"))
     changes = diff_reports(old, new)
     assert changes == (
-        Change("claim_added", "csto-troops", None, None, "agree",
+        # the verdict and the values found, what a reviewer of the edit needs (QA6 Q6)
+        Change("claim_added", "csto-troops", None, None,
+               "agree (The Diplomatic Insight: 2,030 troops; Akorda: 2030 servicemen (2,030))",
                "Size of the CSTO peacekeeping contingent", 6),
         Change("claim_removed", "gone", None, "conflict", None, "Gone", 0),
     )
@@ -282,3 +284,12 @@ def test_a_source_whose_id_changed_but_not_its_file_is_the_same_source() -> None
     # another file under the new id is another source
     other = _rename(old, "rfe", "radio-liberty", file="sources/other.txt")
     assert ("no_longer_found", "deaths", "rfe") in _kinds(diff_reports(old, other))
+
+
+def test_an_added_claim_names_at_most_a_few_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzclaims import baseline
+
+    monkeypatch.setattr(baseline, "ADDED_SHOWN", 1)
+    new = sample_report()
+    old = with_claims(new, *new.claims[1:])
+    assert diff_reports(old, new)[0].new == "agree (The Diplomatic Insight: 2,030 troops; 1 more)"
