@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import pairwise
 
@@ -352,6 +352,15 @@ def value_line(text: str, passage: str, line: int, offset: int) -> int:
     return line_at(text, Sentence(0, passage, line), offset)
 
 
+@functools.lru_cache(maxsize=8)
+def _non_space(text: str) -> tuple[str, list[int]]:
+    """The characters of ``text`` that are not whitespace, joined, and the offset of each (a
+    source's cells are placed together: a few texts are kept, as by :func:`_line_starts`)."""
+    # (re.compile's own cache: two small patterns, compiled on the first hard-wrapped value)
+    at = [m.start() for m in re.finditer(r"\S", text)]
+    return re.sub(r"\s+", "", text), at
+
+
 def line_at(text: str, sentence: Sentence, offset: int) -> int:
     """The original line (1-based) of character ``offset`` of ``sentence.text``.
 
@@ -362,28 +371,33 @@ def line_at(text: str, sentence: Sentence, offset: int) -> int:
     chars = [ch for ch in sentence.text if not ch.isspace()]
     if not chars:
         return sentence.line
-    pattern = re.compile(r"\s*".join(re.escape(ch) for ch in chars))
     pos = 0
     for _ in range(sentence.line - 1):
         nl = text.find("\n", pos)
         if nl < 0:
             return sentence.line
         pos = nl + 1
-    m = pattern.search(text, pos)
-    if m is None:
+    # The sentence's characters in order with only whitespace between them (the regex
+    # c1\s*c2\s*...cn, searched from ``pos``): the first occurrence of them, joined, among the
+    # text's characters that are not whitespace (re's \s is str.isspace), from ``pos`` on.
+    # (Compiling that regex per value cost ~0.5 ms: 10 % of a run at 500 claims.)
+    joined, at = _non_space(text)
+    k = joined.find("".join(chars), bisect_left(at, pos))
+    if k < 0:
         return sentence.line
+    start, stop = at[k], at[k + len(chars) - 1] + 1
     want = sum(1 for ch in sentence.text[: max(0, offset)] if not ch.isspace())
-    line = text.count("\n", 0, m.start()) + 1
-    i = m.start()
+    line = text.count("\n", 0, start) + 1
+    i = start
     seen = 0
-    while i < m.end() and seen < want:
+    while i < stop and seen < want:
         ch = text[i]
         if ch == "\n":
             line += 1
         elif not ch.isspace():
             seen += 1
         i += 1
-    while i < m.end() and text[i].isspace():
+    while i < stop and text[i].isspace():
         if text[i] == "\n":
             line += 1
         i += 1

@@ -365,3 +365,59 @@ def test_a_text_without_any_sentence_end_is_cut_into_bounded_pieces() -> None:
     )
     assert sentences[0].line == 1 and sentences[-1].line == 4
     assert all(not s.text.startswith("ord") for s in sentences)  # never cut inside a word
+
+
+def test_line_at_is_the_regex_search_it_replaces() -> None:
+    """text.line_at finds a sentence's characters among the text's non-whitespace characters;
+    it gives what the regex c1\\s*c2\\s*...cn searched from the sentence's line gave (random
+    texts with line breaks, tabs, no-break and em spaces, punctuation), and re's \\s is
+    str.isspace, on which the two ways agree."""
+    import random
+    import re
+
+    from kzclaims.model import Sentence
+    from kzclaims.text import line_at
+
+    def by_regex(text: str, sentence: Sentence, offset: int) -> int:
+        chars = [ch for ch in sentence.text if not ch.isspace()]
+        if not chars:
+            return sentence.line
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in chars))
+        pos = 0
+        for _ in range(sentence.line - 1):
+            nl = text.find("\n", pos)
+            if nl < 0:
+                return sentence.line
+            pos = nl + 1
+        m = pattern.search(text, pos)
+        if m is None:
+            return sentence.line
+        want = sum(1 for ch in sentence.text[: max(0, offset)] if not ch.isspace())
+        line = text.count("\n", 0, m.start()) + 1
+        i, seen = m.start(), 0
+        while i < m.end() and seen < want:
+            if text[i] == "\n":
+                line += 1
+            elif not text[i].isspace():
+                seen += 1
+            i += 1
+        while i < m.end() and text[i].isspace():
+            line += text[i] == "\n"
+            i += 1
+        return line
+
+    rnd = random.Random(5)
+    alpha = "ab.,\u00a0 \n\t\u2003c(*"
+    for _ in range(5000):
+        text = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 60)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, min(len(text), a + 25))
+        said = " ".join(text[a:b].split()) if rnd.random() < 0.5 else text[a:b]
+        if rnd.random() < 0.2:
+            said = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 10)))
+        s = Sentence(0, said, rnd.randint(1, 6))
+        offset = rnd.randint(-2, len(said) + 2)
+        assert line_at(text, s, offset) == by_regex(text, s, offset), (text, said, offset)
+    assert all(
+        (re.match(r"\s", chr(c)) is not None) == chr(c).isspace() for c in range(0x110000)
+    )
