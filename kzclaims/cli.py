@@ -509,6 +509,21 @@ def _in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
+def _in_workspace(path: str) -> str:
+    """A path for a GitHub annotation's ``file=``: GitHub reads it from the top of the
+    repository (``GITHUB_WORKSPACE``), so a run in a folder below it (the action's
+    ``working-directory``, or ``../claims.yaml`` found upwards) must name it from there, or the
+    annotation lands on no file (QA6 Q11). Unchanged outside GitHub Actions or the workspace."""
+    top = os.environ.get("GITHUB_WORKSPACE")
+    if not top or not path:
+        return path
+    try:
+        inside = Path(os.path.abspath(path)).relative_to(os.path.abspath(top))
+    except ValueError:
+        return path
+    return inside.as_posix()
+
+
 def _resolve_format(fmt: Format) -> Format:
     """``auto``: GitHub annotations inside GitHub Actions, else the text table."""
     if fmt is Format.auto:
@@ -531,9 +546,11 @@ def _render(
 
         return render_markdown(report)
     if fmt is Format.github:
+        from dataclasses import replace
+
         from kzclaims.render.github import render_github
 
-        return render_github(report)
+        return render_github(replace(report, claims_file=_in_workspace(report.claims_file)))
     if fmt is Format.junit:
         from kzclaims.render.junit import render_junit
 
@@ -941,9 +958,11 @@ def check(
         problems = [p for p in problems if p.severity == "error"]
     for p in problems:
         if use_github:
+            from dataclasses import replace
+
             from kzclaims.render.github import problem_annotation
 
-            typer.echo(problem_annotation(p))
+            typer.echo(problem_annotation(replace(p, path=_in_workspace(p.path))))
         else:
             _err(str(p))
     errors = sum(1 for p in problems if p.severity == "error")

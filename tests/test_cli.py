@@ -227,6 +227,22 @@ def test_check_github_format(corpus: Path) -> None:
     assert out.startswith("::warning file=claims.yaml,line=19,col=5")
 
 
+def test_github_annotations_name_files_from_the_top_of_the_repository(corpus: Path) -> None:
+    # QA6 Q11: GitHub reads an annotation's file= from the repository's top; run in a folder
+    # below it (the action's working-directory), `file=claims.yaml` landed on no file
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(corpus.parent)}
+    code, out, _ = run("check", "--format", "auto", env=env)
+    assert code == 0
+    assert out.startswith("::warning file=case/claims.yaml,line=19,col=5")
+    code, out, _ = run("compare", "--format", "github", "--no-step-summary", env=env)
+    assert code == 0
+    assert "::error file=case/claims.yaml,line=" in out and "file=claims.yaml" not in out
+    # outside the workspace (or without one): as given
+    env["GITHUB_WORKSPACE"] = str(corpus.parent / "elsewhere")
+    code, out, _ = run("compare", "--format", "github", "--no-step-summary", env=env)
+    assert "::error file=claims.yaml,line=" in out
+
+
 def test_explain(corpus: Path) -> None:
     code, out, err = run("explain", "troops")
     assert code == 0 and err == ""
