@@ -82,6 +82,7 @@ FEATURES = (
     "role_mismatch",
     "report_date",
     "superseded",
+    "standing",
     "other_sentence",
     "other_clause",
     "distance",  # characters / DISTANCE_REACH (capped at 1)
@@ -438,6 +439,7 @@ def to_library(w: Sequence[float], threshold: float) -> dict[str, float]:
         "ROLE_MISMATCH": scale * named["role_mismatch"],
         "REPORT_DATE": scale * named["report_date"],
         "SUPERSEDED": scale * named["superseded"],
+        "STANDING": scale * named["standing"],
         "OTHER_SENTENCE": scale * named["other_sentence"],
         "OTHER_CLAUSE": scale * named["other_clause"],
         "DISTANCE_CAP": -scale * named["distance"],

@@ -66,6 +66,15 @@ REPORT_DATE = -30.0
 SUPERSEDED = -100.0
 #: how far before the value (characters, within its clause) a word of supersession counts
 SUPERSEDED_REACH = 40
+#: a count beside a word of a standing figure ("Around 410,000 people live in the province",
+#: "which employs about 2,800 people", "проживают около 38 тыс. человек") for a claim whose own
+#: words have none: a population, a workforce or a membership, not what happened
+STANDING = -60.0
+#: how far from the value (characters, within its clause) a word of a standing figure counts
+STANDING_REACH = 40
+#: ... and after it ("410,000 people live in"; not "3,8 млн граждан, в том числе проживающие
+#: за рубежом", a part of the figure)
+STANDING_AFTER = 15
 OTHER_SENTENCE = -20.0
 OTHER_CLAUSE = -6.0
 DISTANCE_PER_CHAR = 0.1
@@ -215,6 +224,26 @@ _SUPERSEDED = cached(
     r"|вместо|первоначальн\w*|изначальн\w*|ранее|прежн\w*|сначала)\b",
     re.IGNORECASE,
 )
+
+
+_STANDING = cached(
+    r"\b(?:live|lived|living|inhabit\w*|population|employ(?:s|ed|ing)?|unites|uniting"
+    r"|живёт|живет|живут|проживает|проживают|проживающ\w*|населени\w*|объединяющ\w*"
+    r"|объединяет)\b",
+    re.IGNORECASE,
+)
+
+
+def _standing(claim: Claim, text: str, value: Value) -> str | None:
+    """A word of a standing figure (a population, a workforce, a membership) near the value in
+    its clause, for a claim whose own words have none; else None."""
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, value.start)), default=0)
+    hi = next((m.start() for m in _CLAUSE_EDGE.finditer(text, value.end)), len(text))
+    lo, hi = max(lo, value.start - STANDING_REACH), min(hi, value.end + STANDING_AFTER)
+    m = _STANDING.search(text, lo, hi)
+    if m is None or _STANDING.search(_claim_text(claim)):
+        return None
+    return m.group(0)
 
 
 def _superseded(claim: Claim, text: str, value: Value) -> str | None:
@@ -377,6 +406,12 @@ def score_candidates(
                 score += SUPERSEDED
                 parts.append(("superseded", 1.0))
                 reasons.append(f"after “{said}”: an earlier or superseded figure")
+        if STANDING and claim.kind in ("count", "number"):
+            said = _standing(claim, match.text, v)
+            if said is not None:
+                score += STANDING
+                parts.append(("standing", 1.0))
+                reasons.append(f"beside “{said}”: a standing figure (population, staff, members)")
         if "partitive" in v.tags:
             score += PARTITIVE
             parts.append(("partitive", 1.0))

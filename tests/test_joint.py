@@ -32,7 +32,7 @@ import claims as grading  # noqa: E402
 #: false finds; all 92.3 / 91.3 %, 8 of 137; verdicts 87.5 %.
 DEV_FLOORS = {"found_recall": 90.0, "value_right": 88.0}
 DEV_ALL_FLOORS = {"found_recall": 89.5, "value_right": 88.5}
-DEV_MAX_FALSE_FINDS = 8  # of 81 English cells that state nothing
+DEV_MAX_FALSE_FINDS = 5  # of 81 English cells that state nothing (3 in the seventh pass)
 DEV_VERDICTS_FLOOR = 85.0
 
 
@@ -284,7 +284,7 @@ def test_people_under_another_name_are_kin() -> None:
 #: false finds, verdicts 78.3 %. With the agreement across sources (sixth pass): found 86.0 %,
 #: value right 81.9 %, 19 false finds, verdicts 80.4 %.
 SPENT2_FLOORS = {"found_recall": 84.0, "value_right": 79.5}
-SPENT2_MAX_FALSE_FINDS = 21
+SPENT2_MAX_FALSE_FINDS = 17
 SPENT2_VERDICTS_FLOOR = 76.0
 
 
@@ -306,7 +306,7 @@ def test_spent2_half_floor() -> None:
 #: 70.2 %. With the agreement across sources (sixth pass): found 92.2 %, value right 89.6 %, 18
 #: false finds, verdicts 78.7 %.
 SPENT3_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
-SPENT3_MAX_FALSE_FINDS = 21
+SPENT3_MAX_FALSE_FINDS = 17
 SPENT3_VERDICTS_FLOOR = 74.0
 
 
@@ -362,9 +362,10 @@ def test_clear_best_below_the_threshold() -> None:
 #: across sources (sixth pass; chosen on the other four splits, spent4 measured in aggregate
 #: only): found 86.4 %, value right 78.4 %, 22 false finds, verdicts 75.0 %. In the seventh
 #: session its failures were read (design data since); on main at 238bb40: found 89.9 %, value
-#: right 83.4 %, 18 false finds, verdicts 75.0 %.
-SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 81.0}
-SPENT4_MAX_FALSE_FINDS = 21
+#: right 83.4 %, 18 false finds, verdicts 75.0 %; with the seventh pass's standing figure:
+#: found 89.9 %, value right 83.9 %, 16 false finds, verdicts 75.0 %.
+SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 81.5}
+SPENT4_MAX_FALSE_FINDS = 18
 SPENT4_VERDICTS_FLOOR = 72.5
 
 
@@ -395,9 +396,11 @@ def test_claims_in_one_language_floor(how: str) -> None:
 #: 175, verdicts 80.0 % of 45; all languages; docs/benchmarks.md). From the seventh session on
 #: (2026-12-07, 15:20 UTC) it is the validation split: its figures are read at every change (a
 #: change is kept only if they do not fall), its failures are not; a sixth half (test6) is held
-#: out. Floors a little below the figure measured once.
-SPENT5_FLOORS = {"found_recall": 84.5, "value_right": 80.5}
-SPENT5_MAX_FALSE_FINDS = 12
+#: out. Floors a little below the figure measured once. Seventh pass (another claim's figure,
+#: superseded and standing figures; chosen on the design splits): found 86.5 %, value right
+#: 83.8 %, 9 false finds, verdicts 80.0 %.
+SPENT5_FLOORS = {"found_recall": 84.5, "value_right": 81.5}
+SPENT5_MAX_FALSE_FINDS = 11
 SPENT5_VERDICTS_FLOOR = 77.0
 
 

@@ -19,7 +19,7 @@ WEIGHTS = {
     "partitive": "PARTITIVE", "ordinal": "ORDINAL_NUMBER", "bare_year": "BARE_YEAR",
     "history": "HISTORY", "role_mismatch": "ROLE_MISMATCH", "report_date": "REPORT_DATE",
     "other_sentence": "OTHER_SENTENCE", "other_clause": "OTHER_CLAUSE",
-    "superseded": "SUPERSEDED",
+    "superseded": "SUPERSEDED", "standing": "STANDING",
 }
 
 CASES = [
@@ -38,6 +38,8 @@ CASES = [
      "Погибли 225 человек, 19 из них — сотрудники полиции.", "ru"),
     ("number", ("km",), "radius of the exclusion zone",
      "The zone now has a radius of 3 km instead of the initial five.", "en"),
+    ("count", ("people",), "people injured",
+     "Around 410,000 people live in the province, and 35 people were injured.", "en"),
 ]
 
 
@@ -75,4 +77,5 @@ def test_every_rule_of_the_fit_has_its_part() -> None:
         for c in score_candidates(claim, match, values, reference):
             seen.update(name for name, _ in c.parts)
     assert {"unit_match", "unit_mismatch", "partitive", "ordinal", "history", "role_mismatch",
-            "report_date", "other_sentence", "other_clause", "distance", "superseded"} <= seen
+            "report_date", "other_sentence", "other_clause", "distance", "superseded",
+            "standing"} <= seen
