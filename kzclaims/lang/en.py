@@ -84,6 +84,8 @@ _NEWS_GROUPS = (
     "ceasefire ceasefires truce truces armistice",
     "pullback pullbacks withdrawal withdrawals pullout",
     "militants insurgents rebels fighters gunmen",
+    "personnel troops soldiers",
+    "workers employees staff",
     "fighting clashes clash battle battles hostilities combat",
     "prisoners captives detainees",
     "riot riots rioting rioted unrest disturbance disturbances uprising uprisings mutiny revolt",
