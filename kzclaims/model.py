@@ -270,6 +270,10 @@ JSONScalar = str | int | float | bool | None
 JSONValue = Union[JSONScalar, list["JSONValue"], dict[str, "JSONValue"]]  # noqa: UP007 (recursive)
 
 
+#: what the agreement across sources did to a cell (``Finding.agreement``)
+AGREEMENTS = ("switched", "taken", "dropped", "owned")
+
+
 @dataclass(frozen=True)
 class Finding:
     source: str
@@ -291,6 +295,11 @@ class Finding:
     #: the line of the value's words when the quote runs on past ``line`` to a later line of the
     #: text read (a hard-wrapped transcript, a headline and the paragraph after it); else None
     value_line: int | None = None
+    #: how the agreement across sources (kzclaims.pipeline._agree) changed the cell, if it did:
+    #: "switched" to a value more other sources give, "taken" below the threshold because other
+    #: sources give it, "dropped" (a lone value near the threshold), "owned" (another claim's
+    #: figure: moved to this claim's next value, or dropped); ``why`` says what the others gave
+    agreement: str | None = None
 
     @property
     def where(self) -> str | None:

@@ -1767,13 +1767,16 @@ def _owned(
                 r = max(alts, key=lambda r: r.margin)
                 moved.setdefault(k, set()).add(r.key)
                 why = f"{said}, so not “{f.text}” here; {r.finding.why}"
-                decided.append((q, k, (replace(r.finding, why=_shared(why)), r.bounds)))
+                decided.append(
+                    (q, k, (replace(r.finding, why=_shared(why), agreement="owned"), r.bounds))
+                )
                 continue
             why = f"abstained: {said}, and no other value of this claim here"
             decided.append((q, k, (
                 Finding(
                     source=f.source, found=False, quote=f.quote, line=f.line,
                     score=f.score, page=f.page, paragraph=f.paragraph, why=_shared(why),
+                    agreement="owned",
                 ),
                 None,
             )))
@@ -1840,7 +1843,9 @@ def _agree_round(
                     f"{have or 'none'} “{start.finding.text}” (which scores "
                     f"{_shown(start.finding.score or 0.0):g}); {r.finding.why}"
                 )
-                decided[k] = (replace(r.finding, why=_shared(why)), r.bounds)
+                decided[k] = (
+                    replace(r.finding, why=_shared(why), agreement="switched"), r.bounds
+                )
                 continue
             if AGREE_DROP and start.margin < AGREE_DROP:
                 alone = others(k, _agreed_value(start.finding.value), start.bounds, True) == 0
@@ -1858,6 +1863,7 @@ def _agree_round(
                         Finding(
                             source=f.source, found=False, quote=f.quote, line=f.line,
                             score=f.score, page=f.page, paragraph=f.paragraph, why=_shared(why),
+                            agreement="dropped",
                         ),
                         None,
                     )
@@ -1874,7 +1880,7 @@ def _agree_round(
                 f"below the threshold, taken because {n} other sources give "
                 f"“{r.finding.text}”; {r.finding.why}"
             )
-            decided[k] = (replace(r.finding, why=_shared(why)), r.bounds)
+            decided[k] = (replace(r.finding, why=_shared(why), agreement="taken"), r.bounds)
         elif cell is not None:
             decided[k] = cell
         else:

@@ -246,3 +246,59 @@ def test_a_figure_two_claims_share_stays(siblings: tuple[Claim, ...]) -> None:
         _outcome("d", [_cell(0, "d", 4, 20, 1)]),
     ]
     assert pipeline.assemble(siblings, outcomes)[1].findings[1].value == 9
+
+
+def test_each_changed_cell_says_how_and_the_renderers_mark_it(
+    claims: tuple[Claim, ...], siblings: tuple[Claim, ...]
+) -> None:
+    """Finding.agreement names what the step did, so that a reader of the table (not only of
+    --evidence) sees which cells the other sources decided (QA6 Q4)."""
+    import json
+
+    from kzclaims.model import Report
+    from kzclaims.render.html import render_html
+    from kzclaims.render.json import render_json, report_from_dict
+    from kzclaims.render.markdown import render_markdown
+    from kzclaims.render.text import render_text
+
+    switched = _results(claims, [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        _outcome("c", [_cell(0, "c", 40, 10, 1), _other(0, "c", 2500, 0, 2)]),
+    ])
+    assert [f.agreement for f in switched.findings] == [None, None, "switched"]
+    dropped = _results(claims, [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        _outcome("c", [_cell(0, "c", 40, 2, 1)]),
+    ])
+    assert [f.agreement for f in dropped.findings] == [None, None, "dropped"]
+    owned = pipeline.assemble(siblings, [
+        _outcome("a", [_cell(0, "a", 9, 20, 1), _cell(1, "a", 2, 10, 2)]),
+        _outcome("b", [_cell(0, "b", 9, 20, 1)]),
+        _outcome("c", [_cell(0, "c", 9, 20, 1), _cell(1, "c", 9, 15, 3), _other(1, "c", 2, 5, 4)]),
+    ])[1]
+    assert [f.agreement for f in owned.findings] == [None, None, "owned"]
+
+    sources = tuple(SourceInfo(s, s, f"{s}.txt") for s in "abc")
+    report = Report(claims_file="claims.yaml", sources=sources, claims=(switched, dropped))
+    text = render_json(report)
+    cells = [c["findings"][2] for c in json.loads(text)["claims"]]
+    assert cells[0]["agreement"] == "switched" and cells[0]["value"] == 2500
+    assert cells[1] == {
+        "source": "c", "found": False, "quote": "... 40 troops ...", "line": 1, "score": 77,
+        "agreement": "dropped", "why": dropped.findings[2].why,
+    }
+    assert "agreement" not in json.loads(text)["claims"][0]["findings"][0]
+    again = report_from_dict(json.loads(text), "r.json")
+    assert [c.findings[2].agreement for c in again.claims] == ["switched", "dropped"]
+    assert render_json(again) == text
+
+    table = render_text(report, width=160, color=False)
+    assert "⇄ changed by what the other sources give" in " ".join(table.split())
+    assert table.count("⇄") == 3  # the two cells and the legend
+    md = render_markdown(report)
+    assert md.count(" ⇄ |") == 2 and "⇄ the cell was changed by what the other sources" in md
+    html = render_html(report)
+    assert "⇄ switched to the value more other sources give" in html
+    assert "⇄ dropped: no other source gives it" in html

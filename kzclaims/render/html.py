@@ -62,6 +62,13 @@ VERDICT_MEANING = {
 
 _QUALIFIER_WORDS = {"approx": "about", "at_least": "at least", "at_most": "at most"}
 _QUALIFIER_NAMES = {"approx": "approximately", "at_least": "at least", "at_most": "at most"}
+#: what the agreement across sources did to a cell (Finding.agreement), in words
+_AGREEMENT_NAMES = {
+    "switched": "switched to the value more other sources give",
+    "taken": "taken below the threshold: other sources give it",
+    "dropped": "dropped: no other source gives it",
+    "owned": "other sources give that value for another claim",
+}
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -327,6 +334,7 @@ def _legend() -> str:
         ' that does not overlap another · <span class="tag expected-tag">≠ expected</span> a'
         " value that does not fit the verified one · "
         '<span class="tag change-tag">Δ changed</span> different since the baseline ·'
+        ' <span class="tag agree-tag">⇄</span> changed by what the other sources give ·'
         ' <span class="dimmed">— not found</span> (with the closest passage, if any)</p>'
         "</details>"
     )
@@ -466,6 +474,10 @@ def _cell(
         if f.matches_expected is False:
             classes.append("unexpected")
             body.append('<p class="tag expected-tag">≠ does not fit expected</p>')
+        if f.agreement:
+            body.append(
+                '<p class="tag agree-tag">⇄ ' + _e(_AGREEMENT_NAMES.get(f.agreement, "")) + "</p>"
+            )
         if f.quote:
             body.append(
                 f'<blockquote class="quote"{_lang(source)}>{_highlight(f.quote, f.text)}'
@@ -479,6 +491,10 @@ def _cell(
     else:
         classes.append("notfound")
         body.append('<p class="value"><span aria-hidden="true">—</span> not found</p>')
+        if f.agreement:
+            body.append(
+                '<p class="tag agree-tag">⇄ ' + _e(_AGREEMENT_NAMES.get(f.agreement, "")) + "</p>"
+            )
         if f.quote:
             why = f.why or "the closest passage holds no value that could be read"
             body.append(f'<p class="why">{_e(why[:1].upper() + why[1:])}:</p>')
@@ -634,6 +650,7 @@ font-weight:600}
 .outlier-tag{background:var(--conflict);color:#fff}
 .conflict-tag{color:var(--conflict);border:1px solid var(--conflict);background:#fff}
 .expected-tag{color:#8f1f6b;border:1px solid #8f1f6b;background:#fff}
+.agree-tag{color:#0b5f73;border:1px solid #0b5f73;background:#fff}
 .change-tag{color:#fff;background:var(--change)}
 .quote{margin:4px 0;padding:2px 0 2px 8px;border-left:3px solid var(--line);font-size:.9em;
 font-style:italic}

@@ -3,7 +3,8 @@
 The shape is the contract in ``formats.md``; keys that are not in the contract are additions
 (``line`` of a claim, ``unit``/``why`` of a finding, ``page``/``paragraph`` of a finding from a
 PDF / an HTML page or Word file, ``value_line`` of a finding whose value is on a later line than
-its quote's first, ``title_inferred``/``author`` of a source, ``title`` of the
+its quote's first, ``agreement`` of a finding the agreement across sources changed (with its
+``why`` also when it was dropped), ``title_inferred``/``author`` of a source, ``title`` of the
 report, ``changes`` and ``baseline`` when the run was compared with a baseline).
 
 Output is byte-deterministic: sorted keys, two-space indent, UTF-8 text (no ``\\u`` escapes),
@@ -29,6 +30,7 @@ from typing import Any, NoReturn, cast, get_args
 
 from kzclaims.errors import InputError
 from kzclaims.model import (
+    AGREEMENTS,
     KINDS,
     QUALIFIERS,
     VERDICTS,
@@ -139,6 +141,10 @@ def _finding_to_dict(f: Finding, has_expected: bool) -> dict[str, JSONValue]:
             d["line"] = f.line
         if score is not None:
             d["score"] = score
+        if f.agreement is not None:  # dropped by the agreement across sources: say why
+            d["agreement"] = f.agreement
+            if f.why is not None:
+                d["why"] = f.why
         _location(d, f)
         return d
     d.update(
@@ -161,6 +167,8 @@ def _finding_to_dict(f: Finding, has_expected: bool) -> dict[str, JSONValue]:
         d["unit"] = f.unit
     if f.why is not None:
         d["why"] = f.why
+    if f.agreement is not None:
+        d["agreement"] = f.agreement
     _location(d, f)
     return d
 
@@ -416,6 +424,7 @@ class _Reader:
             page=self.integer(d, "page", where),
             paragraph=self.integer(d, "paragraph", where),
             value_line=self.integer(d, "value_line", where),
+            agreement=self.choice(d, "agreement", where, AGREEMENTS, required=False),
         )
 
     def claim(self, v: Any, where: str) -> ClaimResult:

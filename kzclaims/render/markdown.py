@@ -93,12 +93,16 @@ def _table(report: Report, limit: int | None = None) -> list[str]:
             cell = _cell(finding_cell(f, c.kind))
             if f is not None and f.found and f.matches_expected is False:
                 cell += " *≠ expected*"
+            if f is not None and f.agreement:
+                cell += " ⇄"
             row.append(cell)
         row.append(_verdict(c))
         lines.append("| " + " | ".join(row) + " |")
     if limit is not None and len(report.claims) > limit:
         rest = len(report.claims) - limit
         lines += ["", f"{_plural(rest, 'more claim')} not shown here: see the full report."]
+    if any(f.agreement for c in claims for f in c.findings):
+        lines += ["", "⇄ the cell was changed by what the other sources give (see the evidence)."]
     return lines
 
 

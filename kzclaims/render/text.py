@@ -12,7 +12,10 @@ Colour is never the only signal (``NO_COLOR``, a printout, colour blindness). Th
   camps) no cell is marked and every conflicting cell is red;
 * ``≠ conflict`` in the verdict column: the values cannot all be true;
 * ``≠ expected`` after a value: it does not fit the claim's ``expected``;
-* ``≈`` about, ``≥`` at least, ``≤`` at most, ``—`` not found.
+* ``≈`` about, ``≥`` at least, ``≤`` at most, ``—`` not found;
+* ``⇄`` after a value (or ``—``): the agreement across sources changed the cell, to a value
+  more other sources give, below the threshold because others give it, or dropped
+  (``Finding.agreement``; ``--evidence`` says what the others gave).
 """
 
 from __future__ import annotations
@@ -116,13 +119,15 @@ def _cell(f: Finding, claim: ClaimResult, relation: Relation, odd: bool) -> Rend
     from rich.text import Text
 
     if not f.found:
-        return Text("—", style="dim")
+        return Text("— ⇄" if f.agreement else "—", style="dim")
     t = Text()
     if odd:
         t.append("! ", style="bold red")
     t.append(format_value(f, claim.kind), style=STYLE[relation])
     if f.matches_expected is False:
         t.append(" ≠ expected", style="bold magenta")
+    if f.agreement:
+        t.append(" ⇄", style="bold cyan")
     if claim.kind != "statement" and f.text:
         t.append("\n")
         t.append(f"“{f.text}”", style="dim italic")
@@ -170,6 +175,8 @@ LEGEND = (
     "! outlier: disagrees with most other sources · ≠ conflict: the values cannot all be true"
     " · ≈ about · ≥ at least · ≤ at most · — not found"
 )
+#: added to the legend when a cell shows it
+AGREE_LEGEND = " · ⇄ changed by what the other sources give (--evidence says how)"
 
 
 def _claim_label(claim: ClaimResult) -> RenderableType:
@@ -264,10 +271,12 @@ def _blocks(report: Report) -> list[RenderableType]:
                 t.append(format_value(f, claim.kind), style=STYLE[rel[f.source]])
                 if f.matches_expected is False:
                     t.append(" ≠ expected", style="bold magenta")
+                if f.agreement:
+                    t.append(" ⇄", style="bold cyan")
                 if claim.kind != "statement" and f.text:
                     t.append(f"  “{f.text}”", style="dim italic")
             else:
-                t.append("—", style="dim")
+                t.append("— ⇄" if f.agreement else "—", style="dim")
             t.append("\n")
         out.append(t)
     return out
@@ -333,8 +342,9 @@ def render_to(console: Console, report: Report, evidence: bool = False) -> None:
         else:
             for block in _blocks(report):
                 console.print(block)
-        if any(c.verdict == "conflict" for c in report.claims):
-            console.print(Text(LEGEND, style="dim"))
+        agreed = any(f.agreement for c in report.claims for f in c.findings)
+        if agreed or any(c.verdict == "conflict" for c in report.claims):
+            console.print(Text(LEGEND + AGREE_LEGEND * agreed, style="dim"))
     if evidence:
         console.print()
         for block in _evidence(report):
