@@ -1761,7 +1761,8 @@ def _owned(
             ]
             n = support(p, value, k)
             said = (
-                f"{n} other sources give “{f.text}” for “{claims[p].title or claims[p].id}”"
+                f"{n} other sources give this value (“{f.text}” here) for "
+                f"“{claims[p].title or claims[p].id}”"
             )
             if alts:
                 r = max(alts, key=lambda r: r.margin)
@@ -1839,8 +1840,8 @@ def _agree_round(
             if fits:
                 n, r = max(fits, key=lambda t: (t[0], t[1].margin))
                 why = (
-                    f"{n} other source{'s' * (n > 1)} give “{r.finding.text}”, "
-                    f"{have or 'none'} “{start.finding.text}” (which scores "
+                    f"{n} other source{'s' * (n > 1)} agree with “{r.finding.text}”, "
+                    f"{have or 'none'} with “{start.finding.text}” (which scores "
                     f"{_shown(start.finding.score or 0.0):g}); {r.finding.why}"
                 )
                 decided[k] = (
@@ -1877,7 +1878,7 @@ def _agree_round(
         if fits and (cell is None or not cell[0].found):
             n, r = max(fits, key=lambda t: (t[0], t[1].margin))
             why = (
-                f"below the threshold, taken because {n} other sources give "
+                f"below the threshold, taken because {n} other sources agree with "
                 f"“{r.finding.text}”; {r.finding.why}"
             )
             decided[k] = (replace(r.finding, why=_shared(why), agreement="taken"), r.bounds)

@@ -75,7 +75,7 @@ def test_a_cell_moves_to_the_value_other_sources_give(claims: tuple[Claim, ...])
     result = _results(claims, outcomes)
     c = result.findings[2]
     assert c.found and c.value == 2500
-    assert c.why is not None and c.why.startswith("2 other sources give")
+    assert c.why is not None and c.why.startswith("2 other sources agree with “2500 troops”, none")
     assert result.verdict == "agree"
     # off: the cell stays
     pipeline.AGREE = False
@@ -145,7 +145,8 @@ def test_a_date_below_the_threshold_is_taken_when_others_agree(
     ]
     result = pipeline.assemble(claims, outcomes)[1]
     assert result.findings[2].found
-    assert result.findings[2].why is not None and "2 other sources give" in result.findings[2].why
+    assert result.findings[2].why is not None
+    assert "taken because 2 other sources agree with “20 May”" in result.findings[2].why
     assert not result.findings[3].found
 
 
@@ -216,7 +217,8 @@ def test_another_claims_figure_moves_to_the_next_value(siblings: tuple[Claim, ..
     missing = pipeline.assemble(siblings, outcomes)[1]
     c = missing.findings[2]
     assert c.found and c.value == 2
-    assert c.why is not None and c.why.startswith("2 other sources give “9 troops” for")
+    assert c.why is not None
+    assert c.why.startswith("2 other sources give this value (“9 troops” here) for")
     # with no other value there, abstained
     outcomes[2] = _outcome("c", [_cell(0, "c", 9, 20, 1), _cell(1, "c", 9, 15, 3)])
     c = pipeline.assemble(siblings, outcomes)[1].findings[2]
