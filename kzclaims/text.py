@@ -341,15 +341,26 @@ def value_line(text: str, passage: str, line: int, offset: int) -> int:
     (the common case: one paragraph a line); else the passage is located character by
     character (:func:`line_at`); when it cannot be, ``line``.
     """
-    starts = _line_starts(text)
-    if not 1 <= line <= len(starts):
+    collapsed = _collapsed_line(text, line)
+    if collapsed is None:
         return line
-    begin = starts[line - 1]
-    end = starts[line] - 1 if line < len(starts) else len(text)
-    head = " ".join(passage[: max(0, offset) + 1].split())
-    if head in " ".join(text[begin:end].split()):
+    if " ".join(passage[: max(0, offset) + 1].split()) in collapsed:
         return line
     return line_at(text, Sentence(0, passage, line), offset)
+
+
+@functools.lru_cache(maxsize=16)
+def _collapsed_line(text: str, line: int) -> str | None:
+    """Line ``line`` (1-based) of ``text`` with its whitespace collapsed, as sentences are; None
+    when there is no such line. Kept for the next cells: a source's cells often share a line
+    (one paragraph a line; a file that is a single line), which would be collapsed per cell;
+    a few are kept, as their texts are: a 20 MB single-line file's cells each collapsed it."""
+    starts = _line_starts(text)
+    if not 1 <= line <= len(starts):
+        return None
+    begin = starts[line - 1]
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    return " ".join(text[begin:end].split())
 
 
 @functools.lru_cache(maxsize=8)
