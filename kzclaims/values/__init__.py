@@ -111,6 +111,8 @@ def read_values(
     values = _read(text, wanted, reference, language, conventions)
     if kind == "count" and values:  # an age is never a count ("aged 45", "a 12-year-old")
         values = [v for v in values if "age" not in v.tags]
+    if kind == "number" and ("ago" in text or "назад" in text):
+        values = _years_ago(text, values, language, conventions)
     if values and any(v.type == "date" for v in values):
         # "МАСЕРУ, 17 сентября. /ПанАфрика-Пресс/. ...", "LIMA, Feb 16 (Reuters) - ...": the
         # dateline dates the report (and what it tells happened that day, with no date of its
@@ -222,6 +224,40 @@ def _read(
     if wanted is None:
         return values
     return [v for v in values if v.type in wanted]
+
+
+#: "built 62 years ago", "построен 62 года назад": the number of years is a number (an age),
+#: though the words are a relative date too, which the numbers reader leaves out (QA6 Q9)
+_YEARS_AGO = cached(r"\s+(?:years?\s+ago|(?:год[а]?|лет)\s+назад)\b", re.I)
+
+
+def _years_ago(
+    text: str, values: list[Value], language: str, conventions: Conventions | None
+) -> list[Value]:
+    """``values`` with the number of each "N years ago" (read alone, as a number: "62",
+    "sixty-two", "шестьдесят два") when no value read already covers it, in text order."""
+    found: list[Value] = []
+    for m in _YEARS_AGO.finditer(text):
+        head = max(0, m.start() - 40)
+        numbers = [
+            v for v in _read(text[head : m.start()], _NUMBER_ONLY, None, language, conventions)
+            if v.type == "number" and v.end == m.start() - head
+        ]
+        if not numbers:
+            continue
+        v = numbers[-1]
+        start = v.start + head
+        if any(w.start < m.start() and start < w.end for w in values if w.type == "number"):
+            continue
+        found.append(
+            replace(v, start=start, end=v.end + head, noun=m.group().split()[0], tags=("ago",))
+        )
+    if not found:
+        return values
+    return sorted([*values, *found], key=lambda v: (v.start, v.end))
+
+
+_NUMBER_ONLY = frozenset({"number"})
 
 
 #: a figure that restates the percentage just before it, with no unit of its own: "just under
