@@ -1580,20 +1580,27 @@ class ShardSearch:
                 for (q, limit, _), (reading, near, why), alts in zip(
                     items, readings, others, strict=True
                 ):
-                    if alts:
+                    claim = self.claims[q]
+                    # a cell with no other value in its source is weighed by the agreement
+                    # too (AGREE_LONE): its own margin is what the drop needs
+                    lone = (
+                        AGREE_LONE and AGREE and reading is not None
+                        and claim.kind != "statement"
+                    )
+                    if alts or lone:
                         kept = rivals.setdefault(where[id(source)], [])
-                        claim = self.claims[q]
                         for alt, key in alts:
                             f, b = _finding(claim, source, alt, None)
                             kept.append(Rival(q, f, b, alt.score - limit, key))
-                        if reading is not None:
-                            key = _value_key(reading, indexed)
-                            assert key is not None
-                            f, b = _finding(claim, source, reading, None)
-                            kept.append(Rival(q, f, b, reading.score - limit, key, True))
                     if reading is None and near is None:
                         continue  # "not found", as every claim without a cell (memory, issue 8)
-                    finding, bounds = _finding(self.claims[q], source, reading, near, why)
+                    finding, bounds = _finding(claim, source, reading, near, why)
+                    if (alts or lone) and reading is not None:
+                        key = _value_key(reading, indexed)
+                        assert key is not None
+                        rivals.setdefault(where[id(source)], []).append(
+                            Rival(q, finding, bounds, reading.score - limit, key, True)
+                        )
                     cells.setdefault(where[id(source)], []).append((q, finding, bounds))
                 indexed.release(source.id)  # memory: one source's statistics at a time
                 # and one source's passages in the scorer's caches: their hits are within a
@@ -1641,6 +1648,21 @@ AGREE_NEAR = 0.2
 #: rounds of :func:`_agree` at most (each decides from the cells of the round before; 1 and 3
 #: measured the same)
 AGREE_ROUNDS = 1
+#: whether a cell with no other value of its claim in its source is weighed by the agreement
+#: (its drop): before the eighth pass only cells with another value there were, so that a lone
+#: figure the other sources contradict ("227 человек", every dead, read for the detained, its
+#: source's only count for the claim) stayed (docs/benchmarks.md, "False finds (issue 10,
+#: eighth pass)")
+AGREE_LONE = True
+#: the drop's band (as :data:`AGREE_DROP`) for such a lone cell, whatever its value
+AGREE_LONE_DROP = 0.0
+#: a cell scoring less than the threshold plus this, whose value no other source gives and is
+#: far from the value most others agree on (:data:`AGREE_FAR` times or more; a date: another
+#: date), while at least :data:`AGREE_MIN` others agree, is dropped: not a variant of the
+#: figure the others give but another quantity ("some 870,000 people", the city's population,
+#: for the missing; "twenty-six years" a teacher has taught for the length of a strike)
+AGREE_FAR_DROP = 50.0
+AGREE_FAR = 5.0
 
 
 def _agreed_value(value: JSONValue) -> Any:
@@ -1659,6 +1681,28 @@ def _near(a: Any, b: Any) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return all(_near(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
+
+
+def _magnitude(value: Any) -> float | None:
+    """A number's size, a range's middle; None for what is not a number (dates, statements)."""
+    if isinstance(value, float):
+        return abs(value)
+    if isinstance(value, tuple) and value and all(isinstance(x, float) for x in value):
+        return abs(sum(value) / len(value))
+    return None
+
+
+def _far(value: Any, top: Any) -> bool:
+    """Whether ``value`` is at least :data:`AGREE_FAR` times away from ``top``, the value
+    most other sources agree on (not a variant of it: "870,000 people" against "11" missing); a
+    value that is not a number is far when it is not that value."""
+    if AGREE_FAR <= 1.0:
+        return True
+    a, b = _magnitude(value), _magnitude(top)
+    if a is None or b is None:
+        return bool(value != top)
+    low, high = min(a, b), max(a, b)
+    return low <= 0.0 or high / low >= AGREE_FAR
 
 
 def _agree(
@@ -1814,7 +1858,7 @@ def _agree_round(
         own = given.get(k)
         return n - 1 if own is not None and match(*own) else n
 
-    agreed_most: list[int] = []  # the most sources agreeing on one value (computed once)
+    agreed_most: list[Any] = []  # the most sources agreeing on one value, and it (once)
 
     overlap = AGREE_MATCH == "overlap"
     decided: dict[int, tuple[Finding, Comparable | None]] = {}
@@ -1848,17 +1892,30 @@ def _agree_round(
                     replace(r.finding, why=_shared(why), agreement="switched"), r.bounds
                 )
                 continue
-            if AGREE_DROP and start.margin < AGREE_DROP:
+            lone = not any(not r.taken for r in rs)
+            near_band = AGREE_LONE_DROP if lone else AGREE_DROP
+            if start.margin < max(near_band, AGREE_FAR_DROP):
                 alone = others(k, _agreed_value(start.finding.value), start.bounds, True) == 0
                 if not agreed_most:
-                    agreed_most.append(max(others(-1, v, b, False) for v, b in groups))
-                agreed = agreed_most[0]
-                if alone and agreed >= AGREE_MIN:
+                    # the most other sources agreeing on one value, and that value (ties: the
+                    # first in a fixed order, so that the result does not depend on the sources')
+                    top = max(groups, key=lambda vb: (others(-1, *vb, False), repr(vb)))
+                    agreed_most.extend((others(-1, *top, False), top[0]))
+                agreed, top_value = agreed_most
+                far = start.margin >= near_band
+                if (
+                    alone and agreed >= AGREE_MIN
+                    and (not far or _far(_agreed_value(start.finding.value), top_value))
+                ):
                     f = start.finding
                     why = (
                         f"abstained: its value “{f.text}” scores {_shown(f.score or 0.0):g}, "
-                        f"near the threshold, and no other source gives it ({agreed} other "
-                        f"sources agree on another value)"
+                        + (
+                            f"no other source gives it, and it is far from the value {agreed} "
+                            "other sources agree on" if far else
+                            f"near the threshold, and no other source gives it ({agreed} other "
+                            f"sources agree on another value)"
+                        )
                     )
                     decided[k] = (
                         Finding(

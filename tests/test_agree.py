@@ -174,7 +174,8 @@ def test_a_value_another_claim_holds_is_not_taken(claims: tuple[Claim, ...]) -> 
         _outcome(
             "c",
             [
-                _cell(0, "c", 40, pipeline.AGREE_DROP + 5, 1),
+                # above both drops' bands
+                _cell(0, "c", 40, max(pipeline.AGREE_DROP, pipeline.AGREE_FAR_DROP) + 5, 1),
                 _other(0, "c", 2500, pipeline.AGREE_DROP, 2),
                 pipeline.Rival(1, _finding("c", 2500), None, 20, (2, 0), taken=True),
             ],
@@ -304,3 +305,50 @@ def test_each_changed_cell_says_how_and_the_renderers_mark_it(
     html = render_html(report)
     assert "⇄ switched to the value more other sources give" in html
     assert "⇄ dropped: no other source gives it" in html
+
+
+def test_a_lone_cell_far_from_what_others_agree_on_is_dropped(
+    claims: tuple[Claim, ...],
+) -> None:
+    """A cell no other source gives, far (AGREE_FAR times) from the value the others agree on,
+    is another quantity, not a variant: dropped up to AGREE_FAR_DROP above the threshold, even
+    when its source has no other value of the claim (a lone cell); a variant within the factor
+    scoring as much stays, and so does a far cell above the band."""
+    high = pipeline.AGREE_FAR_DROP - 5
+    assert high > pipeline.AGREE_DROP
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        # lone (no other value of the claim in "c"), far: a city's population
+        _outcome("c", [_cell(0, "c", 2500 * pipeline.AGREE_FAR * 2, high, 1)]),
+        # lone, a variant of the others' figure: kept
+        _outcome("d", [_cell(0, "d", 2500 * 2, high, 1)]),
+        # far, but well above the band: kept
+        _outcome("e", [_cell(0, "e", 40, pipeline.AGREE_FAR_DROP + 5, 1)]),
+        # far, with another value in its source that nobody gives: dropped too
+        _outcome("f", [_cell(0, "f", 7, high, 1), _other(0, "f", 90, 0, 2)]),
+    ]
+    result = _results(claims, outcomes)
+    by = {f.source: f for f in result.findings}
+    assert not by["c"].found and by["c"].agreement == "dropped"
+    assert by["c"].why is not None and "far from the value 2 other sources agree on" in by["c"].why
+    assert by["d"].found and by["e"].found
+    assert not by["f"].found
+    # lone cells were not weighed before the eighth pass: a lone cell near the threshold whose
+    # value is a variant stays (AGREE_LONE_DROP 0)
+    outcomes[3] = _outcome("d", [_cell(0, "d", 2500 * 2, 1, 1)])
+    assert {f.source: f for f in _results(claims, outcomes).findings}["d"].found
+
+
+def test_the_lone_cells_source_keeps_its_cell_as_a_rival(tmp_path: Path) -> None:
+    """ShardSearch records a found cell as its claim's taken rival even when the source has no
+    other value of the claim, so that the agreement can weigh it."""
+    from kzclaims.model import Source
+
+    (tmp_path / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    claims = load_claims(tmp_path / "claims.yaml").claims[:1]
+    text = "The alliance deployed 2,500 troops to the country."
+    src = Source(id="s", file="s.txt", text=text, language="en")
+    [outcome] = pipeline.ShardSearch(claims).search([src])
+    assert [r.taken for r in outcome.rivals] == [True]
+    assert outcome.rivals[0].finding == outcome.cells[0][1]

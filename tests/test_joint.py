@@ -32,8 +32,8 @@ import claims as grading  # noqa: E402
 #: false finds; all 92.3 / 91.3 %, 8 of 137; verdicts 87.5 %.
 DEV_FLOORS = {"found_recall": 90.0, "value_right": 88.0}
 DEV_ALL_FLOORS = {"found_recall": 89.5, "value_right": 88.5}
-DEV_MAX_FALSE_FINDS = 5  # of 81 English cells that state nothing (3 in the seventh pass)
-DEV_VERDICTS_FLOOR = 85.0
+DEV_MAX_FALSE_FINDS = 4  # of 81 English cells that state nothing (2 in the eighth pass)
+DEV_VERDICTS_FLOOR = 87.5  # 92.5 % in the eighth pass (the drop of far figures)
 
 
 def _claim(**kw: object) -> Claim:
@@ -191,7 +191,7 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
 #: found 90.2 %, value right 85.0 %, 10 false finds, verdicts 76.9 %. With the agreement across
 #: sources (sixth pass): found 91.9 %, value right 87.9 %, 9 false finds, verdicts 76.9 %.
 SPENT_FLOORS = {"found_recall": 89.5, "value_right": 85.5}
-SPENT_MAX_FALSE_FINDS = 10
+SPENT_MAX_FALSE_FINDS = 9  # 7 in the eighth pass
 SPENT_VERDICTS_FLOOR = 72.0
 
 
@@ -284,7 +284,7 @@ def test_people_under_another_name_are_kin() -> None:
 #: false finds, verdicts 78.3 %. With the agreement across sources (sixth pass): found 86.0 %,
 #: value right 81.9 %, 19 false finds, verdicts 80.4 %.
 SPENT2_FLOORS = {"found_recall": 84.0, "value_right": 79.5}
-SPENT2_MAX_FALSE_FINDS = 17
+SPENT2_MAX_FALSE_FINDS = 13  # 11 in the eighth pass
 SPENT2_VERDICTS_FLOOR = 76.0
 
 
@@ -306,8 +306,8 @@ def test_spent2_half_floor() -> None:
 #: 70.2 %. With the agreement across sources (sixth pass): found 92.2 %, value right 89.6 %, 18
 #: false finds, verdicts 78.7 %.
 SPENT3_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
-SPENT3_MAX_FALSE_FINDS = 17
-SPENT3_VERDICTS_FLOOR = 74.0
+SPENT3_MAX_FALSE_FINDS = 6  # 4 in the eighth pass
+SPENT3_VERDICTS_FLOOR = 87.0  # 91.5 % in the eighth pass
 
 
 def test_spent3_half_floor() -> None:
@@ -365,8 +365,8 @@ def test_clear_best_below_the_threshold() -> None:
 #: right 83.4 %, 18 false finds, verdicts 75.0 %; with the seventh pass's standing figure:
 #: found 89.9 %, value right 83.9 %, 16 false finds, verdicts 75.0 %.
 SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 81.5}
-SPENT4_MAX_FALSE_FINDS = 18
-SPENT4_VERDICTS_FLOOR = 72.5
+SPENT4_MAX_FALSE_FINDS = 12  # 10 in the eighth pass
+SPENT4_VERDICTS_FLOOR = 75.0  # 79.5 % in the eighth pass
 
 
 def test_spent4_half_floor() -> None:
@@ -400,8 +400,8 @@ def test_claims_in_one_language_floor(how: str) -> None:
 #: superseded and standing figures; chosen on the design splits): found 86.5 %, value right
 #: 83.8 %, 9 false finds, verdicts 80.0 %.
 SPENT5_FLOORS = {"found_recall": 84.5, "value_right": 81.5}
-SPENT5_MAX_FALSE_FINDS = 11
-SPENT5_VERDICTS_FLOOR = 77.0
+SPENT5_MAX_FALSE_FINDS = 6  # 4 in the eighth pass
+SPENT5_VERDICTS_FLOOR = 84.0  # 88.9 % in the eighth pass
 
 
 def test_spent5_half_floor() -> None:
@@ -416,8 +416,8 @@ def test_spent5_half_floor() -> None:
 #: change is kept only if they do not fall), its failures are not; a seventh half (test7) is held
 #: out. Floors a little below the figure measured once.
 SPENT6_FLOORS = {"found_recall": 85.5, "value_right": 78.5}
-SPENT6_MAX_FALSE_FINDS = 13
-SPENT6_VERDICTS_FLOOR = 73.0
+SPENT6_MAX_FALSE_FINDS = 10  # 8 in the eighth pass
+SPENT6_VERDICTS_FLOOR = 76.0  # 80.0 % in the eighth pass
 
 
 def test_spent6_half_floor() -> None:
