@@ -452,3 +452,73 @@ def test_an_old_word_file_is_told_to_be_saved_as_docx(tmp_path: Path) -> None:
         "src/old.doc: warning: no reader for .doc; it is not compared (save it as .docx; sources"
         " may be .txt, .md, .html, .htm, .pdf or .docx files)"
     ]
+
+
+def _tracked_docx() -> bytes:
+    """A Word file with tracked changes, as Word saves it with "Track Changes" on: inserted text
+    in <w:ins> runs, deleted text in <w:del> runs (<w:delText>), a content control (<w:sdt>)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("The repair cost is ")
+    d.add_paragraph("Closure: ")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Injured"
+    raw = io.BytesIO()
+    d.save(raw)
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    xml = src.read("word/document.xml").decode()
+    ins = ('<w:del w:id="1" w:author="A" w:date="2026-11-20T09:00:00Z"><w:r><w:delText>€3.9 million'
+           '</w:delText></w:r></w:del><w:ins w:id="2" w:author="A" w:date="2026-11-20T09:00:00Z">'
+           '<w:r><w:t>€4.5 million</w:t></w:r></w:ins><w:r><w:t>, says the insurer.</w:t></w:r></w:p>')
+    xml = xml.replace("The repair cost is </w:t></w:r></w:p>", "The repair cost is </w:t></w:r>" + ins, 1)
+    sdt = ('<w:sdt><w:sdtContent><w:r><w:t>14 days</w:t></w:r></w:sdtContent></w:sdt></w:p>')
+    xml = xml.replace("Closure: </w:t></w:r></w:p>", "Closure: </w:t></w:r>" + sdt, 1)
+    cell = '<w:ins w:id="3" w:author="A" w:date="2026-11-20T09:00:00Z"><w:r><w:t>23</w:t></w:r></w:ins>'
+    xml = xml.replace("Injured</w:t></w:r></w:p></w:tc><w:tc><w:tcPr>", "Injured</w:t></w:r></w:p></w:tc><w:tc><w:tcPr>", 1)
+    xml = xml.replace('<w:p/></w:tc></w:tr>', f'<w:p>{cell}</w:p></w:tc></w:tr>', 1)
+    assert w in xml and "€4.5 million" in xml and "14 days" in xml and ">23<" in xml
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            z.writestr(item, xml if item.filename == "word/document.xml" else src.read(item))
+    return out.getvalue()
+
+
+def test_docx_with_tracked_changes_reads_the_text_as_word_shows_it() -> None:
+    # Word shows inserted text and hides deleted text; python-docx's Paragraph.text skips the
+    # runs inside <w:ins> (and content controls), so a figure typed with Track Changes on was
+    # lost: "The repair cost is , says the insurer."
+    doc = read_bytes(_tracked_docx(), "t.docx", ".docx")
+    assert doc.text.split("\n\n") == [
+        "The repair cost is €4.5 million, says the insurer.",
+        "Closure: 14 days",
+        "Injured | 23",
+    ]
+
+
+def test_a_page_with_a_large_inline_image_keeps_its_article(tmp_path: Path) -> None:
+    # a page saved with "Save page as" may inline a large image (a data: URI) or a framework's
+    # JSON state: lxml stops at a text or attribute over 10 MB unless told (huge_tree), and
+    # trafilatura refuses pages over 20 MB, so the article was lost ("no article text found")
+    blob = "A" * 10_500_000  # over lxml's 10 MB for one attribute
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Flood</title></head>"
+        f"<body><img src='data:image/jpeg;base64,{blob}' alt='hero'><article><h1>Flood: what we"
+        " know</h1><p>At least 1,200 passengers were evacuated from the tunnel, and 23 people"
+        " were injured, the authority said on Wednesday evening.</p><p>Oldmarket station is"
+        " expected to remain closed for two weeks while engineers pump out the water.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "big.html").write_text(page, encoding="utf-8")
+    doc = read(tmp_path / "big.html")
+    assert doc.warnings == ()
+    assert doc.text.split("\n\n") == [
+        "Flood: what we know",
+        "At least 1,200 passengers were evacuated from the tunnel, and 23 people were injured,"
+        " the authority said on Wednesday evening.",
+        "Oldmarket station is expected to remain closed for two weeks while engineers pump out"
+        " the water.",
+    ]

@@ -89,7 +89,9 @@ def _only_boilerplate(data: bytes, blocks: list[str]) -> bool:
     try:
         import lxml.html
 
-        root = lxml.html.fromstring(data)
+        root = _parsed(data)
+        if isinstance(root, bytes):
+            root = lxml.html.fromstring(data)
     except Exception:  # no tree, no judgement: keep what trafilatura found
         return False
     around = [
@@ -107,6 +109,43 @@ def _only_boilerplate(data: bytes, blocks: list[str]) -> bool:
 
 _WORD = re.compile(r"\w+")
 
+#: lxml stops at a text node or attribute over 10 MB unless told (``huge_tree``), and trafilatura
+#: and htmldate parse without it; trafilatura also refuses a page over 20 MB. A saved page can be
+#: that large with a large inline image (a ``data:`` URI) or a site framework's JSON state in a
+#: ``<script>``: everything after it was lost ("no article text found"). A page past this size is
+#: parsed here with ``huge_tree`` (decoded as trafilatura decodes it) and handed over as a tree.
+_LARGE_PAGE = 9_000_000
+
+
+def _parsed(data: bytes) -> Any:
+    """The page as trafilatura and htmldate take it: its bytes, or for a large page, a tree."""
+    if len(data) < _LARGE_PAGE:
+        return data
+    import lxml.html
+    from trafilatura.utils import decode_file
+
+    parser = lxml.html.HTMLParser(
+        huge_tree=True, encoding="utf-8", collect_ids=False, default_doctype=False,
+        remove_comments=True, remove_pis=True,
+    )
+    try:
+        text = decode_file(data).encode("utf-8", "surrogatepass")
+        tree = lxml.html.fromstring(text, parser=parser)
+    except Exception:  # no tree: let trafilatura try (and say what it can)
+        return data
+    # what is never the article's text, and which htmldate's search of the page would read
+    # through at length: an attribute's megabytes (a data: URI), a script's or style's
+    for el in tree.iter():
+        for name, value in list(el.attrib.items()):
+            if len(value) > _LARGE_PART:
+                del el.attrib[name]
+        if el.tag in ("script", "style") and el.text and len(el.text) > _LARGE_PART:
+            el.text = ""
+    return tree
+
+
+_LARGE_PART = 1_000_000
+
 
 def read_html(data: bytes, shown: str) -> Document:
     try:
@@ -116,7 +155,7 @@ def read_html(data: bytes, shown: str) -> Document:
         raise missing_extra("html", shown) from None
     try:
         doc = trafilatura.bare_extraction(
-            data,
+            _parsed(data),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -136,7 +175,7 @@ def read_html(data: bytes, shown: str) -> Document:
     published: dt.date | None = None
     try:
         found = htmldate.find_date(
-            data, original_date=True, extensive_search=False, outputformat="%Y-%m-%d"
+            _parsed(data), original_date=True, extensive_search=False, outputformat="%Y-%m-%d"
         )
         if found:
             published = dt.date.fromisoformat(found)
