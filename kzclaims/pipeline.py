@@ -408,6 +408,15 @@ def joint_score(relevance: float, local: float, fit: float) -> float:
 
 #: what rounding may add to a relevance (the index rounds scores to 0.1) and a safety margin
 GATE_SLACK = 0.1
+#: a shard of at most this many (document, claim) pairs is searched without the gate (every
+#: claim in every document, every window read: the same findings, ``tests/test_gate.py``): the
+#: gate's set-up and its pass over the documents' words and windows cost more than they save on
+#: a few documents. Measured in process (docs/benchmarks.md, "Start-up and scoring (issue 8,
+#: eighth session)"): faster without it on 27 of the 28 events of the blind set's design and
+#: validation splits (8 documents, 9-12 claims; -14 % CPU in all) and on the first 10-80
+#: documents of the generated corpora at 50 claims (-10 to -17 %); slower from 160 documents at
+#: 50 claims (+11 to +13 %) and at 40 documents with 500 claims (+31 %)
+GATE_FROM = 2000
 
 
 def fit_ceiling(claim: Claim, unit: bool = True) -> float:
@@ -1474,10 +1483,10 @@ class ShardSearch:
     claims: tuple[Claim, ...]
     threshold: float | None = None
     #: False: every claim is searched in every document (brute force: the reference the gate
-    #: is tested against)
-    gate: bool = True
+    #: is tested against); True: the gate always; None: the gate for a shard of more than
+    #: :data:`GATE_FROM` (document, claim) pairs (:meth:`gated`)
+    gate: bool | None = None
     lexicon: Lexicon = field(init=False)
-    keys: KeyFilter = field(init=False)
     #: the languages of the sources the claims are bridged into (kzclaims.lang.bridge): grown
     #: when a shard brings a source in a language a claim has no phrasing in
     languages: frozenset[str] = frozenset()
@@ -1485,6 +1494,7 @@ class ShardSearch:
     contrast: dict[str, tuple[Any, ...]] = field(init=False)
     #: the claims as given (``claims`` are they with their bridged phrasings)
     given: tuple[Claim, ...] = field(init=False)
+    _keys: KeyFilter | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         from kzclaims.match import Lexicon
@@ -1494,19 +1504,39 @@ class ShardSearch:
         self._prepare()
 
     def _prepare(self) -> None:
-        """Bridge the claims into :attr:`languages` and build the contrast words and the gate."""
-        from kzclaims.joint import contrast_phrases, local_ceiling
-        from kzclaims.match import GateQuery, KeyFilter
+        """Bridge the claims into :attr:`languages` and build the contrast words (the gate is
+        built when a shard first needs it: :attr:`keys`)."""
+        from kzclaims.joint import contrast_phrases
 
         if self.languages:
             from kzclaims.lang.bridge import bridge_claims
 
             self.claims = bridge_claims(self.given, self.languages, phrasings)
         self.contrast = contrast_phrases(self.claims, phrasings) if CONTRAST_WEIGHT else {}
+        self._keys = None
+
+    def gated(self, documents: int) -> bool:
+        """Whether a shard of ``documents`` is searched through the gate (:attr:`gate`)."""
+        if self.gate is None:
+            return documents * len(self.claims) > GATE_FROM
+        return self.gate
+
+    @property
+    def keys(self) -> KeyFilter:
+        """The document gate of the claims (built on first use: a run of small shards never
+        needs it)."""
+        if self._keys is None:
+            self._keys = self._gate()
+        return self._keys
+
+    def _gate(self) -> KeyFilter:
+        from kzclaims.joint import local_ceiling
+        from kzclaims.match import GateQuery, KeyFilter
+
         limits = [c.threshold if self.threshold is None else self.threshold for c in self.claims]
         # a claim is searched in a document only when the ceiling of its joint score there
         # reaches its threshold (may_be_found)
-        self.keys = KeyFilter(
+        return KeyFilter(
             [
                 GateQuery(
                     phrasings(c), search_floor(t), may_be_found(c, reach_limit(t, c.kind)),
@@ -1535,7 +1565,8 @@ class ShardSearch:
             self.languages = self.languages | langs
             if self._needs_bridge():
                 self._prepare()
-        if self.gate:
+        gate = self.gated(len(sources))
+        if gate:
             wanted = self.keys.claims_for(
                 [s.text for s in sources], [s.language for s in sources]
             )
@@ -1545,10 +1576,10 @@ class ShardSearch:
         cells: dict[int, list[tuple[int, Finding, Comparable | None]]] = {}
         rivals: dict[int, list[Rival]] = {}
         if candidates:
-            split = (
-                {sources[k].id: ss for k, ss in self.keys.sentences.items()} if self.gate else {}
-            )
-            self.keys.sentences = {}
+            split: dict[str, tuple[Sentence, ...]] = {}
+            if gate:
+                split = {sources[k].id: ss for k, ss in self.keys.sentences.items()}
+                self.keys.sentences = {}
             indexed = _Indexed(candidates, self.lexicon, split)
             where = {id(s): k for k, s in enumerate(sources)}
             # the sources where each claim is searched: its query scores only their sentences
@@ -1575,7 +1606,7 @@ class ShardSearch:
                 others: list[list[tuple[_Reading, tuple[int, int]]]] = []
                 readings = _assign(
                     [(self.claims[q], limit, found) for q, limit, found in items], source, indexed,
-                    self.gate, self.contrast, others,
+                    gate, self.contrast, others,
                 )
                 for (q, limit, _), (reading, near, why), alts in zip(
                     items, readings, others, strict=True

@@ -161,3 +161,27 @@ def test_gate_keeps_a_pair_that_only_the_second_sentences_stop_words_lift() -> N
         results[gate] = assemble(claimset.claims, state.search(sources))
     assert results[True] == results[False]
     assert results[True][0].findings[0].found and results[True][0].findings[0].value == 1
+
+
+def test_a_few_documents_are_searched_without_the_gate() -> None:
+    """By default (``gate=None``) a shard of at most ``GATE_FROM`` (document, claim) pairs is
+    searched without the gate (it costs more than it saves there), a larger one through it;
+    the findings are the gate's either way (the tests above)."""
+    from kzclaims.claims import parse_claims
+    from kzclaims.model import Source
+    from kzclaims.pipeline import GATE_FROM
+
+    claimset = parse_claims(WINDOW_CLAIMS, "claims.yaml")
+    sources = [
+        Source(id=f"s{k}", file=f"s{k}.txt", text=t) for k, t in enumerate(WINDOW_TEXTS)
+    ]
+    state = ShardSearch(claimset.claims, None)
+    assert not state.gated(len(sources))
+    assert state.gated(GATE_FROM // len(claimset.claims) + 1)
+    assert ShardSearch(claimset.claims, None, gate=True).gated(1)
+    assert not ShardSearch(claimset.claims, None, gate=False).gated(10**6)
+    results = assemble(claimset.claims, state.search(sources))
+    assert state._keys is None  # the gate was not even built
+    gated = ShardSearch(claimset.claims, None, gate=True)
+    assert results == assemble(claimset.claims, gated.search(sources))
+    assert gated._keys is not None
