@@ -191,3 +191,42 @@ def test_small_yaml_files_compose_the_same_on_libyaml_as_on_the_precise_path() -
         assert fast == precise, name
         compared += 1
     assert compared >= 10
+
+
+def test_a_command_line_naming_a_command_builds_only_that_command() -> None:
+    """``kzclaims [root flags] compare ...`` lets typer build only ``compare`` (start-up, issue
+    8); the root help, an unknown command and anything else before the name see every command,
+    and the app is whole again afterwards."""
+    from kzclaims import cli
+
+    every = list(cli.app.registered_commands)
+    seen: list[list[str]] = []
+    for args in (
+        ["compare"], ["-q", "--no-color", "compare", "--format", "json"], ["--help", "compare"],
+        ["compar"], [], ["--version"], ["diff", "a.json", "b.json"],
+    ):
+        with cli._only_the_command(args):
+            seen.append([cli._command_name(c) for c in cli.app.registered_commands])
+        assert cli.app.registered_commands == every
+    names = [cli._command_name(c) for c in every]
+    assert seen == [["compare"], ["compare"], names, names, names, names, ["diff"]]
+
+
+def test_a_command_built_alone_shows_the_same_help_as_in_the_whole_app() -> None:
+    """The same help through :func:`kzclaims.cli.main` (one command built) as through the whole
+    app, in fresh interpreters."""
+    import os
+
+    env = {**os.environ, "COLUMNS": "100", "TERM": "dumb"}
+    whole = "import sys; from kzclaims.cli import app; app(sys.argv[1:], prog_name='kzclaims')"
+    for args in (["compare", "--help"], ["-q", "diff", "--help"]):
+        alone = subprocess.run(
+            [sys.executable, "-m", "kzclaims", *args], capture_output=True, text=True, env=env,
+            check=False,
+        )
+        built = subprocess.run(
+            [sys.executable, "-c", whole, *args], capture_output=True, text=True, env=env,
+            check=False,
+        )
+        assert alone.returncode == built.returncode == 0, args
+        assert alone.stdout == built.stdout and "Usage: kzclaims" in alone.stdout, args
