@@ -476,6 +476,18 @@ def test_expand_many_gives_the_same_answers_with_and_without_numpy(
     assert expansions(True) == one_by_one
 
 
+def test_the_weak_words_of_lengths_are_those_of_a_pass_over_every_weak_word() -> None:
+    """``_weak_of_lengths`` reads the digit-free weak words by length: the same sorted list as a
+    pass over every weak word, for every length."""
+    from kzclaims.match import _WEAK, Lexicon, _weak_of_lengths
+
+    for n in range(0, 40):
+        lengths = Lexicon._lengths("x" * n)
+        assert _weak_of_lengths(n) == sorted(
+            t for t in _WEAK if len(t) in lengths and not any(ch.isdigit() for ch in t)
+        ), n
+
+
 def test_weak_near_is_a_pass_over_every_weak_word() -> None:
     """match.weak_near compares a word only with the weak words of a length that can reach the
     cutoff: the same words as one rapidfuzz pass over all of them."""
