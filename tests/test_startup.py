@@ -230,3 +230,14 @@ def test_a_command_built_alone_shows_the_same_help_as_in_the_whole_app() -> None
         )
         assert alone.returncode == built.returncode == 0, args
         assert alone.stdout == built.stdout and "Usage: kzclaims" in alone.stdout, args
+
+
+def test_a_command_collects_young_garbage_less_often_and_restores_the_collector() -> None:
+    import gc
+
+    from kzclaims import cli
+
+    kept = gc.get_threshold()
+    with cli._collecting_less():
+        assert gc.get_threshold() == (cli.YOUNG_COLLECTION, *kept[1:])
+    assert gc.get_threshold() == kept
