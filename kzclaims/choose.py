@@ -122,13 +122,23 @@ def _word_form(word: str) -> str:
     return _stem(word)
 
 
+#: words that make a length an area or a volume: "square km", "кв. км", "cubic metres"
+_SHAPES = {"square": "2", "sq": "2", "кв": "2", "квадратных": "2", "квадратный": "2",
+           "cubic": "3", "куб": "3", "кубических": "3", "кубический": "3"}  # fmt: skip
+
+
+def _shape(text: str) -> str:
+    return "".join(sorted({_SHAPES[w] for w in _WORD.findall(text.lower()) if w in _SHAPES}))
+
+
 def unit_matches(noun: str, units: Sequence[str]) -> bool:
     """Does a value's counted noun ("units of military equipment") name one of the claim's units?"""
-    noun_words = [_word_form(w) for w in _WORD.findall(noun.lower())]
+    noun_words = [_word_form("square" if w == "sq" else w) for w in _WORD.findall(noun.lower())]
+    shape = _shape(noun)
     for unit in units:
         unit_words = [_word_form(w) for w in _WORD.findall(unit.lower())]
-        if not unit_words:
-            continue
+        if not unit_words or _shape(unit) != shape:
+            continue  # "square kilometres" is an area, not the "kilometres" of a length
         if all(any(_same_word(u, n, fuzz.ratio) for n in noun_words) for u in unit_words):
             return True
     return False
@@ -147,6 +157,51 @@ def _is_person(word: str) -> bool:
     if word.endswith("s"):
         forms.append(word[:-1])
     return any(f in nouns for f in forms)
+
+
+#: A currency by its symbol, code and words (English and Russian): "$412 million", "412 mln USD"
+#: and "412 млн долларов" count the dollars of a claim whose unit is "dollars". A value's noun
+#: keeps what the source wrote ("$", "USD"); the claim's unit is what a user writes ("dollars",
+#: "euros", "рублей"): no spelling similarity relates them. (Codes that are English words, such
+#: as TRY, are left out.)
+_CURRENCIES: tuple[tuple[str, str], ...] = (
+    ("dollar", r"\$|\bus[d$]|\bdollars?\b|\bдолл(?:ар(?:а|ов|ы|ам|ах)?)?\b"),
+    ("euro", r"€|\beur\b|\beuros?\b|\bевро\b"),
+    ("pound", r"£|\bgbp\b|\bpounds?\b|\bфунт(?:а|ов|ы)?\b"),
+    ("rouble", r"₽|\brub\b|\br[ou]ubles?\b|\bруб(?:\.|\b|л(?:ей|я|ь|и|ях|ям)\b)"),
+    ("tenge", r"₸|\bkzt\b|\btenges?\b|\bтенге\b"),
+    ("hryvnia", r"₴|\buah\b|\bhryvn(?:ia|ias|ya|yas)\b|\bгрив(?:на|ны|ен|нах)\b"),
+    ("yen", r"¥|\bjpy\b|\byen\b|\bиен\b|\bиены\b"),
+    ("yuan", r"\bcny\b|\brmb\b|\byuan\b|\bюан(?:ь|я|ей|ях)\b"),
+    ("franc", r"\bchf\b|\bfrancs?\b|\bфранк(?:а|ов|и)?\b"),
+    ("zloty", r"zł|\bpln\b|\bzloty(?:s)?\b|\bzlotych\b|\bзлот(?:ый|ых|ого)\b"),
+)
+_CURRENCY = cached("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CURRENCIES), re.I)
+
+
+def currencies(text: str) -> frozenset[str]:
+    """The currencies ``text`` names ("$412 million" -> {"dollar"}; "рублей" -> {"rouble"})."""
+    if not text:
+        return frozenset()
+    return frozenset(m.lastgroup for m in _CURRENCY.finditer(text) if m.lastgroup)
+
+
+@lru_cache(maxsize=1024)
+def _wanted_currencies(units: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(currencies(u) for u in units))
+
+
+def currency_fit(value: Value, units: Sequence[str]) -> str | None:
+    """"match" or "mismatch" when the claim's units name a currency and the value names one
+    (in its words or its noun: "$412 million", "412 mln USD"), else None (the unit's words
+    decide)."""
+    wanted = _wanted_currencies(tuple(units))
+    if not wanted:
+        return None
+    named = currencies(value.text) | currencies(value.noun or "")
+    if not named:
+        return None
+    return "match" if named & wanted else "mismatch"
 
 
 def unit_fit(noun: str, units: Sequence[str]) -> str:
@@ -416,8 +471,9 @@ def score_candidates(
             score += PARTITIVE
             parts.append(("partitive", 1.0))
             reasons.append(f"counts part of a group ({v.noun or 'of them'})")
-        if v.noun and claim.unit:
-            fit = unit_fit(v.noun, claim.unit)
+        money = currency_fit(v, claim.unit) if claim.unit else None
+        if money is not None or (v.noun and claim.unit):
+            fit = money or unit_fit(v.noun or "", claim.unit)
             if fit == "match":
                 score += UNIT_MATCH
                 parts.append(("unit_match", 1.0))

@@ -426,6 +426,9 @@ def fit_ceiling(claim: Claim, unit: bool = True) -> float:
     unit. ``unit``: whether a value may count one of them (see :func:`unit_possible`)."""
     if not claim.unit:
         return 0.0
+    # a currency is named by symbols and codes too ("$", "USD": choose.currency_fit), which the
+    # gate's unit words do not see: a claim counting money may always match its unit
+    unit = unit or _counts_money(claim)
     # (read from the module at each call, as an import here would: a sweep may set them)
     kin = _choose.UNIT_KIN
     return max(0.0, _choose.UNIT_MATCH, kin) if unit else max(0.0, kin)
@@ -434,8 +437,13 @@ def fit_ceiling(claim: Claim, unit: bool = True) -> float:
 def bonus_ceiling(claim: Claim, unit: bool = True) -> float:
     """What a pair may get on top of its joint score: :data:`UNIT_ANCHOR` for a claim whose
     values may be found by the unit they count (:func:`_unit_anchored`), else nothing."""
-    anchored = claim.kind in ("count", "number") and claim.unit and unit
+    anchored = claim.kind in ("count", "number") and claim.unit and (unit or _counts_money(claim))
     return max(0.0, UNIT_ANCHOR) if anchored else 0.0
+
+
+def _counts_money(claim: Claim) -> bool:
+    """Whether a claim's units name a currency (:func:`kzclaims.choose.currencies`)."""
+    return any(_choose.currencies(u) for u in claim.unit)
 
 
 def score_ceiling(relevance: float, local: float, fit: float) -> float:

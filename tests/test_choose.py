@@ -83,7 +83,46 @@ def test_why_names_the_unit_and_what_was_passed_over() -> None:
         ("service members", ("service members", "troops"), True),
         ("civilians", ("troops",), False),
         ("of them", ("people",), False),
+        # an area or a volume is not the length of the same unit word
+        ("square kilometres", ("kilometres", "km"), False),
+        ("square kilometres", ("square kilometres",), True),
+        ("sq km exclusion", ("square km",), True),
+        ("cubic metres of gas", ("cubic metres",), True),
+        ("metres", ("cubic metres",), False),
+        ("кв. км", ("км",), False),
     ],
 )
 def test_unit_matches(noun: str, units: tuple[str, ...], ok: bool) -> None:
     assert unit_matches(noun, units) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "fit"),
+    [
+        ("Volmargaz says Ardesh owes it $412 million.", ("dollars", "долларов"), "match"),
+        ("The debt is 412 mln USD.", ("dollars",), "match"),
+        ("a ransom of EUR 4.5 million", ("euros", "евро"), "match"),
+        ("выкуп в размере 4,5 млн евро", ("euros", "евро"), "match"),
+        ("1,5 млн рублей компенсации", ("roubles", "рублей"), "match"),
+        ("a ransom of EUR 4.5 million", ("dollars",), "mismatch"),
+        ("The bridge is 640 metres long.", ("dollars",), None),
+        ("a debt of $412 million", ("households",), None),
+    ],
+)
+def test_currency_fit(text: str, units: tuple[str, ...], fit: str | None) -> None:
+    """A currency's symbol or code counts its words: "$412 million" counts dollars."""
+    from kzclaims.choose import currency_fit
+    from kzclaims.values import read_values
+
+    language = "ru" if any("а" <= ch <= "я" for ch in text) else "en"
+    value = max(read_values(text, "number", language=language), key=lambda v: v.end - v.start)
+    assert currency_fit(value, units) == fit
+
+
+def test_money_claim_finds_the_dollar_sign() -> None:
+    """A claim counting dollars takes "$412 million" over a count of households."""
+    c = claim("number", ("dollars",))
+    text = "Some 210,000 households had no heating; Volmargaz says Ardesh owes it $412 million."
+    choice = choose_value(c, match(text, "Ardesh owes"), None)
+    assert choice is not None and choice.value.text == "$412 million"
+    assert "counts '$' (unit: dollars)" in choice.why

@@ -431,6 +431,8 @@ _TIME_NOUNS = _wordset(
     year years month months week weeks day days hour hours minute minutes second seconds
     """
 )
+#: measure words that name the unit with the word after them: "cubic metres", "square km"
+_MEASURE_ADJECTIVES = frozenset({"cubic", "square", "sq", "metric", "nautical"})
 _MEASURE = _wordset(
     """
     units unit pieces piece items item kinds kind types type sorts categories category
@@ -1480,7 +1482,7 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
             nxt = nm.group(1).lower() if nm else ""
             if not (nxt.endswith("s") and nxt not in _STOP and len(nxt) > 3):
                 break  # "people", but "police officers"
-        if lw in _MEASURE and not _OF_AFTER.match(text, p):
+        if lw in _MEASURE and lw not in _MEASURE_ADJECTIVES and not _OF_AFTER.match(text, p):
             break
     if not words:
         return None, False
