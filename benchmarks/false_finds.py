@@ -7,8 +7,9 @@
                                                      # cells, in bins (no cell listed)
 
 For every cell of the design splits (dev, spent, ..., spent5: their failures may be read; never
-spent6, whose failures stay unread, nor the held-out test7) it prints what separates a false find
-(a value found in a source that does not state the fact) from a right value:
+spent6, whose failures stay unread, nor the held-out test7, whose files it never opens: its
+events are named by the split table of benchmarks/unseen/README.md) it prints what separates a
+false find (a value found in a source that does not state the fact) from a right value:
 
 - the cell's score, its margin over the threshold, its kind, and the parts of its score
   (relevance: the passage's wording overlap with a phrasing; near: the claim's informative
@@ -47,6 +48,36 @@ from kzclaims.compare import verdict  # noqa: E402
 DESIGN = ("dev", "spent", "spent2", "spent3", "spent4", "spent5")
 
 _PARTS = re.compile(r"score [\d.]+: relevance ([\d.]+), near the value ([\d.]+), fit ([-+\d.]+)")
+
+
+def named_events(splits: tuple[str, ...]) -> list[bench.Event]:
+    """The events of ``splits``, named by the set's README (its split table), so that no file
+    of a held-out event is opened; each one's ``facts.yaml`` must agree."""
+    import yaml
+
+    readme = (bench.UNSEEN / "README.md").read_text(encoding="utf-8")
+    out = []
+    for split in splits:
+        assert split in (*DESIGN, "spent6"), split
+        row = re.search(rf"^\| {split} +\|([^|\n]+)\|", readme, re.M)
+        assert row is not None, split
+        for slug in sorted(x.strip() for x in row.group(1).split(",")):
+            d = bench.UNSEEN / slug
+            facts = yaml.safe_load((d / "facts.yaml").read_text(encoding="utf-8"))
+            assert str(facts.get("split")).strip() == split, slug
+
+            def load(name: str, d: Path = d) -> Any:
+                return yaml.safe_load((d / name).read_text(encoding="utf-8"))
+
+            out.append(bench.Event(
+                slug=slug, path=d, split=split,
+                claim_fact={str(k): str(v) for k, v in load("claims-map.yaml").items()},
+                stated={
+                    str(r): {str(f): c for f, c in (cells or {}).items()}
+                    for r, cells in load("stated.yaml").items()
+                },
+            ))
+    return sorted(out, key=lambda e: e.slug)
 
 
 @dataclass
@@ -232,9 +263,7 @@ def main() -> None:
     splits = DESIGN if args.split == "design" else (args.split,)
     cells: list[Cell] = []
     verdicts: list[str] = []
-    for e in bench.events():
-        if e.split not in splits:
-            continue
+    for e in named_events(splits):
         cs, vs = collect(e, args.phrasing)
         cells.extend(cs)
         verdicts.extend(vs)
@@ -351,7 +380,7 @@ def sweep(grid: dict[str, tuple[Any, ...]], phrasing: str) -> None:
     settings = [dict(zip(names, vs, strict=True)) for vs in itertools.product(
         *(grid[n] for n in names))]
     defaults = {n: getattr(pipeline, n) for n in names}
-    events = [e for e in bench.events() if e.split in DESIGN + VALIDATION]
+    events = named_events(DESIGN + VALIDATION)
     table: dict[str, list[tuple[int, int, int]]] = {}
     for e in events:
         searched = _searched(e, phrasing)
