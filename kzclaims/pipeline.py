@@ -1702,6 +1702,9 @@ AGREE_LONE_DROP = 0.0
 #: for the missing; "twenty-six years" a teacher has taught for the length of a strike)
 AGREE_FAR_DROP = 50.0
 AGREE_FAR = 5.0
+#: whether bounds that overlap stop being support when the two values are far apart (an open
+#: bound: "до 2,5 тыс. военных", up to 2,500, overlaps "four Member states")
+AGREE_OVERLAP_FAR = True
 
 
 def _agreed_value(value: JSONValue) -> Any:
@@ -1890,7 +1893,9 @@ def _agree_round(
         """How many sources other than ``k`` give ``value`` (give or take, see AGREE_MATCH)."""
         def match(v: Any, b: Comparable) -> bool:
             if overlap and bounds is not None:
-                return overlaps(b, bounds) or _near(v, value)
+                return (
+                    overlaps(b, bounds) and not (AGREE_OVERLAP_FAR and _far(v, value))
+                ) or _near(v, value)
             return _near(v, value) if AGREE_MATCH == "near" else bool(v == value)
 
         n = sum(c for (v, b), c in groups.items() if match(v, b))

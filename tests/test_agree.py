@@ -352,3 +352,22 @@ def test_the_lone_cells_source_keeps_its_cell_as_a_rival(tmp_path: Path) -> None
     [outcome] = pipeline.ShardSearch(claims).search([src])
     assert [r.taken for r in outcome.rivals] == [True]
     assert outcome.rivals[0].finding == outcome.cells[0][1]
+
+
+def test_an_open_bound_far_away_is_no_support(claims: tuple[Claim, ...]) -> None:
+    """"up to 2,500" (bounds 0-2,500) overlaps "4", but a value AGREE_FAR times smaller is not
+    a reading of the same figure: the 4 is no other source's value, and is dropped."""
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 1850, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 1850, 15, 1)]),
+        _outcome("c", [pipeline.Rival(
+            0, _finding("c", 2500), (Bounds(0.0, 2500.0),), 20, (1, 0), taken=True
+        )]),
+        _outcome("d", [_cell(0, "d", 4, 5, 1)]),
+    ]
+    assert not _results(claims, outcomes).findings[3].found
+    pipeline.AGREE_OVERLAP_FAR = False
+    try:
+        assert _results(claims, outcomes).findings[3].found
+    finally:
+        pipeline.AGREE_OVERLAP_FAR = True

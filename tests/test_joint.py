@@ -191,8 +191,8 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
 #: found 90.2 %, value right 85.0 %, 10 false finds, verdicts 76.9 %. With the agreement across
 #: sources (sixth pass): found 91.9 %, value right 87.9 %, 9 false finds, verdicts 76.9 %.
 SPENT_FLOORS = {"found_recall": 89.5, "value_right": 85.5}
-SPENT_MAX_FALSE_FINDS = 9  # 7 in the eighth pass
-SPENT_VERDICTS_FLOOR = 72.0
+SPENT_MAX_FALSE_FINDS = 7  # 5 in the eighth pass
+SPENT_VERDICTS_FLOOR = 77.0  # 82.1 % in the eighth pass
 
 
 def test_spent_half_floor() -> None:
@@ -284,7 +284,7 @@ def test_people_under_another_name_are_kin() -> None:
 #: false finds, verdicts 78.3 %. With the agreement across sources (sixth pass): found 86.0 %,
 #: value right 81.9 %, 19 false finds, verdicts 80.4 %.
 SPENT2_FLOORS = {"found_recall": 84.0, "value_right": 79.5}
-SPENT2_MAX_FALSE_FINDS = 13  # 11 in the eighth pass
+SPENT2_MAX_FALSE_FINDS = 12  # 10 in the eighth pass
 SPENT2_VERDICTS_FLOOR = 76.0
 
 
@@ -306,7 +306,7 @@ def test_spent2_half_floor() -> None:
 #: 70.2 %. With the agreement across sources (sixth pass): found 92.2 %, value right 89.6 %, 18
 #: false finds, verdicts 78.7 %.
 SPENT3_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
-SPENT3_MAX_FALSE_FINDS = 6  # 4 in the eighth pass
+SPENT3_MAX_FALSE_FINDS = 4  # 2 in the eighth pass
 SPENT3_VERDICTS_FLOOR = 87.0  # 91.5 % in the eighth pass
 
 
@@ -365,7 +365,7 @@ def test_clear_best_below_the_threshold() -> None:
 #: right 83.4 %, 18 false finds, verdicts 75.0 %; with the seventh pass's standing figure:
 #: found 89.9 %, value right 83.9 %, 16 false finds, verdicts 75.0 %.
 SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 81.5}
-SPENT4_MAX_FALSE_FINDS = 12  # 10 in the eighth pass
+SPENT4_MAX_FALSE_FINDS = 11  # 9 in the eighth pass
 SPENT4_VERDICTS_FLOOR = 75.0  # 79.5 % in the eighth pass
 
 
