@@ -816,7 +816,16 @@ _URL = lazy(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # phone numbers: "+44 20 7946 0958", "+1-202-555-0143", "0800 123 456", "(022) 412 3344"
 _PHONE = lazy(
     r"(?<![\w.,+])(?:\+[0-9]{1,3}|\(0[0-9]{1,4}\)|0[0-9]{2,4})(?:[ .-][0-9]{2,4}){2,4}(?![\w%])"
+    # a number the words before it name a phone number: "the hotline for relatives: 0800 4417",
+    # "the helpline is 112", "phone number 1520" (not "the hotline received 5000 calls")
+    r"|\b(?:hot[ -]?line|help[ -]?line|phone|telephone|tel\.|fax)"
+    r"(?:\s+(?:number|no\.|is|was|remains|on|at|for(?:\s+[a-z]+){1,3}))*\s*[:–—-]?\s*"
+    r"\+?[0-9][0-9 ()-]{0,18}[0-9](?![\w%,.]?[0-9])",
+    re.IGNORECASE,
 )
+
+
+_PHONE_CUES = lazy(r"line|phone|tel\.|fax", re.IGNORECASE)
 
 
 _LINE_BREAK = lazy(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]?\n)")
@@ -858,7 +867,7 @@ def _read(original: str, exclude: Sequence[tuple[int, int]]) -> list[Value]:
         while out and i < len(nums) and nums[i].start < out[-1].end:
             i += 1  # read as part of the value before ("two thirds of a million")
     out = _inherit_in_parentheses(text, out)
-    if "+" in text or "0" in text:  # "+44 20 7946 0958", "0800 123 456": a phone number
+    if "+" in text or "0" in text or _PHONE_CUES.search(text):  # "0800 123 456", "hotline 112"
         phones = [m.span() for m in _PHONE.finditer(text)]
         if phones:
             out = [
