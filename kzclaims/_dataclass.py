@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["dataclass", "replace"]
 
@@ -108,7 +108,7 @@ def _create_fn(
     return ns["__create_fn__"](**locals)
 
 
-def dataclass(cls: Any = None, /, **options: Any) -> Any:
+def _dataclass(cls: Any = None, /, **options: Any) -> Any:
     """``dataclasses.dataclass(cls, **options)``, its methods' code from the table."""
 
     def wrap(c: Any) -> Any:
@@ -123,7 +123,7 @@ def dataclass(cls: Any = None, /, **options: Any) -> Any:
     return wrap if cls is None else wrap(cls)
 
 
-def replace(obj: Any, /, **changes: Any) -> Any:
+def _replace(obj: Any, /, **changes: Any) -> Any:
     """``dataclasses.replace(obj, **changes)``, without its work per call for a plain class.
 
     ``dataclasses.replace`` walks the class's fields, reads each value and calls ``__init__``
@@ -151,6 +151,15 @@ def replace(obj: Any, /, **changes: Any) -> Any:
     fresh.update(changes)
     return new
 
+
+if TYPE_CHECKING:
+    # Type checkers (mypy, pyright) see the standard decorator, whose classes these are (same
+    # arguments, same fields, same methods); they do not run this module's code, so without
+    # this they took every class made here for one with an untyped ``__init__(*args)`` and
+    # refused the README's ``kzclaims.Source(id="wire", ...)`` ("Unexpected keyword argument").
+    from dataclasses import dataclass, replace
+else:
+    dataclass, replace = _dataclass, _replace
 
 #: class -> whether :func:`replace` may copy its instances' ``__dict__``
 _PLAIN: dict[type, bool] = {}
