@@ -522,3 +522,25 @@ def test_a_page_with_a_large_inline_image_keeps_its_article(tmp_path: Path) -> N
         "Oldmarket station is expected to remain closed for two weeks while engineers pump out"
         " the water.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("about:blank", None),  # Chromium's "Save as PDF" of a page without a <title>
+        ("file:///home/ed/Downloads/press.html", None),
+        ("https://council.example/press/2026-11-19", None),
+        ("Microsoft Word - brief.docx", None),
+        ("Untitled", None),
+        ("press-release.pdf", None),
+        ("  ", None),
+        ("Kastel line flooding:\n update", "Kastel line flooding: update"),
+        ("Press release: 23 injured", "Press release: 23 injured"),
+    ],
+)
+def test_a_pdf_title_that_names_no_document_is_no_title(raw: str, title: str | None) -> None:
+    # `kzclaims sources` and the HTML report showed "about:blank (read from the file)" for a
+    # page printed to PDF by a browser
+    from kzclaims.readers.pdf import _title
+
+    assert _title(raw) == title
