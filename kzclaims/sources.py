@@ -368,7 +368,7 @@ class SourceListing:
             path = _safe_source_path(directory, path, shown, self.follow_symlinks)
             doc, size = _read_source(path, shown, Path(e.file).suffix)
         except InputError as exc:
-            return None, list(exc.problems), []
+            return None, [_listed_without_reader(p, e, manifest_shown) for p in exc.problems], []
         return self._finish(e, shown, doc, size, manifest_shown, others)
 
     def _finish(
@@ -416,6 +416,22 @@ _CONVERT = {
     ".mhtml": "save the page as .html",
     ".webarchive": "save the page as .html",
 }
+
+
+def _listed_without_reader(p: Problem, e: ManifestEntry, manifest_shown: str) -> Problem:
+    """A manifest entry naming a kind of file no reader knows (``- file: notes.rtf``): the error
+    at the entry's ``file:``, the line to edit, with what to do about it (as for such a file left
+    out of a folder). Any other problem of the file is kept as it is."""
+    if p.code != "no-reader" or p.line is not None:
+        return p
+    message = p.message
+    hint = _CONVERT.get(Path(p.path).suffix.lower())
+    if hint and message.startswith("no reader for "):
+        message = message.replace(" (sources may be ", f" ({hint}; sources may be ", 1)
+    return Problem(
+        manifest_shown, e.line or None, e.file_col or None, f"{p.path}: {message}", "error",
+        "no-reader",
+    )
 
 
 def _no_reader(shown: str) -> Problem:

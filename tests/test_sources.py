@@ -204,3 +204,22 @@ def test_utf16_manifest_and_claims_with_a_bom_are_read(tmp_path: Path) -> None:
     assert len(load_claims(tmp_path / "claims.yaml", "c.yaml").claims) == len(
         load_claims(claims, "claims.yaml").claims
     )
+
+
+def test_a_manifest_entry_no_reader_knows_points_at_the_entry(tmp_path: Path) -> None:
+    # QA7: `- file: notes.rtf` gave "src/notes.rtf: error: no reader for .rtf (...)": no line
+    # to edit, and without the "save it as .docx" a folder's unlisted .rtf gets
+    (tmp_path / "a.txt").write_text("Two people died.\n", encoding="utf-8")
+    (tmp_path / "notes.rtf").write_text(r"{\rtf1\ansi Desk notes: 23 injured.\par}", encoding="utf-8")
+    (tmp_path / "sheet.txt").write_bytes(b"PK\x03\x04xl/workbook.xml")
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - file: a.txt\n  - file: notes.rtf\n  - file: sheet.txt\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as info:
+        load_sources(tmp_path, "src")
+    assert [str(p) for p in info.value.problems if p.severity == "error"] == [
+        "src/sources.yaml:3:11: error: src/notes.rtf: no reader for .rtf (save it as .docx;"
+        " sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
+        "src/sources.yaml:4:11: error: src/sheet.txt: a spreadsheet (Office Open XML), not text;"
+        " no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
+    ]
