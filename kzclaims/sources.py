@@ -653,6 +653,7 @@ def load_sources(
             sources.append(source)
     problems.extend(merge_missing_extras(missing_extras))
     warnings.extend(_missing_extras(sources))
+    warnings.extend(_duplicates(sources))
     if problems:  # every error, and the warnings with them (``kzclaims check`` shows both)
         raise InputError(problems + warnings)
     return Corpus(
@@ -661,6 +662,39 @@ def load_sources(
         warnings=tuple(warnings),
         manifest=listing.manifest,
     )
+
+
+def _duplicates(sources: list[Source]) -> list[Problem]:
+    """A warning for each source that repeats an earlier one: the same text (a page saved twice,
+    a browser's "article (1).html") or the same address (a page and its AMP copy, whose
+    canonical link names the page). Each copy counts as one more outlet in the verdicts, the
+    outliers and the agreement across sources, so one outlet saved twice outvotes another."""
+    import hashlib
+
+    by_text: dict[str, str] = {}
+    by_url: dict[str, str] = {}
+    out: list[Problem] = []
+    for s in sources:
+        words = " ".join(s.text.split())
+        key = hashlib.sha256(words.encode("utf-8")).hexdigest() if words else None
+        url = (s.url or "").strip().rstrip("/") or None
+        if key is not None and key in by_text:
+            how = f"the same text as {by_text[key]}"
+        elif url is not None and url in by_url:
+            how = f"the same address ({url}) as {by_url[url]}"
+        else:
+            how = ""
+        if how:
+            out.append(Problem(
+                s.file, None, None,
+                f"{how}: each copy counts as one more source in the comparison; keep one",
+                "warning", "duplicate-source",
+            ))
+        if key is not None:
+            by_text.setdefault(key, s.file)
+        if url is not None:
+            by_url.setdefault(url, s.file)
+    return out
 
 
 def merge_missing_extras(missing_extras: dict[str, list[Problem]]) -> list[Problem]:

@@ -223,3 +223,26 @@ def test_a_manifest_entry_no_reader_knows_points_at_the_entry(tmp_path: Path) ->
         "src/sources.yaml:4:11: error: src/sheet.txt: a spreadsheet (Office Open XML), not text;"
         " no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
     ]
+
+
+def test_a_source_saved_twice_is_a_warning(tmp_path: Path) -> None:
+    # QA7: one article saved twice (a browser's "article (1).html") and its AMP copy filled three
+    # columns and outvoted another outlet (its 27 marked the outlier against "most sources")
+    page = ("<html lang='en'><head><title>Flood</title><link rel='canonical' href='{url}'></head>"
+            "<body><article><h1>Flood</h1><p>{text}</p></article></body></html>")
+    text = "Twenty-three people were injured when the tunnel flooded, the authority said on Wednesday."
+    url = "https://daily.example/flood"
+    (tmp_path / "daily.html").write_text(page.format(url=url, text=text), encoding="utf-8")
+    (tmp_path / "daily (1).html").write_text(page.format(url=url, text=text), encoding="utf-8")
+    amp = text.replace("authority said", "transport authority said")
+    (tmp_path / "daily-amp.html").write_text(page.format(url=url + "/", text=amp), encoding="utf-8")
+    (tmp_path / "wire.txt").write_text("Twenty-seven people were injured.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "empty2.txt").write_text("\n", encoding="utf-8")
+    corpus = load_sources(tmp_path, "src")
+    assert [str(w) for w in corpus.warnings if w.code == "duplicate-source"] == [
+        "src/daily-amp.html: warning: the same address (https://daily.example/flood) as"
+        " src/daily (1).html: each copy counts as one more source in the comparison; keep one",
+        "src/daily.html: warning: the same text as src/daily (1).html: each copy counts as one"
+        " more source in the comparison; keep one",
+    ]
