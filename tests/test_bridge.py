@@ -269,16 +269,12 @@ ENGLISH_ONLY = {
                                    ([3, 4], "exact", "line 21"))),
 }
 
-# Russian phrasings only: the four English sources are found through the bridged phrasings.
-# (The wire's 10 days is quoted from a pair of sentences, lines 3 and 5, the bridged "withdraw
-# troops ... day" spreading over both: the same value as the full claims file reads on line 5,
-# and the cell says "lines 3-5": the quote from line 3, its value on line 5.)
-RUSSIAN_ONLY = {
-    **ENGLISH_ONLY,
-    "withdrawal-length": ("consistent", ((10, "at_most", "paragraph 4"), (10, "at_most", "page 2"),
-                                         (10, "at_most", "paragraph 4"), (10, "exact", "lines 3-5"),
-                                         (10, "at_most", "line 7"))),
-}
+# Russian phrasings only: the four English sources are found through the bridged phrasings, the
+# same cells as the English phrasings. (Until the other English forms of a lexicon line were
+# bridged too, the wire's 10 days was quoted from a pair of sentences, lines 3 and 5: the
+# bridged "withdraw troops ... day" spread over both; it is read from line 5 alone now, as with
+# the full claims file.)
+RUSSIAN_ONLY = ENGLISH_ONLY
 
 
 @pytest.fixture(scope="module")

@@ -96,8 +96,9 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
     name = PAIRS[(source, target) if forward else (target, source)]
     module = import_module(f"kzclaims.lang.{name}")
     left, right = get(module.SOURCE), get(module.TARGET)
-    # word -> [(rank of the word in its line, line number, rank of the translation, it)]
-    ranked: dict[str, list[tuple[int, int, int, str]]] = {}
+    # word -> [(another form?, rank of the word in its line, line number, rank of the
+    # translation, it)], sorted: the translations in order
+    ranked: dict[str, list[tuple[int, int, int, int, str]]] = {}
     from kzclaims.match import SYNONYMS
     for n, line in enumerate(module.TABLE.splitlines()):
         line = line.strip()
@@ -108,22 +109,23 @@ def _table(source: str, target: str) -> dict[str, tuple[str, ...]]:
         rs = list(dict.fromkeys(right.normalize(w) for w in rhs.lower().replace("ё", "е").split()))
         if forward:
             for k in ls:
-                ranked.setdefault(k, []).extend((0, n, i, v) for i, v in enumerate(rs))
+                ranked.setdefault(k, []).extend((0, 0, n, i, v) for i, v in enumerate(rs))
         else:
-            # a word of the right side -> one word of the left: the one with the most synonyms
-            # in its language ("killed", whose group holds "death", "dead", "toll", before
-            # "kill", whose family holds its own forms), the first of equals; its rank in each
-            # line orders the lines, and a line where it is not among
-            # the first two is left out when another has it there (a main translation:
-            # "военный" is "military", not "troops", whose line lists it third)
+            # a word of the right side -> the words of the left, in this order: of every line
+            # that lists it, the one with the most synonyms in its language ("killed", whose
+            # group holds "death", "dead", "toll", before "kill", whose family holds its own
+            # forms; the first of equals), lines where it comes earlier first ("военный" is
+            # "military" before "troops", whose line lists it third); then the other words of
+            # those lines, in the same order of lines. English text is not lemmatized, and
+            # fuzzy spelling does not join every form ("supply" / "supplies", "rescued" /
+            # "rescuers"), so the other forms of a line are further ranks of translation
+            # (bridged phrasings of their own, :data:`VARIANTS`)
             rep = max(ls, key=lambda w: len(SYNONYMS.get(w, ())))
+            others = [w for w in ls if w != rep]
             for r, k in enumerate(rs):
-                ranked.setdefault(k, []).append((r, n, 0, rep))
-    out: dict[str, tuple[str, ...]] = {}
-    for k, vs in ranked.items():
-        top = max(1, min(r for r, *_ in vs))
-        out[k] = tuple(dict.fromkeys(v for r, *_, v in sorted(vs) if r <= top))
-    return out
+                ranked.setdefault(k, []).append((0, r, n, 0, rep))
+                ranked[k].extend((1, r, n, 1 + j, w) for j, w in enumerate(others))
+    return {k: tuple(dict.fromkeys(v for *_, v in sorted(vs))) for k, vs in ranked.items()}
 
 
 @cache
