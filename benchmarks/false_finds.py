@@ -438,7 +438,7 @@ def _main() -> None:
             name, values = axis.split("=")
             grid[name] = tuple(
                 {"True": True, "False": False}.get(v) if v in ("True", "False")
-                else (int(float(v)) if name.endswith("_MIN") else float(v))
+                else (int(float(v)) if name.endswith(("_MIN", "_SUPPORT")) else float(v))
                 for v in values.split(",")
             )
         sweep(grid, args.phrasing)

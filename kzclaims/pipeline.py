@@ -1706,6 +1706,10 @@ AGREE_LONE_DROP = 0.0
 #: for the missing; "twenty-six years" a teacher has taught for the length of a strike)
 AGREE_FAR_DROP = 50.0
 AGREE_FAR = 5.0
+#: such a far figure is dropped also when this many other sources give it (a misreading two
+#: outlets share: "two police officers" for the police deployed), if at least
+#: :data:`AGREE_MIN` more than that agree on the other value
+AGREE_FAR_SUPPORT = 1
 #: whether bounds that overlap stop being support when the two values are far apart (an open
 #: bound: "до 2,5 тыс. военных", up to 2,500, overlaps "four Member states")
 AGREE_OVERLAP_FAR = True
@@ -1943,24 +1947,30 @@ def _agree_round(
             lone = not any(not r.taken for r in rs)
             near_band = AGREE_LONE_DROP if lone else AGREE_DROP
             if start.margin < max(near_band, AGREE_FAR_DROP):
-                alone = others(k, _agreed_value(start.finding.value), start.bounds, True) == 0
+                support = others(k, _agreed_value(start.finding.value), start.bounds, True)
                 if not agreed_most:
                     # the most other sources agreeing on one value, and that value (ties: the
                     # first in a fixed order, so that the result does not depend on the sources')
                     top = max(groups, key=lambda vb: (others(-1, *vb, False), repr(vb)))
                     agreed_most.extend((others(-1, *top, False), top[0]))
                 agreed, top_value = agreed_most
-                far = start.margin >= near_band
+                far = start.margin >= near_band or support > 0
                 if (
-                    alone and agreed >= AGREE_MIN
+                    support <= (AGREE_FAR_SUPPORT if far else 0)
+                    and agreed >= AGREE_MIN + support
                     and (not far or _far(_agreed_value(start.finding.value), top_value))
                 ):
                     f = start.finding
+                    given_by = (
+                        "no other source gives it" if not support else
+                        f"only {support} other source{'s' * (support > 1)} give"
+                        f"{'s' * (support == 1)} it"
+                    )
                     why = (
                         f"abstained: its value “{f.text}” scores {_shown(f.score or 0.0):g}, "
                         + (
-                            f"no other source gives it, and it is far from the value {agreed} "
-                            "other sources agree on" if far else
+                            f"{given_by}, and it is far from the value {agreed} other sources "
+                            "agree on" if far else
                             f"near the threshold, and no other source gives it ({agreed} other "
                             f"sources agree on another value)"
                         )

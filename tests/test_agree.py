@@ -371,3 +371,21 @@ def test_an_open_bound_far_away_is_no_support(claims: tuple[Claim, ...]) -> None
         assert _results(claims, outcomes).findings[3].found
     finally:
         pipeline.AGREE_OVERLAP_FAR = True
+
+
+def test_a_far_figure_one_other_source_shares_is_dropped(claims: tuple[Claim, ...]) -> None:
+    """Two outlets with the same far figure ("two police officers" for the police deployed)
+    against three that agree: dropped (AGREE_FAR_SUPPORT); against two, kept."""
+    assert pipeline.AGREE_FAR_SUPPORT == 1
+    outcomes = [
+        _outcome("a", [_cell(0, "a", 2500, 20, 1)]),
+        _outcome("b", [_cell(0, "b", 2500, 15, 1)]),
+        _outcome("c", [_cell(0, "c", 2, 10, 1)]),
+        _outcome("d", [_cell(0, "d", 2, 10, 1)]),
+    ]
+    assert all(f.found for f in _results(claims, outcomes).findings)
+    outcomes.append(_outcome("e", [_cell(0, "e", 2500, 15, 1)]))
+    result = _results(claims, outcomes)
+    assert [f.found for f in result.findings] == [True, True, False, False, True]
+    assert result.findings[2].why is not None
+    assert "only 1 other source gives it, and it is far" in result.findings[2].why
