@@ -236,3 +236,34 @@ def test_a_large_run_lays_out_only_the_claims_near_the_screen(
     assert w.visible_claims() == ["claim-59"]
     w.check_quiet()
     w.close()
+
+
+_CONTRAST = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => { const a = c.slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2]; };
+  const back = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el)
+    .backgroundColor); if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c; }
+    return [255, 255, 255]; };
+  const low = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility === 'hidden' || !el.getClientRects().length) continue;
+    const a = lum(rgb(cs.color)), b = lum(back(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(cs.fontSize), bold = parseInt(cs.fontWeight) >= 700;
+    const need = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
+    if (ratio < need) low.push(el.tagName + '.' + el.className + ' ' + ratio.toFixed(2));
+  }
+  return [...new Set(low)];
+}"""
+
+
+@pytest.mark.parametrize("name", ["bundled", "conflicts"])
+def test_text_contrast_meets_wcag_aa(browser: Any, reports: dict[str, Path], name: str) -> None:
+    # QA7: the "✓ agree" count was 4.47:1 on its pale green (AA asks 4.5:1 for normal text)
+    w = Watched(browser, reports[name])
+    assert w.page.evaluate(_CONTRAST) == []
+    w.close()

@@ -573,7 +573,7 @@ def _claim(
 _CSS = """
 :root{color-scheme:light;--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;
 --conflict:#b42318;--conflict-bg:#fdecea;--consistent:#8a5a00;--consistent-bg:#fff5d6;
---agree:#1a7f37;--agree-bg:#e6f4ea;--single:#0b6e8a;--single-bg:#e3f4f8;--missing:#57606a;
+--agree:#197a35;--agree-bg:#e6f4ea;--single:#0b6e8a;--single-bg:#e3f4f8;--missing:#57606a;
 --missing-bg:#f0f1f3;--change:#6639ba;--change-bg:#f1eafd;--mark:#ffe58a}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
