@@ -135,6 +135,25 @@ def test_the_title_is_bridged_when_it_is_searched() -> None:
     assert bridge_claim(ru_title, {"en", "ru"}, lambda c: (*c.find, c.title)) is ru_title
 
 
+def test_a_phrasing_s_language_is_counted_in_words() -> None:
+    """A Russian phrasing naming a firm in Latin letters is Russian (more Latin letters, fewer
+    words), so a claim phrased only so is bridged into English sources."""
+    from kzclaims.lang import language_of_phrase
+
+    assert language_of_phrase("взрыв на заводе Corvane Chemicals") == "ru"
+    assert language_of_phrase("число мест BRF в Национальной ассамблее") == "ru"
+    assert language_of_phrase("troops of the ОДКБ") == "en"
+    # as many words of each script: by letters
+    assert language_of_phrase("Hollin ОДКБ") == "en"
+    assert language_of_phrase("Мосула ISIS") == "ru"
+    claim = Claim(id="blast", title="взрыв на заводе Corvane Chemicals", kind="date",
+                  find=("взрыв на заводе Corvane Chemicals",))
+    bridged = bridge_claim(claim, {"en", "ru"})
+    assert any(p.split()[:1] == ["explosion"] and "corvane" in p.split() for p in bridged.find), (
+        bridged.find
+    )
+
+
 def test_nothing_to_bridge() -> None:
     assert bridge_phrasing("troops deployed", "en") == ()  # same language
     assert bridge_phrasing("the number of", "ru") == ()  # stop words only
