@@ -98,6 +98,34 @@ def events(root: Path = UNSEEN) -> list[Event]:
     return out
 
 
+def named_events(splits: Iterable[str], root: Path = UNSEEN) -> list[Event]:
+    """The events of ``splits``, named by the set's README (its split table), so that no file
+    of another split (the held-out half) is opened; each one's ``facts.yaml`` must agree."""
+    import re
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    out = []
+    for split in splits:
+        row = re.search(rf"^\| {split} +\|([^|\n]+)\|", readme, re.M)
+        assert row is not None, split
+        for slug in sorted(x.strip() for x in row.group(1).split(",")):
+            d = root / slug
+
+            def load(name: str, d: Path = d) -> Any:
+                return yaml.safe_load((d / name).read_text(encoding="utf-8"))
+
+            assert str(load("facts.yaml").get("split")).strip() == split, slug
+            out.append(Event(
+                slug=slug, path=d, split=split,
+                claim_fact={str(k): str(v) for k, v in load("claims-map.yaml").items()},
+                stated={
+                    str(r): {str(f): c for f, c in (cells or {}).items()}
+                    for r, cells in load("stated.yaml").items()
+                },
+            ))
+    return sorted(out, key=lambda e: e.slug)
+
+
 def _iso(x: Any) -> str:
     return x.isoformat() if hasattr(x, "isoformat") else str(x)
 

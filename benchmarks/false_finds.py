@@ -51,33 +51,11 @@ _PARTS = re.compile(r"score [\d.]+: relevance ([\d.]+), near the value ([\d.]+),
 
 
 def named_events(splits: tuple[str, ...]) -> list[bench.Event]:
-    """The events of ``splits``, named by the set's README (its split table), so that no file
-    of a held-out event is opened; each one's ``facts.yaml`` must agree."""
-    import yaml
-
-    readme = (bench.UNSEEN / "README.md").read_text(encoding="utf-8")
-    out = []
+    """The events of ``splits`` (design or validation only), named by the set's README
+    (:func:`claims.named_events`): no file of a held-out event is opened."""
     for split in splits:
         assert split in (*DESIGN, "spent6"), split
-        row = re.search(rf"^\| {split} +\|([^|\n]+)\|", readme, re.M)
-        assert row is not None, split
-        for slug in sorted(x.strip() for x in row.group(1).split(",")):
-            d = bench.UNSEEN / slug
-            facts = yaml.safe_load((d / "facts.yaml").read_text(encoding="utf-8"))
-            assert str(facts.get("split")).strip() == split, slug
-
-            def load(name: str, d: Path = d) -> Any:
-                return yaml.safe_load((d / name).read_text(encoding="utf-8"))
-
-            out.append(bench.Event(
-                slug=slug, path=d, split=split,
-                claim_fact={str(k): str(v) for k, v in load("claims-map.yaml").items()},
-                stated={
-                    str(r): {str(f): c for f, c in (cells or {}).items()}
-                    for r, cells in load("stated.yaml").items()
-                },
-            ))
-    return sorted(out, key=lambda e: e.slug)
+    return bench.named_events(splits)
 
 
 @dataclass

@@ -59,33 +59,8 @@ BARS = dict(fb.FEEDBACK_BAR)
 
 
 def _events(splits: tuple[str, ...]) -> list[bench.Event]:
-    """The events of ``splits``, named by the set's README (its split table), so that no file
-    of another split (the held-out half) is opened; each one's ``facts.yaml`` must agree."""
-    import re
-
-    import yaml
-
-    readme = (bench.UNSEEN / "README.md").read_text(encoding="utf-8")
-    out = []
-    for split in splits:
-        row = re.search(rf"^\| {split} +\|([^|\n]+)\|", readme, re.M)
-        assert row is not None, split
-        for slug in sorted(x.strip() for x in row.group(1).split(",")):
-            d = bench.UNSEEN / slug
-
-            def load(name: str, d: Path = d) -> Any:
-                return yaml.safe_load((d / name).read_text(encoding="utf-8"))
-
-            assert str(load("facts.yaml").get("split")).strip() == split, slug
-            out.append(bench.Event(
-                slug=slug, path=d, split=split,
-                claim_fact={str(k): str(v) for k, v in load("claims-map.yaml").items()},
-                stated={
-                    str(r): {str(f): c for f, c in (cells or {}).items()}
-                    for r, cells in load("stated.yaml").items()
-                },
-            ))
-    return sorted(out, key=lambda e: e.slug)
+    """The events of ``splits``, named by the set's README (:func:`claims.named_events`)."""
+    return bench.named_events(splits)
 
 
 def _apply(s: dict[str, Any]) -> None:

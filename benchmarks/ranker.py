@@ -103,36 +103,9 @@ THRESHOLD = 75.0
 
 
 def tuning_events() -> list[grading.Event]:
-    """The events of the tuning splits, named by the set's README (its split table), so that no
-    file of a held-out event is opened; each one's ``facts.yaml`` must agree."""
-    import re
-
-    import yaml
-
-    readme = (grading.UNSEEN / "README.md").read_text(encoding="utf-8")
-    out = []
-    for split in TUNING:
-        row = re.search(rf"^\| {split} +\|([^|\n]+)\|", readme, re.M)
-        assert row is not None, split
-        for slug in sorted(x.strip() for x in row.group(1).split(",")):
-            d = grading.UNSEEN / slug
-            facts = yaml.safe_load((d / "facts.yaml").read_text(encoding="utf-8"))
-            assert str(facts.get("split")).strip() == split, slug
-
-            def load(name: str, d: Path = d) -> Any:
-                return yaml.safe_load((d / name).read_text(encoding="utf-8"))
-
-            out.append(
-                grading.Event(
-                    slug=slug, path=d, split=split,
-                    claim_fact={str(k): str(v) for k, v in load("claims-map.yaml").items()},
-                    stated={
-                        str(r): {str(f): c for f, c in (cells or {}).items()}
-                        for r, cells in load("stated.yaml").items()
-                    },
-                )
-            )
-    return sorted(out, key=lambda e: e.slug)
+    """The events of the tuning splits, named by the set's README (:func:`claims.named_events`):
+    no file of a held-out event is opened."""
+    return grading.named_events(TUNING)
 
 
 @dataclass
