@@ -1,7 +1,7 @@
 """Grade kzclaims on the blind set in benchmarks/unseen/: cells and verdicts against the gold.
 
-    python benchmarks/claims.py                      # dev + spent ... spent6 (tuning)
-    python benchmarks/claims.py --split test7        # the held-out half: once, before --failures
+    python benchmarks/claims.py                      # dev + spent ... spent7 (tuning)
+    python benchmarks/claims.py --split test8        # the held-out half: once, before --failures
     python benchmarks/claims.py --split dev --failures   # the wrong cells of the dev half
     python benchmarks/claims.py --json               # one JSON object on stdout
 
@@ -12,9 +12,9 @@ of what each report states, ``stated.yaml``), and claims written from the fact s
 source is what ``stated.yaml`` records for the claim's fact in that report, or "not stated".
 
 What is counted, per split and per source language (``split`` in each ``facts.yaml``: ``dev``,
-``spent`` to ``spent6`` -- the first to sixth test halves, whose
+``spent`` to ``spent7`` -- the first to seventh test halves, whose
 failures have been read, now development data kept apart so that their figures stay comparable --
-and ``test7``, the current held-out half):
+and ``test8``, the current held-out half):
 
 - **stated cells**: cells whose report states the fact;
 - **found-recall**: stated cells where kzclaims found a value (any value);
@@ -25,7 +25,7 @@ and ``test7``, the current held-out half):
   the library's documented interval rules (``kzclaims.compare``): the rules are the contract;
   what is measured is whether the cells read from the texts lead to the right verdict.
 
-Only the dev and spent* splits may be tuned on. The test7 half is measured once and
+Only the dev and spent* splits may be tuned on. The test8 half is measured once and
 its figure reported before its failures are looked at (``--failures`` prints them only when asked,
 with a reminder).
 """
@@ -478,11 +478,11 @@ def main() -> None:
     ap.add_argument(
         "--split",
         choices=[
-            "dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "test7",
-            "all", "tuning",
+            "dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7",
+            "test8",             "all", "tuning",
         ],
         default="tuning",
-        help="tuning = dev + spent + spent2 + ... + spent6 (the default: the held-out test7 "
+        help="tuning = dev + spent + spent2 + ... + spent7 (the default: the held-out test8 "
         "half only when asked)",
     )
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
@@ -506,8 +506,8 @@ def main() -> None:
     PHRASING = args.phrasing
     EMBEDDINGS = args.embeddings
     splits = {
-        "all": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "test7"],
-        "tuning": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6"],
+        "all": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7", "test8"],
+        "tuning": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7"],
     }.get(
         args.split, [args.split]
     )
@@ -552,9 +552,9 @@ def main() -> None:
             "(percentages of stated cells; false finds: cells whose report does not state the fact)"
         )
     if args.failures:
-        if "test7" in splits:
+        if "test8" in splits:
             print(
-                "\nReminder: report the test7-half figure before reading its failures; never "
+                "\nReminder: report the test8-half figure before reading its failures; never "
                 "add a rule because one test item failed.",
                 file=sys.stderr,
             )
