@@ -506,7 +506,9 @@ def main() -> None:
     PHRASING = args.phrasing
     EMBEDDINGS = args.embeddings
     splits = {
-        "all": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7", "test8"],
+        "all": [
+            "dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7", "test8",
+        ],
         "tuning": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7"],
     }.get(
         args.split, [args.split]
