@@ -1370,4 +1370,8 @@ def main() -> None:
             + ("" if _wants_traceback() else " (KZCLAIMS_DEBUG=1 or --traceback shows the details)")
         )
         sys.exit(EXIT_INTERNAL)
+    if code == EXIT_INTERRUPTED:
+        # typer turns Ctrl-C into Exit(130) before it reaches the handler above (typer 0.28's
+        # core.py: `except KeyboardInterrupt: raise Exit(130)`); kzclaims itself never exits 130
+        _err("kzclaims: interrupted")
     sys.exit(code if isinstance(code, int) else EXIT_OK)

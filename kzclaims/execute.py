@@ -126,6 +126,11 @@ def _state(run: _Run) -> ShardSearch:
 
 
 def _init_worker(run: _Run) -> None:
+    # Ctrl-C is the parent's to handle (it stops the pool and exits 130 with one line): a worker
+    # interrupted too printed its traceback ("Process ForkPoolWorker-2: ... KeyboardInterrupt")
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _RUN[:] = [run]
 
 

@@ -82,3 +82,35 @@ def test_an_unquoted_glob_expanded_by_the_shell_gets_a_hint(
     # other extra arguments get no such hint
     code, _, err = _main("compare", "one", "two")
     assert code == 2 and "hint" not in err
+
+
+def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C during a run: exit 130 and "kzclaims: interrupted" (QA8: typer turned the
+    KeyboardInterrupt into a silent exit 130, and the line promised here was never printed)."""
+    shutil.copytree(FIXTURE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kzclaims.execute.run_compare", interrupted)
+    code, out, err = _main("compare")
+    assert (code, out, err) == (130, "", "kzclaims: interrupted\n")
+
+
+def test_a_pool_worker_leaves_ctrl_c_to_the_parent() -> None:
+    """A --jobs worker ignores SIGINT: the parent stops the pool and says it once; a worker
+    that took it too printed a traceback of its own (QA8)."""
+    import signal
+
+    from kzclaims.execute import _init_worker
+
+    saved = signal.getsignal(signal.SIGINT)
+    try:
+        _init_worker(object())  # type: ignore[arg-type]
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, saved)
+        from kzclaims.execute import _RUN
+
+        _RUN.clear()
