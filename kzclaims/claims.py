@@ -196,7 +196,16 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
                 f"`find: [{listed}]`",
                 "find-commas",
             )
-    unit = _strings(r, m.get("unit"), "unit", required=False)
+    # a unit is a noun or a short noun phrase, never a sentence: `unit: rescuers, divers` means
+    # the list [rescuers, divers] (QA8: as one unit it counted nothing its words did not)
+    unit = tuple(
+        dict.fromkeys(
+            part.strip()
+            for u in _strings(r, m.get("unit"), "unit", required=False)
+            for part in u.split(",")
+            if part.strip()
+        )
+    )
     threshold = _threshold(r, m.get("threshold"))
     notes = _opt_str(r, m.get("notes"), "notes")
 

@@ -314,6 +314,16 @@ def test_a_find_of_one_string_with_commas_is_a_warning() -> None:
         assert parse_claims(one_claim(f"kind: count\n{fine}"), "claims.yaml").warnings == ()
 
 
+def test_a_unit_of_one_string_with_commas_is_the_list_it_names() -> None:
+    # QA8: `unit: rescuers, divers, спасателей` was one unit, "rescuers, divers, спасателей"
+    cs = parse_claims(one_claim("kind: count\nfind: x\nunit: rescuers, divers,  спасателей\n"),
+                      "claims.yaml")
+    assert cs.claims[0].unit == ("rescuers", "divers", "спасателей") and cs.warnings == ()
+    cs = parse_claims(one_claim("kind: count\nfind: x\nunit: [troops, 'troops,', soldiers]\n"),
+                      "claims.yaml")
+    assert cs.claims[0].unit == ("troops", "soldiers")
+
+
 def test_unicode_line_separators_are_spaces_so_lines_are_the_editors() -> None:
     # QA4: a phrasing pasted from a web page with U+2028 inside broke the YAML at the next line
     # ("no `:` after the key"), and a NEL shifted every later line:col by one
