@@ -541,6 +541,31 @@ def test_a_page_with_a_large_inline_image_keeps_its_article(tmp_path: Path) -> N
 def test_a_pdf_title_that_names_no_document_is_no_title(raw: str, title: str | None) -> None:
     # `kzclaims sources` and the HTML report showed "about:blank (read from the file)" for a
     # page printed to PDF by a browser
-    from kzclaims.readers.pdf import _title
+    from kzclaims.readers import meta_title
 
-    assert _title(raw) == title
+    assert meta_title(raw) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "author", "shown"),
+    [
+        ("Microsoft Word - irtysh_final_v3.docx", "Admin", (None, None)),
+        ("irtysh_final_v3.docx", "Windows User", (None, None)),
+        ("Untitled", "Пользователь", (None, None)),
+        ("", "python-docx", (None, None)),
+        ("Irtysh tragedy: death toll rises", "Yerlan Abenov", ("Irtysh tragedy: death toll rises", "Yerlan Abenov")),
+    ],
+)
+def test_a_word_files_placeholder_title_and_account_author_are_not_shown(
+    title: str, author: str, shown: tuple[str | None, str | None]
+) -> None:
+    # QA8: `kzclaims sources` and the HTML report showed "Microsoft Word -
+    # irtysh_final_v3.docx (read from the file)" and "by Admin" for a newsroom's Word file
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.core_properties.title, d.core_properties.author = title, author
+    d.add_paragraph("Of the 87 passengers listed on the manifest, 61 were rescued.")
+    raw = io.BytesIO()
+    d.save(raw)
+    doc = read_bytes(raw.getvalue(), "t.docx", ".docx")
+    assert (doc.title, doc.author) == shown

@@ -116,6 +116,37 @@ def joined(blocks: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], .
     return "".join(parts), tuple(marks)
 
 
+#: a document property's title that names no document: what a browser's "Save as PDF" writes
+#: for a page without a <title> (the page's address, "about:blank"), what Word's PDF printer
+#: writes ("Microsoft Word - brief.docx"), an editor's placeholder ("Untitled"), a file name
+_NO_TITLE = (
+    r"^(?:about:blank|[a-z][a-z0-9+.-]*://\S*|microsoft (?:word|powerpoint) - .*"
+    r"|untitled(?: document)?|\S+\.(?:pdf|docx?|html?|txt|odt|rtf))$"
+)
+#: a document property's author that names an account, not a writer: what Word, LibreOffice and
+#: python-docx write when nobody set a name ("Admin", "Windows User", "Пользователь")
+_NO_AUTHOR = (
+    r"^(?:admin(?:istrator)?|user|windows user|microsoft office user|owner|author|unknown"
+    r"|python-docx|пользователь|администратор|user\d*|\d+)$"
+)
+
+
+def meta_title(raw: str | None) -> str | None:
+    """A file's declared title as a source's title; None when it names no document."""
+    import re
+
+    title = " ".join((raw or "").split())
+    return None if not title or re.match(_NO_TITLE, title, re.I) else title
+
+
+def meta_author(raw: str | None) -> str | None:
+    """A file's declared author as a source's author; None when it names an account."""
+    import re
+
+    author = " ".join((raw or "").split())
+    return None if not author or re.match(_NO_AUTHOR, author, re.I) else author
+
+
 def warning(shown: str, message: str, line: int | None = None, col: int | None = None) -> Problem:
     return Problem(shown, line, col, message, "warning", "reader")
 

@@ -18,7 +18,15 @@ import io
 import zipfile
 from typing import Any
 
-from kzclaims.readers import Document, joined, missing_extra, unreadable, warning
+from kzclaims.readers import (
+    Document,
+    joined,
+    meta_author,
+    meta_title,
+    missing_extra,
+    unreadable,
+    warning,
+)
 
 __all__ = ["read_docx"]
 
@@ -109,8 +117,8 @@ def _read(document: Any, table_type: type, shown: str) -> Document:
         kind="docx",
         unit="paragraph",
         marks=marks,
-        title=(props.title or "").strip() or None,
-        author=(props.author or "").strip() or None,
+        title=meta_title(props.title),
+        author=meta_author(props.author),
         published=created.date() if created is not None else None,
         language=(props.language or "").strip().lower()[:2] or None,
         warnings=()

@@ -22,7 +22,14 @@ import re
 from typing import Any
 
 from kzclaims.errors import Problem
-from kzclaims.readers import Document, joined, missing_extra, unreadable, warning
+from kzclaims.readers import (
+    Document,
+    joined,
+    meta_author,
+    missing_extra,
+    unreadable,
+    warning,
+)
 
 __all__ = ["read_html"]
 
@@ -188,7 +195,7 @@ def read_html(data: bytes, shown: str) -> Document:
         unit="paragraph",
         marks=marks,
         title=(doc.title or None) if doc is not None else None,
-        author=(doc.author or None) if doc is not None else None,
+        author=meta_author(doc.author) if doc is not None else None,
         published=published,
         language=lang.group(1).decode("ascii").lower() if lang else None,
         url=(doc.url or None) if doc is not None else None,

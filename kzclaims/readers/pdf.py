@@ -23,7 +23,15 @@ import re
 from collections import Counter
 
 from kzclaims.errors import InputError, Problem
-from kzclaims.readers import Document, joined, missing_extra, unreadable, warning
+from kzclaims.readers import (
+    Document,
+    joined,
+    meta_author,
+    meta_title,
+    missing_extra,
+    unreadable,
+    warning,
+)
 
 __all__ = ["clean_pages", "read_pdf"]
 
@@ -142,8 +150,8 @@ def read_pdf(data: bytes, shown: str) -> Document:
     title = author = None
     published = None
     if meta is not None:
-        title = _title(str(meta.get("/Title") or ""))
-        author = str(meta.get("/Author") or "").strip() or None
+        title = meta_title(str(meta.get("/Title") or ""))
+        author = meta_author(str(meta.get("/Author") or ""))
         published = _date(meta.get("/CreationDate"))
     return Document(
         text=text,
@@ -155,19 +163,3 @@ def read_pdf(data: bytes, shown: str) -> Document:
         published=published,
         warnings=tuple(warnings),
     )
-
-
-#: a PDF's /Title that names no document: what a browser's "Save as PDF" writes for a page
-#: without a <title> (the page's address, "about:blank"), what Word's PDF printer writes
-#: ("Microsoft Word - brief.docx"), an editor's placeholder ("Untitled")
-_NO_TITLE = re.compile(
-    r"^(?:about:blank|[a-z][a-z0-9+.-]*://\S*|microsoft (?:word|powerpoint) - .*"
-    r"|untitled(?: document)?|\S+\.(?:pdf|docx?|html?|txt|odt|rtf))$",
-    re.I,
-)
-
-
-def _title(raw: str) -> str | None:
-    """The /Title of a PDF as a source's title; None when it names no document."""
-    title = " ".join(raw.split())
-    return None if not title or _NO_TITLE.match(title) else title
