@@ -1871,10 +1871,10 @@ def _period(
     # Friday to Tuesday", "from July 22 until today" (read in March: last July)
     if hi <= lo and "weekday" in a.tags and "weekday" in b.tags and "past" in a.tags:
         lo -= dt.timedelta(days=7)  # "closed from Friday to Tuesday": the last such period
-    elif hi <= lo and "weekday" in b.tags:
+    elif hi <= lo and "weekday" in b.tags and (lo - hi).days < 7:
         hi += dt.timedelta(days=7)
-    elif hi <= lo and "weekday" in a.tags:
-        lo -= dt.timedelta(days=7)
+    elif hi <= lo and "weekday" in a.tags and (lo - hi).days < 7:
+        lo -= dt.timedelta(days=7)  # (a week's shift: else a year-less other end, below)
     elif hi <= lo and "yearless" in a.tags and _valid(lo.year - 1, lo.month, lo.day):
         lo = lo.replace(year=lo.year - 1)
     elif hi <= lo and "yearless" in b.tags and _valid(hi.year + 1, hi.month, hi.day):
@@ -1945,14 +1945,15 @@ def _join_ranges(text: str, values: list[Value]) -> list[Value]:
 _ROLE_START = lazy(
     r"\b(?:open(?:ed|s)?|beg[ai]ns?|began|start(?:ed|s)?|launch(?:ed|es)?|implemented|introduced"
     r"|imposed|declared|commenced|took\s+effect|takes\s+effect|came\s+into\s+force"
-    r"|entered\s+into\s+force|went\s+into\s+effect|kicked\s+off|since)\b"
-    r"(?:\s+[\w'’-]+){0,4}?\s*(?:on|from|as\s+of)?\s*$",
+    r"|entered\s+into\s+force|went\s+into\s+effect|kicked\s+off|since|starting|beginning)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s*(?:on|from|as\s+of)?\s*$",
     _I,
 )
 _ROLE_END = lazy(
     r"\b(?:clos(?:ed|es|e)|end(?:ed|s)?|come\s+to\s+an\s+end|came\s+to\s+an\s+end|finish(?:ed|es)?"
-    r"|conclud(?:ed|es)|expir(?:ed|es|e)|lifted|wound\s+up|complet(?:ed|es|e)|run\s+until"
-    r"|last(?:ed|s)?\s+until|remain(?:ed|s)?\s+in\s+force\s+until)\b"
+    r"|conclud(?:ed|es)|expir(?:ed|es|e)|lifted|wound\s+up|complet(?:ed|es|e)"
+    r"|(?:run(?:s|ning)?|ran|last(?:ed|s|ing)?|continu(?:ed|es|e|ing))\s+(?:until|till|through)"
+    r"|remain(?:ed|s)?\s+in\s+force\s+until)\b"
     r"(?:\s+[\w'’-]+){0,3}?\s*(?:on|by|with)?\s*$",
     _I,
 )
