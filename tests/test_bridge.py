@@ -407,3 +407,53 @@ def test_claims_in_one_language_floor(
         got = results[split][language].figures()
         assert got["value_right"] >= value_right, (split, got)
         assert got["false_finds"] <= false_finds, (split, got)
+
+
+# --- an idiom carried whole (QA7 Q5) ---------------------------------------------------------
+
+_IDIOM_CLAIMS = """\
+version: 1
+claims:
+  - id: deaths
+    title: Lives lost in the flood
+    kind: count
+    find:
+      - how many people lost their lives in the flood
+  - id: repair
+    title: Cost of repairing the dam
+    kind: number
+    find:
+      - cost of repairing the dam
+"""
+_IDIOM_MANIFEST = """\
+sources:
+  - {id: ru-agency, file: ru-agency.txt, outlet: Агентство, published: 2024-05-04, language: ru}
+  - {id: en-wire, file: en-wire.txt, outlet: Wire, published: 2024-05-04, language: en}
+"""
+_IDIOM_RU = (
+    "ВАЛЕНСК, 4 мая. Потери от паводка на реке Ора власти области оценили в 40 млн рублей, из"
+    " них 12 млн уйдёт на ремонт дамбы.\n\nПо данным МЧС, стихия унесла жизни семи человек,"
+    " ещё 30 жителей получили травмы.\n"
+)
+_IDIOM_EN = (
+    "VALENSK, May 4 - Seven people lost their lives in the flood on the Ora river, the"
+    " emergencies ministry said. Repairing the dam will cost 12 million roubles.\n"
+)
+
+
+def test_lost_their_lives_is_not_a_money_loss(tmp_path: Path) -> None:
+    """English "lost their lives" bridged word by word was "потерять" / "потеря", and "потеря"
+    is a synonym of "ущерб": the Russian report's 40 million roubles of losses were read as the
+    dead. Carried whole, it is "погибнуть", and the seven dead are read."""
+    (tmp_path / "claims.yaml").write_text(_IDIOM_CLAIMS, encoding="utf-8")
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "sources.yaml").write_text(_IDIOM_MANIFEST, encoding="utf-8")
+    (src / "ru-agency.txt").write_text(_IDIOM_RU, encoding="utf-8")
+    (src / "en-wire.txt").write_text(_IDIOM_EN, encoding="utf-8")
+    report = compare(load_claims(tmp_path / "claims.yaml"), load_sources(src))
+    cells = {c.id: {f.source: f.value for f in c.findings if f.found} for c in report.claims}
+    assert cells["deaths"] == {"ru-agency": 7, "en-wire": 7}
+    assert cells["repair"]["ru-agency"] == 12_000_000
+    assert "погибнуть" in {b.text.split()[1] for b in bridge_phrasing(
+        "how many people lost their lives in the flood", "ru")}

@@ -646,4 +646,10 @@ intensive care: реанимация
 local time: местное время
 landfall, made landfall, make landfall: выход на сушу, выйти на сушу
 take part, took part, taking part: принять участие
+# an idiom is carried whole, never word by word: "lost their lives" is "погибли", not "потеряли"
+# (whose "потеря" is also a money loss, "ущерб"); "унесли жизни" is "killed", not "took away"
+lose their lives, lost their lives, losing their lives, loses their lives: погибнуть, гибель
+lives lost, lost lives, loss of life, loss of lives: погибнуть, гибель, унести жизни
+claimed the lives, claimed lives, claim lives, took the lives, take the lives: погибнуть, гибель
+cost the lives: погибнуть, гибель, унести жизни, лишиться жизни
 """
