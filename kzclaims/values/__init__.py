@@ -132,7 +132,8 @@ def read_values(
 #: the temporal expressions and numbers of recent texts: a passage is read for several claims
 #: (and as a window's next sentence), and what these readers find does not depend on the claim
 _SCANS: dict[
-    tuple[str, dt.date | None, bool, bool], tuple[bool, str, list[Value], list[Value] | None]
+    tuple[str, dt.date | None, bool, bool],
+    tuple[bool, str, list[Value], list[Value] | None, list[tuple[int, int]]],
 ] = {}
 _SCANS_KEPT = 512
 
@@ -144,13 +145,19 @@ def _scan(
     key = (original, reference, day_first, decimal_comma)
     hit = _SCANS.get(key)
     if hit is None or (numbers and hit[3] is None):
-        from kzclaims.values.temporal import scan_temporal
-
-        text = _formal(original)
-        # Every temporal expression is skipped by the numbers reader, also those that could not
-        # be resolved without a reference date ("two days ago"): their numbers are not counts.
-        temporal, taken = scan_temporal(text, reference, day_first)
         numeric: list[Value] | None = None
+        if hit is not None:  # read before without its numbers: the same temporal scan
+            changed, text, temporal, _, taken = hit
+            if not changed:
+                text = original
+        else:
+            from kzclaims.values.temporal import scan_temporal
+
+            text = _formal(original)
+            # Every temporal expression is skipped by the numbers reader, also those that could
+            # not be resolved without a reference date ("two days ago"): their numbers are not
+            # counts.
+            temporal, taken = scan_temporal(text, reference, day_first)
         if numbers:
             from kzclaims.values.numbers import read_numbers
 
@@ -165,9 +172,9 @@ def _scan(
                 numeric = read_numbers(text, exclude=taken)
         if len(_SCANS) >= _SCANS_KEPT:
             _SCANS.clear()
-        hit = (text is not original, text, temporal, numeric)
+        hit = (text is not original, text, temporal, numeric, taken)
         _SCANS[key] = hit
-    changed, text, temporal, numeric = hit
+    changed, text, temporal, numeric, _ = hit
     return (
         text if changed else original,
         list(temporal),
