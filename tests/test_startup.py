@@ -241,3 +241,38 @@ def test_a_command_collects_young_garbage_less_often_and_restores_the_collector(
     with cli._collecting_less():
         assert gc.get_threshold() == (cli.YOUNG_COLLECTION, *kept[1:])
     assert gc.get_threshold() == kept
+
+
+def test_the_collector_is_set_back_after_the_import_and_after_a_command() -> None:
+    """``import kzclaims.cli`` loads typer without the young collections the default threshold
+    makes there (an import makes no garbage cycles) and leaves the collector as it found it;
+    after a command the thresholds are set back without a collection of the objects it left
+    (counted from zero), and a program's own frozen objects stay frozen."""
+    code = (
+        "import gc, io, sys\n"
+        "gc.set_threshold(700, 10, 10)\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(phase) if phase == 'start' else 0)\n"
+        "from kzclaims import cli\n"
+        "print(len(runs) < 5, gc.get_threshold(), gc.get_freeze_count())\n"
+        "gc.set_threshold(100_000, 10, 10)\n"
+        "left = [[] for _ in range(5000)]\n"
+        "del runs[:]\n"
+        "cli._thresholds_back((700, 10, 10))\n"
+        "more = [[] for _ in range(100)]\n"
+        "print(runs, gc.get_threshold(), gc.get_freeze_count(), gc.get_count()[0] < 700)\n"
+        "keep = [[] for _ in range(100)]\n"
+        "gc.freeze()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "gc.set_threshold(100_000, 10, 10)\n"
+        "garbage = [[] for _ in range(5000)]\n"
+        "cli._thresholds_back((700, 10, 10))\n"
+        "print(gc.get_freeze_count() == frozen)\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == [
+        "True (700, 10, 10) 0", "[] (700, 10, 10) 0 True", "True",
+    ]
