@@ -782,8 +782,11 @@ def _source(
     published = e.published
     published_from = None
     if published is None:
-        dateline = None if doc.kind == "html" and doc.published else infer_dateline(doc.text)
-        if doc.kind == "html" and doc.published:
+        # a page's own markup (HTML, or a Markdown page's front matter) says when it was
+        # published; a PDF's or Word file's date is when the file was made (used last)
+        marked = doc.kind in ("html", "text") and doc.published is not None
+        dateline = None if marked else infer_dateline(doc.text)
+        if marked:
             published, published_from = doc.published, "page metadata"
         elif dateline is not None:
             published, published_from = dateline, "dateline"

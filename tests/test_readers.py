@@ -569,3 +569,30 @@ def test_a_word_files_placeholder_title_and_account_author_are_not_shown(
     d.save(raw)
     doc = read_bytes(raw.getvalue(), "t.docx", ".docx")
     assert (doc.title, doc.author) == shown
+
+
+def test_a_markdown_pages_front_matter_is_its_metadata_not_text(tmp_path: Path) -> None:
+    # QA8: a blog post saved as .md with Jekyll/Hugo front matter was searched whole: its
+    # "date: 2026-08-21" and tags were text, its title unknown, its date taken from a line below
+    page = (
+        '---\ntitle: "Monchique burns again"\ndate: 2026-08-21T09:30:00+01:00\n'
+        "author: Jane Holloway\ntags: [portugal, wildfire]\n---\n\n# Monchique burns again\n\n"
+        "*Posted 24 August 2026*\n\nMore than 1,100 firefighters fought the flames.\n"
+    )
+    doc = read_bytes(page.encode(), "blog.md", ".md")
+    assert (doc.title, doc.author, doc.published) == (
+        "Monchique burns again", "Jane Holloway", dt.date(2026, 8, 21)
+    )
+    assert "2026-08-21" not in doc.text and "portugal" not in doc.text
+    lines = doc.text.split("\n")  # the file's line numbers are kept
+    assert len(lines) == len(page.split("\n"))
+    assert lines[11] == "More than 1,100 firefighters fought the flames."  # line 12
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "blog.md").write_text(page, encoding="utf-8")
+    (source,) = load_sources(folder).sources
+    assert (source.published, source.published_from, source.title) == (
+        dt.date(2026, 8, 21), "page metadata", "Monchique burns again"
+    )
+    for plain in ("---\n\nA rule, then text: 3 dead.\n---\n", "--- a b: c\n---\n", "Text\n---\ntitle: x\n---\n"):
+        assert read_bytes(plain.encode(), "a.md", ".md").text == plain

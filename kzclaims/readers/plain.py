@@ -4,16 +4,19 @@ UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are 
 Any other text is a legacy single-byte file: Windows-1252 (Western European) or one of the
 Cyrillic code pages (Windows-1251, KOI8-R, CP866, Mac Cyrillic), judged from how its words read
 in each (``kzclaims.readers.encoding``, which works on bytes wherever they come from). The
-warning names the encoding used.
+warning names the encoding used. A Markdown page's YAML front matter is its metadata (title,
+author, date), not text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kzclaims.errors import InputError, Problem
-from kzclaims.readers import Document, suffix_list, warning
+from kzclaims.readers import Document, meta_author, suffix_list, warning
 from kzclaims.readers.encoding import ENCODING_NAMES, guess_legacy_encoding
 
-__all__ = ["guess_legacy_encoding", "read_plain"]
+__all__ = ["front_matter", "guess_legacy_encoding", "read_plain"]
 
 
 def read_plain(data: bytes, shown: str) -> Document:
@@ -48,4 +51,65 @@ def read_plain(data: bytes, shown: str) -> Document:
             )
             warnings = (warning(shown, message, line, col),)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(text=text, kind="text", encoding=encoding, warnings=warnings)
+    text, meta = front_matter(text)
+    return Document(
+        text=text,
+        kind="text",
+        title=meta.get("title"),
+        author=meta_author(meta.get("author")),
+        published=_meta_date(meta.get("date")),
+        encoding=encoding,
+        warnings=warnings,
+    )
+
+
+#: front-matter keys (Jekyll, Hugo, Pandoc, Astro...) that name a page's metadata
+_FRONT_KEYS = {
+    "title": "title",
+    "author": "author",
+    "date": "date",
+    "published": "date",
+    "pubdate": "date",
+    "publishdate": "date",
+    "published_at": "date",
+    "publish_date": "date",
+}
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """A Markdown page's YAML front matter (``---`` / ``title: ...`` / ``---`` at the top) as
+    metadata, not text: its lines are blanked (so line numbers stay the file's), and its title,
+    author and date are returned. A text that does not open with a closed block of ``key:
+    value`` lines is returned as it is."""
+    if not text.startswith("---\n"):
+        return text, {}
+    lines = text.split("\n")
+    end = next(
+        (i for i, line in enumerate(lines[1:80], 1) if line.rstrip() in ("---", "...")), None
+    )
+    if end is None:
+        return text, {}
+    meta: dict[str, str] = {}
+    for line in lines[1:end]:
+        key, colon, value = line.partition(":")
+        if not line.strip() or line.lstrip().startswith("#") or line[:1] in " \t-":
+            continue  # a blank line, a comment, a nested or listed value
+        if not colon or not key.strip() or " " in key.strip():
+            return text, {}  # not YAML front matter: a horizontal rule and some text
+        name = _FRONT_KEYS.get(key.strip().lower())
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1].strip()
+        if name and value and name not in meta and value[:1] not in "[{|>":
+            meta[name] = value
+    return "\n" * end + "\n" + "\n".join(lines[end + 1 :]), meta
+
+
+def _meta_date(value: str | None) -> dt.date | None:
+    """The day of a front matter date (2026-08-21, 2026-08-21T10:00:00+01:00)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
