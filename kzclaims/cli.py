@@ -165,6 +165,25 @@ ThresholdOpt = Annotated[
 ]
 
 
+MaxCharsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-chars",
+        min=1000,
+        metavar="N",
+        help="Cut the Markdown report to at most N characters, quotes first, then table rows,"
+        " and say so (a GitHub pull-request comment takes 65,536: --max-chars 65000).",
+    ),
+]
+
+
+def _check_max_chars(max_chars: int | None, fmt: Format) -> None:
+    if max_chars is not None and _resolve_format(fmt) is not Format.markdown:
+        raise typer.BadParameter(
+            "it cuts a Markdown report: add --format markdown", param_hint="--max-chars"
+        )
+
+
 # ---------------------------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------------------------
@@ -540,7 +559,7 @@ def _resolve_format(fmt: Format) -> Format:
 
 
 def _render(
-    report: Report, fmt: Format, evidence: bool, to_file: bool
+    report: Report, fmt: Format, evidence: bool, to_file: bool, max_chars: int | None = None
 ) -> str | Iterable[str] | None:
     """The report in a machine or file format (JSON: its pieces, written as they come); None
     means: print the rich text to the terminal."""
@@ -550,9 +569,11 @@ def _render(
 
         return json_chunks(report)
     if fmt is Format.markdown:
-        from kzclaims.render.markdown import render_markdown
+        from kzclaims.render.markdown import render_markdown, render_markdown_within
 
-        return render_markdown(report)
+        return render_markdown(report) if max_chars is None else render_markdown_within(
+            report, max_chars
+        )
     if fmt is Format.github:
         from dataclasses import replace
 
@@ -793,9 +814,11 @@ def compare(
             " found, counting the rest (default: compact over 200 sources).",
         ),
     ] = None,
+    max_chars: MaxCharsOpt = None,
 ) -> None:
     """Find every claim in every source and compare the values the sources give."""
     _apply(quiet, color)
+    _check_max_chars(max_chars, fmt)
     scheduler = _check_scheduler(scheduler)
     claims, sources = _locate(claims, sources)
     conditions = _parse_fail_on(fail_on or [])
@@ -839,7 +862,7 @@ def compare(
     except InputError as exc:
         _fail_input(exc)
     _inferred_date_warnings(report, listing)
-    text = _render(report, fmt, evidence, output is not None)
+    text = _render(report, fmt, evidence, output is not None, max_chars)
     if text is None:
         _print_rich(report, evidence)
     else:
@@ -895,11 +918,13 @@ def diff(
         list[str] | None,
         typer.Option("--fail-on", help="Exit 1 when this happens (e.g. changed)."),
     ] = None,
+    max_chars: MaxCharsOpt = None,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
     """Show what changed between two saved JSON reports."""
     _apply(quiet, color)
+    _check_max_chars(max_chars, fmt)
     fmt = _resolve_format(fmt)
     conditions = _parse_fail_on(fail_on or [])
     _guard_output(output, "--output", [old, new])
@@ -923,7 +948,7 @@ def diff(
 
         _show(lambda console: render_changes(console, report))
     else:
-        text = _render(report, fmt, False, output is not None)
+        text = _render(report, fmt, False, output is not None, max_chars)
         if text is not None:
             _emit(text, output)
     _finish(report, conditions)

@@ -555,3 +555,18 @@ def test_a_change_names_the_source_when_two_share_an_outlet(corpus: Path) -> Non
     run("compare", "--format", "json", "--output", "new.json")
     _code, out, _ = run("diff", "old.json", "new.json")
     assert "troops / Daily (weekly): Roughly 2,500 troops (≈2,500) → Roughly 2,600" in out, out
+
+
+def test_max_chars_cuts_the_markdown_report(corpus: Path) -> None:
+    # QA7 Q9 / QA8: a CI user posting the Markdown as a pull-request comment needs it under
+    # GitHub's 65,536 characters; only the library could cut it
+    code, full, _ = run("compare", "--format", "markdown")
+    assert code == 0 and len(full) > 1500
+    code, cut, err = run("compare", "--format", "markdown", "--max-chars", "1500")
+    assert code == 0 and err == "" and len(cut) <= 1500
+    assert "Shortened to fit 1,500 characters: quotes left out" in cut
+    assert run("compare", "-f", "markdown", "--max-chars", "65000")[1] == full
+    code, _, err = run("compare", "--max-chars", "65000")
+    assert code == 2 and "Invalid value for --max-chars: it cuts a Markdown report: add" in err
+    code, _, err = run("diff", "a.json", "b.json", "--format", "markdown", "--max-chars", "999")
+    assert code == 2 and "--max-chars" in err

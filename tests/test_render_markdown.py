@@ -159,3 +159,34 @@ def test_step_summary_cuts_rows_keeping_conflicts() -> None:
     # one more byte of budget never gives fewer rows
     more = render_step_summary(r, max_bytes=budget + 2000)
     assert len([ln for ln in more.splitlines() if ln.startswith("| Claim number")]) >= len(rows)
+
+
+def test_markdown_within_a_character_limit_for_a_pull_request_comment() -> None:
+    # QA7 Q9 / QA8: GitHub refuses a comment over 65,536 characters; a 500-claim run's Markdown
+    # was three times that, and only the library could cut it
+    from kzclaims.render.markdown import render_markdown_within
+
+    r = _big(500)
+    assert len(render_markdown(r)) > 65_536
+    text = render_markdown_within(r, 65_000)
+    assert len(text) <= 65_000 and "Shortened to fit 65,000 characters: quotes left out" in text
+    rows = render_markdown_within(r, 30_000)
+    assert len(rows) <= 30_000 and "more claims not shown here" in rows
+    small = compared_report()
+    assert render_markdown_within(small, 65_000) == render_markdown(small)
+    # characters, not bytes: Cyrillic text fits a character limit its UTF-8 bytes would not
+    ru = replace(r, claims=tuple(replace(c, title="Число погибших " * 3) for c in r.claims[:60]))
+    full = render_markdown(ru)
+    assert len(full) < len(full.encode("utf-8"))
+    assert render_markdown_within(ru, len(full)) == full
+    assert render_step_summary(ru, max_bytes=len(full)) != full  # a byte budget cuts it
+
+
+def test_a_compact_reports_markdown_is_cut_too() -> None:
+    # the per-claim summaries of a large (compact) run ignored the row limit: nothing was cut
+    from kzclaims.render.markdown import render_markdown_within
+
+    r = replace(_big(500), compact=True, changes=None)
+    text = render_markdown_within(r, 20_000)
+    assert len(text) <= 20_000 and "more claims not shown here" in text
+    assert sum(line.startswith("## claim-") for line in text.splitlines()) > 10

@@ -9,6 +9,7 @@ claims files and sources is escaped so that it can never break the table or turn
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kzclaims.model import SUMMARY_ORDER, VERDICTS, Change, ClaimResult, Report
 from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value, finding_cell, outlet_names
@@ -18,6 +19,7 @@ __all__ = [
     "STEP_SUMMARY_BUDGET",
     "escape_markdown",
     "render_markdown",
+    "render_markdown_within",
     "render_step_summary",
     "verdict_summary",
 ]
@@ -179,10 +181,18 @@ def _document(report: Report, *, quotes: bool, limit: int | None = None,
     if report.compact:  # a large run: a summary per claim, not a cell per source
         from kzclaims.render.summary import summary_lines
 
-        for c in report.claims:
+        claims = list(report.claims)
+        if limit is not None and len(claims) > limit:
+            rank = {v: i for i, v in enumerate(SUMMARY_ORDER)}
+            keep = sorted(range(len(claims)), key=lambda i: (rank.get(claims[i].verdict, 9), i))
+            claims = [claims[i] for i in sorted(keep[:limit])]
+        for c in claims:
             lines += ["", f"## {escape_markdown(c.id)}: {c.verdict}", "",
                       escape_markdown(c.title), ""]
             lines += [f"- {escape_markdown(x)}" for x in summary_lines(report, c)]
+        if limit is not None and len(report.claims) > limit:
+            rest = len(report.claims) - limit
+            lines += ["", f"{_plural(rest, 'more claim')} not shown here: see the full report."]
         return "\n".join(lines) + "\n"
     if report.claims:
         lines += ["", *_table(report, limit)]
@@ -212,19 +222,40 @@ def render_step_summary(report: Report, max_bytes: int = STEP_SUMMARY_BUDGET) ->
     The full report when it fits; otherwise without the quotes; otherwise with as many table
     rows (claims, and changes) as fit, saying how many were left out.
     """
+    return _fitted(
+        report,
+        lambda text: len(text.encode("utf-8")) <= max_bytes,
+        "GitHub's job summary limit",
+    )
+
+
+def render_markdown_within(report: Report, max_chars: int) -> str:
+    """The Markdown report cut to at most ``max_chars`` characters, as :func:`render_step_summary`
+    cuts it (the quotes first, then table rows, saying so): for a pull-request comment, which
+    GitHub refuses over 65,536 characters. Characters are counted as UTF-16 code units, as
+    browsers and GitHub's API count them (a character outside the BMP counts two).
+
+    A limit too small for even the report's heading and summary line gives those."""
+    return _fitted(
+        report,
+        lambda text: len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF) <= max_chars,
+        f"{max_chars:,} characters",
+    )
+
+
+def _fitted(report: Report, fits: Callable[[str], bool], limit: str) -> str:
     full = _document(report, quotes=True)
-    if len(full.encode("utf-8")) <= max_bytes:
+    if fits(full):
         return full
-    note = ("*Shortened to fit GitHub's job summary limit: quotes left out. The JSON report "
-            "has everything.*")
+    note = f"*Shortened to fit {limit}: quotes left out. The JSON report has everything.*"
     short = _document(report, quotes=False, note=note)
-    if len(short.encode("utf-8")) <= max_bytes:
+    if fits(short):
         return short
     rows = max(len(report.claims), len(report.changes or ()))
     lo, hi = 0, rows  # the largest row limit that fits, by bisection
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if len(_document(report, quotes=False, limit=mid, note=note).encode("utf-8")) <= max_bytes:
+        if fits(_document(report, quotes=False, limit=mid, note=note)):
             lo = mid
         else:
             hi = mid - 1
