@@ -10,6 +10,7 @@ playwright's own download. The tests skip only when no Chromium is found, and ne
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -266,4 +267,48 @@ def test_text_contrast_meets_wcag_aa(browser: Any, reports: dict[str, Path], nam
     # QA7: the "✓ agree" count was 4.47:1 on its pale green (AA asks 4.5:1 for normal text)
     w = Watched(browser, reports[name])
     assert w.page.evaluate(_CONTRAST) == []
+    w.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_headings_and_keyboard_order(browser: Any, reports: dict[str, Path], width: int) -> None:
+    """A screen-reader user moves by headings, a keyboard user by Tab (QA7 Q13, QA8): one h1,
+    an h2 per part of the page, a level-3 heading per claim; the first Tab stop skips to the
+    claims, and Tab then moves through the page in the order it is laid out."""
+    w = Watched(browser, reports["conflicts"], viewport={"width": width, "height": 900})
+    page = w.page
+    headings = page.eval_on_selector_all(
+        "h1,h2,h3,[role=heading]",
+        "els => els.map(e => [e.getAttribute('aria-level') || e.tagName.slice(1),"
+        " e.innerText.trim()])",
+    )
+    assert [h for h in headings if h[0] in ("1", "2")] == [
+        ["1", headings[0][1]], ["2", "How to read this report"], ["2", "Sources"], ["2", "Claims"],
+    ]
+    titles = page.eval_on_selector_all("p.ctitle", "els => els.map(e => e.innerText.trim())")
+    assert [h[1] for h in headings if h[0] == "3"] == titles and len(titles) == 6
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.innerText") == "Skip to the claims"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # from the claims heading: the first filter
+    assert page.evaluate("document.activeElement.value") == "conflict"
+    # every Tab stop from the top of the page lies below or right of the one before it (by its
+    # row: a claim's row of cells is read left to right)
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(
+            "(() => {const e = document.activeElement; if (e === document.body) return null;"
+            " const r = e.getBoundingClientRect(); const c = e.closest('tr, form');"
+            " const top = c ? c.getBoundingClientRect().top : r.top;"
+            " return [Math.round(top + scrollY), Math.round(r.left), e.tagName]})()"
+        )
+        if stop is None or (stops and stop == stops[0]):
+            break
+        stops.append(stop)
+    assert len(stops) > 10
+    for before, after in itertools.pairwise(stops[1:]):  # the skip link floats at the top
+        assert (after[0], after[1]) >= (before[0], before[1]), (before, after)
+    w.check_quiet()
     w.close()

@@ -381,7 +381,7 @@ def test_a_large_run_lists_each_claims_own_cells_and_names_a_few_sources() -> No
     page = render_html(report)
     assert page.count('<td class="cell') == 20
     assert "Not found in the 280 other sources" in page
-    assert '<details class="sources-list"><summary>The 300 sources</summary>' in page
+    assert '<details class="sources-list"><summary><h2 id="sources-h">The 300 sources</h2></summary>' in page
     assert "conflicts with Outlet 2, Outlet 4, Outlet 6, Outlet 8, Outlet 10, Outlet 12, Outlet 14," \
         " Outlet 16 and 11 more</p>" in page
     assert "@media (max-width:100000px)" in page  # always the stack of cells

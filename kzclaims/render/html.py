@@ -323,7 +323,7 @@ def _legend() -> str:
         for v, (sym, label) in VERDICT_LABELS.items()
     )
     return (
-        '<details class="legend" open><summary>How to read this report</summary>'
+        '<details class="legend" open><summary><h2>How to read this report</h2></summary>'
         "<p>Each claim was searched for in every source. A cell shows the value that source gives"
         " (normalized: <b>≈</b> about, <b>≥</b> at least, <b>≤</b> at most), the passage it comes"
         " from with the value's words <mark>highlighted</mark>, and where that passage is"
@@ -362,16 +362,17 @@ def _sources(report: Report, names: dict[str, str]) -> str:
             f"<td>{published}</td><td>{where}</td></tr>"
         )
     table = (
-        '<table class="sources"><caption>Sources</caption><thead><tr><th scope="col">Outlet</th>'
+        '<table class="sources" aria-labelledby="sources-h"><thead><tr><th scope="col">Outlet</th>'
         '<th scope="col">Id</th><th scope="col">Published</th><th scope="col">File / URL</th>'
         "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
     if report.compact:  # a large run: the list is there, folded, not the first screen
         n = len(report.sources)
         return (
-            f"<details class=\"sources-list\"><summary>The {n} sources</summary>{table}</details>"
+            '<details class="sources-list"><summary><h2 id="sources-h">'
+            f"The {n} sources</h2></summary>{table}</details>"
         )
-    return table
+    return f'<h2 id="sources-h">Sources</h2>{table}'
 
 
 def _changes(report: Report, names: dict[str, str], present: set[str]) -> str:
@@ -527,7 +528,7 @@ def _claim(
         f'<span class="sym" aria-hidden="true">{sym}</span> {_e(label)}</span> '
         f'<code class="cid">{_e(claim.id)}</code> <span class="kind">{_e(claim.kind)}</span>'
         f' <span class="note">{_e(where)}</span></p>',
-        f'<p class="ctitle">{_e(claim.title)}</p>',
+        f'<p class="ctitle" role="heading" aria-level="3">{_e(claim.title)}</p>',
         f'<p class="sentence">{_e(verdict_sentence(claim, names))}</p>',
     ]
     expected = expected_sentence(claim, names)
@@ -605,7 +606,13 @@ background:var(--soft)}
 .verdicts dd{margin:0}
 table{border-collapse:collapse}
 .sources{margin:0 0 1em;width:100%}
-.sources caption,.changes h2{text-align:left;font-weight:700;font-size:1.15rem;margin:.4em 0}
+.changes h2{text-align:left;font-weight:700;font-size:1.15rem;margin:.4em 0}
+summary h2{display:inline;font-size:1.15rem;margin:0}
+.legend summary h2{font-size:1em}
+#claims:focus{outline:none}
+.skip{position:absolute;left:8px;top:-40px;z-index:2;padding:6px 10px;background:#fff;
+border:2px solid #0550ae;border-radius:4px}
+.skip:focus{top:8px}
 .sources th,.sources td,.changes th,.changes td{border-bottom:1px solid var(--line);
 padding:4px 8px;text-align:left;vertical-align:top}
 .sources thead th,.changes thead th{font-size:.85em;color:var(--muted)}
@@ -794,6 +801,7 @@ def render_html(report: Report) -> str:
         f"{_CSS_LARGE if report.compact else ''}</style>",
         "</head>",
         "<body>",
+        '<a class="skip" href="#claims">Skip to the claims</a>',
         "<main>",
         "<header>",
         f"<h1>{_e(title)}</h1>",
@@ -805,6 +813,7 @@ def render_html(report: Report) -> str:
         _sources(report, names),
         "</header>",
         _changes(report, names, {c.id for c in report.claims}),
+        '<h2 id="claims" tabindex="-1">Claims</h2>',
         _filters(report, counts),
         table,
         "</main>",
