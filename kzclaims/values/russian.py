@@ -184,13 +184,41 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, bool, str, int]
     head = text[max(0, start - 40) : start]
     m = _QUAL_BEFORE.search(head)
     if m is None:
-        return None
+        # the size of a change, its qualifier before "на": "выросли почти на 60%", "сократилось
+        # более чем на треть", "подорожал примерно на 15%"
+        na = _NA_BEFORE.search(head)
+        if na is None:
+            return None
+        m = _QUAL_BEFORE.search(head, 0, na.start())
+        if m is None or m.end() != na.start() or " ".join(
+            m.group("q").lower().split()
+        ) not in _BEFORE_NA:
+            return None
     phrase = " ".join(m.group("q").lower().split())
     q, incl = L.QUALIFIERS_BEFORE[phrase]
     qs = start - len(head) + m.start("q")
-    if phrase == "до" and _CHANGE_BEFORE.search(text[max(0, qs - 60) : qs]):
+    if phrase == "до" and _CHANGE_BEFORE.search(text[max(0, qs - 60) : qs]) and not (
+        _EXTENT_BEFORE.search(text[max(0, qs - 40) : qs])
+    ):
         return None
     return q, incl, m.group("q"), qs  # type: ignore[return-value]
+
+
+_NA_BEFORE = lazy(r"(?<![а-яё])на" + _SP + r"+$", _I)
+#: the qualifiers that may stand before "на" and the size of a change
+_BEFORE_NA = frozenset(
+    p for p in L.QUALIFIERS_BEFORE if p.split()[-1] not in (
+        "до", "от", "в", "в пределах", "численностью", "количестве", "превысило", "превысила",
+        "превысил", "превысили", "превышает", "превышают", "превысит", "не превысит",
+    ) and not p.startswith(("по ", "не превы", "в "))
+)
+# "до" after a measure of extent is "up to" even after a verb of change: "столб пепла поднялся
+# на высоту до 18 км", "опустился на глубину до 300 метров"
+_EXTENT_BEFORE = lazy(
+    r"(?<![а-яё])на" + _SP + r"+(?:высоту|глубину|расстояние|дальность|длину|ширину)" + _SP
+    + r"+$",
+    _I,
+)
 
 
 # ------------------------------------------------------------------------------------------
@@ -701,6 +729,17 @@ _P_YEAR = lazy(
 _P_DAYWORD = lazy(
     r"(?<![а-яё])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)(?![а-яё])", _I
 )
+# the day as an adjective of what happened on it: "причина вчерашнего отключения", "на
+# сегодняшнем заседании", "завтрашний матч" (not "вчерашнего дня", "на сегодняшний день": a
+# period's end or "as things stand", read by _P_RANGE_TO_NOW or not at all)
+_P_DAYADJ = lazy(
+    r"(?<![а-яё])(?P<w>(?:поза|после)?(?:вчера|завтра)шн|сегодняшн)(?:ий|его|ему|им|ем|яя|ей|юю"
+    r"|ее|ое|ая|ую|ие|их|ими)(?![а-яё])(?!" + _SP + r"+(?:день|дня|дню|днём|днем|числ[оау]"
+    r"|время|времени|момент|утро|утра|вечер|вечера|ночь|ночи))",
+    _I,
+)
+_DAYADJ_OFFSET = {"позавчерашн": -2, "вчерашн": -1, "сегодняшн": 0, "завтрашн": 1,
+                  "послезавтрашн": 2}
 _NUMW = trie_pattern(sorted(L.NUMBER_WORD_VALUES))
 _UNIT = trie_pattern(sorted(L.DURATION_UNITS))
 _AMOUNT = (
@@ -1222,6 +1261,10 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         off = L.DAY_WORDS[m.group("w").lower()]
         pd = PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None
         t.date(m.start(), m.end(), pd, relative=True)
+    for m in _P_DAYADJ.finditer(text) if "шн" in text else ():
+        off = _DAYADJ_OFFSET[m.group("w").lower()]
+        pd = PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None
+        t.date(m.start(), m.end(), pd, relative=True)
     for m in _P_IN.finditer(text) if "через" in words or "спустя" in words else ():
         n = _amount(m.group("n")) if m.group("n") else 1.0
         days = L.DURATION_UNITS[m.group("u").lower()]
@@ -1235,9 +1278,11 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
             continue
         if _tense(text, m.start(), m.end()) == "past":
             # "Спустя два дня министры одобрили запрос": two days after a day told before, not
-            # after the report's
-            t.add(m.start(), m.end(), None, 3)
-            t.later.append((m.start(), m.end(), n * days))
+            # after the report's; and how long it took ("свет вернули лишь через трое суток":
+            # three days, as "three days later" is)
+            t.duration(m.start(), m.end(), n * days, None, prio=3)
+            s0 = t.cands[-1][0]
+            t.later.append((s0, m.end(), n * days))
             continue
         pd = None
         if ref is not None:
