@@ -40,6 +40,26 @@ def validation() -> tuple[str, ...]:
     return ("spent7",) if re.search(r"^\| spent7 ", readme, re.M) else ("test7",)
 
 
+class _Entry:
+    """One entry of a dict constant, set and read as an attribute (None: the entry absent)."""
+
+    def __init__(self, table: dict[str, Any], entry: str) -> None:
+        self.table, self.entry = table, entry
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name in ("table", "entry"):
+            raise AttributeError(name)
+        return self.table.get(self.entry)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("table", "entry"):
+            object.__setattr__(self, name, value)
+        elif value is None:
+            self.table.pop(self.entry, None)
+        else:
+            self.table[self.entry] = value
+
+
 def _value(text: str) -> Any:
     if text in ("True", "False", "None"):
         return {"True": True, "False": False, "None": None}[text]
@@ -71,6 +91,10 @@ def main() -> None:
         name, values = item.split("=", 1)
         mod, attr = name.rsplit(".", 1)
         module = importlib.import_module(f"kzclaims.{mod}")
+        if attr.endswith("]"):  # one entry of a dict: CLEAR_BAR[duration]
+            attr, entry = attr[:-1].split("[")
+            module = _Entry(getattr(module, attr), entry)
+            attr = f"{attr}[{entry}]"
         assert hasattr(module, attr), name
         axes.append((module, attr, [_value(v) for v in values.split(",")]))
     settings = list(itertools.product(*(a[2] for a in axes)))
