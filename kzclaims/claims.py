@@ -519,6 +519,10 @@ def _tolerance(r: Reporter, node: Node | None, kind: Kind | None) -> Tolerance |
             pct = _number(m.group(1))
             if pct is not None:
                 return Tolerance(float(pct), relative=True)
+    if kind in ("date", "date_range", "duration") and isinstance(v, str):
+        days = parse_duration_days(v)  # "1 day", "2 weeks", as `expected` takes "10 days"
+        if days is not None:
+            return Tolerance(days)
     n = _number(v)
     if n is None or n < 0:
         unit = (

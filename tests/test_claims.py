@@ -350,3 +350,18 @@ def test_a_text_under_an_unknown_key_is_not_taken_for_the_missing_required_one()
     assert problems(one_claim("kind: count\nphrasings: [troops deployed]\n")) == [
         "claims.yaml:6:5: error: unknown key `phrasings` in claim `c1`, did you mean `find`?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "written", "days"),
+    [("duration", "1 day", 1.0), ("date", "2 days", 2.0), ("date_range", "1 week", 7.0), ("date", "3", 3.0)],
+)
+def test_a_tolerance_in_days_may_be_written_as_a_duration(kind: str, written: str, days: float) -> None:
+    # QA8: `expected: 10 days` was taken but `tolerance: 1 day` refused ("must be a number of days")
+    from kzclaims.model import Tolerance
+
+    cs = parse_claims(one_claim(f"kind: {kind}\nfind: x\ntolerance: {written}\n"), "claims.yaml")
+    assert cs.claims[0].tolerance == Tolerance(days)
+    assert problems(one_claim("kind: count\nfind: x\ntolerance: 1 day\n")) == [
+        'claims.yaml:7:16: error: `tolerance` must be a number or "N%" (0 or more), not `1 day`'
+    ]
