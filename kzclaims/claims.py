@@ -352,6 +352,12 @@ _NUMERIC_DATE = cached(r"\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*\Z
 _DURATION_WORDS = cached(r"(.*?)\s*\b(day|week|month|year)s?\s*\Z", re.IGNORECASE)
 
 
+def suggest_date(v: Any) -> str | None:
+    """The ISO date a date written otherwise (``19/08/2026``, ``August 19, 2026``) was probably
+    meant to be, for a message; None when nothing is obvious."""
+    return _suggest(v, "date")
+
+
 def _suggest(v: Any, kind: Kind) -> str | None:
     """What an ``expected`` the loader refused was probably meant to be, in the file's syntax:
     ``13/01/2022`` -> ``2022-01-13``, ``ten days`` -> ``10 days``, ``“2000”`` -> ``2000``,

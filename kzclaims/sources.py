@@ -223,9 +223,13 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
             except ValueError as exc:
                 r.error(node, f"not a valid date `{v}`: {exc}", "bad-date")
         else:
+            from kzclaims.claims import suggest_date
+
+            hint = suggest_date(v)
             r.error(
                 node,
-                f"`{key}` must be a date like 2022-01-12, not {type_name(node)} `{v}`",
+                f"`{key}` must be a date like 2022-01-12, not {type_name(node)} `{v}`"
+                + (f"; did you mean `{hint}`?" if hint else ""),
                 "bad-date",
             )
     if any(p.severity == "error" for p in r.problems[before:]) or file is None or sid is None:

@@ -115,6 +115,8 @@ def test_manifest_missing_file_and_unlisted_file(tmp_path: Path) -> None:
         ("sources:\n  - file: a.txt\n    outlt: X\n", "m.yaml:3:5: error: unknown key `outlt` in this source, did you mean `outlet`?"),
         ("sources:\n  - id: a\n", "m.yaml:2:5: error: this source is missing required key `file`"),
         ("sources:\n  - file: a.txt\n    published: yesterday\n", "m.yaml:3:16: error: `published` must be a date like 2022-01-12, not text `yesterday`"),
+        # QA8: a date as people write it gets the ISO form it probably means
+        ("sources:\n  - file: a.txt\n    published: 19/08/2026\n", "m.yaml:3:16: error: `published` must be a date like 2022-01-12, not text `19/08/2026`; did you mean `2026-08-19`?"),
         ("sources:\n  - file: a.txt\n    as_of: 2022-13-01\n", "m.yaml:3:12: error: not a valid date `2022-13-01`: month must be in 1..12"),
         ("sources:\n  - file: a.txt\n  - file: b.txt\n    id: a\n", "m.yaml:4:9: error: duplicate source id `a` (first used at line 2)"),
         ("sources:\n  - file: a.txt\n  - file: a.txt\n    id: b\n", "m.yaml:3:11: error: `a.txt` is listed twice (first at line 2)"),
