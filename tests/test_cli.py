@@ -570,3 +570,14 @@ def test_max_chars_cuts_the_markdown_report(corpus: Path) -> None:
     assert code == 2 and "Invalid value for --max-chars: it cuts a Markdown report: add" in err
     code, _, err = run("diff", "a.json", "b.json", "--format", "markdown", "--max-chars", "999")
     assert code == 2 and "--max-chars" in err
+
+
+def test_a_source_without_a_manifest_outlet_is_named_once(corpus: Path) -> None:
+    # QA8: without a manifest the outlet is the id (the file's stem), and explain printed
+    # "Ferry capsizes on Irtysh ... - Steppe News (Ferry capsizes on Irtysh ... - Steppe News,
+    # sources/Ferry capsizes ....html)"; the narrow sources listing printed the stem twice too
+    (corpus / "sources" / "sources.yaml").unlink()
+    code, out, _ = run("explain", "troops")
+    assert code == 0 and "weekly (sources/weekly.txt)  →" in out and "weekly (weekly," not in out
+    code, out, _ = run("sources", "-q", env={"COLUMNS": "60"})
+    assert code == 0 and out.splitlines()[0] == "agency" and "agency  agency" not in out

@@ -47,7 +47,10 @@ def render_explanation(console: Console, ex: Explanation) -> None:
     for se in ex.sources:
         console.print()
         t = Text(f"{se.source.outlet}", style="bold")
-        t.append(f" ({se.source.id}, {se.source.file})")
+        if se.source.outlet == se.source.id:  # no manifest outlet: the id said once
+            t.append(f" ({se.source.file})")
+        else:
+            t.append(f" ({se.source.id}, {se.source.file})")
         f = se.finding
         if f.found:
             t.append("  → ")

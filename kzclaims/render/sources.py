@@ -142,7 +142,7 @@ def render_sources_table(
                 t.append("\n")
             t.append(sid, style="bold")
             name, _, title = outlet.partition("\n")
-            t.append(f"  {name}\n")
+            t.append(f"  {name}\n" if name != sid else "\n")  # the id once, when it is both
             if title:
                 t.append(f"  {title}\n")
             t.append(f"  published {published} · {language} · {size}\n")
