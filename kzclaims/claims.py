@@ -22,7 +22,9 @@ __all__ = ["DAYS_PER_UNIT", "load_claims", "parse_claims", "parse_duration_days"
 TOP_KEYS = ("version", "title", "defaults", "claims")
 DEFAULT_KEYS = ("threshold",)
 CLAIM_KEYS = ("id", "title", "kind", "find", "unit", "expected", "tolerance", "threshold", "notes")
-CLAIM_REQUIRED = ("id", "title", "kind", "find")
+#: `find` may be left out: the title is then the claim's phrasing (a user writes a title, or a
+#: question, first; the title is searched as one more phrasing anyway)
+CLAIM_REQUIRED = ("id", "title", "kind")
 ID_RE = cached(r"[a-z0-9][a-z0-9-]*\Z")
 DEFAULT_THRESHOLD = 75.0
 #: The largest magnitude an ``expected`` or ``tolerance`` may have: far beyond any figure in the
@@ -150,7 +152,10 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
         return None
     before = len(r.problems)
     m = item.value
-    check_keys(r, item, CLAIM_KEYS, CLAIM_REQUIRED, _claim_name(item))
+    # a list under an unknown key, with no `find`, is a misnamed `find` (`phrasings: [...]`)
+    listed = [k for k, v in item.items() if k not in CLAIM_KEYS and v.is_sequence]
+    required = CLAIM_REQUIRED + (("find",) if "find" not in m and len(listed) == 1 else ())
+    check_keys(r, item, CLAIM_KEYS, required, _claim_name(item))
 
     cid = m.get("id")
     if cid is not None:
@@ -185,6 +190,8 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
             )
 
     find = _strings(r, m.get("find"), "find", required=True)
+    if m.get("find") is None and title is not None and isinstance(title.value, str):
+        find = (title.value.strip(),)  # no `find`: the title is what is searched
     find_node = m.get("find")
     if find_node is not None and len(find) == 1 and isinstance(find_node.value, str):
         parts = [p.strip() for p in find[0].split(",")]

@@ -115,7 +115,7 @@ def test_expected_forms(kind: str, written: str, expected: object) -> None:
         ("kind: count\nfind: [x, 3.5, {a: b}]\n", "claims.yaml:6:20: error: `find` must be text or a list of texts, not a mapping"),
         ("kind: cont\nfind: x\n", "claims.yaml:5:11: error: unknown kind `cont`; did you mean `count`?"),
         ("kind: count\nfind: x\nexpeted: 3\n", "claims.yaml:7:5: error: unknown key `expeted` in claim `c1`, did you mean `expected`?"),
-        ("kind: count\n", "claims.yaml:3:5: error: claim `c1` is missing required key `find`"),
+        ("kind: count\nfind:\n", "claims.yaml:6:10: error: `find` must be text or a list of texts, not an empty text"),
         ("kind: count\nfind: x\nunit: [troops, null]\n", "`unit` must be text or a list of texts"),
     ],
 )
@@ -343,13 +343,22 @@ def test_unicode_line_separators_are_spaces_so_lines_are_the_editors() -> None:
 
 def test_a_text_under_an_unknown_key_is_not_taken_for_the_missing_required_one() -> None:
     assert problems(one_claim("kind: count\ncomment: troops\n")) == [
-        "claims.yaml:3:5: error: claim `c1` is missing required key `find`",
         "claims.yaml:6:5: error: unknown key `comment` in claim `c1` (allowed: id, title, kind, "
         "find, unit, expected, tolerance, threshold, notes)",
     ]
     assert problems(one_claim("kind: count\nphrasings: [troops deployed]\n")) == [
         "claims.yaml:6:5: error: unknown key `phrasings` in claim `c1`, did you mean `find`?"
     ]
+
+
+@pytest.mark.parametrize("kind", ["count", "date", "statement"])
+def test_a_claim_of_a_title_only_searches_its_title(kind: str) -> None:
+    # QA8: a user's first claims are titles or questions; `find` was required, although the
+    # title is searched as one more phrasing anyway ("claim `passengers` is missing required
+    # key `find`")
+    text = "version: 1\nclaims:\n  - id: a\n    title: How many people were on board?\n"
+    cs = parse_claims(text + f"    kind: {kind}\n", "claims.yaml")
+    assert cs.claims[0].find == ("How many people were on board?",) and cs.warnings == ()
 
 
 @pytest.mark.parametrize(

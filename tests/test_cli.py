@@ -125,7 +125,7 @@ def test_fail_on(corpus: Path) -> None:
         ("version: 1\nclaims:\n  - {id: a, title: T, kind: count, find: x}\n  - {id: a, title: T, kind: count, find: y}\n",
          "claims.yaml:4:10: error: duplicate claim id `a` (first used at line 3)"),
         ("version: 1\nclaims:\n  - {id: a, title: T, kind: counts, find: x}\n", "claims.yaml:3:29: error: unknown kind `counts`"),
-        ("version: 1\nclaims:\n  - {id: a, title: T, kind: count}\n", "claims.yaml:3:5: error: claim `a` is missing required key `find`"),
+        ("version: 1\nclaims:\n  - {id: a, kind: count}\n", "claims.yaml:3:5: error: claim `a` is missing required key `title`"),
         ("version: 1\nclaims:\n  - {id: a, title: T, kind: date, find: x, expected: soon}\n",
          "claims.yaml:3:54: error: `expected` for a date claim must be"),
     ],

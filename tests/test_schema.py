@@ -158,6 +158,7 @@ STATEMENT = """\
 
 VALID_CLAIMS = {
     "minimal statement": claims_doc(STATEMENT),
+    "title only, no find": claims_doc("- {id: a, title: How many died, kind: count}"),
     "everything": "version: 1\ntitle: T\ndefaults:\n  threshold: 80\n" + claims_doc("""\
         - id: csto-troops
           title: Size of the CSTO contingent
@@ -226,7 +227,6 @@ INVALID_CLAIMS = {
     "title blank": claims_doc("- {id: a, title: ' ', kind: statement, find: x}"),
     "unknown kind": claims_doc("- {id: a, title: A, kind: counts, find: x}"),
     "kind missing": claims_doc("- {id: a, title: A, find: x}"),
-    "find missing": claims_doc("- {id: a, title: A, kind: statement}"),
     "find empty list": claims_doc("- {id: a, title: A, kind: statement, find: []}"),
     "find empty text": claims_doc("- {id: a, title: A, kind: statement, find: ''}"),
     "find mapping": claims_doc("- {id: a, title: A, kind: statement, find: {a: b}}"),
