@@ -1016,8 +1016,13 @@ def check(
 @app.command()
 def explain(
     claim_id: Annotated[
-        str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim to explain.")
-    ],
+        str | None,
+        typer.Argument(
+            metavar="CLAIM_ID",
+            help="The id of the claim to explain (without it, the ids are listed).",
+            show_default=False,
+        ),
+    ] = None,
     claims: ClaimsOpt = None,
     sources: SourcesOpt = None,
     threshold: ThresholdOpt = None,
@@ -1035,6 +1040,11 @@ def explain(
     _apply(quiet, color)
     claims, sources = _locate(claims, sources)
     claimset, corpus = _load(claims, sources, follow_symlinks)
+    if claim_id is None:  # the ids to choose from, not only "Missing argument 'CLAIM_ID'"
+        ids = [c.id for c in claimset.claims]
+        shown = ", ".join(ids[:12]) + (f" and {len(ids) - 12} more" if len(ids) > 12 else "")
+        _err(f"kzclaims explain: error: which claim? give its id: {shown}")
+        raise typer.Exit(EXIT_INPUT)
     from kzclaims.pipeline import explain as run_explain
     from kzclaims.pipeline import select_claims
 

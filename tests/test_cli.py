@@ -581,3 +581,10 @@ def test_a_source_without_a_manifest_outlet_is_named_once(corpus: Path) -> None:
     assert code == 0 and "weekly (sources/weekly.txt)  →" in out and "weekly (weekly," not in out
     code, out, _ = run("sources", "-q", env={"COLUMNS": "60"})
     assert code == 0 and out.splitlines()[0] == "agency" and "agency  agency" not in out
+
+
+def test_explain_without_an_id_lists_the_ids(corpus: Path) -> None:
+    # QA8: "Missing argument 'CLAIM_ID'" left a new user to open claims.yaml for the ids
+    code, out, err = run("explain")
+    assert code == 2 and out == ""
+    assert err == "kzclaims explain: error: which claim? give its id: troops, withdrawal-start, emergency, toll\n"
