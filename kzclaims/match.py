@@ -331,6 +331,37 @@ def _direct_table(p: _Phrase, toks: Iterable[str]) -> _Table:
     return table
 
 
+def _table_rows(p: _Phrase, words: Iterable[str]) -> _Table:
+    """:func:`_direct_table` of ``words``, with one rapidfuzz pass per phrasing word over them
+    instead of a :func:`_ratio` call per (word, phrasing word): a word scores above 0 only when
+    it is the phrasing word, one of its synonyms or within :data:`WORD_CUTOFF` of it (the pass
+    finds those, by the same ratio and cutoff), and only those are scored, by :func:`_ratio` as
+    there, so the rows are the same (``tests/test_match.py`` compares both)."""
+    distinct = set(words)
+    strong = [t for t in distinct if not is_weak(t)]
+    table: _Table = {}
+    for i, w in enumerate(p.words):
+        if is_weak(w):  # a weak word matches only itself
+            if w in distinct:
+                table.setdefault(w, []).append((i, 1.0))
+            continue
+        near = {
+            t for t, _, _ in process.extract(
+                w, strong, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+            )
+        }
+        near.update(distinct & SYNONYMS.get(w, frozenset()))
+        if w in distinct:
+            near.add(w)
+        for t in near:
+            if is_weak(t):
+                continue  # never matches a phrasing word that is not weak
+            sim = _ratio(w, t)
+            if sim > 0.0:
+                table.setdefault(t, []).append((i, sim))
+    return table
+
+
 def score_passage(phrasing: str, text: str, language: str = "en") -> float:
     """The score (0-100) of ``text`` for ``phrasing``, computed directly (no index, no pairs)."""
     p = _phrase(phrasing)
@@ -363,7 +394,7 @@ def score_tokens(phrasing: str, toks: Sequence[Sequence[str]]) -> list[float]:
             _ROWS.clear()
             rows = _ROWS[phrasing] = {}
             _ROWS_KEPT = 0
-        table = _direct_table(p, new)
+        table = _table_rows(p, new)
         for t in new:
             rows[t] = table.get(t, _NO_HITS)
         _ROWS_KEPT += len(new)

@@ -507,3 +507,30 @@ def test_weak_near_is_a_pass_over_every_weak_word() -> None:
             )
         }
         assert set(weak_near(w)) == want, w
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_table_rows_equal_the_direct_table(seed: int) -> None:
+    """match._table_rows (one rapidfuzz pass per phrasing word, then _ratio on what it finds)
+    gives the rows of the direct table (_ratio of every word with every phrasing word): on
+    synthetic text with misspellings, the bundled corpus's words, weak and number words, words
+    with digits, and synonyms."""
+    from kzclaims.match import _WEAK, SYNONYMS, _direct_table, _phrase, _table_rows, tokens
+
+    sents, phrasings = _synthetic(seed)
+    root = Path(__file__).resolve().parent.parent
+    corpus = " ".join(p.read_text(encoding="utf-8") for p in sorted((root / "sources").glob("*.txt")))
+    rnd = random.Random(seed)
+    synonyms = sorted(SYNONYMS)
+    words = {t for s in sents for t in tokens(s.text)} | set(tokens(corpus))
+    words |= set(rnd.sample(sorted(_WEAK), 50)) | {"2,030", "2030", "covid19", "1st", "a"}
+    for w in rnd.sample(synonyms, 20):
+        words |= {w, *SYNONYMS[w]}
+    phrasings += [
+        " ".join(rnd.sample(synonyms, 3)), "the 2,030 troops of the CSTO", "covid19 cases",
+        "of the and", "peacekeepers arrived on 6 January",
+    ]
+    for phrasing in phrasings:
+        p = _phrase(phrasing)
+        if p is not None:
+            assert _table_rows(p, words) == _direct_table(p, words), phrasing
