@@ -674,11 +674,15 @@ def _duplicates(sources: list[Source]) -> list[Problem]:
     canonical link names the page). Each copy counts as one more outlet in the verdicts, the
     outliers and the agreement across sources, so one outlet saved twice outvotes another."""
     import hashlib
+    import re
 
     by_text: dict[str, str] = {}
     by_url: dict[str, str] = {}
     out: list[Problem] = []
-    for s in sources:
+    # the copy is the one named as a copy ("article (1).html", "article - Copy.txt", "Copy of
+    # article.docx", "статья - копия.txt"), else the later: the warning names it, not the original
+    copy = re.compile(r"(?i)(?: \(\d+\)| - (?:copy|копия)(?: \(\d+\))?)\.[^./]+$|(?:^|/)copy of ")
+    for s in sorted(sources, key=lambda s: copy.search(s.file) is not None):
         words = " ".join(s.text.split())
         key = hashlib.sha256(words.encode("utf-8")).hexdigest() if words else None
         url = (s.url or "").strip().rstrip("/") or None

@@ -242,9 +242,10 @@ def test_a_source_saved_twice_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "empty2.txt").write_text("\n", encoding="utf-8")
     corpus = load_sources(tmp_path, "src")
+    # QA8: the warning is on the copy, "daily (1).html", not on the page it copies
     assert [str(w) for w in corpus.warnings if w.code == "duplicate-source"] == [
-        "src/daily-amp.html: warning: the same address (https://daily.example/flood) as"
-        " src/daily (1).html: each copy counts as one more source in the comparison; keep one",
-        "src/daily.html: warning: the same text as src/daily (1).html: each copy counts as one"
+        "src/daily.html: warning: the same address (https://daily.example/flood) as"
+        " src/daily-amp.html: each copy counts as one more source in the comparison; keep one",
+        "src/daily (1).html: warning: the same text as src/daily.html: each copy counts as one"
         " more source in the comparison; keep one",
     ]
