@@ -61,6 +61,7 @@ class ManifestEntry:
     as_of: dt.date | None = None
     url: str | None = None
     language: str | None = None  # None: detected from the text
+    outlet_given: bool = True  # False: `outlet` is the id (no manifest, or no `outlet:`)
     line: int = 0
     col: int = 0
     file_col: int = 0  # column of the `file:` value, for "file not found" messages
@@ -238,6 +239,7 @@ def _entry(r: Reporter, item: Node) -> ManifestEntry | None:
         file=file,
         id=sid,
         outlet=texts["outlet"] or sid,
+        outlet_given=bool(texts["outlet"]),
         title=texts["title"],
         published=dates["published"],
         as_of=dates["as_of"],
@@ -739,7 +741,7 @@ def _unlisted_entries(
             )
             continue
         stems[stem] = name
-        entries.append(ManifestEntry(file=name, id=stem, outlet=stem))
+        entries.append(ManifestEntry(file=name, id=stem, outlet=stem, outlet_given=False))
     return entries
 
 
@@ -823,7 +825,8 @@ def _source(
         id=e.id,
         file=shown,
         text=doc.text,
-        outlet=e.outlet,
+        # a saved web page names its site: a better column title than the file's name
+        outlet=e.outlet if e.outlet_given or not doc.site else doc.site,
         title=title,
         published=published,
         published_inferred=e.published is None and published is not None,

@@ -249,3 +249,27 @@ def test_a_source_saved_twice_is_a_warning(tmp_path: Path) -> None:
         "src/daily (1).html: warning: the same text as src/daily.html: each copy counts as one"
         " more source in the comparison; keep one",
     ]
+
+
+def test_a_saved_pages_outlet_is_its_site_unless_the_manifest_names_one(tmp_path: Path) -> None:
+    # QA8: without `outlet:` a page's column was titled by its file name ("Ferry capsizes on
+    # Irtysh near Pavlodar, dozens missing - Steppe News"), though the page names its site
+    page = ("<html lang='en'><head><title>Ferry capsizes</title>{meta}</head><body><article>"
+            "<h1>Ferry capsizes</h1><p>At least 11 people were killed when the ferry capsized on"
+            " the Irtysh on Wednesday evening, officials said.</p></article></body></html>")
+    named = "<meta property='og:site_name' content='Steppe News'>"
+    host = "<link rel='canonical' href='https://www.tass.com/world/1234'>"
+    (tmp_path / "Ferry capsizes - Steppe News.html").write_text(page.format(meta=named), encoding="utf-8")
+    (tmp_path / "tass-ferry.html").write_text(page.format(meta=host), encoding="utf-8")
+    (tmp_path / "wire.txt").write_text("Eleven people were killed.\n", encoding="utf-8")
+    corpus = load_sources(tmp_path, "src")
+    assert [(s.id, s.outlet) for s in corpus.sources] == [
+        ("Ferry capsizes - Steppe News", "Steppe News"), ("tass-ferry", "tass.com"), ("wire", "wire"),
+    ]
+    write_manifest(tmp_path, "sources:\n  - file: tass-ferry.html\n    outlet: TASS\n"
+                             "  - file: Ferry capsizes - Steppe News.html\n    id: steppe\n"
+                             "  - file: wire.txt\n")
+    corpus = load_sources(tmp_path, "src")
+    assert [(s.id, s.outlet) for s in corpus.sources] == [
+        ("tass-ferry", "TASS"), ("steppe", "Steppe News"), ("wire", "wire"),
+    ]

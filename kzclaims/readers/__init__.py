@@ -75,6 +75,7 @@ class Document:
     published: dt.date | None = None
     language: str | None = None
     url: str | None = None
+    site: str | None = None  # the site a web page names (og:site_name, else its host)
     encoding: str = "utf-8"
     warnings: tuple[Problem, ...] = ()  # warnings about the file, e.g. its encoding
 

@@ -199,5 +199,15 @@ def read_html(data: bytes, shown: str) -> Document:
         published=published,
         language=lang.group(1).decode("ascii").lower() if lang else None,
         url=(doc.url or None) if doc is not None else None,
+        site=_site(doc.sitename) if doc is not None else None,
         warnings=tuple(warnings),
     )
+
+
+def _site(name: str | None) -> str | None:
+    """The site a page names, as an outlet: its og:site_name ("Steppe News"), else the host
+    trafilatura takes from its address, without "www." ("tass.ru")."""
+    name = " ".join((name or "").split())
+    if name.lower().startswith("www."):
+        name = name[4:]
+    return name[:80] or None
