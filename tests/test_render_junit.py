@@ -109,3 +109,16 @@ def test_empty_report_is_valid() -> None:
 
 def test_deterministic() -> None:
     assert render_junit(compared_report()) == render_junit(compared_report())
+
+
+def test_a_dropped_cell_says_why_it_was_left_out() -> None:
+    # QA8: "not found (a passage matched but gave no value)" for a value the agreement dropped
+    why = "abstained: its value “Twelve people” scores 100, no other source gives it"
+    r = Report("claims.yaml", SOURCES, (claim("passengers", "agree", [
+        found("tdi", "87 people", 87), found("akorda", "87 passengers", 87),
+        missing("rfe", quote="Twelve people are still missing.", line=4, score=100.0, why=why,
+                agreement="dropped"),
+    ]),))
+    out = render_junit(r)
+    assert f"RFE/RL: not found ({why}) [sources/rfe.md:4]" in out
+    assert "gave no value" not in out

@@ -190,3 +190,17 @@ def test_a_compact_reports_markdown_is_cut_too() -> None:
     text = render_markdown_within(r, 20_000)
     assert len(text) <= 20_000 and "more claims not shown here" in text
     assert sum(line.startswith("## claim-") for line in text.splitlines()) > 10
+
+
+def test_a_dropped_cells_quote_says_why_it_was_left_out() -> None:
+    # QA8: a value the agreement across sources dropped read "no value read" under its quote,
+    # as if the passage held none ("Of the 87 passengers ... Twelve people are still missing")
+    why = "abstained: its value “Twelve people” scores 100, no other source gives it"
+    r = Report("claims.yaml", SOURCES, (claim("passengers", "agree", [
+        found("tdi", "87 people", 87), found("akorda", "87 passengers", 87),
+        missing("rfe", quote="Twelve people are still missing.", line=4, score=100.0, why=why,
+                agreement="dropped"),
+    ]),))
+    text = render_markdown(r)
+    assert f"- **RFE/RL**: {why}; `sources/rfe.md:4`, score 100" in text
+    assert "no value read" not in text

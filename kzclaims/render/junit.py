@@ -51,7 +51,9 @@ def _values(report: Report, c: ClaimResult, names: dict[str, str], files: dict[s
         name = names.get(s.id, s.id)
         if f is None or not f.found:
             line = f"{name}: not found"
-            if f is not None and f.quote:
+            if f is not None and f.why:  # abstained, or dropped by the agreement across sources
+                line += f" ({f.why})"
+            elif f is not None and f.quote:
                 line += " (a passage matched but gave no value)"
         else:
             line = f"{name}: {finding_cell(f, c.kind)}"

@@ -145,8 +145,8 @@ def _quotes(report: Report) -> list[str]:
             if not f.quote:
                 continue
             where = cite(files.get(f.source, ""), f)
-            if not f.found:
-                what = "no value read"
+            if not f.found:  # why it was left out (abstained, dropped by the agreement), if said
+                what = escape_markdown(f.why) if f.why else "no value read"
             elif c.kind == "statement":
                 what = "states it"
             else:
