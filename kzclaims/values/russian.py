@@ -655,7 +655,8 @@ _YEAR_AFTER = (
     _SP + r"+(?P<y>(?:19|20)\d\d)(?:" + _SP + r"*(?:года|году|год|г\.|г(?![а-яё])))?"
 )
 _P_DMY = lazy(
-    r"(?<![\d.])(?:" + _DAY + r"|(?P<od>" + _ORD + r"))" + _SP + r"+" + _MONTH
+    r"(?<![\d.])(?:" + _DAY + r"|(?:(?<![а-яё])(?P<tens>двадцать|тридцать)" + _SP + r"+)?(?P<od>"
+    + _ORD + r"))" + _SP + r"+" + _MONTH
     + r"(?:" + _YEAR_AFTER + r")?",
     _I,
 )
@@ -1191,6 +1192,11 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
                 m.group("y") is None, prio=2)
     for m in _P_DMY.finditer(text) if has_month else ():
         d = int(m.group("d")) if m.group("d") else L.ORDINALS[m.group("od").lower()]
+        if m.group("tens"):
+            # "двадцать третьего февраля", "тридцать первого декабря": a day in words
+            d += 20 if m.group("tens").lower() == "двадцать" else 30
+            if d > 31 or L.ORDINALS[m.group("od").lower()] > 9:
+                continue
         mon = _month(m.group("mon"))
         mon_text = m.group("mon").lower().rstrip(".")
         if mon_text in L.MONTH_ABBREVIATIONS and not m.group("mon").endswith(".") and \
