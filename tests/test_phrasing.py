@@ -1,9 +1,11 @@
 """A claim phrased the way a user writes it (issue 10, phrasing stability): the title is searched
-as one more phrasing (not for dates), and question words weigh like stop words."""
+as one more phrasing (a date's only when the claim has one phrasing in its language and the title
+adds a word), and question words weigh like stop words."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from kzclaims.claims import parse_claims
 from kzclaims.match import is_weak, tokens
@@ -23,12 +25,18 @@ claims:
     kind: date
     find:
       - when was the pact between the two navies concluded?
+  - id: derailment-date
+    title: Date of the derailment
+    kind: date
+    find:
+      - when did the freight train come off the rails?
 """
 
 TEXT = (
     "The strike entered its second week on Monday.\n\n"
     "The port authority says some sixty ships are now waiting at anchor in the estuary.\n\n"
-    "Relying on the Security Treaty, the minister today asked for help.\n"
+    "Relying on the Security Treaty, the minister today asked for help.\n\n"
+    "The derailment happened on October 2 near the Aller bridge.\n"
 )
 
 
@@ -39,18 +47,33 @@ def _cells() -> dict[str, object]:
     return {r.id: r.findings[0] for r in results}
 
 
-def test_the_title_is_one_more_phrasing_except_for_dates() -> None:
+def test_the_title_is_one_more_phrasing_a_dates_only_with_one_line() -> None:
     claimset = parse_claims(CLAIMS, "claims.yaml")
-    ships, treaty = claimset.claims
+    ships, treaty, derailment = claimset.claims
     assert phrasings(ships) == (*ships.find, "Ships waiting at anchor")
-    assert phrasings(treaty) == treaty.find
+    # a date claim of one English line: its title is one more phrasing
+    assert phrasings(treaty) == (*treaty.find, "Date of the Security Treaty")
+    assert phrasings(derailment) == (*derailment.find, "Date of the derailment")
+    # not with two lines in the title's language (what the user wrote is enough)
+    two = replace(derailment, find=(*derailment.find, "the freight train derailed"))
+    assert phrasings(two) == two.find
+    # nor when the title only repeats words of the line (it would only lower the bar: the
+    # bundled corpus's "Date of the Collective Security Treaty")
+    same = replace(treaty, find=("decision under Article 4 of the Security Treaty of",))
+    assert phrasings(same) == same.find
+    # a Russian line does not count against an English title
+    ru = replace(derailment, find=(*derailment.find, "дата крушения поезда"))
+    assert phrasings(ru) == (*ru.find, "Date of the derailment")
 
 
 def test_a_one_line_question_is_found_through_the_title() -> None:
     cells = _cells()
     ships = cells["ships"]
     assert ships.found and ships.value == 60  # type: ignore[attr-defined]
-    # a date beside the name its title gives is no answer: the title is not searched for dates
+    derailment = cells["derailment-date"]
+    assert derailment.found and derailment.value == "2023-10-02"  # type: ignore[attr-defined]
+    # a date beside the name its title gives, whose words say another role ("asked": a
+    # request), is no answer (pipeline.TITLE_DATE_FIT)
     assert not cells["treaty-date"].found  # type: ignore[attr-defined]
 
 
