@@ -65,6 +65,43 @@ def _flags_without_metavar() -> None:
 
 _flags_without_metavar()
 
+#: narrower than this, --help is click's plain list: typer's rich table of options gives the
+#: name, the --no- form, the type and the help a column each, and at 80 columns it cut option
+#: names ("--update-baseli…", "--scheduler-tim…") and help words ("('articles/**/*.…")
+PLAIN_HELP_BELOW = 100
+
+
+def _plain_help_when_narrow() -> None:
+    """In a terminal narrower than :data:`PLAIN_HELP_BELOW` columns (and when --help is piped:
+    80), show click's plain help, which wraps text under each option and never cuts a name.
+    (Guarded: a typer without these classes keeps its own display.)"""
+    try:
+        from typer.core import TyperCommand, TyperGroup
+    except ImportError:  # pragma: no cover
+        return
+    for cls in (TyperCommand, TyperGroup):
+        original = cls.format_help
+        if getattr(original, "_kzclaims", False):  # pragma: no cover
+            continue
+
+        def format_help(
+            self: Any, ctx: Any, formatter: Any, _original: Any = original, _cls: Any = cls
+        ) -> Any:
+            import shutil
+
+            if shutil.get_terminal_size().columns >= PLAIN_HELP_BELOW:
+                return _original(self, ctx, formatter)
+            super(_cls, self).format_help(ctx, formatter)  # click's own
+            # rich markup escapes ("kzclaims\\[remote]") are plain text here
+            formatter.buffer[:] = [part.replace("\\[", "[") for part in formatter.buffer]
+            return None
+
+        format_help._kzclaims = True  # type: ignore[attr-defined]
+        cls.format_help = format_help  # type: ignore[method-assign]
+
+
+_plain_help_when_narrow()
+
 app = typer.Typer(
     name="kzclaims",
     help="Compare what several outlets report about the same event: find each curated claim in "

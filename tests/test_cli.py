@@ -588,3 +588,17 @@ def test_explain_without_an_id_lists_the_ids(corpus: Path) -> None:
     code, out, err = run("explain")
     assert code == 2 and out == ""
     assert err == "kzclaims explain: error: which claim? give its id: troops, withdrawal-start, emergency, toll\n"
+
+
+def test_help_in_an_80_column_terminal_cuts_no_option_name() -> None:
+    # QA8: typer's rich table of options, at 80 columns (and whenever --help is piped), cut
+    # names and words: "--update-baseli…", "--scheduler-tim…", "('articles/**/*.…"
+    code, out, _ = run("compare", "--help", env={"COLUMNS": "80"})
+    assert code == 0 and "…" not in out
+    for name in ("--update-baseline", "--no-step-summary", "--follow-symlinks",
+                 "--scheduler-timeout", "--max-chars", "('articles/**/*.html')"):
+        assert name in out, name
+    assert '"kzclaims[remote]")' in out and "\\[" not in out  # no rich markup escapes
+    assert max(len(line) for line in out.splitlines()) <= 80
+    code, wide, _ = run("compare", "--help", env={"COLUMNS": "120"})
+    assert code == 0 and "╭─ Options" in wide  # a wide terminal keeps the rich panels
