@@ -731,12 +731,13 @@ _P_DAYWORD = lazy(
     r"(?<![а-яё])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)(?![а-яё])", _I
 )
 # the day as an adjective of what happened on it: "причина вчерашнего отключения", "на
-# сегодняшнем заседании", "завтрашний матч" (not "вчерашнего дня", "на сегодняшний день": a
-# period's end or "as things stand", read by _P_RANGE_TO_NOW or not at all)
+# сегодняшнем заседании", "завтрашний матч", "вчерашним вечером" (not "на сегодняшний день", "на
+# сегодняшний момент": "as things stand"; nor "вчерашние школьники": fresh school-leavers; "с 5
+# сентября до вчерашнего дня" is a period, read by _P_RANGE_TO_NOW, which starts earlier)
 _P_DAYADJ = lazy(
     r"(?<![а-яё])(?P<w>(?:поза|после)?(?:вчера|завтра)шн|сегодняшн)(?:ий|его|ему|им|ем|яя|ей|юю"
-    r"|ее|ое|ая|ую|ие|их|ими)(?![а-яё])(?!" + _SP + r"+(?:день|дня|дню|днём|днем|числ[оау]"
-    r"|время|времени|момент|утро|утра|вечер|вечера|ночь|ночи))",
+    r"|ее|ое|ая|ую|ие|их|ими)(?![а-яё])(?!" + _SP + r"+(?:школьник|выпускник|студент))"
+    r"(?P<now>" + _SP + r"+(?:день|дня|дню|числ[оау]|момент|время|времени)(?![а-яё]))?",
     _I,
 )
 _DAYADJ_OFFSET = {"позавчерашн": -2, "вчерашн": -1, "сегодняшн": 0, "завтрашн": 1,
@@ -1268,6 +1269,8 @@ def _scan_temporal(text: str, ref: dt.date | None, conv: Conventions) -> _T:
         pd = PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None
         t.date(m.start(), m.end(), pd, relative=True)
     for m in _P_DAYADJ.finditer(text) if "шн" in text else ():
+        if m.group("now") and m.group("w").lower() == "сегодняшн":
+            continue  # "на сегодняшний день", "до сегодняшнего дня": as things stand
         off = _DAYADJ_OFFSET[m.group("w").lower()]
         pd = PartialDate.from_date(ref + dt.timedelta(days=off)) if ref else None
         t.date(m.start(), m.end(), pd, relative=True)
