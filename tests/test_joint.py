@@ -190,9 +190,11 @@ def test_a_value_answers_one_claim(tmp_path: Path) -> None:
 #: right 84.4 %, 10 false finds, verdicts 76.9 %; with "lives", "sought" and "крушение катастрофа":
 #: found 90.2 %, value right 85.0 %, 10 false finds, verdicts 76.9 %. With the agreement across
 #: sources (sixth pass): found 91.9 %, value right 87.9 %, 9 false finds, verdicts 76.9 %.
-SPENT_FLOORS = {"found_recall": 89.5, "value_right": 85.5}
+#: With the clear best of a length of time 30 points down (ninth pass): found 92.5 %, value right
+#: 91.3 %, 3 false finds, verdicts 87.2 %.
+SPENT_FLOORS = {"found_recall": 91.0, "value_right": 89.5}
 SPENT_MAX_FALSE_FINDS = 5  # 3 in the eighth pass
-SPENT_VERDICTS_FLOOR = 77.0  # 82.1 % in the eighth pass
+SPENT_VERDICTS_FLOOR = 84.0  # 82.1 % in the eighth pass, 87.2 % in the ninth
 
 
 def test_spent_half_floor() -> None:
@@ -364,7 +366,7 @@ def test_clear_best_below_the_threshold() -> None:
 #: session its failures were read (design data since); on main at 238bb40: found 89.9 %, value
 #: right 83.4 %, 18 false finds, verdicts 75.0 %; with the seventh pass's standing figure:
 #: found 89.9 %, value right 83.9 %, 16 false finds, verdicts 75.0 %.
-SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 81.5}
+SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 83.0}  # ninth pass: 89.4 / 84.9 %
 SPENT4_MAX_FALSE_FINDS = 11  # 9 in the eighth pass
 SPENT4_VERDICTS_FLOOR = 75.0  # 79.5 % in the eighth pass
 
@@ -438,7 +440,10 @@ def test_spent5_half_floor() -> None:
 #: (2026-12-07, 18:00 UTC) it is the validation split: its figures are read at every change (a
 #: change is kept only if they do not fall), its failures are not; a seventh half (test7) is held
 #: out. Floors a little below the figure measured once.
-SPENT6_FLOORS = {"found_recall": 88.5, "value_right": 82.0}  # ninth pass: 91.6 / 84.8 %
+#: With the ninth pass's periods named by their roles ("on Friday, running until July 14") and the
+#: clear best of a length of time 30 points down: found 92.7 %, value right 85.9 %, 8 false finds,
+#: verdicts 82.2 % (a development figure: spent6 is design data from the ninth session on).
+SPENT6_FLOORS = {"found_recall": 90.5, "value_right": 84.0}  # ninth pass: 91.6 / 84.8 %
 SPENT6_MAX_FALSE_FINDS = 10  # 8 in the eighth pass, 7 in the ninth
 SPENT6_VERDICTS_FLOOR = 78.0  # 80.0 % in the eighth pass, 82.2 % in the ninth
 
