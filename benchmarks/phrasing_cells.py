@@ -87,7 +87,7 @@ def score(table: dict[Cell, tuple]) -> tuple[int, int]:
 #: the classes of a lost cell, tested in this order (the first that holds is counted)
 CLASSES = (
     "bridge: the source's language has no phrasing in the mode",
-    "date claim: the mode's phrasings only (a date's title is not searched as written)",
+    "date claim: the mode's phrasing misses the report's wording (its title too, if searched)",
     "question: the mode's phrasing in the source's language is a question",
     "short: the mode's phrasings in the source's language have at most 2 content words",
     "unit: the claim's unit words are in a phrasing as written, in none of the mode's",
