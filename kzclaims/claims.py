@@ -162,11 +162,19 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
         if not isinstance(cid.value, str | int) or isinstance(cid.value, bool):
             r.error(cid, f"`id` must be text, not {type_name(cid)}", "bad-type")
         elif not ID_RE.match(str(cid.value)):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", str(cid.value).lower()).strip("-")
+            raw = str(cid.value).lower()
+            # an id in another alphabet ("погибшие"): its letters are lower-case, but not a-z
+            latin = "" if raw.isascii() else " Latin"
+            if re.search(r"[а-яё]", raw):
+                from kzclaims.lang.bridge import transliterate
+
+                raw = transliterate(raw, "en")
+            suggestion = re.sub(r"[^a-z0-9]+", "-", raw).strip("-")
             hint = f"; try `{suggestion}`" if suggestion and ID_RE.match(suggestion) else ""
             r.error(
                 cid,
-                f"invalid id `{cid.value}`: use lower-case letters, digits and dashes{hint}",
+                f"invalid id `{cid.value}`: use lower-case{latin} letters, digits and dashes"
+                f"{hint}",
                 "bad-id",
             )
     title = m.get("title")

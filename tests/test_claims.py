@@ -374,3 +374,15 @@ def test_a_tolerance_in_days_may_be_written_as_a_duration(kind: str, written: st
     assert problems(one_claim("kind: count\nfind: x\ntolerance: 1 day\n")) == [
         'claims.yaml:7:16: error: `tolerance` must be a number or "N%" (0 or more), not `1 day`'
     ]
+
+
+def test_an_id_in_cyrillic_gets_a_latin_suggestion() -> None:
+    # QA8: "invalid id `погибшие`: use lower-case letters, digits and dashes" (they are
+    # lower-case letters) and no suggestion, where `Troops` gets "try `troops`"
+    text = "version: 1\nclaims:\n  - {id: погибшие, title: T, kind: count}\n  - {id: Спасённые люди, title: T, kind: count}\n"
+    assert problems(text) == [
+        "claims.yaml:3:10: error: invalid id `погибшие`: use lower-case Latin letters, digits and"
+        " dashes; try `pogibshie`",
+        "claims.yaml:4:10: error: invalid id `Спасённые люди`: use lower-case Latin letters, digits"
+        " and dashes; try `spasyonnye-lyudi`",
+    ]
