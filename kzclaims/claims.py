@@ -115,7 +115,15 @@ def parse_claims(text: str, path: str) -> ClaimSet:
     items = m.get("claims")
     if items is not None:
         if not items.is_sequence:
-            r.error(items, f"`claims` must be a list of claims, not {type_name(items)}", "bad-type")
+            hint = ""
+            if items.is_mapping and items.value:  # claims keyed by id: `death-toll:` + its keys
+                first = next(iter(items.value))
+                hint = f"; write each claim as `- id: {first}` with its keys under it"
+            r.error(
+                items,
+                f"`claims` must be a list of claims, not {type_name(items)}{hint}",
+                "bad-type",
+            )
         elif not items.value:
             r.error(items, "`claims` is empty; add at least one claim", "empty")
         else:

@@ -386,3 +386,12 @@ def test_an_id_in_cyrillic_gets_a_latin_suggestion() -> None:
         "claims.yaml:4:10: error: invalid id `Спасённые люди`: use lower-case Latin letters, digits"
         " and dashes; try `spasyonnye-lyudi`",
     ]
+
+
+def test_claims_keyed_by_id_are_told_how_to_write_the_list() -> None:
+    # QA8: a user wrote `claims:` as a mapping keyed by id (`death-toll:` and its keys)
+    text = "version: 1\nclaims:\n  death-toll:\n    title: Death toll\n    kind: count\n"
+    assert problems(text) == [
+        "claims.yaml:3:3: error: `claims` must be a list of claims, not a mapping; write each"
+        " claim as `- id: death-toll` with its keys under it"
+    ]
