@@ -162,8 +162,8 @@ SourcesOpt = Annotated[
         "--sources",
         "-s",
         help="The sources folder (.txt, .md, .html, .pdf, .docx files; optional sources.yaml),"
-        " a glob ('articles/**/*.html') or a manifest (corpus.yaml; its files may be URLs:"
-        ' s3://, gcs://, https://, needs pip install "kzclaims\\[remote]").'
+        " one such file, a glob ('articles/**/*.html') or a manifest (corpus.yaml; its files"
+        ' may be URLs: s3://, gcs://, https://, needs pip install "kzclaims\\[remote]").'
         " (default: sources/ beside the claims file)",
         show_default=False,
     ),

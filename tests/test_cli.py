@@ -602,3 +602,15 @@ def test_help_in_an_80_column_terminal_cuts_no_option_name() -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
     code, wide, _ = run("compare", "--help", env={"COLUMNS": "120"})
     assert code == 0 and "╭─ Options" in wide  # a wide terminal keeps the rich panels
+
+
+def test_one_source_file_as_sources(corpus: Path) -> None:
+    # QA8: `--sources sources/agency.txt` (one article to check on its own) was "not a folder"
+    code, out, err = run("compare", "-q", "--sources", "sources/agency.txt", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert [(s["id"], s["file"]) for s in report["sources"]] == [("agency", "sources/agency.txt")]
+    code, _, err = run("compare", "-q", "--sources", "sources/agency.txt", "-o", "sources/agency.txt")
+    assert code == 2 and "sources/agency.txt" in err  # never written over: it is an input
+    code, _, err = run("compare", "-q", "--sources", "claims.yaml")
+    assert code == 2  # a claims file is no source

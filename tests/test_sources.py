@@ -74,10 +74,15 @@ def test_dateline(head: str, date: dt.date | None) -> None:
 def test_empty_and_missing_folders(tmp_path: Path) -> None:
     assert errors(tmp_path) == ["src: error: no sources: the folder has no .txt, .md, .html, .htm, .pdf or .docx files and no sources.yaml"]
     assert errors(tmp_path / "nope") == ["src: error: sources folder not found"]
-    f = tmp_path / "file.txt"
+    f = tmp_path / "file.csv"
     f.write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="not a folder"):
-        load_sources(f, "file.txt")
+        load_sources(f, "file.csv")
+    one = tmp_path / "file.txt"  # one source file: that source (QA8)
+    one.write_text("Eleven people were killed.\n", encoding="utf-8")
+    assert [(s.id, s.file) for s in load_sources(one, "src/file.txt").sources] == [
+        ("file", "src/file.txt")
+    ]
 
 
 def test_binary_sources_are_reported_together(tmp_path: Path) -> None:
