@@ -594,5 +594,8 @@ def test_a_markdown_pages_front_matter_is_its_metadata_not_text(tmp_path: Path) 
     assert (source.published, source.published_from, source.title) == (
         dt.date(2026, 8, 21), "page metadata", "Monchique burns again"
     )
-    for plain in ("---\n\nA rule, then text: 3 dead.\n---\n", "--- a b: c\n---\n", "Text\n---\ntitle: x\n---\n"):
+    for plain in ("---\n\nA rule, then text: 3 dead.\n---\n", "--- a b: c\n---\n", "Text\n---\ntitle: x\n---\n",
+                  # a transcript between two rules is text, even with a lower-case speaker
+                  "---\nANCHOR: Good evening.\nReporter: Twelve people died.\n---\n",
+                  "---\nanchor: Good evening.\nreporter: Twelve people died.\n---\n"):
         assert read_bytes(plain.encode(), "a.md", ".md").text == plain

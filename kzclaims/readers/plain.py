@@ -11,6 +11,7 @@ author, date), not text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kzclaims.errors import InputError, Problem
 from kzclaims.readers import Document, meta_author, suffix_list, warning
@@ -76,11 +77,16 @@ _FRONT_KEYS = {
 }
 
 
+#: a front-matter key as blog engines write them: lower-case (``title``, ``publish_date``)
+_FRONT_KEY = r"[a-z][a-z0-9_-]*"
+
+
 def front_matter(text: str) -> tuple[str, dict[str, str]]:
     """A Markdown page's YAML front matter (``---`` / ``title: ...`` / ``---`` at the top) as
     metadata, not text: its lines are blanked (so line numbers stay the file's), and its title,
     author and date are returned. A text that does not open with a closed block of ``key:
-    value`` lines is returned as it is."""
+    value`` lines, lower-case keys of which one at least is a title, author or date, is returned
+    as it is: a transcript between two rules ("---" / "ANCHOR: Good evening." / "---") is text."""
     if not text.startswith("---\n"):
         return text, {}
     lines = text.split("\n")
@@ -94,14 +100,16 @@ def front_matter(text: str) -> tuple[str, dict[str, str]]:
         key, colon, value = line.partition(":")
         if not line.strip() or line.lstrip().startswith("#") or line[:1] in " \t-":
             continue  # a blank line, a comment, a nested or listed value
-        if not colon or not key.strip() or " " in key.strip():
-            return text, {}  # not YAML front matter: a horizontal rule and some text
+        if not colon or not re.fullmatch(_FRONT_KEY, key.strip()):
+            return text, {}  # not YAML front matter: a rule, then text ("Reporter: ...")
         name = _FRONT_KEYS.get(key.strip().lower())
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1].strip()
         if name and value and name not in meta and value[:1] not in "[{|>":
             meta[name] = value
+    if not meta:
+        return text, {}  # no title, author or date: nothing says it is a page's metadata
     return "\n" * end + "\n" + "\n".join(lines[end + 1 :]), meta
 
 
