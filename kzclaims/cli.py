@@ -1425,6 +1425,13 @@ def main() -> None:
         _err("kzclaims: error: standard output is closed; use --output FILE to write the report")
         sys.exit(EXIT_INPUT)
     except usage_error as exc:  # unknown option, bad value, missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare `kzclaims`: its help, as asked
+            # (the rich help prints itself and leaves the message empty; the plain one of a
+            # narrow terminal is the message)
+            shown = _message(exc)
+            if shown:
+                sys.stdout.write(shown.rstrip("\n") + "\n")
+            sys.exit(EXIT_INPUT)
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "kzclaims"
         message = _message(exc)

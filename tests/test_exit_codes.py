@@ -114,3 +114,14 @@ def test_a_pool_worker_leaves_ctrl_c_to_the_parent() -> None:
         from kzclaims.execute import _RUN
 
         _RUN.clear()
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_a_bare_kzclaims_shows_its_help_not_an_error(
+    monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    # QA8: with the plain help of a narrow terminal, a bare `kzclaims` printed
+    # "kzclaims: error: Usage: kzclaims [OPTIONS] ..." on stderr
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = _main()
+    assert code == 2 and err == "" and "Usage: kzclaims [OPTIONS] COMMAND" in out
