@@ -128,12 +128,29 @@ _SHAPES = {"square": "2", "sq": "2", "кв": "2", "квадратных": "2", "
 
 
 def _shape(text: str) -> str:
-    return "".join(sorted({_SHAPES[w] for w in _WORD.findall(text.lower()) if w in _SHAPES}))
+    shape = {_SHAPES[w] for w in _WORD.findall(text.lower()) if w in _SHAPES}
+    if "/" in text:
+        shape.add("/")  # a rate ("km/h") is not the length it divides ("km")
+    return "".join(sorted(shape))
+
+
+#: a temperature written as a symbol ("47.1C", "47.1°C"): the words a claim's unit names it by
+_TEMPERATURE = {"c": ("degree", "celsius", "градус"), "°c": ("degree", "celsius", "градус"),
+                "°": ("degree", "градус"), "f": ("degree", "fahrenheit"),
+                "°f": ("degree", "fahrenheit")}  # fmt: skip
+#: the word forms of a claim's unit a temperature symbol may stand for (the gate cannot look for
+#: them in the text: kzclaims.pipeline._Indexed.unit_possible)
+TEMPERATURE_WORDS = frozenset(
+    {"градус", *(_stem(w) for w in ("degree", "degrees", "celsius", "fahrenheit"))}
+)
 
 
 def unit_matches(noun: str, units: Sequence[str]) -> bool:
     """Does a value's counted noun ("units of military equipment") name one of the claim's units?"""
-    noun_words = [_word_form("square" if w == "sq" else w) for w in _WORD.findall(noun.lower())]
+    symbol = _TEMPERATURE.get(noun.strip().lower().replace("º", "°"))
+    noun_words = [_word_form(w) for w in symbol] if symbol else [
+        _word_form("square" if w == "sq" else w) for w in _WORD.findall(noun.lower())
+    ]
     shape = _shape(noun)
     for unit in units:
         unit_words = [_word_form(w) for w in _WORD.findall(unit.lower())]

@@ -177,8 +177,12 @@ class _Indexed:
         Russian partitive's "из них"), and a unit matches a noun when each of its words
         matches a word of the noun (equal, or a rapidfuzz ratio >= 85 of their forms): so each
         must match a word of the window."""
+        from kzclaims.choose import TEMPERATURE_WORDS
+
         return any(
-            all(not self._unit_word_sentences(source_id, u).isdisjoint(window) for u in unit)
+            # a temperature may be written as a symbol ("47.1C", "40 °F"): no word to look for
+            not TEMPERATURE_WORDS.isdisjoint(unit)
+            or all(not self._unit_word_sentences(source_id, u).isdisjoint(window) for u in unit)
             for unit in self._unit_words(units)
         )
 

@@ -90,6 +90,13 @@ def test_why_names_the_unit_and_what_was_passed_over() -> None:
         ("cubic metres of gas", ("cubic metres",), True),
         ("metres", ("cubic metres",), False),
         ("кв. км", ("км",), False),
+        # a rate is not the length it divides; a temperature may be a symbol (ninth pass)
+        ("km/h", ("km/h", "км/ч"), True),
+        ("km", ("km/h",), False),
+        ("km/h", ("km", "kilometres"), False),
+        ("C", ("degrees", "Celsius"), True),
+        ("°C", ("градусов",), True),
+        ("F", ("degrees Celsius",), False),
     ],
 )
 def test_unit_matches(noun: str, units: tuple[str, ...], ok: bool) -> None:
@@ -126,3 +133,14 @@ def test_money_claim_finds_the_dollar_sign() -> None:
     choice = choose_value(c, match(text, "Ardesh owes"), None)
     assert choice is not None and choice.value.text == "$412 million"
     assert "counts '$' (unit: dollars)" in choice.why
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("winds of 195 km/h", "km/h"), ("a 5 m/s wind", "m/s"), ("it reached 47.1°C", "°C"),
+     ("a station reported 47.1C", "C"), ("it is 10 km long", "km long")],
+)
+def test_rate_and_temperature_units_are_read(text: str, noun: str) -> None:
+    from kzclaims.values import read_values
+
+    assert [v.noun for v in read_values(text, "number", None, "en", None)] == [noun]

@@ -408,6 +408,11 @@ _MONTH_REV = lazy(r"[ \t]+\.?" + _rev_trie(sorted(_MONTHS)) + r"\b", re.IGNORECA
 
 _WORD_AFTER = lazy(r"[ \t]+[‘“\"']?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
 _GLUED_UNIT = lazy(r"(?:[ \t]?-[ \t]?)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+){0,3})")
+#: a unit of a rate or a temperature after a number: "195 km/h", "12 m/s", "47.1°C", "40 °F"
+_RATE_UNIT = lazy(
+    r"[ \t]?((?:km|m|mm|cm|mi|ft|kt)[ \t]?/[ \t]?(?:h|hr|s|sec|min)|°[ \t]?[CF]?|º[ \t]?[CF])"
+    r"(?![A-Za-z/])"
+)
 _STOP = _wordset(
     """
     a an the and or but nor of in on at to from for with by as into onto over under than
@@ -1449,6 +1454,9 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
             pos = om.end()
     words = []
     p = pos
+    rm = _RATE_UNIT.match(text, p)
+    if rm:
+        return rm.group(1).replace(" ", "").replace("\t", ""), False
     gm = _GLUED_UNIT.match(text, p)  # "256GB", "10kW", "5-mpg"
     if gm and gm.start() == p and (text[p : p + 1].isalpha() or text[p : p + 1] == "-"):
         w = gm.group(1)
