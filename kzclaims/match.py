@@ -857,7 +857,7 @@ class CorpusIndex:
         for key, h in self._hits(phrasings, threshold, pairs, docs).items():
             by_doc.setdefault(self._doc_of[key[0]], {})[key] = h
         return {
-            self._docs[d]: _matches(self._docs[d], self._sentences, hs, limit)
+            self._docs[d]: _matches(self._docs[d], self._sentences, hs, limit, self._toks)
             for d, hs in sorted(by_doc.items())
         }
 
@@ -1445,15 +1445,24 @@ class SourceIndex:
 
 def _matches(
     source_id: str, sentences: Sequence[Sentence], hits: dict[tuple[int, int], _Hit], limit: int,
+    toks: Sequence[Sequence[str]] | None = None,
 ) -> list[Match]:
+    """The best ``limit`` hits as passages. ``toks``: the sentences' words as an index holds
+    them (:func:`tokens` of each), whose count is that of a passage's words (a pair's words are
+    its two sentences' words: no word crosses the space that joins them)."""
     ranked = sorted(hits.values(), key=lambda h: (-h.score, h.first, h.last, h.phrasing))
     out: list[Match] = []
     for h in ranked[: max(0, limit)]:
+        count = None
         if h.first == h.last:
             text = sentences[h.first].text
+            if toks is not None:
+                count = len(toks[h.first])
         else:
             text = sentences[h.first].text + " " + sentences[h.last].text
-        spans = _spans_of(text)
+            if toks is not None:
+                count = len(toks[h.first]) + len(toks[h.last])
+        spans = _spans_of(text, count)
         out.append(
             Match(
                 source=source_id,
@@ -1469,14 +1478,14 @@ def _matches(
     return out
 
 
-def _spans_of(text: str) -> list[tuple[int, int]]:
+def _spans_of(text: str, count: int | None = None) -> list[tuple[int, int]]:
     """The character spans of a passage's words, or none when they do not line up with its
     :func:`tokens` (pathological apostrophes: no spans, no lies); remembered by text: the same
-    passages are found for many claims."""
+    passages are found for many claims. ``count``: ``len(tokens(text))`` when known."""
     got = _SPANS.get(text)
     if got is None:
         got = _token_spans(text)
-        if len(got) != len(tokens(text)):
+        if len(got) != (len(tokens(text)) if count is None else count):
             got = []
         if len(_SPANS) >= 20_000:  # memory flat however many passages a shard finds
             _SPANS.clear()

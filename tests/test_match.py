@@ -534,3 +534,21 @@ def test_table_rows_equal_the_direct_table(seed: int) -> None:
         p = _phrase(phrasing)
         if p is not None:
             assert _table_rows(p, words) == _direct_table(p, words), phrasing
+
+
+def test_a_pairs_words_are_its_two_sentences_words() -> None:
+    """match._matches counts a two-sentence passage's words as its sentences' words in the
+    index (to check its spans without tokenizing it again): no word, number or apostrophe
+    rule joins or splits words across the space between the sentences."""
+    from kzclaims.match import _tokens_many, tokens
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [s.text for p in sorted((root / "sources").glob("*.txt"))
+             for s in split_sentences(p.read_text(encoding="utf-8"))]
+    texts += ["the soldiers’", "s were there.", "It cost 1,000", ",000 km away.", "don'",
+              "t go.", "İSTANBUL", "'s office", "2.", "5 per cent", "O’", "Brien said"]
+    for language in ("en", "ru"):
+        toks = _tokens_many(texts, language)
+        for a in range(len(texts) - 1):
+            joined = tokens(texts[a] + " " + texts[a + 1], language)
+            assert len(joined) == len(toks[a]) + len(toks[a + 1]), (texts[a], texts[a + 1])
