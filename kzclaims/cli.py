@@ -91,6 +91,11 @@ def _plain_help_when_narrow() -> None:
 
             if shutil.get_terminal_size().columns >= PLAIN_HELP_BELOW:
                 return _original(self, ctx, formatter)
+            for command in getattr(self, "commands", {}).values():
+                # click cuts a command's line in the list ("compare the values the...") unless
+                # it has a short help: its first sentence, whole, as the rich list shows it
+                if not command.short_help and command.help:
+                    command.short_help = command.help.strip().split("\n\n")[0]
             super(_cls, self).format_help(ctx, formatter)  # click's own
             # rich markup escapes ("kzclaims\\[remote]") are plain text here
             formatter.buffer[:] = [part.replace("\\[", "[") for part in formatter.buffer]

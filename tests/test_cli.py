@@ -602,6 +602,8 @@ def test_help_in_an_80_column_terminal_cuts_no_option_name() -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
     code, wide, _ = run("compare", "--help", env={"COLUMNS": "120"})
     assert code == 0 and "╭─ Options" in wide  # a wide terminal keeps the rich panels
+    code, top, _ = run("--help", env={"COLUMNS": "80"})  # each command's line whole
+    assert code == 0 and "values the..." not in top and "the sources\n           give." in top
 
 
 def test_one_source_file_as_sources(corpus: Path) -> None:
