@@ -1039,45 +1039,28 @@ def _scan_ranges(cx: _Ctx) -> None:
         if m.group("m1b"):
             m1, m2 = _month_value(m.group("m1b")), _month_value(m.group("m2b"))
             y1 = y2 = int(m.group("yb"))
-            if m1 > m2:
+        else:
+            if m.group("sep").lower() == "and" and m.group("pre").lower() != "between":
                 continue
-            cx.add(
-                _Cand(
-                    m.start(),
-                    m.end(),
-                    "date_range",
-                    (PartialDate(y1, m1), PartialDate(y2, m2)),
-                    prio=3,
-                )
-            )
-            continue
-        if m.group("sep").lower() == "and" and m.group("pre").lower() != "between":
-            continue
-        if any(_bad_case_month(_orig(cx, m, g)) for g in ("m1", "m2")):
-            continue
-        m1, m2 = _month_value(m.group("m1")), _month_value(m.group("m2"))
-        y2s = m.group("y")
-        y1s = m.group("y1")
-        if y2s or y1s:
+            if any(_bad_case_month(_orig(cx, m, g)) for g in ("m1", "m2")):
+                continue
+            m1, m2 = _month_value(m.group("m1")), _month_value(m.group("m2"))
+            y2s = m.group("y")
+            y1s = m.group("y1")
+            if not (y2s or y1s):
+                if cx.ref is None:
+                    cx.rel(m.start(), m.end(), None, prio=3)
+                else:
+                    p1 = _resolve_month(m1, cx.ref, cx.tense(m.start(), m.end()))
+                    y2 = p1.year if m2 >= m1 else p1.year + 1
+                    cx.rel(m.start(), m.end(), (p1, PartialDate(y2, m2)), prio=3, yearless=True)
+                continue
             y2 = int(y2s) if y2s else int(y1s)
             y1 = int(y1s) if y1s else (y2 if m1 <= m2 else y2 - 1)
-            if (y1, m1) > (y2, m2):
-                continue
-            cx.add(
-                _Cand(
-                    m.start(),
-                    m.end(),
-                    "date_range",
-                    (PartialDate(y1, m1), PartialDate(y2, m2)),
-                    prio=3,
-                )
-            )
-        elif cx.ref is None:
-            cx.rel(m.start(), m.end(), None, prio=3)
-        else:
-            p1 = _resolve_month(m1, cx.ref, cx.tense(m.start(), m.end()))
-            y2 = p1.year if m2 >= m1 else p1.year + 1
-            cx.rel(m.start(), m.end(), (p1, PartialDate(y2, m2)), prio=3, yearless=True)
+        if (y1, m1) > (y2, m2):
+            continue
+        reading = (PartialDate(y1, m1), PartialDate(y2, m2))
+        cx.add(_Cand(m.start(), m.end(), "date_range", reading, prio=3))
     for m in _P_YEAR_RANGE.finditer(t, a, b):
         sep = m.group("sep").lower()
         fb = _FROM_BETWEEN_BEFORE.search(t, max(0, m.start() - 10), m.start())
