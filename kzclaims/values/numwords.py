@@ -371,16 +371,10 @@ def _parse_one(toks: list[tuple[str, int, int]], i: int, out: list[WordNumber]) 
             return j + 1
         elif t == "F":
             if not acc.has and not article:
-                if w == "quarter" and j + 1 < n and _kind(toks[j + 1][0])[0] == "S":
-                    acc.frac = 0.25  # "quarter million"
-                    acc.has = True
-                    acc.last = "F"
-                    acc.end = e
-                    acc.start = toks[j][1]
-                    j += 1
-                    continue
-                if w == "half":
-                    acc.frac = 0.5
+                if w == "half" or (
+                    w == "quarter" and j + 1 < n and _kind(toks[j + 1][0])[0] == "S"
+                ):
+                    acc.frac = 0.5 if w == "half" else 0.25  # "quarter million"
                     acc.has = True
                     acc.last = "F"
                     acc.end = e
