@@ -71,6 +71,16 @@ def _verdict(c: ClaimResult) -> str:
     return f"**{c.verdict}**" if c.verdict == "conflict" else c.verdict
 
 
+def _most_alarming(claims: tuple[ClaimResult, ...], limit: int | None) -> list[ClaimResult]:
+    """At most ``limit`` of the claims, keeping the most alarming verdicts, in file order."""
+    kept = list(claims)
+    if limit is not None and len(kept) > limit:
+        rank = {v: i for i, v in enumerate(SUMMARY_ORDER)}
+        keep = sorted(range(len(kept)), key=lambda i: (rank.get(kept[i].verdict, 9), i))
+        kept = [kept[i] for i in sorted(keep[:limit])]
+    return kept
+
+
 def _table(report: Report, limit: int | None = None) -> list[str]:
     names = outlet_names(report)
     show_expected = any(c.has_expected for c in report.claims)
@@ -80,12 +90,7 @@ def _table(report: Report, limit: int | None = None) -> list[str]:
         "| " + " | ".join(_cell(h) for h in header) + " |",
         "|" + "|".join("---" for _ in header) + "|",
     ]
-    claims = list(report.claims)
-    if limit is not None and len(claims) > limit:
-        # keep the most alarming verdicts, shown in file order
-        rank = {v: i for i, v in enumerate(SUMMARY_ORDER)}
-        keep = sorted(range(len(claims)), key=lambda i: (rank.get(claims[i].verdict, 9), i))
-        claims = [claims[i] for i in sorted(keep[:limit])]
+    claims = _most_alarming(report.claims, limit)
     for c in claims:
         row = [f"{_cell(c.title)}<br>{_code(c.id, table=True)}"]
         if show_expected:
@@ -181,11 +186,7 @@ def _document(report: Report, *, quotes: bool, limit: int | None = None,
     if report.compact:  # a large run: a summary per claim, not a cell per source
         from kzclaims.render.summary import summary_lines
 
-        claims = list(report.claims)
-        if limit is not None and len(claims) > limit:
-            rank = {v: i for i, v in enumerate(SUMMARY_ORDER)}
-            keep = sorted(range(len(claims)), key=lambda i: (rank.get(claims[i].verdict, 9), i))
-            claims = [claims[i] for i in sorted(keep[:limit])]
+        claims = _most_alarming(report.claims, limit)
         for c in claims:
             lines += ["", f"## {escape_markdown(c.id)}: {c.verdict}", "",
                       escape_markdown(c.title), ""]
