@@ -433,6 +433,21 @@ def _parse_yaml_fast(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     return node, []
 
 
+def _event_tag(loader: Any, event: Any, kind: Any) -> str:
+    """The tag of a node's event (``kind``: its class of node), resolved as the composer resolves
+    it; ValueError (the precise path reports it) for a tag beyond YAML's standard ones and for a
+    scalar's merge tag (``<<``)."""
+    import yaml
+
+    scalar = kind is yaml.ScalarNode
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(kind, event.value if scalar else None, event.implicit)
+    if tag not in STANDARD_TAGS or (scalar and tag == "tag:yaml.org,2002:merge"):
+        raise ValueError("the precise path reports it")
+    return tag
+
+
 def _compose_event_node(loader: Any) -> Node:
     """The next node of ``loader``'s events, as :func:`_convert` makes it from a composed node
     (the same tags, values, lines and columns)."""
@@ -441,42 +456,26 @@ def _compose_event_node(loader: Any) -> Node:
     event = loader.get_event()
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     if isinstance(event, yaml.ScalarEvent):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag not in STANDARD_TAGS or tag == "tag:yaml.org,2002:merge":
-            raise ValueError("the precise path reports it")
+        tag = _event_tag(loader, event, yaml.ScalarNode)
         scalar = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         value = loader.construct_object(scalar, deep=True)  # raises as _convert reports
         loader.constructed_objects.pop(scalar, None)  # nothing refers to it again (no aliases)
         return Node(value, line, col, tag)
     if isinstance(event, yaml.SequenceStartEvent):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(yaml.SequenceNode, None, event.implicit)
-        if tag not in STANDARD_TAGS:
-            raise ValueError("the precise path reports it")
+        tag = _event_tag(loader, event, yaml.SequenceNode)
         items = []
         while not loader.check_event(yaml.SequenceEndEvent):
             items.append(_compose_event_node(loader))
         loader.get_event()
         return Node(items, line, col, tag)
     if isinstance(event, yaml.MappingStartEvent):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(yaml.MappingNode, None, event.implicit)
-        if tag not in STANDARD_TAGS:
-            raise ValueError("the precise path reports it")
+        tag = _event_tag(loader, event, yaml.MappingNode)
         out: dict[str, Node] = {}
         while not loader.check_event(yaml.MappingEndEvent):
             key_event = loader.get_event()
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise ValueError("a key that is not a plain word: the precise path reports it")
-            key_tag = key_event.tag
-            if key_tag is None or key_tag == "!":
-                key_tag = loader.resolve(yaml.ScalarNode, key_event.value, key_event.implicit)
-            if key_tag not in STANDARD_TAGS or key_tag == "tag:yaml.org,2002:merge":
-                raise ValueError("a merge key or a tag: the precise path handles it")
+            _event_tag(loader, key_event, yaml.ScalarNode)  # a merge key or a tag: ValueError
             key = str(key_event.value)  # as _convert: the key as written, not constructed
             if key in out:
                 raise ValueError("a duplicate key: the precise path reports it")
