@@ -243,6 +243,11 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _agreement_tag(agreement: str) -> str:
+    """The tag of a cell whose reading the other sources changed."""
+    return '<p class="tag agree-tag">⇄ ' + _e(_AGREEMENT_NAMES.get(agreement, "")) + "</p>"
+
+
 def _highlight(quote: str, words: str | None) -> str:
     """The quote, escaped, with the value's words (as the source writes them) in ``<mark>``."""
     if words and words.strip():
@@ -476,9 +481,7 @@ def _cell(
             classes.append("unexpected")
             body.append('<p class="tag expected-tag">≠ does not fit expected</p>')
         if f.agreement:
-            body.append(
-                '<p class="tag agree-tag">⇄ ' + _e(_AGREEMENT_NAMES.get(f.agreement, "")) + "</p>"
-            )
+            body.append(_agreement_tag(f.agreement))
         if f.quote:
             body.append(
                 f'<blockquote class="quote"{_lang(source)}>{_highlight(f.quote, f.text)}'
@@ -493,9 +496,7 @@ def _cell(
         classes.append("notfound")
         body.append('<p class="value"><span aria-hidden="true">—</span> not found</p>')
         if f.agreement:
-            body.append(
-                '<p class="tag agree-tag">⇄ ' + _e(_AGREEMENT_NAMES.get(f.agreement, "")) + "</p>"
-            )
+            body.append(_agreement_tag(f.agreement))
         if f.quote:
             why = f.why or "the closest passage holds no value that could be read"
             body.append(f'<p class="why">{_e(why[:1].upper() + why[1:])}:</p>')
