@@ -61,24 +61,6 @@ def format_value(finding: Finding, kind: Kind) -> str:
     return compact_value(finding.value, kind, finding.qualifier)
 
 
-def _bounds(f: Finding) -> tuple[float | str | None, float | str | None]:
-    return (f.low, f.high)
-
-
-def _overlap(a: Finding, b: Finding) -> bool:
-    """Do two findings' intervals overlap? (numbers with numbers, ISO dates with ISO dates)"""
-    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
-
-    def le(x: float | str | None, y: float | str | None) -> bool:
-        if x is None or y is None:
-            return True
-        if isinstance(x, str) != isinstance(y, str):
-            return a.value == b.value
-        return x <= y  # type: ignore[operator]
-
-    return le(alo, bhi) and le(blo, ahi)
-
-
 def relations(claim: ClaimResult) -> dict[str, Relation]:
     """For each source: how its finding relates to the other sources' findings.
 
@@ -87,7 +69,7 @@ def relations(claim: ClaimResult) -> dict[str, Relation]:
     only finding; ``missing`` not found. When a conflict has outliers, only they are
     ``conflict``: the other sources are related among themselves.
     """
-    from kzclaims.compare import outliers
+    from kzclaims.compare import findings_overlap, outliers
 
     odd = set(outliers(claim))
     found = [f for f in claim.findings if f.found and f.source not in odd]
@@ -104,10 +86,8 @@ def relations(claim: ClaimResult) -> dict[str, Relation]:
             out[f.source] = "single"
         elif all(g.value == f.value and g.qualifier == f.qualifier for g in others):
             out[f.source] = "agree"
-        elif claim.verdict == "conflict" and not odd and (
-            (claim.kind == "date_range"
-            and any(g.value != f.value for g in others))
-            or any(not _overlap(f, g) for g in others)
+        elif claim.verdict == "conflict" and not odd and any(
+            not findings_overlap(f, g, claim.kind) for g in others
         ):
             out[f.source] = "conflict"
         else:
