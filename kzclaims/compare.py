@@ -120,18 +120,12 @@ def _num(x: float) -> Number:
 
 def json_value(value: Value, kind: Kind) -> JSONValue:
     """The normalized value in the contract's JSON form."""
-    r = value.reading
-    if isinstance(r, PartialDate):
-        return r.iso()
-    if isinstance(r, tuple):
-        a, b = r
-        if isinstance(a, PartialDate) and isinstance(b, PartialDate):
-            return [a.iso(), b.iso()]
-        return [_num(a), _num(b)]  # type: ignore[arg-type]
-    return _num(r)
+    return expected_json(value.reading)
 
 
 def expected_json(expected: Expected) -> JSONValue:
+    """A reading or an expected value in the contract's JSON form: a date ``"2022-01-05"``, a
+    range ``[low, high]``, a number."""
     if isinstance(expected, PartialDate):
         return expected.iso()
     if isinstance(expected, tuple):
