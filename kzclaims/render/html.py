@@ -118,20 +118,13 @@ def value_in_words(f: Finding, kind: str) -> str:
 NAMES_SHOWN = 8
 
 
-def _names(items: list[str]) -> str:
+def _names(items: list[str], conjunction: str = "and") -> str:
+    """``A, B and C``; past :data:`NAMES_SHOWN`, ``A, B, ... and 3 more``."""
     if len(items) > NAMES_SHOWN:
-        return ", ".join(items[:NAMES_SHOWN]) + f" and {len(items) - NAMES_SHOWN} more"
+        return ", ".join(items[:NAMES_SHOWN]) + f" {conjunction} {len(items) - NAMES_SHOWN} more"
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _or_names(items: list[str]) -> str:
-    if len(items) > NAMES_SHOWN:
-        return ", ".join(items[:NAMES_SHOWN]) + f" or {len(items) - NAMES_SHOWN} more"
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 def verdict_sentence(claim: ClaimResult, names: dict[str, str]) -> str:
@@ -182,7 +175,7 @@ def verdict_sentence(claim: ClaimResult, names: dict[str, str]) -> str:
             others = [by_source[o] for o in against[s]]
             parts.append(
                 f"{says(by_source[s])}, which does not overlap with "
-                + _or_names([f"{named(o)} ({value_in_words(o, claim.kind)})" for o in others])
+                + _names([f"{named(o)} ({value_in_words(o, claim.kind)})" for o in others], "or")
             )
         rest = [f for f in found if f.source not in odd]
         agree_note = ""
