@@ -319,25 +319,23 @@ class _Reader:
             self.fail(f'{where} is missing "{key}"')
         return d[key]
 
-    def _typed(self, d: Mapping[str, Any], key: str, where: str, ok: Callable[[Any], bool],
-               what: Callable[[Any], str], *, required: bool, default: Any) -> Any:
-        """``d[key]`` when ``ok`` accepts it; ``default`` when it is absent, or null and not
-        required; else fails with '<where>: "<key>" must be <what(value)>'."""
+    def _typed(self, d: Mapping[str, Any], key: str, where: str, kind: type, what: str,
+               required: bool, default: Any) -> Any:
+        """``d[key]`` when it is a ``kind``; ``default`` when it is absent, or null and not
+        required; else fails with '<where>: "<key>" must be <what>, not <its type>'."""
         if key not in d or (not required and d[key] is None):
             if required:
                 self.fail(f'{where} is missing "{key}"')
             return default
         v = d[key]
-        if not ok(v):
-            self.fail(f'{where}: "{key}" must be {what(v)}')
+        if not isinstance(v, kind):
+            self.fail(f'{where}: "{key}" must be {what}, not {_json_type(v)}')
         return v
 
     def string(self, d: Mapping[str, Any], key: str, where: str, *, required: bool = True,
                default: str | None = None) -> str | None:
-        return cast("str | None", self._typed(
-            d, key, where, lambda v: isinstance(v, str),
-            lambda v: f"a string, not {_json_type(v)}", required=required, default=default,
-        ))
+        v: str | None = self._typed(d, key, where, str, "a string", required, default)
+        return v
 
     def req_string(self, d: Mapping[str, Any], key: str, where: str) -> str:
         v = self.string(d, key, where)
@@ -346,31 +344,33 @@ class _Reader:
 
     def boolean(self, d: Mapping[str, Any], key: str, where: str, *, required: bool = False,
                 default: bool | None = None) -> bool | None:
-        return cast("bool | None", self._typed(
-            d, key, where, lambda v: isinstance(v, bool),
-            lambda v: f"true or false, not {_json_type(v)}", required=required, default=default,
-        ))
+        v: bool | None = self._typed(d, key, where, bool, "true or false", required, default)
+        return v
 
     def integer(self, d: Mapping[str, Any], key: str, where: str, default: int | None = None
                 ) -> int | None:
-        return cast("int | None", self._typed(
-            d, key, where, lambda v: not isinstance(v, bool) and isinstance(v, int) and v >= 0,
-            lambda v: f"a whole number >= 0, not {json.dumps(v)}", required=False,
-            default=default,
-        ))
+        v = d.get(key)
+        if v is None:
+            return default
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            self.fail(f'{where}: "{key}" must be a whole number >= 0, not {json.dumps(v)}')
+        return v
 
     def number(self, d: Mapping[str, Any], key: str, where: str) -> float | None:
-        v = self._typed(
-            d, key, where, lambda v: not isinstance(v, bool) and isinstance(v, (int, float)),
-            lambda v: f"a number, not {_json_type(v)}", required=False, default=None,
-        )
-        return None if v is None else float(v)
+        v = d.get(key)
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.fail(f'{where}: "{key}" must be a number, not {_json_type(v)}')
+        return float(v)
 
     def bound(self, d: Mapping[str, Any], key: str, where: str) -> Number | str | None:
-        return cast("Number | str | None", self._typed(
-            d, key, where, lambda v: not isinstance(v, bool) and isinstance(v, (int, float, str)),
-            lambda v: "a number, a date string or null", required=False, default=None,
-        ))
+        v = d.get(key)
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+            self.fail(f'{where}: "{key}" must be a number, a date string or null')
+        return v
 
     def choice(self, d: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...],
                required: bool = True) -> str | None:
