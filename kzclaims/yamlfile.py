@@ -437,9 +437,7 @@ def _event_tag(loader: Any, event: Any, kind: Any) -> str:
     """The tag of a node's event (``kind``: its class of node), resolved as the composer resolves
     it; ValueError (the precise path reports it) for a tag beyond YAML's standard ones and for a
     scalar's merge tag (``<<``)."""
-    import yaml
-
-    scalar = kind is yaml.ScalarNode
+    scalar = kind.id == "scalar"
     tag = event.tag
     if tag is None or tag == "!":
         tag = loader.resolve(kind, event.value if scalar else None, event.implicit)
