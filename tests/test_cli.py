@@ -14,14 +14,6 @@ from kzclaims.cli import app
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
 
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A writable copy of the fixture corpus, as the working directory."""
-    shutil.copytree(FIXTURE, tmp_path / "case")
-    monkeypatch.chdir(tmp_path / "case")
-    return tmp_path / "case"
-
-
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     base = {"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "TERM": "dumb"}
     result = CliRunner().invoke(app, list(args), env={**base, **(env or {})})

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from kzclaims.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "case")
-    monkeypatch.chdir(tmp_path / "case")
-    return tmp_path / "case"
 
 
 def run(*args: str) -> tuple[int, str, str]:

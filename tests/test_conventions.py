@@ -12,18 +12,16 @@ from typer.testing import CliRunner
 
 from kzclaims.cli import app
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
 BASE_ENV = {"COLUMNS": "120", "NO_COLOR": "", "FORCE_COLOR": "", "GITHUB_ACTIONS": "", "TERM": "dumb"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "case")
-    monkeypatch.chdir(tmp_path / "case")
+def corpus(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture corpus of conftest.py, with no colour setting in the environment."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
-    return tmp_path / "case"
+    return corpus
 
 
 def run(*args: str, **env: str) -> tuple[int, str, str]:

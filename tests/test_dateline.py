@@ -4,7 +4,6 @@ nearest sensible year, used as the date relative expressions refer to, and shown
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from kzclaims.errors import InputError
 from kzclaims.lang import conventions_for
 from kzclaims.sources import load_sources
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
 
 
@@ -141,13 +139,6 @@ def test_conventions_from_a_yearless_english_dateline() -> None:
     assert conventions_for("KYIV, 3 March — Officials said 12/05 was the day.", "en").day_first
     c = conventions_for("Aug 19 (Reuters) - The fire grew.", "en")
     assert not c.day_first and c.reason == "the dateline “Aug 19” puts the month first"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "case")
-    monkeypatch.chdir(tmp_path / "case")
-    return tmp_path / "case"
 
 
 def test_relative_dates_resolve_against_the_dateline_and_explain_says_so(corpus: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,7 @@ from typer.testing import CliRunner
 from kzclaims.cli import app
 from kzclaims.io import write_atomic
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
 ENV = {"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "TERM": "dumb"}
-
-
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "case")
-    monkeypatch.chdir(tmp_path / "case")
-    return tmp_path / "case"
 
 
 class _HalfWritten(Exception):
