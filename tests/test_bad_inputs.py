@@ -13,7 +13,6 @@ with a 20 s alarm, which is faster and goes through the same exit-code mapping.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -27,6 +26,7 @@ from typing import Any
 
 import pytest
 import yaml
+from cli_main import run_main
 
 HERE = Path(__file__).resolve().parent
 CASES_FILE = HERE / "bad_inputs" / "cases.yaml"
@@ -118,25 +118,15 @@ def _alarm(_signum: int, _frame: Any) -> None:
 
 
 def _run_in_process(args: list[str]) -> tuple[int, str, str]:
-    from kzclaims.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr, sys.argv
-    sys.stdout, sys.stderr, sys.argv = out, err, ["kzclaims", *args]
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(TIMEOUT)
     try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0
+        return run_main(*args)
     except _Timeout:
         pytest.fail(f"kzclaims {' '.join(args)} took more than {TIMEOUT} s")
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
-        sys.stdout, sys.stderr, sys.argv = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def _run_subprocess(args: list[str], stdout: str) -> tuple[int, str, str]:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from cli_main import run_main
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
-
-
-def _main(*args: str) -> tuple[int, str, str]:
-    from kzclaims.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr, sys.argv
-    sys.stdout, sys.stderr, sys.argv = out, err, ["kzclaims", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0
-    finally:
-        sys.stdout, sys.stderr, sys.argv = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -41,7 +24,7 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_an_internal_error_exits_3_with_one_line_and_a_hint(broken: None) -> None:
-    code, out, err = _main("compare")
+    code, out, err = run_main("compare")
     assert code == 3 and out == ""
     lines = err.splitlines()
     assert lines[0] == "kzclaims: internal error: ZeroDivisionError: division by zero"
@@ -57,9 +40,9 @@ def test_the_traceback_on_request(
 ) -> None:
     if how == "env":
         monkeypatch.setenv("KZCLAIMS_DEBUG", "1")
-        code, _, err = _main("compare")
+        code, _, err = run_main("compare")
     else:
-        code, _, err = _main("--traceback", "compare")
+        code, _, err = run_main("--traceback", "compare")
     assert code == 3
     assert err.startswith("Traceback (most recent call last):")
     assert "kzclaims: internal error: ZeroDivisionError" in err
@@ -71,7 +54,7 @@ def test_an_unquoted_glob_expanded_by_the_shell_gets_a_hint(
     shutil.copytree(FIXTURE, tmp_path / "case")
     monkeypatch.chdir(tmp_path / "case")
     files = sorted(f"sources/{p.name}" for p in (tmp_path / "case" / "sources").glob("*.txt"))
-    code, out, err = _main("compare", "--sources", *files)  # what `--sources sources/*.txt` gives
+    code, out, err = run_main("compare", "--sources", *files)  # what `--sources sources/*.txt` gives
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert lines[0].startswith("kzclaims compare: error: Got unexpected extra argument(s)")
@@ -80,7 +63,7 @@ def test_an_unquoted_glob_expanded_by_the_shell_gets_a_hint(
         " expands it: --sources 'sources/*.txt'"
     )
     # other extra arguments get no such hint
-    code, _, err = _main("compare", "one", "two")
+    code, _, err = run_main("compare", "one", "two")
     assert code == 2 and "hint" not in err
 
 
@@ -94,7 +77,7 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, monkeypatch: pytest.Monk
         raise KeyboardInterrupt
 
     monkeypatch.setattr("kzclaims.execute.run_compare", interrupted)
-    code, out, err = _main("compare")
+    code, out, err = run_main("compare")
     assert (code, out, err) == (130, "", "kzclaims: interrupted\n")
 
 

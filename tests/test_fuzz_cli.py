@@ -6,15 +6,13 @@ file beside a source dated by its year-less dateline crashed ``check``."""
 
 from __future__ import annotations
 
-import io
-import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from cli_main import run_main
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -27,22 +25,8 @@ SOURCE = "ALMATY, Jan 11 - 2,030 troops deployed. The withdrawal starts in two d
 
 
 def _run(cwd: Path, *args: str) -> tuple[int, str]:
-    from kzclaims.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr, sys.argv
-    here = os.getcwd()
-    os.chdir(cwd)
-    sys.stdout, sys.stderr, sys.argv = out, err, ["kzclaims", "-q", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0
-    finally:
-        sys.stdout, sys.stderr, sys.argv = saved
-        os.chdir(here)
-    return code, err.getvalue()
+    code, _, err = run_main("-q", *args, cwd=cwd)
+    return code, err
 
 
 _SCALARS = st.one_of(
