@@ -7,19 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from kzclaims.cli import app
+from cli_main import invoke as run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    base = {"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "TERM": "dumb"}
-    result = CliRunner().invoke(app, list(args), env={**base, **(env or {})})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_compare_text_default(corpus: Path) -> None:

@@ -5,19 +5,9 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from kzclaims.cli import app
+from cli_main import invoke as run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    env = {"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "TERM": "dumb"}
-    result = CliRunner().invoke(app, list(args), env=env)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_compare_html_on_stdout_and_to_a_file(corpus: Path) -> None:

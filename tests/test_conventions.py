@@ -8,9 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from kzclaims.cli import app
+from cli_main import invoke
 
 BASE_ENV = {"COLUMNS": "120", "NO_COLOR": "", "FORCE_COLOR": "", "GITHUB_ACTIONS": "", "TERM": "dumb"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -25,10 +23,7 @@ def corpus(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str, **env: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), env={**BASE_ENV, **env})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+    return invoke(*args, env={**BASE_ENV, **env})
 
 
 # --- --format auto ------------------------------------------------------------------------
