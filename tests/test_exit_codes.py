@@ -106,5 +106,5 @@ def test_a_bare_kzclaims_shows_its_help_not_an_error(
     # QA8: with the plain help of a narrow terminal, a bare `kzclaims` printed
     # "kzclaims: error: Usage: kzclaims [OPTIONS] ..." on stderr
     monkeypatch.setenv("COLUMNS", columns)
-    code, out, err = _main()
+    code, out, err = run_main()
     assert code == 2 and err == "" and "Usage: kzclaims [OPTIONS] COMMAND" in out
