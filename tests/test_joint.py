@@ -307,9 +307,9 @@ def test_spent2_half_floor() -> None:
 #: "sought" and "крушение катастрофа": found 90.1 %, value right 82.8 %, 21 false finds, verdicts
 #: 70.2 %. With the agreement across sources (sixth pass): found 92.2 %, value right 89.6 %, 18
 #: false finds, verdicts 78.7 %.
-SPENT3_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
+SPENT3_FLOORS = {"found_recall": 91.5, "value_right": 90.0}  # ninth pass: 93.8 / 92.2 %
 SPENT3_MAX_FALSE_FINDS = 4  # 2 in the eighth pass
-SPENT3_VERDICTS_FLOOR = 87.0  # 91.5 % in the eighth pass
+SPENT3_VERDICTS_FLOOR = 89.0  # 91.5 % in the eighth pass, 93.6 % in the ninth (rates as units)
 
 
 def test_spent3_half_floor() -> None:
