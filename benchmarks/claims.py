@@ -479,7 +479,7 @@ def main() -> None:
         "--split",
         choices=[
             "dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7",
-            "test8",             "all", "tuning",
+            "test8", "all", "tuning",
         ],
         default="tuning",
         help="tuning = dev + spent + spent2 + ... + spent7 (the default: the held-out test8 "
