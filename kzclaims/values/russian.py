@@ -28,6 +28,7 @@ from kzclaims.lang import Conventions
 from kzclaims.lang import ru as L
 from kzclaims.model import Number, PartialDate, Qualifier, Value
 from kzclaims.values.numwords import trie_pattern
+from kzclaims.values.temporal import near_future
 
 __all__ = ["read_russian"]
 
@@ -941,7 +942,10 @@ def _resolve_md(m: int, d: int, ref: dt.date | None, tense: str | None) -> Parti
         best = min(fut) if fut else max(options)
     elif tense == "past":
         past = [o for o in options if o <= ref]
+        fut = [o for o in options if o >= ref]
         best = max(past) if past else min(options)
+        if fut and near_future(min(fut), best if past else None, ref):
+            best = min(fut)  # "с 16 по 18 октября объявлен траур", written on 15 October
     else:
         best = min(options, key=lambda o: abs((o - ref).days))
     return PartialDate.from_date(best)

@@ -645,11 +645,28 @@ def _resolve_md(m: int, d: int, ref: dt.date, tense: Tense) -> dt.date | None:
     return _pick(fut, past, ref, tense)
 
 
+#: A past-tense sentence places a year-less date in the past, unless the next occurrence is at
+#: most this many days after the reference and the last one most of a year before it: "mourning
+#: was declared from 16 to 18 October" in a text of 15 October tells of what was decided, not of
+#: a period eleven months back (a year-less date that far back is rarely written without a year).
+NEAR_FUTURE_DAYS = 7
+FAR_PAST_DAYS = 180
+
+
+def near_future(fut: dt.date | None, past: dt.date | None, ref: dt.date) -> bool:
+    """The next occurrence is days ahead and the last one most of a year back (see above)."""
+    return (
+        fut is not None
+        and (fut - ref).days <= NEAR_FUTURE_DAYS
+        and (past is None or (ref - past).days > FAR_PAST_DAYS)
+    )
+
+
 def _pick(fut: dt.date | None, past: dt.date | None, ref: dt.date, tense: Tense) -> dt.date | None:
     if tense == "future":
         return fut
     if tense == "past":
-        return past
+        return fut if near_future(fut, past, ref) else past
     if fut is None or past is None:
         return fut or past
     return fut if (fut - ref) < (ref - past) else past
