@@ -145,12 +145,44 @@ TEMPERATURE_WORDS = frozenset(
 )
 
 
+#: units as news abbreviates them: the word a claim's unit names them by ("12,480 ha" counts the
+#: "hectares" of a claim, "25 кг" its "килограммов"); no spelling similarity relates the two
+_ABBREVIATIONS = {"km": "kilometre", "kms": "kilometre", "ha": "hectare", "kg": "kilogram",
+                  "kgs": "kilogram", "cm": "centimetre", "mm": "millimetre", "mw": "megawatt",
+                  "gw": "gigawatt", "км": "километр", "га": "гектар", "кг": "килограмм",
+                  "см": "сантиметр", "мм": "миллиметр", "мвт": "мегаватт"}  # fmt: skip
+
+
+def abbreviated(unit_word: str) -> bool:
+    """May a unit word (its form) be written as an abbreviation ("hectare": "ha")? The gate
+    cannot look for it in the text (kzclaims.pipeline._Indexed.unit_possible)."""
+    from rapidfuzz import fuzz
+
+    got = _ABBREVIATED.get(unit_word)
+    if got is None:
+        got = _ABBREVIATED[unit_word] = any(
+            _same_word(unit_word, _word_form(full), fuzz.ratio)
+            for full in set(_ABBREVIATIONS.values())
+        )
+    return got
+
+
+_ABBREVIATED: dict[str, bool] = {}
+
+
+def _noun_words(noun: str) -> list[str]:
+    words = []
+    for w in _WORD.findall(noun.lower()):
+        words.append(_word_form("square" if w == "sq" else w))
+        if w in _ABBREVIATIONS:
+            words.append(_word_form(_ABBREVIATIONS[w]))
+    return words
+
+
 def unit_matches(noun: str, units: Sequence[str]) -> bool:
     """Does a value's counted noun ("units of military equipment") name one of the claim's units?"""
     symbol = _TEMPERATURE.get(noun.strip().lower().replace("º", "°"))
-    noun_words = [_word_form(w) for w in symbol] if symbol else [
-        _word_form("square" if w == "sq" else w) for w in _WORD.findall(noun.lower())
-    ]
+    noun_words = [_word_form(w) for w in symbol] if symbol else _noun_words(noun)
     shape = _shape(noun)
     for unit in units:
         unit_words = [_word_form(w) for w in _WORD.findall(unit.lower())]

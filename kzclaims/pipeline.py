@@ -177,12 +177,16 @@ class _Indexed:
         Russian partitive's "из них"), and a unit matches a noun when each of its words
         matches a word of the noun (equal, or a rapidfuzz ratio >= 85 of their forms): so each
         must match a word of the window."""
-        from kzclaims.choose import TEMPERATURE_WORDS
+        from kzclaims.choose import TEMPERATURE_WORDS, abbreviated
 
         return any(
             # a temperature may be written as a symbol ("47.1C", "40 °F"): no word to look for
             not TEMPERATURE_WORDS.isdisjoint(unit)
-            or all(not self._unit_word_sentences(source_id, u).isdisjoint(window) for u in unit)
+            or all(
+                abbreviated(u)  # "12,480 ha" for hectares: the gate does not look for "ha"
+                or not self._unit_word_sentences(source_id, u).isdisjoint(window)
+                for u in unit
+            )
             for unit in self._unit_words(units)
         )
 

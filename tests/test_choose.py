@@ -97,6 +97,15 @@ def test_why_names_the_unit_and_what_was_passed_over() -> None:
         ("C", ("degrees", "Celsius"), True),
         ("°C", ("градусов",), True),
         ("F", ("degrees Celsius",), False),
+        # units as news abbreviates them (QA8 S5: "12,480 ha" for a claim about hectares)
+        ("ha", ("hectares",), True),
+        ("ha of forest", ("hectares", "гектаров"), True),
+        ("km", ("kilometres",), True),
+        ("kg", ("kilograms",), True),
+        ("га", ("гектаров",), True),
+        ("км", ("километров",), True),
+        ("ha", ("people",), False),
+        ("sq km", ("kilometres",), False),
     ],
 )
 def test_unit_matches(noun: str, units: tuple[str, ...], ok: bool) -> None:

@@ -185,3 +185,31 @@ def test_a_few_documents_are_searched_without_the_gate() -> None:
     gated = ShardSearch(claimset.claims, None, gate=True)
     assert results == assemble(claimset.claims, gated.search(sources))
     assert gated._keys is not None
+
+
+def test_gate_keeps_a_unit_written_as_its_abbreviation() -> None:
+    """ "12,480 ha" counts a claim's hectares (choose.unit_matches); the gate does not look
+    for the abbreviation, so it must not rule the unit out (QA8 S5)."""
+    from kzclaims.claims import parse_claims
+    from kzclaims.model import Source
+
+    claimset = parse_claims(
+        "version: 1\nclaims:\n  - id: area\n    title: Area burned\n    kind: number\n"
+        "    find: [area burned by the wildfire]\n    unit: [hectares]\n",
+        "claims.yaml",
+    )
+    sources = [
+        Source(id="wire", file="wire.txt", text=(
+            "The wildfire in the hills burned 12,480 ha of forest by Sunday, officials said. "
+            "Some 300 firefighters were deployed."
+        )),
+        Source(id="filler", file="filler.txt", text="Markets were calm on Monday. " * 5),
+    ]
+    results = {}
+    for gate in (True, False):
+        state = ShardSearch(claimset.claims, None, gate=gate)
+        results[gate] = assemble(claimset.claims, state.search(sources))
+    assert results[True] == results[False]
+    (area,) = results[True]
+    assert area.findings[0].found and area.findings[0].value == 12480
+    assert "counts 'ha'" in (area.findings[0].why or "")

@@ -73,6 +73,8 @@ _BASE_GROUPS = (
     # units as news abbreviates them ("a 3.5 sq km zone" for "square kilometres")
     "square sq",
     "kilometres kilometre kilometers kilometer km kms",
+    "hectares hectare ha",
+    "kilograms kilogram kg kgs",
 )
 # General news vocabulary by field (issue 10, fifth pass): near-synonyms a reporter uses for
 # the word a user writes, one meaning a line, written from general knowledge of English (a
