@@ -73,6 +73,10 @@ def test_russian_sentences_keep_abbreviations() -> None:
         ("Pretoria, 11 January 2022\nText.", True, False),
         ("Washington, January 11, 2022\nText.", False, False),
         ("London 15/05/2024\nText.", True, False),
+        # a day-first slashed dateline with more signs of a decimal comma: a wire in European
+        # formats (QA8 S4: "about 12.500 hectares" was 12.5); with a point's signs it stays
+        ("LISBON, 19/08/2026 (Lusa) - about 12.500 hectares, 4,5 million euros", True, True),
+        ("London 19/08/2026 - about 12,500 hectares, 4.5 million pounds", True, False),
         ("No dateline here.\nText.", False, False),
         # a translated piece: a written dateline, then a day.month.year one; "1.100" is 1100
         ("Il Foglio, 14 June 2023\nBari, 13.06.2023 - around 1.100 prisoners", True, True),

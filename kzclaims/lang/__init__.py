@@ -230,7 +230,8 @@ def conventions_for(text: str, language: str) -> Conventions:
     is month-first. Decimals: the language's default (a comma in Russian, a point in English),
     turned by the source's own numbers: a text that writes "20,000" and "1.5" uses a decimal
     point, one that writes "3.200" and "1,5" a decimal comma. An English source switches to the
-    decimal comma only with a day.month.year dateline as well.
+    decimal comma only with a day.month.year or a day-first slashed dateline ("19/08/2026") as
+    well.
     """
     lang = get(language)
     comma, point, example = _decimal_evidence(text)
@@ -263,9 +264,10 @@ def conventions_for(text: str, language: str) -> Conventions:
             return Conventions(lang.code, True, False, reason)
         m = _SLASHED_DATE.search(line)
         if m and int(m.group(1)) > 12 >= int(m.group(2)):
-            return Conventions(
-                lang.code, True, False, f"the dateline “{m.group()}” is day-first",
-            )
+            reason = f"the dateline “{m.group()}” is day-first"
+            if comma > point:  # "19/08/2026" over "about 12.500 hectares" and "4,5 million"
+                return Conventions(lang.code, True, True, f"{reason}; numbers like “{example}”")
+            return Conventions(lang.code, True, False, reason)
         if m and int(m.group(2)) > 12 >= int(m.group(1)):
             return Conventions(
                 lang.code, False, False, f"the dateline “{m.group()}” is month-first",
