@@ -339,13 +339,14 @@ def outliers(claim: ClaimResult) -> tuple[str, ...]:
     """The sources of a conflicting claim whose value disagrees with most of the others.
 
     A finding is an outlier when its interval fails to overlap more than half of the other
-    findings, and not every finding is in that position (with two sources, or two camps of equal
-    size, nobody stands out: the conflict is shown without an outlier). Empty unless the
-    verdict is ``conflict``. In the report's source order.
+    findings, and the findings in that position are fewer than half of all (with two sources,
+    two camps of equal size, or values scattered so that most disagree with most, nobody stands
+    out: the conflict is shown without an outlier; "≥11", "14", "13", "11" marked three of four).
+    Empty unless the verdict is ``conflict``. In the report's source order.
     """
     if claim.verdict != "conflict":
         return ()
     against = disagreements(claim)
     others = len(against) - 1
     marked = tuple(s for s, d in against.items() if d and 2 * len(d) > others)
-    return marked if len(marked) < len(against) else ()
+    return marked if 2 * len(marked) < len(against) else ()

@@ -35,6 +35,16 @@ def test_bridging_value_leaves_no_outlier() -> None:
     assert outliers(c) == ()
 
 
+def test_no_outlier_when_most_cells_would_be_marked() -> None:
+    """ "at least 11", "14", "13", "11": each exact figure disagrees with two of the three others,
+    so three of four would be marked; to a reader that says nothing (QA8 S9)."""
+    c = claim("c", "conflict", [found("a", "не менее 11", 11, qualifier="at_least", low=11,
+                                      high=None),
+                                found("b", "14", 14), found("c", "13", 13), found("d", "11", 11)])
+    assert sorted(s for s, d in disagreements(c).items() if len(d) >= 2) == ["b", "c", "d"]
+    assert outliers(c) == ()
+
+
 def test_two_outliers_against_a_majority() -> None:
     c = claim("c", "conflict", [found(s, "225", 225) for s in "abc"]
               + [found("d", "100", 100), found("e", "90", 90, low=85, high=101)])
