@@ -8,11 +8,11 @@ The agreement (:func:`kzclaims.pipeline._agree`) is a step after every source is
 each event is searched once per setting of the bars (``ShardSearch``: the bars set how far
 below the threshold the gates read) and its outcomes are assembled again for every setting;
 each setting is graded as ``benchmarks/claims.py`` grades a run. Only the aggregate figures of
-a split are printed (the held-out ``test8`` half is never run; ``spent7``, the validation split,
+a split are printed (the held-out half is never run; the validation split (the last ``spent*``),
 only in aggregate: no per-event figure, no failure). ``--loeo``: for each of the 28 design
-events (dev, spent, ..., spent6), the setting with the most cells right (right values less
+events (the design splits), the setting with the most cells right (right values less
 false finds; verdicts break ties) on the other 27, graded on the left-out one. ``--changes``
-lists the cells of the design splits a setting changes (never spent7's).
+lists the cells of the design splits a setting changes (never the validation split's).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ import claims as bench  # noqa: E402
 from kzclaims import pipeline  # noqa: E402
 from kzclaims.model import Report  # noqa: E402
 
-DESIGN = ("dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6")
-VALIDATION = ("spent7",)
+DESIGN = bench.SPLITS.design  # the split table of benchmarks/unseen/README.md
+VALIDATION = bench.SPLITS.validation
 
 #: the grid: (switch margin, min other sources, drop band, bar for counts/numbers/dates,
 #: bar for percent/duration/date range)
@@ -161,7 +161,8 @@ def main() -> None:
     ap.add_argument("--only", default="", help="settings whose name contains this")
     ap.add_argument(
         "--changes", metavar="SETTING",
-        help="the cells of the design splits (never spent7) this setting changes against off",
+        help="the cells of the design splits (never the validation split) this setting changes "
+        "against off",
     )
     args = ap.parse_args()
     for axis in filter(None, args.grid.split(";")):

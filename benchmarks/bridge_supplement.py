@@ -14,8 +14,8 @@ are untouched). ``--variants``: bridged phrasings per line for such a supplement
 emulates a higher bar (its coverage and local score count them missing); ``--no-questions``:
 questions are not bridged as supplements; ``--only``: supplement into one language only.
 
-Printed: per mode, design right / false finds (``benchmarks/phrasing_cells.py``: dev ... spent6,
-development figures) and the validation split spent7's aggregate (value right en / ru, false
+Printed: per mode, design right / false finds (``benchmarks/phrasing_cells.py``: the design splits,
+development figures) and the validation split's aggregate (value right en / ru, false
 finds: never a failure); the design right values less false finds summed over the modes; with
 ``--per-event FILE``, that sum per design event as JSON (for leaving one event out).
 """
@@ -130,8 +130,9 @@ def main() -> None:
         right, false = cells.score(table[how])
         for (ev, _, _), v in table[how].items():
             per[ev] += (v[0] == "right") - (v[0] == "false")
-        valid = bench.run(["spent7"], phrasing=how)["spent7"]
-        print(f"{how:11} design {right} / {false}   spent7 "
+        v = bench.SPLITS.validation[0]
+        valid = bench.run([v], phrasing=how)[v]
+        print(f"{how:11} design {right} / {false}   {v} "
               f"{valid['en'].figures()['value_right']} / {valid['ru'].figures()['value_right']}"
               f" / {valid['all'].false_finds}", flush=True)
     print("design right - false, summed over the modes:", sum(per.values()))

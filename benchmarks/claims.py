@@ -1,7 +1,7 @@
 """Grade kzclaims on the blind set in benchmarks/unseen/: cells and verdicts against the gold.
 
-    python benchmarks/claims.py                      # dev + spent ... spent7 (tuning)
-    python benchmarks/claims.py --split test8        # the held-out half: once, before --failures
+    python benchmarks/claims.py                      # design + validation splits (tuning)
+    python benchmarks/claims.py --split test9        # the held-out half: once, before --failures
     python benchmarks/claims.py --split dev --failures   # the wrong cells of the dev half
     python benchmarks/claims.py --json               # one JSON object on stdout
 
@@ -11,10 +11,12 @@ of what each report states, ``stated.yaml``), and claims written from the fact s
 (``claims.yaml`` with ``claims-map.yaml``: claim id -> fact id). The gold cell of a claim in a
 source is what ``stated.yaml`` records for the claim's fact in that report, or "not stated".
 
-What is counted, per split and per source language (``split`` in each ``facts.yaml``: ``dev``,
-``spent`` to ``spent7`` -- the first to seventh test halves, whose
-failures have been read, now development data kept apart so that their figures stay comparable --
-and ``test8``, the current held-out half):
+What is counted, per split and per source language (``split`` in each ``facts.yaml``). The
+roles of the splits are read from the split table of ``benchmarks/unseen/README.md``
+(``split_roles``): a ``test*`` split is the held-out half (never tuned on, measured once); the
+last ``spent*`` split is the validation split (figures read at every change, failures never);
+the others (``dev``, ``spent`` ...) are design data, whose failures have been read, kept apart so
+that their figures stay comparable:
 
 - **stated cells**: cells whose report states the fact;
 - **found-recall**: stated cells where kzclaims found a value (any value);
@@ -25,7 +27,7 @@ and ``test8``, the current held-out half):
   the library's documented interval rules (``kzclaims.compare``): the rules are the contract;
   what is measured is whether the cells read from the texts lead to the right verdict.
 
-Only the dev and spent* splits may be tuned on. The test8 half is measured once and
+Only the design splits may be tuned on. The held-out half is measured once and
 its figure reported before its failures are looked at (``--failures`` prints them only when asked,
 with a reminder).
 """
@@ -54,6 +56,39 @@ from kzclaims.pipeline import compare  # noqa: E402
 from kzclaims.sources import load_sources  # noqa: E402
 
 UNSEEN = ROOT / "benchmarks" / "unseen"
+
+
+@dataclass(frozen=True)
+class SplitRoles:
+    """The splits of the set by role, in the order of the README's split table."""
+
+    design: tuple[str, ...]
+    validation: tuple[str, ...]
+    held_out: tuple[str, ...]
+
+    @property
+    def tuning(self) -> tuple[str, ...]:
+        return (*self.design, *self.validation)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (*self.design, *self.validation, *self.held_out)
+
+
+def split_roles(root: Path = UNSEEN) -> SplitRoles:
+    """Read the split table of ``root/README.md``: ``test*`` rows are held out, the last
+    ``spent*`` row is the validation split, every other row is design data."""
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    names = re.findall(r"^\| ([a-z]+[0-9]*) +\|", readme, re.M)
+    names = [n for n in names if n != "split"]
+    held = tuple(n for n in names if n.startswith("test"))
+    spent = [n for n in names if n.startswith("spent") and n not in held]
+    valid = (spent[-1],) if spent else ()
+    design = tuple(n for n in names if n not in held and n not in valid)
+    return SplitRoles(design=design, validation=valid, held_out=held)
+
+
+SPLITS = split_roles()
 
 #: words that make an approximation reach only downward ("almost 20,000" is 18,000-20,000)
 _DOWNWARD = ("almost", "nearly", "close to", "just under", "not quite", "почти", "без малого")
@@ -482,13 +517,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--split",
-        choices=[
-            "dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7",
-            "test8", "all", "tuning",
-        ],
+        choices=[*SPLITS.all, "all", "tuning"],
         default="tuning",
-        help="tuning = dev + spent + spent2 + ... + spent7 (the default: the held-out test8 "
-        "half only when asked)",
+        help=f"tuning = the design splits + the validation split {', '.join(SPLITS.validation)} "
+        f"(the default; the held-out {', '.join(SPLITS.held_out) or 'half'} only when asked)",
     )
     ap.add_argument("--failures", action="store_true", help="list the wrong cells and verdicts")
     ap.add_argument(
@@ -510,12 +542,7 @@ def main() -> None:
     global PHRASING, EMBEDDINGS
     PHRASING = args.phrasing
     EMBEDDINGS = args.embeddings
-    splits = {
-        "all": [
-            "dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7", "test8",
-        ],
-        "tuning": ["dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6", "spent7"],
-    }.get(
+    splits = {"all": list(SPLITS.all), "tuning": list(SPLITS.tuning)}.get(
         args.split, [args.split]
     )
     if args.phrasing == "all":
@@ -559,9 +586,9 @@ def main() -> None:
             "(percentages of stated cells; false finds: cells whose report does not state the fact)"
         )
     if args.failures:
-        if "test8" in splits:
+        if set(SPLITS.held_out) & set(splits):
             print(
-                "\nReminder: report the test8-half figure before reading its failures; never "
+                "\nReminder: report the held-out half's figure before reading its failures; never "
                 "add a rule because one test item failed.",
                 file=sys.stderr,
             )

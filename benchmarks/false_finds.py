@@ -6,8 +6,8 @@
     python benchmarks/false_finds.py --summary       # the features, false finds against right
                                                      # cells, in bins (no cell listed)
 
-For every cell of the design splits (dev, spent, ..., spent6: their failures may be read; never
-spent7, whose failures stay unread, nor the held-out test8, whose files it never opens: its
+For every cell of the design splits (their failures may be read; never the validation
+split, whose failures stay unread, nor the held-out half, whose files it never opens: its
 events are named by the split table of benchmarks/unseen/README.md) it prints what separates a
 false find (a value found in a source that does not state the fact) from a right value:
 
@@ -45,7 +45,8 @@ import claims as bench  # noqa: E402
 from kzclaims import pipeline  # noqa: E402
 from kzclaims.compare import verdict  # noqa: E402
 
-DESIGN = ("dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6")
+DESIGN = bench.SPLITS.design  # the split table of benchmarks/unseen/README.md
+VALIDATION = bench.SPLITS.validation
 
 _PARTS = re.compile(r"score [\d.]+: relevance ([\d.]+), near the value ([\d.]+), fit ([-+\d.]+)")
 
@@ -54,7 +55,7 @@ def named_events(splits: tuple[str, ...]) -> list[bench.Event]:
     """The events of ``splits`` (design or validation only), named by the set's README
     (:func:`claims.named_events`): no file of a held-out event is opened."""
     for split in splits:
-        assert split in (*DESIGN, "spent7"), split
+        assert split in (*DESIGN, *VALIDATION), split
     return bench.named_events(splits)
 
 
@@ -308,7 +309,6 @@ def summary(cells: list[Cell], wrong_verdicts: int) -> None:
 
 # --- the sweep: constants of the agreement step chosen leaving one event out ---------------
 
-VALIDATION = ("spent7",)
 
 
 def _searched(event: bench.Event, phrasing: str) -> tuple[Any, Any]:
@@ -350,8 +350,8 @@ def _graded(event: bench.Event, searched: tuple[Any, Any]) -> tuple[int, int, in
 
 def sweep(grid: dict[str, tuple[Any, ...]], phrasing: str) -> None:
     """Every setting of ``grid`` (pipeline constants used after the search only) graded on
-    each design event and on spent7 (aggregate only); then the setting chosen leaving one
-    design event out (most right values less false finds, verdicts to break ties)."""
+    each design event and on the validation split (aggregate only); then the setting chosen
+    leaving one design event out (most right values less false finds, verdicts to break ties)."""
     import itertools
 
     names = sorted(grid)

@@ -1,6 +1,6 @@
 """Feedback across sources (issue 10, eighth pass): its constants swept on the blind set.
 
-    python benchmarks/feedback.py                      # the grid, design splits + spent7
+    python benchmarks/feedback.py                      # the grid, design splits + validation
     python benchmarks/feedback.py --phrasing title     # the same with one phrasing per claim
     python benchmarks/feedback.py --loeo               # constants chosen leaving one event out
     python benchmarks/feedback.py --changes SETTING    # the design cells a setting changes
@@ -9,8 +9,8 @@ The feedback (``feedback_step.py``, a measured alternative hooked into the libra
 script only: it was not kept) is a step of ``assemble`` after the agreement across sources, so
 each event is searched once per reach (``benchmarks/agreement.py``'s ``_outcomes``) and its
 outcomes are assembled again for every setting, graded as ``benchmarks/claims.py``
-grades a run. Only aggregate figures of a split are printed; ``spent7`` (the validation split)
-only in aggregate (no per-event figure, no failure); ``test8`` is never run. ``--loeo``: for
+grades a run. Only aggregate figures of a split are printed; the validation split
+only in aggregate (no per-event figure, no failure); the held-out half is never run. ``--loeo``: for
 each of the 28 design events, the setting with the most cells right (right values less false
 finds; verdicts break ties) on the other 27, graded on the left-out one.
 """
@@ -403,7 +403,7 @@ def expand(phrasing: str, validation: bool, loeo: bool, langs: bool = False) -> 
 
 def changes(name: str, phrasing: str, settings: list[dict[str, Any]]) -> None:
     """Each design-split cell the setting ``name`` changes against the first row (never
-    spent7's)."""
+    the validation split's)."""
     setting = next(s for s in settings if _name(s) == name)
     for e in _events(DESIGN):
         _apply(settings[0])

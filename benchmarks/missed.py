@@ -1,11 +1,11 @@
 """Stated cells where nothing is found (issue 10, ninth pass): why each is missed, design splits.
 
     python benchmarks/missed.py                  # every missed cell of the design splits, classed
-    python benchmarks/missed.py --split spent6   # one design split
+    python benchmarks/missed.py --split dev      # one design split
     python benchmarks/missed.py --summary        # the counts only
 
-For every stated cell of a design split (dev, spent, ..., spent6: their failures may be read;
-never the validation split spent7 nor the held-out test8, whose files it never opens: events are
+For every stated cell of a design split (their failures may be read;
+never the validation split nor the held-out half, whose files it never opens: events are
 named by the split table of benchmarks/unseen/README.md) that the run leaves "not found", it
 says which of these it is:
 
@@ -44,7 +44,7 @@ import claims as bench  # noqa: E402
 
 from kzclaims import pipeline  # noqa: E402
 
-DESIGN = ("dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6")
+DESIGN = bench.SPLITS.design  # the split table of benchmarks/unseen/README.md
 
 
 @dataclass

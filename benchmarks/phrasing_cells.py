@@ -11,9 +11,9 @@
         # validation split's aggregate; the setting chosen leaving one design event out (the most
         # right values less false finds summed over the modes on the other design events)
 
-Design splits only (dev, spent, ..., spent6: their failures may be read; the events are named by
-the split table of benchmarks/unseen/README.md, so no file of the validation split spent7 or of
-the held-out test8 is opened). Every figure printed here is a development figure.
+Design splits only (their failures may be read; the events are named by
+the split table of benchmarks/unseen/README.md, so no file of the validation split or of
+the held-out half is opened). Every figure printed here is a development figure.
 
 A cell is one (event, claim, source): ``right`` (stated, found with the gold value), ``wrong``
 (stated, found with another value), ``missed`` (stated, not found), ``false`` (not stated, a value
@@ -41,7 +41,7 @@ from kzclaims.model import Claim  # noqa: E402
 from kzclaims.pipeline import compare  # noqa: E402
 from kzclaims.sources import load_sources  # noqa: E402
 
-DESIGN = ("dev", "spent", "spent2", "spent3", "spent4", "spent5", "spent6")
+DESIGN = bench.SPLITS.design  # the split table of benchmarks/unseen/README.md
 MODES = bench.PHRASINGS
 
 Cell = tuple[str, str, str]  # (event, claim, source)
@@ -182,7 +182,8 @@ def sweep(items: list[str], modes: tuple[str, ...], splits: tuple[str, ...]) -> 
             setattr(module, attr, v)
         try:
             table = run(modes, splits)
-            valid = {how: bench.run(["spent7"], phrasing=how).get("spent7", {}) for how in modes}
+            v = bench.SPLITS.validation[0]
+            valid = {how: bench.run([v], phrasing=how).get(v, {}) for how in modes}
         finally:
             for (module, attr, _), v in zip(axes, defaults, strict=True):
                 setattr(module, attr, v)
@@ -193,7 +194,7 @@ def sweep(items: list[str], modes: tuple[str, ...], splits: tuple[str, ...]) -> 
             for (ev, _, _), v in table[how].items():
                 per[ev] += (v[0] == "right") - (v[0] == "false")
             vt = {k: t.figures() for k, t in valid[how].items() if k != "verdicts"}
-            print(f"  {how:11} design {r:5} / {f:3}   spent7 "
+            print(f"  {how:11} design {r:5} / {f:3}   {v} "
                   f"{vt.get('en', {}).get('value_right')} / {vt.get('ru', {}).get('value_right')}"
                   f" / {vt.get('all', {}).get('false_finds')}")
         print(f"  {'sum':11} design right - false {sum(per.values())}")

@@ -459,6 +459,7 @@ def test_spent6_half_floor() -> None:
 #: (2026-12-07, 21:10 UTC) it is the validation split: its figures are read at every change (a
 #: change is kept only if they do not fall), its failures are not; an eighth half (test8) is held
 #: out. Floors a little below the figure measured once.
+#: From the tenth session on its failures may be read (design data).
 SPENT7_FLOORS = {"found_recall": 84.0, "value_right": 79.0}
 SPENT7_MAX_FALSE_FINDS = 11
 SPENT7_VERDICTS_FLOOR = 77.0
@@ -469,14 +470,16 @@ def test_spent7_half_floor() -> None:
     _assert_floors("spent7", SPENT7_FLOORS, SPENT7_MAX_FALSE_FINDS, SPENT7_VERDICTS_FLOOR)
 
 
-#: the eighth held-out half (split: test8), written blind on 2026-12-07 (ninth session), its
-#: failures unread: measured once at f954814 (found 91.7 %, value right 88.8 %, false finds 7
-#: of 155, verdicts 80.0 % of 45; all languages; docs/benchmarks.md). Floors a little below.
-HELD_OUT_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
-HELD_OUT_MAX_FALSE_FINDS = 9
-HELD_OUT_VERDICTS_FLOOR = 77.0
+#: the eighth held-out half, now "spent8": written blind on 2026-12-07 (ninth session), measured
+#: once at f954814 (found 91.7 %, value right 88.8 %, false finds 7
+#: of 155, verdicts 80.0 % of 45; all languages; docs/benchmarks.md), failures unread. From the
+#: tenth session on (2026-12-07, 23:50 UTC) it is the validation split: its figures are read at
+#: every change, its failures are not; a ninth half (test9) is held out. Floors a little below.
+SPENT8_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
+SPENT8_MAX_FALSE_FINDS = 9
+SPENT8_VERDICTS_FLOOR = 77.0
 
 
-def test_held_out_half_floor() -> None:
-    """The current held-out half (split: test8) does not fall below the figure measured once."""
-    _assert_floors("test8", HELD_OUT_FLOORS, HELD_OUT_MAX_FALSE_FINDS, HELD_OUT_VERDICTS_FLOOR)
+def test_spent8_half_floor() -> None:
+    """The eighth former held-out half does not fall below the figure measured on it once."""
+    _assert_floors("spent8", SPENT8_FLOORS, SPENT8_MAX_FALSE_FINDS, SPENT8_VERDICTS_FLOOR)
