@@ -175,7 +175,7 @@ def main() -> None:
     # grading rephrases nothing: the claim set searched is already rephrased
     bench.PHRASING = "as-written"
     settings = [s for s in _settings() if args.only in _name(s) or not s["on"]]
-    events = [e for e in bench.events() if e.split in DESIGN + VALIDATION]
+    events = bench.named_events(DESIGN + VALIDATION)
     # per event and setting: (right, false, verdicts right, stated, by lang right)
     table: dict[str, dict[str, tuple[int, ...]]] = {}
     for e in events:
@@ -243,9 +243,7 @@ def changes(name: str, phrasing: str) -> None:
     """Each design-split cell the setting ``name`` changes, with its gold cell."""
     setting = next(s for s in _settings() if _name(s) == name)
     off = _settings()[0]
-    for e in bench.events():
-        if e.split not in DESIGN:
-            continue
+    for e in bench.named_events(DESIGN):
         before = dict(_grade_cells(e, _outcomes(e, phrasing, {}), off))
         searched = _outcomes(e, phrasing, _bars(setting))
         for where, (got, verdict, gold) in _grade_cells(e, searched, setting):
