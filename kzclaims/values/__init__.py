@@ -197,6 +197,12 @@ def _read(
             from kzclaims.values.russian import role_periods
 
             found = sorted([*found, *role_periods(text, found)], key=lambda v: (v.start, v.end))
+        if wanted == _PERCENT_ONLY:  # "почти половины улова", for a percent: about 50 %
+            from kzclaims.values.russian import share_percents
+
+            shares = share_percents(text, found)
+            if shares:
+                found = sorted([*found, *shares], key=lambda v: (v.start, v.end))
         return found if wanted is None else [v for v in found if v.type in wanted]
     original = text
     day_first = conventions.day_first if conventions is not None else False
@@ -225,6 +231,8 @@ def _read(
             temporal = sorted([*temporal, *found], key=lambda v: v.start)
     if len(numeric) > 1:
         numeric = _restated_percents(text, numeric)
+    if wanted == _PERCENT_ONLY and numeric:
+        numeric = _share_percents(numeric)
     values = sorted([*temporal, *numeric], key=lambda v: (v.start, v.end))
     if text is not original:  # quote the words as the source wrote them
         values = [replace(v, text=original[v.start : v.end]) for v in values]
@@ -265,6 +273,30 @@ def _years_ago(
 
 
 _NUMBER_ONLY = frozenset({"number"})
+_PERCENT_ONLY = frozenset({"percent"})
+
+
+def _share_percents(numeric: list[Value]) -> list[Value]:
+    """For a percent: a share in words ("about half of the catch", "a third of voters",
+    "two-thirds") is that percentage, unless a percentage right after it restates it; not a
+    bound ("more than half", "under a third": a threshold, a majority, not the figure)."""
+    out: list[Value] = []
+    for i, v in enumerate(numeric):
+        r = v.reading
+        if (
+            v.type == "number" and "fraction" in v.tags and isinstance(r, (int, float))
+            and 0 < r < 1 and v.qualifier in ("exact", "approx")
+            and not (
+                i + 1 < len(numeric) and numeric[i + 1].type == "percent"
+                and numeric[i + 1].start - v.end <= 12
+            )
+        ):
+            def pct(x: object) -> object:
+                return round(100.0 * x, 1) if isinstance(x, (int, float)) else x
+
+            v = replace(v, type="percent", reading=pct(r), low=pct(v.low), high=pct(v.high))
+        out.append(v)
+    return out
 
 
 #: a figure that restates the percentage just before it, with no unit of its own: "just under

@@ -30,7 +30,7 @@ from kzclaims.model import Number, PartialDate, Qualifier, Value
 from kzclaims.values.numwords import trie_pattern
 from kzclaims.values.temporal import near_future
 
-__all__ = ["read_russian"]
+__all__ = ["read_russian", "share_percents"]
 
 _I = re.IGNORECASE
 _SP = r"[ \t\u00a0\u202f]"  # the spaces Russian typesetting puts inside and around numbers
@@ -1582,6 +1582,74 @@ def read_russian(
     values += _read_numbers(text, taken, conv)
     values.sort(key=lambda v: (v.start, v.end))
     return [_tidy(v) for v in _inherit_after_more(text, values)]
+
+
+# a share in words, for a percent: "почти половины улова", "около трети избирателей", "две трети
+# жителей", "более четверти", "сократилось на треть"; not "с половиной" (a number's half), nor a
+# part of a period or a clock ("во второй половине дня", "в первой четверти", "половина
+# девятого"), nor the ordinal "третью неделю"
+_SHARE = lazy(
+    r"(?<![а-яё])(?:(?P<n>одн[аиу]|две|двух|дв[уе]м|три|тр[её]х|тр[её]м)" + _SP + r"+)?"
+    r"(?P<f>половин(?:а|ы|е|у|ой)|трет(?:ь|и|ью|ей)|четверт(?:ь|и|ью|ей))(?![а-яё])",
+    _I,
+)
+_SHARE_OF = {"половин": 2, "трет": 3, "четверт": 4}
+_SHARE_N = {"одн": 1, "дв": 2, "тр": 3}
+_SHARE_NOT_BEFORE = lazy(
+    r"(?<![а-яё])(?:с|перв\w+|втор\w+|трет\w+|четв[её]рт\w+|последн\w+|каждой|эту|этой|"
+    r"прошл\w+|следующ\w+|нынешн\w+|текущ\w+)" + _SP + r"+$",
+    _I,
+)
+_SHARE_NOT_AFTER = lazy(
+    _SP + r"+(?:дня|дн[её]м|суток|ночи|недели|месяца|года|века|столетия|срока|матча|игры|"
+    r"час[аи]?|" + _MON + r"|\d|перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|"
+    r"одиннадцат|двенадцат)",
+    _I,
+)
+
+
+def share_percents(text: str, values: Sequence[Value]) -> list[Value]:
+    """The shares in words of ``text`` as percentages ("почти половины улова": about 50 %), where
+    no value read already covers them, and not restated by a percentage right after them ("почти
+    на треть, на 32%")."""
+    out: list[Value] = []
+    for m in _SHARE.finditer(text):
+        s, e = m.span()
+        if any(
+            v.start < e and s < v.end and not (v.type == "number" and v.end <= e)
+            for v in values
+        ):
+            continue  # ("две" of "две трети" is read as a number: the share is what it says)
+        if _SHARE_NOT_BEFORE.search(text, max(0, s - 24), s) or _SHARE_NOT_AFTER.match(text, e):
+            continue
+        f = m.group("f").lower()
+        nxt = _NOUN_WORD.match(text, e)
+        if f == "третью" and not (nxt is not None and L.is_genitive(nxt.group(2))):
+            continue  # "третью неделю": the ordinal
+        d = next(v for k, v in _SHARE_OF.items() if f.startswith(k))
+        k = 1
+        if m.group("n"):
+            k = next(v for p, v in _SHARE_N.items() if m.group("n").lower().startswith(p))
+            if k >= d:
+                continue
+        if any(
+            v.type == "percent" and 0 <= v.start - e <= 12
+            and re.fullmatch(r"[\s,;:(—–-]*(?:на|или|т\.\s?е\.)?\s*", text[e : v.start])
+            for v in values
+        ):
+            continue  # "почти на треть, на 32%": the percentage says it
+        pct = _num(round(100.0 * k / d, 1))
+        qual: Qualifier = "exact"
+        qual_text: str | None = None
+        qb = _qualifier_before(text, s)
+        if qb is not None:
+            if qb[0] in ("at_least", "at_most"):
+                continue  # "явка превысила половину", "менее трети": a threshold, not the figure
+            qual, _, qual_text, s = qb
+        out.append(Value(
+            "percent", s, e, text[s:e], pct, qual, qual_text, pct, pct, tags=("fraction",)
+        ))
+    return out
 
 
 # "ещё N", "и ещё N" without a noun counts what the number before it counted: "четыре горняка
