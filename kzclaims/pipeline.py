@@ -34,6 +34,7 @@ from kzclaims.model import (
     Finding,
     JSONValue,
     Match,
+    PartialDate,
     Qualifier,
     Report,
     Sentence,
@@ -1759,10 +1760,11 @@ AGREE_LONE = True
 #: the drop's band (as :data:`AGREE_DROP`) for such a lone cell, whatever its value
 AGREE_LONE_DROP = 0.0
 #: a cell scoring less than the threshold plus this, whose value no other source gives and is
-#: far from the value most others agree on (:data:`AGREE_FAR` times or more; a date: another
-#: date), while at least :data:`AGREE_MIN` others agree, is dropped: not a variant of the
-#: figure the others give but another quantity ("some 870,000 people", the city's population,
-#: for the missing; "twenty-six years" a teacher has taught for the length of a strike)
+#: far from the value most others agree on (:data:`AGREE_FAR` times or more; a date: more than
+#: :data:`AGREE_FAR_DAYS` days apart), while at least :data:`AGREE_MIN` others agree, is
+#: dropped: not a variant of the figure the others give but another quantity ("some 870,000
+#: people", the city's population, for the missing; "twenty-six years" a teacher has taught
+#: for the length of a strike)
 AGREE_FAR_DROP = 50.0
 AGREE_FAR = 5.0
 #: such a far figure is dropped also when this many other sources give it (a misreading two
@@ -1772,6 +1774,9 @@ AGREE_FAR_SUPPORT = 1
 #: whether bounds that overlap stop being support when the two values are far apart (an open
 #: bound: "до 2,5 тыс. военных", up to 2,500, overlaps "four Member states")
 AGREE_OVERLAP_FAR = True
+#: a date is far from the date most others agree on when their spans are more than this many
+#: days apart ("in January" holds "14 January": 0 days, not far); below 0: whenever they differ
+AGREE_FAR_DAYS = 1
 
 
 def _agreed_value(value: JSONValue) -> Any:
@@ -1801,6 +1806,26 @@ def _magnitude(value: Any) -> float | None:
     return None
 
 
+def _days_apart(a: Any, b: Any) -> int | None:
+    """Days between two dates' spans ("2025-01" and "2025-01-14": 0, the month holds the day;
+    "2025-03-03" and "2025-03-02": 1), or None unless both are ISO dates."""
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return None
+    try:
+        x, y = PartialDate.parse(a), PartialDate.parse(b)
+    except ValueError:
+        return None
+    return max(0, (x.first() - y.last()).days, (y.first() - x.last()).days)
+
+
+def _vaguer(a: Any, b: Any) -> bool:
+    """Whether date ``a`` names a wider span than date ``b`` ("2025-03" than "2025-03-20"): it
+    holds ``b`` without saying it (a month is no support for one of its days)."""
+    if not (isinstance(a, str) and isinstance(b, str)) or len(a) >= len(b):
+        return False
+    return _days_apart(a, b) is not None
+
+
 def _far(value: Any, top: Any) -> bool:
     """Whether ``value`` is at least :data:`AGREE_FAR` times away from ``top``, the value
     most other sources agree on (not a variant of it: "870,000 people" against "11" missing); a
@@ -1809,6 +1834,9 @@ def _far(value: Any, top: Any) -> bool:
         return True
     a, b = _magnitude(value), _magnitude(top)
     if a is None or b is None:
+        days = _days_apart(value, top)
+        if days is not None and AGREE_FAR_DAYS >= 0:
+            return days > AGREE_FAR_DAYS
         return bool(value != top)
     low, high = min(a, b), max(a, b)
     return low <= 0.0 or high / low >= AGREE_FAR
@@ -1962,6 +1990,7 @@ def _agree_round(
             if overlap and bounds is not None:
                 return (
                     overlaps(b, bounds) and not (AGREE_OVERLAP_FAR and _far(v, value))
+                    and not _vaguer(v, value)
                 ) or _near(v, value)
             return _near(v, value) if AGREE_MATCH == "near" else bool(v == value)
 

@@ -389,3 +389,43 @@ def test_a_far_figure_one_other_source_shares_is_dropped(claims: tuple[Claim, ..
     assert [f.found for f in result.findings] == [True, True, False, False, True]
     assert result.findings[2].why is not None
     assert "only 1 other source gives it, and it is far" in result.findings[2].why
+
+
+def test_a_month_holding_the_agreed_day_and_the_next_day_are_variants(
+    claims: tuple[Claim, ...],
+) -> None:
+    """Dates are far from the day the others agree on only when more than AGREE_FAR_DAYS days
+    lie between their spans: "in January" holds "14 January" and "Monday, 3 March" is a day off
+    "2 March" (variants a source may give: kept); a day a week away is another date (dropped).
+    A month is no support for one of its days: "this month" does not save "20 March"."""
+    def date(source: str, iso: str, margin: float) -> pipeline.Rival:
+        from kzclaims.model import PartialDate
+
+        d = PartialDate.parse(iso)
+        lo, hi = float(d.first().toordinal()), float(d.last().toordinal())
+        f = Finding(
+            source=source, found=True, text=iso, value=iso, qualifier="exact",
+            quote=f"... {iso} ...", line=1, score=75.0 + margin, why="score it",
+        )
+        return pipeline.Rival(1, f, (Bounds(lo, hi),), margin, (1, 0), taken=True)
+
+    assert pipeline.AGREE_FAR_DAYS == 1
+    outcomes = [
+        _outcome("a", [date("a", "2025-01-14", 20)]),
+        _outcome("b", [date("b", "2025-01-14", 20)]),
+        _outcome("c", [date("c", "2025-01-14", 20)]),
+        _outcome("d", [date("d", "2025-01", 40)]),  # the month: kept
+        _outcome("e", [date("e", "2025-01-15", 40)]),  # a day off: kept
+        _outcome("f", [date("f", "2025-01-22", 40)]),  # a week off: dropped
+    ]
+    by = {f.source: f for f in pipeline.assemble(claims, outcomes)[1].findings}
+    assert by["d"].found and by["e"].found
+    assert not by["f"].found and by["f"].agreement == "dropped"
+    # the month supports no day of it: "2025-01-22" is still alone against the 14th
+    assert by["f"].why is not None and "far from the value" in by["f"].why
+    pipeline.AGREE_FAR_DAYS = -1  # before the tenth pass: every other date was far
+    try:
+        by = {f.source: f for f in pipeline.assemble(claims, outcomes)[1].findings}
+        assert not by["d"].found and not by["e"].found
+    finally:
+        pipeline.AGREE_FAR_DAYS = 1

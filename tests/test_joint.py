@@ -287,7 +287,7 @@ def test_people_under_another_name_are_kin() -> None:
 #: value right 81.9 %, 19 false finds, verdicts 80.4 %.
 SPENT2_FLOORS = {"found_recall": 84.0, "value_right": 79.5}
 SPENT2_MAX_FALSE_FINDS = 12  # 10 in the eighth pass
-SPENT2_VERDICTS_FLOOR = 76.0
+SPENT2_VERDICTS_FLOOR = 82.0  # 82.6 % at the start of the tenth pass, 84.8 % after it
 
 
 def test_spent2_half_floor() -> None:
@@ -462,7 +462,7 @@ def test_spent6_half_floor() -> None:
 #: From the tenth session on its failures may be read (design data).
 SPENT7_FLOORS = {"found_recall": 84.0, "value_right": 79.0}
 SPENT7_MAX_FALSE_FINDS = 11
-SPENT7_VERDICTS_FLOOR = 77.0
+SPENT7_VERDICTS_FLOOR = 82.0  # 80.0 % at the start of the tenth pass, 84.4 % after dates a day apart
 
 
 def test_spent7_half_floor() -> None:
