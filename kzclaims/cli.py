@@ -274,9 +274,70 @@ def _console(stderr: bool = False) -> Any:
     return Console(**kwargs)
 
 
+def _plain_width() -> int | None:
+    """The width a rich console made by :func:`_console` would draw stdout at, when it would draw
+    no terminal and no colour (a pipe, a file); None when it would (or when this cannot tell:
+    Windows, Jupyter, IDLE). Rich's own tests of ``Console.is_terminal`` and ``Console.size``
+    (rich/console.py), without importing ``rich.console``; ``tests/test_render.py`` compares
+    the two."""
+    if _SETTINGS["color"] is True or sys.platform == "win32":
+        return None
+    import builtins
+
+    if hasattr(builtins, "get_ipython") or "idlelib" in sys.modules:
+        return None
+    environ = os.environ
+    if environ.get("FORCE_COLOR") and _SETTINGS["color"] is None:
+        return None  # _console() forces colour
+    tty_compatible = environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible == "1":
+        return None
+    if tty_compatible != "0":
+        force_color = environ.get("FORCE_COLOR")
+        if force_color is not None:
+            if force_color != "":
+                return None
+        else:
+            file = getattr(sys.stdout, "rich_proxied_file", sys.stdout)
+            isatty = getattr(file, "isatty", None)
+            try:
+                if isatty is not None and isatty():
+                    return None
+            except ValueError:
+                pass
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width: int | None = int(columns)
+    else:
+        width = None
+        for std in (sys.__stdin__, sys.__stdout__, sys.__stderr__):
+            try:
+                width = os.get_terminal_size(std.fileno())[0]  # type: ignore[union-attr]
+            except Exception:  # not a terminal, or no such stream
+                continue
+            break
+        width = width or 80
+    return width if width >= 1 else None
+
+
 def _show(draw: Any) -> None:
     """Print rich output on stdout. When stdout is not a terminal (a pipe, a file), the lines
-    are written without the padding rich puts at their ends."""
+    are written without the padding rich puts at their ends, and what is only text is wrapped
+    without a rich console (:class:`~kzclaims.render.text.PlainConsole`)."""
+    width = _plain_width()
+    if width is not None:
+        from kzclaims.render.text import NeedsConsole, PlainConsole
+
+        plain = PlainConsole(width)
+        try:
+            draw(plain)
+        except NeedsConsole:
+            pass
+        else:
+            text = plain.getvalue()
+            sys.stdout.write("\n".join(line.rstrip() for line in text.split("\n")))
+            sys.stdout.flush()
+            return
     console = _console()
     if console.is_terminal:
         draw(console)

@@ -116,6 +116,9 @@ def test_the_bundled_compare_imports_only_the_modules_it_uses() -> None:
     # the JSON renderer in)
     body = _compare("'compare'", "'kzclaims.render.json' not in sys.modules")
     assert _run_check(body)[0] == []
+    # nor rich's console: text written to a pipe or a file is wrapped without one (PlainConsole)
+    body = _compare("'compare'", "'rich.console' not in sys.modules and out.getvalue().strip()")
+    assert _run_check(body)[0] == []
 
 
 def test_the_collector_is_frozen_at_exit_and_other_exit_handlers_still_run() -> None:

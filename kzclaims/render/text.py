@@ -28,7 +28,7 @@ from kzclaims.render.cells import CHANGE_LABELS, cite, compact_value, outlet_nam
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-__all__ = ["Relation", "format_value", "relations", "render_text"]
+__all__ = ["NeedsConsole", "PlainConsole", "Relation", "format_value", "relations", "render_text"]
 
 Relation = Literal["agree", "consistent", "conflict", "single", "missing"]
 
@@ -380,3 +380,52 @@ def render_changes(console: Console, report: Report) -> None:
         # one line per change, never wrapped mid-value (a terminal wraps it for the eye; piped,
         # it stays one record to grep)
         console.print(t, soft_wrap=True)
+
+
+class NeedsConsole(Exception):
+    """Raised by :class:`PlainConsole` for what only a rich ``Console`` draws (a table, print
+    options): the caller draws it all again on one."""
+
+
+class PlainConsole:
+    """The part of a rich ``Console`` that :func:`render_to` and :func:`render_changes` use,
+    for output that is not a terminal and has no colour: the text of each ``Text`` printed,
+    wrapped by rich's own ``Text.wrap`` at :attr:`width`, as ``Console.print`` wraps it there
+    (rich's "default" justification, "fold" overflow, tabs of 8; ``soft_wrap=True``: not
+    wrapped). Without importing ``rich.console`` and building a console (~10 ms of the bundled
+    ``compare``, issue 8). Anything else raises :class:`NeedsConsole`.
+    ``tests/test_render.py`` compares it with a rich ``Console`` writing to a file."""
+
+    is_terminal = False
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._parts: list[str] = []
+
+    def print(self, *objects: object, **options: object) -> None:
+        from rich.text import Text
+
+        soft_wrap = options.pop("soft_wrap", False)
+        if options or soft_wrap not in (True, False):
+            raise NeedsConsole(", ".join(options))
+        if not objects:
+            self._parts.append("\n")
+            return
+        if len(objects) != 1 or type(objects[0]) is not Text:
+            raise NeedsConsole
+        # Console.print joins the texts it prints into one (end "\n"), which its Text.wrap
+        # then wraps (console.py, _collect_renderables and Text.__rich_console__)
+        text = Text(" ", end="\n").join([objects[0]])
+        if soft_wrap:
+            lines = text.wrap(None, self.width, overflow="ignore", tab_size=8, no_wrap=True)  # type: ignore[arg-type]
+        else:
+            lines = text.wrap(None, self.width, justify="default", overflow="fold", tab_size=8)  # type: ignore[arg-type]
+        self._parts.append("\n".join(line.plain for line in lines))
+        self._parts.append("\n")
+
+    def __getattr__(self, name: str) -> object:
+        raise NeedsConsole(name)
+
+    def getvalue(self) -> str:
+        """What was printed."""
+        return "".join(self._parts)
