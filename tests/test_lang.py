@@ -24,6 +24,27 @@ def test_detect_by_script() -> None:
     assert detect("") == "en"
 
 
+def test_detect_is_the_letter_count() -> None:
+    """The shortcut for text without a Cyrillic letter answers what counting the letters does,
+    and a Cyrillic letter past the sample does not count."""
+    import re
+
+    def counted(text: str) -> str:
+        head = text[:20_000]
+        cyr = len(re.findall(r"[а-яёА-ЯЁ]", head))
+        lat = len(re.findall(r"[a-zA-Z]", head))
+        return "ru" if cyr > lat else "en"
+
+    texts = [
+        "", "123 456", "Café Zürich, 12 mai", "«Ёлка»", "ёж", "Ё", "x ё", "ё ж x", "ЁЁ ab",
+        "Straße – ok", "日本語", "ü" * 10 + "я" * 3, "a" * 20_000 + "яяя",
+        "Около 20 тысяч бандитов напали на Алматы.", "ОДКБ: the CSTO mission.",
+    ]
+    for text in texts:
+        assert detect(text) == counted(text), text
+    assert detect("a" * 20_000 + "я" * 50) == "en"
+
+
 def test_every_language_module_is_complete() -> None:
     for code in lang.SUPPORTED:
         lg = get(code)
