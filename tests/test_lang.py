@@ -298,6 +298,9 @@ def test_russian_future_verbs(word: str, future: bool) -> None:
          "ЧС"),
         ("сколько дней горел пожар", "Огонь бушевал 32 дня.", "Огонь"),
         ("число сгоревших домов", "Стихия уничтожила 73 дома.", "уничтожила"),
+        # (tenth session) a fire or riots that break out begin
+        ("когда начался пожар", "Пожар вспыхнул в ночь на 14 января.", "вспыхнул"),
+        ("дата начала беспорядков", "Беспорядки вспыхнули 2 марта.", "вспыхнули"),
     ],
 )
 def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, word: str) -> None:

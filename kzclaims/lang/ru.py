@@ -300,7 +300,9 @@ CONNECTIVES = wordset(
 # Synonym groups, as lemmas: one meaning each in news about events.
 _SYNONYM_TEXT = (
     # the English groups' meanings (kzclaims/lang/en.py), in Russian lemmas
-    "начаться начать стартовать начало старт",
+    # (tenth session: "вспыхнуть", "разгореться") a fire or riots that break out ("пожар
+    # вспыхнул", "вспыхнули беспорядки", "разгорелся конфликт") begin
+    "начаться начать стартовать начало старт вспыхнуть разгореться",
     "завершиться завершить закончиться закончить окончание завершение",
     "вывод отвод выход уход вывести",
     "войско военнослужащий военный миротворец контингент",
