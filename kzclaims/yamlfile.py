@@ -514,6 +514,8 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
     if _bad_tag(node, reporter):
         return Node(None, line, col, "tag:yaml.org,2002:null")
     if isinstance(node, yaml.MappingNode):
+        merge_tag = "tag:yaml.org,2002:merge"
+        own = {id(k) for k, _ in node.value if k.tag != merge_tag}  # keys written here
         try:
             loader.flatten_mapping(node)  # `<<: *defaults` merge keys
         except yaml.MarkedYAMLError as exc:
@@ -528,8 +530,11 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
                     "yaml-merge",
                 )
             )
-            node.value = [(k, v) for k, v in node.value if k.tag != "tag:yaml.org,2002:merge"]
+            node.value = [(k, v) for k, v in node.value if k.tag != merge_tag]
         out: dict[str, Node] = {}
+        # keys a merge key brought in: a key written beside it overrides them, as YAML says (a
+        # claim reusing another with `<<: *base` and its own `id:`), and so does a later merge
+        merged: set[str] = set()
         for key_node, value_node in node.value:
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
@@ -547,7 +552,10 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
             if _bad_tag(key_node, reporter):
                 continue
             key = str(key_node.value)
-            if key in out:
+            if key in merged:
+                merged.discard(key)  # overridden: not a duplicate
+                del out[key]
+            elif key in out:
                 first = out[key]
                 reporter.problems.append(
                     Problem(
@@ -562,6 +570,8 @@ def _convert(node: Any, loader: Any, reporter: Reporter) -> Node:
                 continue
             child = _convert(value_node, loader, reporter)
             out[key] = Node(child.value, child.line, child.col, child.tag, key_line, key_col)
+            if id(key_node) not in own:
+                merged.add(key)
         return Node(out, line, col, node.tag)
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(item, loader, reporter) for item in node.value], line, col, node.tag)

@@ -395,3 +395,42 @@ def test_claims_keyed_by_id_are_told_how_to_write_the_list() -> None:
         "claims.yaml:3:3: error: `claims` must be a list of claims, not a mapping; write each"
         " claim as `- id: death-toll` with its keys under it"
     ]
+
+
+def test_a_merge_key_is_overridden_by_the_keys_written_beside_it() -> None:
+    # QA9 Q1: `- <<: *base` then `id: other` is how YAML reuses a claim (keys written beside a
+    # merge key override the merged ones); it was "duplicate key `id`" and "duplicate claim id"
+    text = textwrap.dedent(
+        """\
+        version: 1
+        claims:
+          - &base
+            id: troops
+            title: Size of the contingent
+            kind: count
+            find: [contingent of troops deployed]
+            unit: troops
+          - <<: *base
+            id: troops-expected
+            title: Size again
+            expected: 2030
+          - <<: [*base]
+            id: troops-third
+        """
+    )
+    claims = parse_claims(text, "claims.yaml").claims
+    assert [c.id for c in claims] == ["troops", "troops-expected", "troops-third"]
+    assert [c.title for c in claims] == ["Size of the contingent", "Size again",
+                                         "Size of the contingent"]
+    assert claims[1].expected == 2030 and claims[1].unit == claims[0].unit
+    assert claims[2].find == claims[0].find
+
+
+def test_a_key_written_twice_beside_a_merge_key_is_still_a_duplicate() -> None:
+    text = (
+        "version: 1\nclaims:\n  - &a\n    id: a\n    title: A\n    kind: statement\n"
+        "  - <<: *a\n    id: b\n    id: c\n"
+    )
+    assert problems(text) == [
+        "claims.yaml:9:5: error: duplicate key `id` (first defined at line 8)"
+    ]
