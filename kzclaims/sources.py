@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import glob as globlib
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -131,6 +132,9 @@ def check_manifest(
                 file_node, id_node = item.value.get("file"), item.value.get("id")
                 file = _text(file_node)
                 sid = _text(id_node) or (_default_id(file) if file else None)
+                if file is not None and not is_url(file):
+                    # `./a.txt`, `sub//a.txt`: the file `a.txt`, `sub/a.txt` of the folder
+                    file = posixpath.normpath(file)
                 if file is not None:
                     named.add(file)
                 if sid is not None and sid in ids:
@@ -143,7 +147,7 @@ def check_manifest(
                 if file is not None and file in files:
                     r.error(
                         file_node or item,
-                        f"`{file}` is listed twice (first at line {files[file]})",
+                        f"`{_text(file_node)}` is listed twice (first at line {files[file]})",
                         "duplicate-file",
                     )
                     continue

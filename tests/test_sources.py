@@ -99,6 +99,15 @@ def write_manifest(directory: Path, body: str) -> None:
     (directory / "sources.yaml").write_text(textwrap.dedent(body), encoding="utf-8")
 
 
+def test_a_file_listed_as_dot_slash_is_listed(tmp_path: Path) -> None:
+    # QA9 Q3: `file: ./a.txt` read a.txt and warned that a.txt was "not listed ... not compared"
+    (tmp_path / "a.txt").write_text("A.\n", encoding="utf-8")
+    write_manifest(tmp_path, "sources:\n  - file: ./a.txt\n")
+    corpus = load_sources(tmp_path, "src")
+    assert [s.id for s in corpus.sources] == ["a"]
+    assert [str(w) for w in corpus.warnings] == []
+
+
 def test_manifest_missing_file_and_unlisted_file(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A.\n", encoding="utf-8")
     (tmp_path / "extra.txt").write_text("B.\n", encoding="utf-8")
@@ -125,6 +134,9 @@ def test_manifest_missing_file_and_unlisted_file(tmp_path: Path) -> None:
         ("sources:\n  - file: a.txt\n    as_of: 2022-13-01\n", "m.yaml:3:12: error: not a valid date `2022-13-01`: month must be in 1..12"),
         ("sources:\n  - file: a.txt\n  - file: b.txt\n    id: a\n", "m.yaml:4:9: error: duplicate source id `a` (first used at line 2)"),
         ("sources:\n  - file: a.txt\n  - file: a.txt\n    id: b\n", "m.yaml:3:11: error: `a.txt` is listed twice (first at line 2)"),
+        # QA9 Q3: the same file spelt another way is the same file
+        ("sources:\n  - file: a.txt\n  - file: ./a.txt\n    id: b\n", "m.yaml:3:11: error: `./a.txt` is listed twice (first at line 2)"),
+        ("sources:\n  - file: sub/a.txt\n  - file: sub//./a.txt\n    id: b\n", "m.yaml:3:11: error: `sub//./a.txt` is listed twice (first at line 2)"),
         ("sources:\n  - file: ../secret.txt\n", "m.yaml:2:11: error: `file` must be a path inside the sources folder"),
         ("sources:\n  - file: a.txt\n    id: has space\n", "m.yaml:3:9: error: invalid source id `has space`"),
         ("sources: []\n", "m.yaml:1:10: error: `sources` is empty"),
