@@ -599,3 +599,23 @@ def test_a_markdown_pages_front_matter_is_its_metadata_not_text(tmp_path: Path) 
                   "---\nANCHOR: Good evening.\nReporter: Twelve people died.\n---\n",
                   "---\nanchor: Good evening.\nreporter: Twelve people died.\n---\n"):
         assert read_bytes(plain.encode(), "a.md", ".md").text == plain
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "message"),
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200), ".pdf",
+         "src/f.pdf: error: a JPEG image, not a PDF: kzclaims reads text, so a scan or a photo"
+         " needs OCR first (save its text as a .txt file, or a PDF with a text layer)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40), ".txt",
+         "src/f.txt: error: a PNG image, not text: kzclaims reads text"),
+        (b"GIF89a" + bytes(40), ".docx", "src/f.docx: error: a GIF image, not a Word file"),
+        (b"II*\x00" + bytes(40), ".html", "src/f.html: error: a TIFF image, not a web page"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 " + bytes(40), ".md", "src/f.md: error: a WebP image"),
+        (b"\x00\x00\x00\x18ftypheic" + bytes(40), ".pdf", "src/f.pdf: error: a HEIC image"),
+    ],
+)
+def test_an_image_is_named_as_one(data: bytes, suffix: str, message: str) -> None:
+    # QA9 Q4: a scan saved as .pdf was "not a readable PDF (corrupt or truncated: Stream has
+    # ended unexpectedly)", a screenshot saved as .txt "binary file, not text"
+    assert error(data, suffix).startswith(message)

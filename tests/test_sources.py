@@ -90,7 +90,8 @@ def test_binary_sources_are_reported_together(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_bytes(b"\x00\x01")
     (tmp_path / "c.txt").write_text("Fine.\n", encoding="utf-8")
     assert errors(tmp_path) == [
-        "src/a.txt: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
+        # an image is named as one (QA9 Q4)
+        "src/a.txt: error: a PNG image, not text: kzclaims reads text, so a scan or a photo needs OCR first (save its text as a .txt file, or a PDF with a text layer)",
         "src/b.md: error: binary file, not text, and no reader knows it (sources may be .txt, .md, .html, .htm, .pdf or .docx files)",
     ]
 

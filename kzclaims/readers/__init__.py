@@ -227,8 +227,39 @@ def _zip_kind(data: bytes) -> str:
     return "a zip archive"
 
 
+def _image_kind(data: bytes) -> str | None:
+    """The kind of image a file is, from its first bytes ("JPEG"); None when it is not one."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return "TIFF"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif"):
+        return "AVIF" if data[8:12] == b"avif" else "HEIC"
+    return None
+
+
+#: what a file of each suffix should have been, for the message about an image
+_MEANT = {"pdf": "a PDF", "docx": "a Word file", "html": "a web page"}
+
+
 def read_bytes(data: bytes, shown: str, suffix: str = ".txt") -> Document:
     """Read a file's bytes with the reader its content and suffix call for."""
+    image = _image_kind(data)
+    if image is not None:  # a scan or a photo: neither "corrupt PDF" nor "binary file" helps
+        meant = _MEANT.get(READABLE_SUFFIXES.get(suffix.lower(), "text"), "text")
+        article = "an" if image[0] in "AEIOU" else "a"
+        raise InputError.single(
+            shown,
+            f"{article} {image} image, not {meant}: kzclaims reads text, so a scan or a photo"
+            " needs OCR first (save its text as a .txt file, or a PDF with a text layer)",
+            code="image",
+        )
     kind = sniff(data, suffix)
     if kind is None and data[:4] == b"PK\x03\x04":
         raise InputError.single(
