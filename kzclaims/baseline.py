@@ -10,6 +10,9 @@ What counts as a change (per claim, then per source):
 * ``claim_added`` / ``claim_removed``: the claim id is only in the new / only in the old report
   (nothing else is reported for that claim; an added claim's change names its verdict and the
   first values it found);
+* ``claim_renamed``: the claim's id changed but not its title and kind (an added and a removed
+  claim of the same title and kind, one of each): ``old``/``new`` are the two ids, and the claim is
+  then compared with its old self like any other (its cells' changes follow, under the new id);
 * ``verdict_changed``: the verdict differs;
 * ``newly_found``: not found before (or the source was not in the baseline), found now;
 * ``no_longer_found``: found before, not found now (or the source was removed);
@@ -26,8 +29,9 @@ disappearing. A source present in only one report changes nothing for the claims
 state.
 
 Order is deterministic: the new report's claim order, then removed claims in the old report's
-order; within a claim the verdict change first, then a change of ``expected``, then sources in
-the new report's order, then sources only in the old report in its order.
+order; within a claim its renaming first, then the verdict change, then a change of
+``expected``, then sources in the new report's order, then sources only in the old report in its
+order.
 """
 
 from __future__ import annotations
@@ -158,6 +162,23 @@ def _renamed(old: Report, new: Report) -> dict[str, str]:
     }
 
 
+def _renamed_claims(old: Report, new: Report) -> dict[str, str]:
+    """The claims whose id changed but whose title and kind did not: new id -> old id. Only
+    when that title and kind name one removed and one added claim (else no telling which)."""
+
+    def key(c: ClaimResult) -> tuple[str, str]:
+        return " ".join(c.title.split()).casefold(), c.kind
+
+    new_ids = {c.id for c in new.claims}
+    old_ids = {c.id for c in old.claims}
+    gone = [c for c in old.claims if c.id not in new_ids and c.title.strip()]
+    came = [c for c in new.claims if c.id not in old_ids and c.title.strip()]
+    gone_by_key = Counter(key(c) for c in gone)
+    came_by_key = Counter(key(c) for c in came)
+    was = {key(c): c.id for c in gone if gone_by_key[key(c)] == 1}
+    return {c.id: was[key(c)] for c in came if came_by_key[key(c)] == 1 and key(c) in was}
+
+
 def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
     """The changes from ``old`` (the baseline) to ``new``; empty when nothing changed."""
     old_claims = {c.id: c for c in old.claims}
@@ -167,9 +188,15 @@ def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
     renamed = _renamed(old, new)
     gone = set(renamed.values())  # compared under their new ids
     order = [i for i in _source_order(old, new) if i not in gone]
+    renamed_claims = _renamed_claims(old, new)
     changes: list[Change] = []
     for nc in new.claims:
         oc = old_claims.get(nc.id)
+        if oc is None and nc.id in renamed_claims:
+            oc = old_claims[renamed_claims[nc.id]]
+            changes.append(
+                Change("claim_renamed", nc.id, None, oc.id, nc.id, nc.title, nc.line)
+            )
         if oc is None:
             changes.append(
                 Change("claim_added", nc.id, None, None, _added(nc, new), nc.title, nc.line)
@@ -200,8 +227,9 @@ def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
             )
             if ch is not None:
                 changes.append(ch)
+    renamed_from = set(renamed_claims.values())
     for oc in old.claims:
-        if oc.id not in new_ids:
+        if oc.id not in new_ids and oc.id not in renamed_from:
             changes.append(Change("claim_removed", oc.id, None, oc.verdict, None, oc.title, 0))
     return tuple(changes)
 

@@ -367,6 +367,7 @@ ChangeKind = Literal[
     "verdict_changed",
     "claim_added",
     "claim_removed",
+    "claim_renamed",
     "expected_changed",
     "expected_fit_changed",
 ]

@@ -293,3 +293,31 @@ def test_an_added_claim_names_at_most_a_few_values(monkeypatch: pytest.MonkeyPat
     new = sample_report()
     old = with_claims(new, *new.claims[1:])
     assert diff_reports(old, new)[0].new == "agree (The Diplomatic Insight: 2,030 troops; 1 more)"
+
+
+def test_a_claim_whose_id_changed_but_not_its_title_is_renamed() -> None:
+    # QA9 Q5: renaming an id in claims.yaml was "claim added" + "claim removed", two unrelated
+    # changes with one title, and its cells were not compared with the baseline's
+    old = sample_report()
+    first = old.claims[0]
+    new = with_claims(old, replace(first, id="csto-troop-count"), *old.claims[1:])
+    assert diff_reports(old, new) == (
+        Change("claim_renamed", "csto-troop-count", None, "csto-troops", "csto-troop-count",
+               first.title, first.line),
+    )
+    # a change of its cells is still found, under the new id
+    moved = with_claims(old, _set_finding(replace(first, id="csto-troop-count"), 0, value=999),
+                        *old.claims[1:])
+    assert _kinds(diff_reports(old, moved)) == [
+        ("claim_renamed", "csto-troop-count", None),
+        ("value_changed", "csto-troop-count", "tdi"),
+    ]
+    # another title (or kind) is another claim
+    other = with_claims(old, replace(first, id="csto-troop-count", title="Troops sent"),
+                        *old.claims[1:])
+    assert _kinds(diff_reports(old, other)) == [
+        ("claim_added", "csto-troop-count", None), ("claim_removed", "csto-troops", None)]
+    # two new claims with the removed claim's title: no telling which is the renamed one
+    two = with_claims(old, replace(first, id="a"), replace(first, id="b"), *old.claims[1:])
+    assert [k for k, _, _ in _kinds(diff_reports(old, two))] == [
+        "claim_added", "claim_added", "claim_removed"]

@@ -34,6 +34,7 @@ CHANGE_LABELS = {
     "verdict_changed": "verdict changed",
     "claim_added": "claim added",
     "claim_removed": "claim removed",
+    "claim_renamed": "claim renamed",
     "expected_changed": "expected changed",
     "expected_fit_changed": "fit to expected changed",
 }
