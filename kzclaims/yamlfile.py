@@ -121,11 +121,17 @@ def read_text_file(path: Path, display: str, what: str = "YAML file") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        from kzclaims.readers.encoding import ENCODING_NAMES, guess_legacy_encoding
+
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # named, not read: a guessed code page must not decide the ids and values of a file
+        # the user edits (sources are read in it, with a warning); QA8 Q14
+        encoding = ENCODING_NAMES[guess_legacy_encoding(data)]
         raise InputError.single(
             display,
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}): it reads as {encoding}; re-save"
+            " the file as UTF-8",
             line,
             col,
             code="encoding",

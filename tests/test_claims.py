@@ -189,7 +189,17 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_claims(bad, "latin1.yaml")
     assert str(info.value) == (
-        "latin1.yaml:2:11: error: not UTF-8 text (byte 0xe9); re-save the file as UTF-8"
+        "latin1.yaml:2:11: error: not UTF-8 text (byte 0xe9): it reads as Windows-1252 (Western"
+        " European); re-save the file as UTF-8"
+    )
+    # QA8 Q14: a Russian user's Notepad saves Windows-1251; the message names it
+    cyrillic = tmp_path / "cp1251.yaml"
+    cyrillic.write_bytes("version: 1\ntitle: Обрушение моста в Уфе\n".encode("cp1251"))
+    with pytest.raises(InputError) as info:
+        load_claims(cyrillic, "claims.yaml")
+    assert str(info.value) == (
+        "claims.yaml:2:8: error: not UTF-8 text (byte 0xce): it reads as Windows-1251 (Cyrillic);"
+        " re-save the file as UTF-8"
     )
     with pytest.raises(InputError) as info:
         load_claims(tmp_path, "dir")
