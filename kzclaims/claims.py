@@ -39,8 +39,8 @@ _GROUPED = cached(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z")
 _PERCENT_RE = cached(r"\s*(\d+(?:\.\d+)?)\s*%\s*\Z")
 
 EXPECTED_FORMS: dict[str, str] = {
-    "count": "a whole number, e.g. `2030`",
-    "number": "a number, e.g. `3.5` or `1.6e3`",
+    "count": "a whole number, e.g. `2030`, or a range `[2000, 2500]`",
+    "number": "a number, e.g. `3.5` or `1.6e3`, or a range `[3, 4.5]`",
     "percent": "a number, e.g. `30`, or a range `[3, 4]`",
     "date": "a date `2022-01-13`, or `2022-01` / `2022`",
     "date_range": "two dates, e.g. `[2022-01-05, 2022-01-19]`",
@@ -392,6 +392,9 @@ def _suggest(v: Any, kind: Kind) -> str | None:
     text = v.strip().strip(_QUOTES).strip()
     if not text:
         return None
+    ends = _range_ends(text, kind)
+    if ends is not None:
+        return f"[{ends[0]}, {ends[1]}]"
     if kind == "date":
         m = _NUMERIC_DATE.match(text)
         if m:
@@ -447,6 +450,42 @@ def _suggest(v: Any, kind: Kind) -> str | None:
     return None
 
 
+def _range_ends(text: str, kind: Kind) -> tuple[str, str] | None:
+    """The two ends of a range written in words, in the file's syntax, for a suggestion:
+    ``2,000 to 2,500`` -> ``("2000", "2500")``, ``2026-10-16 to 2026-10-18`` -> the two dates;
+    None when ``text`` is not two values of ``kind`` joined by to/until/a dash (QA8 Q17)."""
+    if kind not in ("count", "number", "percent", "date_range"):
+        return None
+    between = re.match(r"(?i)(?:between|from)\s+", text)
+    body = text[between.end():] if between else text
+    separators = [r"\s+(?:to|until|till|through)\s+", r"\s*[–—]\s*", r"\s+-\s+"]
+    if between:
+        separators.append(r"\s+and\s+")
+    if kind != "date_range":
+        separators.append(r"(?<=\d)-(?=\d)")  # "2000-2500"; not inside "2026-10-16"
+    for separator in separators:
+        parts = re.split(separator, body, flags=re.IGNORECASE)
+        if len(parts) == 2:
+            break
+    else:
+        return None
+    if kind == "date_range":
+        dates = [partial_date(p.strip()) for p in parts]
+        shown = [d.iso() if d is not None else _suggest(p, "date") for d, p in zip(
+            dates, parts, strict=True)]
+        first, last = (partial_date(x) if x else None for x in shown)
+        if first is None or last is None or first.first() > last.last():
+            return None
+        return shown[0] or "", shown[1] or ""
+    numbers = [_number(p.strip().strip(_QUOTES).rstrip("%").strip()) for p in parts]
+    low, high = numbers
+    if low is None or high is None or low > high:
+        return None
+    if kind == "count" and any(n < 0 or float(n) != int(n) for n in (low, high)):
+        return None
+    return f"{low:g}", f"{high:g}"
+
+
 def _bad_expected(r: Reporter, node: Node, kind: Kind) -> None:
     """The one line for an ``expected`` that does not fit its kind, with a suggestion."""
     message = f"`expected` for a {kind} claim must be {EXPECTED_FORMS[kind]}, not {_shown(node)}"
@@ -464,6 +503,19 @@ def _bad_expected(r: Reporter, node: Node, kind: Kind) -> None:
 def _expected(r: Reporter, node: Node, kind: Kind) -> Expected | None:
     v = node.value
     bad = f"`expected` for a {kind} claim must be {EXPECTED_FORMS[kind]}, not "
+    if kind in ("count", "number") and node.is_sequence:  # a verified range, as for percent
+        nums = [_number(x.value) for x in v]
+        whole = kind != "count" or all(
+            n is not None and n >= 0 and float(n) == int(n) for n in nums
+        )
+        if len(nums) != 2 or None in nums or not whole or nums[0] > nums[1]:  # type: ignore[operator]
+            r.error(
+                node, bad + "that list (give `[low, high]` with low <= high)", "bad-expected"
+            )
+            return None
+        if kind == "count":
+            return (int(nums[0]), int(nums[1]))  # type: ignore[arg-type]
+        return (nums[0], nums[1])  # type: ignore[return-value]
     if kind == "count":
         n = _number(v)
         if n is None or n < 0 or float(n) != int(n):
@@ -554,11 +606,18 @@ def _tolerance(r: Reporter, node: Node | None, kind: Kind | None) -> Tolerance |
             return Tolerance(days)
     n = _number(v)
     if n is None or n < 0:
-        unit = (
-            "a number of days" if kind in ("date", "date_range", "duration") else 'a number or "N%"'
-        )
+        days = kind in ("date", "date_range", "duration")
+        unit = "a number of days" if days else 'a number or "N%"'
+        hint = ""
+        if isinstance(v, str):  # "ten percent", "one day" (QA8 Q17)
+            suggestion = _suggest(v, "duration" if days else "percent")
+            if suggestion is not None and not days:
+                suggestion = f'"{suggestion}%"'
+            hint = f"; did you mean `{suggestion}`?" if suggestion is not None else ""
         r.error(
-            node, f"`tolerance` must be {unit} (0 or more), not {_shown(node)}", "bad-tolerance"
+            node,
+            f"`tolerance` must be {unit} (0 or more), not {_shown(node)}{hint}",
+            "bad-tolerance",
         )
         return None
     return Tolerance(float(n))

@@ -81,6 +81,10 @@ def test_full_claim_is_read() -> None:
         ("percent", "30", 30),
         ("percent", '"30%"', 30),
         ("percent", "[3, 4]", (3, 4)),
+        # QA8 Q17: a verified range for a count or a number, as for a percentage
+        ("count", "[2000, 2500]", (2000, 2500)),
+        ("count", '["2,000", "2,500"]', (2000, 2500)),
+        ("number", "[1.5, 2]", (1.5, 2)),
         ("date", "2022-01-13", PartialDate(2022, 1, 13)),
         ("date", "2022-01", PartialDate(2022, 1)),
         ("date", "2022", PartialDate(2022)),
@@ -282,6 +286,17 @@ def test_a_quoted_version_is_named_as_text() -> None:
         ("kind: count\nfind: x\nexpected: “2000”\n", "not `“2000”`; did you mean `2000`?"),
         ("kind: count\nfind: x\nexpected: about 2,000\n", "did you mean `2000`? (the verified value alone; `tolerance:` gives it a margin)"),
         ("kind: count\nfind: x\nexpected: 2,000 troops\n", "not `2,000 troops`; did you mean `2000`?"),
+        # QA8 Q17: a range in words gets the list it means
+        ("kind: count\nfind: x\nexpected: 2,000 to 2,500\n", "not `2,000 to 2,500`; did you mean `[2000, 2500]`?"),
+        ("kind: count\nfind: x\nexpected: 2000-2500\n", "did you mean `[2000, 2500]`?"),
+        ("kind: number\nfind: x\nexpected: between 1.5 and 2\n", "did you mean `[1.5, 2]`?"),
+        ("kind: percent\nfind: x\nexpected: 3% – 4%\n", "did you mean `[3, 4]`?"),
+        ("kind: date_range\nfind: x\nexpected: 2026-10-16 to 2026-10-18\n", "did you mean `[2026-10-16, 2026-10-18]`?"),
+        ("kind: date_range\nfind: x\nexpected: 16/10/2026 - 18/10/2026\n", "did you mean `[2026-10-16, 2026-10-18]`?"),
+        ("kind: count\nfind: x\ntolerance: ten percent\n", 'not `ten percent`; did you mean `"10%"`?'),
+        ("kind: date\nfind: x\ntolerance: three days\n", "not `three days`; did you mean `3 days`?"),
+        ("kind: count\nfind: x\nexpected: [2500, 2000]\n", "(give `[low, high]` with low <= high)"),
+        ("kind: count\nfind: x\nexpected: [2000.5, 2500]\n", "(give `[low, high]` with low <= high)"),
         ("kind: date_range\nfind: x\nexpected: [2022-01-19, 2022-01-05]\n",
          "ends before it starts; did you mean `[2022-01-05, 2022-01-19]`?"),
         ("kind: date_range\nfind: x\nexpected: [13/01/2022, 2022-01-19]\n",
@@ -341,7 +356,7 @@ def test_unicode_line_separators_are_spaces_so_lines_are_the_editors() -> None:
     text = text.replace("@", "\u2028")  # (textwrap.indent would take it for a line break)
     assert problems(text) == [
         "claims.yaml:8:15: error: `expected` for a count claim must be a whole number, e.g. "
-        "`2030`, not `lots`"
+        "`2030`, or a range `[2000, 2500]`, not `lots`"
     ]
     cs = parse_claims(text.replace("lots", "2030"), "claims.yaml")
     assert cs.claims[0].find == ("troops were deployed",)

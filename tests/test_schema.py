@@ -159,6 +159,9 @@ STATEMENT = """\
 VALID_CLAIMS = {
     "minimal statement": claims_doc(STATEMENT),
     "title only, no find": claims_doc("- {id: a, title: How many died, kind: count}"),
+    # QA8 Q17: a verified range for a count or a number, as for a percentage
+    "count range": claims_doc("- {id: a, title: A, kind: count, expected: [2000, 2500]}"),
+    "number range": claims_doc("- {id: a, title: A, kind: number, expected: [1.5, 2]}"),
     "everything": "version: 1\ntitle: T\ndefaults:\n  threshold: 80\n" + claims_doc("""\
         - id: csto-troops
           title: Size of the CSTO contingent
@@ -241,7 +244,10 @@ INVALID_CLAIMS = {
     "count: fraction": claims_doc("- {id: a, title: A, kind: count, find: x, expected: 2030.5}"),
     "count: negative": claims_doc("- {id: a, title: A, kind: count, find: x, expected: -1}"),
     "count: words": claims_doc("- {id: a, title: A, kind: count, find: x, expected: many}"),
-    "count: list": claims_doc("- {id: a, title: A, kind: count, find: x, expected: [1, 2]}"),
+    "count: three-element range": claims_doc("- {id: a, title: A, kind: count, find: x, "
+                                             "expected: [1, 2, 3]}"),
+    "count: fraction in a range": claims_doc("- {id: a, title: A, kind: count, find: x, "
+                                             "expected: [1.5, 2]}"),
     "number: words": claims_doc("- {id: a, title: A, kind: number, find: x, expected: lots}"),
     "number: date": claims_doc("- {id: a, title: A, kind: number, find: x, "
                                "expected: 2022-01-13}"),
