@@ -933,6 +933,12 @@ def compare(
         raise typer.BadParameter(
             "--update-baseline needs --baseline FILE", param_hint="--update-baseline"
         )
+    if update_baseline and _claim_ids(claim):  # the baseline would keep only those claims
+        raise typer.BadParameter(
+            "--update-baseline with --claim would keep only the chosen claims in the baseline;"
+            " accept a change with a run of every claim (without --claim)",
+            param_hint="--update-baseline",
+        )
     claimset, listing = _load_listing(claims, sources, follow_symlinks)
     inputs = _inputs(claims, None, sources, listing)
     _guard_output(output, "--output", inputs)
@@ -961,7 +967,7 @@ def compare(
             _note(str(w))
         report = run.report
         if baseline is not None:
-            report = _with_baseline(report, baseline, update_baseline)
+            report = _with_baseline(report, baseline, update_baseline, _claim_ids(claim))
     except InputError as exc:
         _fail_input(exc)
     _inferred_date_warnings(report, listing)
@@ -987,7 +993,13 @@ def compare(
     _finish(report, conditions)
 
 
-def _with_baseline(report: Report, baseline: Path, update: bool) -> Report:
+def _with_baseline(
+    report: Report, baseline: Path, update: bool, only: tuple[str, ...] = ()
+) -> Report:
+    """The report with its changes since ``baseline``; with ``only`` (--claim), since the
+    baseline's claims of those ids (the others were not run: not "removed")."""
+    from dataclasses import replace
+
     from kzclaims.baseline import diff_reports, with_changes
     from kzclaims.render.json import load_report
 
@@ -1001,6 +1013,8 @@ def _with_baseline(report: Report, baseline: Path, update: bool) -> Report:
             code="missing-file",
         )
     old = load_report(baseline)
+    if only:
+        old = replace(old, claims=tuple(c for c in old.claims if c.id in only))
     return with_changes(report, diff_reports(old, report), _display(baseline))
 
 

@@ -297,6 +297,28 @@ def test_baseline_routine(corpus: Path) -> None:
     assert code == 0 and "No changes since baseline.json." in out
 
 
+def test_a_baseline_with_claim_compares_and_keeps_only_what_it_can(corpus: Path) -> None:
+    # QA9 Q6: `--claim X --baseline b.json` listed every other claim as "claim removed" (and
+    # failed --fail-on changed), and `--update-baseline` with it shrank the baseline to X
+    code, _, _ = run("compare", "--baseline", "baseline.json", "--update-baseline")
+    assert code == 0
+    saved = (corpus / "baseline.json").read_text(encoding="utf-8")
+    code, out, _ = run("compare", "--claim", "troops", "--baseline", "baseline.json",
+                       "--fail-on", "changed")
+    assert code == 0 and "No changes since baseline.json." in out, out
+    daily = corpus / "sources" / "daily.txt"
+    daily.write_text(daily.read_text(encoding="utf-8").replace("about 2,000", "about 2,100"),
+                     encoding="utf-8")
+    code, out, _ = run("compare", "--claim", "troops", "--baseline", "baseline.json",
+                       "--format", "json")
+    assert [(c["kind"], c["claim"]) for c in json.loads(out)["changes"]] == [
+        ("value_changed", "troops")]
+    code, _, err = run("compare", "--claim", "troops", "--baseline", "baseline.json",
+                       "--update-baseline")
+    assert code == 2 and "--update-baseline" in err and "--claim" in err, err
+    assert (corpus / "baseline.json").read_text(encoding="utf-8") == saved
+
+
 def test_diff_command(corpus: Path) -> None:
     run("compare", "--format", "json", "--output", "old.json")
     (corpus / "sources" / "weekly.txt").unlink()
