@@ -38,6 +38,10 @@ UNIT_KIN = 0.0
 #: demonstrations", whose noun fuzzily matches "demonstrators"), all on spent2. The reason is
 #: still shown.
 PARTITIVE = 0.0
+#: a part of a group whose noun after the pronoun names one of the claim's units ("1,600 of them
+#: Russian paratroopers" for the Russian contingent, but also "two of them police officers",
+#: the injured, for the police deployed): neither the unit's match nor its mismatch
+PART_MATCH = 0.0
 ORDINAL_NUMBER = -10.0
 #: a bare year ("the action program for 2022") for a date claim that is not itself a year: a
 #: year alone rarely says on which day something happened
@@ -193,6 +197,36 @@ def unit_matches(noun: str, units: Sequence[str]) -> bool:
     return False
 
 
+def _named_part(noun: str) -> bool:
+    """Whether a counted noun is a part of a group named after a pronoun ("of them police
+    officers")."""
+    return noun[:8].lower() in ("of them ", "of whom ")
+
+
+@lru_cache(maxsize=1024)
+def _own_words(text: str) -> frozenset[str]:
+    return frozenset(_word_form(w) for w in _WORD.findall(text.lower()))
+
+
+def part_of_claim(noun: str, claim: Claim) -> bool:
+    """Whether a part of a group named after a pronoun is the claim's part: a word of it other
+    than the claim's units is one of the claim's own words ("1,600 of them Russian paratroopers"
+    for "Russian troops in the force"; not "two of them police officers", the injured, for the
+    police deployed, whose only words are the unit's)."""
+    units = _own_words(" ".join(claim.unit))
+    words = [_word_form(w) for w in _WORD.findall(noun.lower())[2:]]
+    own = _own_words(_claim_text(claim))
+    return any(w not in units and w in own for w in words)
+
+
+def counts_unit(noun: str, claim: Claim) -> bool:
+    """Whether a value's noun counts one of the claim's units as evidence beside the value (the
+    local score's unit word): a match, or the claim's own part (:func:`part_of_claim`)."""
+    if _named_part(noun):
+        return unit_matches(noun, claim.unit) and PART_MATCH > 0.0 and part_of_claim(noun, claim)
+    return unit_matches(noun, claim.unit)
+
+
 def _is_person(word: str) -> bool:
     """Is a (lower-case) word a noun that counts people, in any of its plural forms?"""
     if "а" <= word[:1] <= "я" or word[:1] == "ё":
@@ -254,9 +288,14 @@ def currency_fit(value: Value, units: Sequence[str]) -> str | None:
 
 
 def unit_fit(noun: str, units: Sequence[str]) -> str:
-    """How a value's counted noun fits a claim's units: "match" (it names one of them), "kin"
+    """How a value's counted noun fits a claim's units: "match" (it names one of them), "part"
+    (a part of a group, "of them", whose noun names one), "kin"
     (both count people: "persons" for a claim about "people", "men" for "miners") or
     "mismatch"."""
+    if _named_part(noun):
+        # a part of a group named after the pronoun ("1,600 of them Russian paratroopers"): its
+        # own noun says whether it counts the claim's unit, no other noun
+        return "part" if unit_matches(noun, units) else "mismatch"
     if unit_matches(noun, units):
         return "match"
     noun_words = _WORD.findall(noun.lower())
@@ -523,10 +562,16 @@ def score_candidates(
         money = currency_fit(v, claim.unit) if claim.unit else None
         if money is not None or (v.noun and claim.unit):
             fit = money or unit_fit(v.noun or "", claim.unit)
+            if fit == "part" and not part_of_claim(v.noun or "", claim):
+                fit = "mismatch"
             if fit == "match":
                 score += UNIT_MATCH
                 parts.append(("unit_match", 1.0))
                 reasons.append(f"counts '{v.noun}' (unit: {', '.join(claim.unit)})")
+            elif fit == "part":
+                score += PART_MATCH
+                parts.append(("part_match", 1.0))
+                reasons.append(f"counts '{v.noun}' (unit: {', '.join(claim.unit)}), a part")
             elif fit == "kin":
                 score += UNIT_KIN
                 parts.append(("unit_kin", 1.0))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzclaims import choose as _choose
 from kzclaims._dataclass import dataclass, replace
-from kzclaims.choose import Candidate, Choice, choose_value, unit_matches
+from kzclaims.choose import Candidate, Choice, choose_value, counts_unit
 from kzclaims.compare import (
     Comparable,
     bounds_json,
@@ -625,7 +625,7 @@ def joint_candidates(
     usable = [c for c in choice.candidates if not c.excluded]
     unit = claim.unit
     locals_ = local_scores(phrases, stats, m.text, [
-        (c.value, bool(unit and c.value.noun and unit_matches(c.value.noun, unit)))
+        (c.value, bool(unit and c.value.noun and counts_unit(c.value.noun, claim)))
         for c in usable
     ])
     return [
@@ -699,7 +699,7 @@ def _pairs(
         if step < 0:  # a sentence found by the unit of its value: only such values count
             fits = [
                 c for c in choice.candidates
-                if not c.excluded and c.value.noun and unit_matches(c.value.noun, claim.unit)
+                if not c.excluded and c.value.noun and counts_unit(c.value.noun, claim)
             ]
             if not fits:
                 continue

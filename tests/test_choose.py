@@ -153,3 +153,33 @@ def test_rate_and_temperature_units_are_read(text: str, noun: str) -> None:
     from kzclaims.values import read_values
 
     assert [v.noun for v in read_values(text, "number", None, "en", None)] == [noun]
+
+
+# A part of a group named after the pronoun (issue 10, tenth pass): "1,600 of them Russian
+# paratroopers" is the Russian contingent's figure, not the whole force's; "two of them police
+# officers" (the injured) is not the police deployed, whose words are only the unit's.
+PART_TEXT = "The 2,450-strong force of the pact, 1,600 of them Russian paratroopers, began arriving."
+
+
+def test_a_named_part_is_the_figure_of_the_claim_that_names_the_part() -> None:
+    russian = Claim(id="c", title="Russian contingent", kind="count",
+                    find=("Russian troops in the force",), unit=("troops", "paratroopers"))
+    assert chosen(russian, PART_TEXT, "force") == "1,600"
+    choice = choose_value(russian, match(PART_TEXT, "force"), None)
+    assert choice is not None and "a part" in choice.why
+
+
+def test_a_named_part_whose_only_words_are_the_units_is_no_match() -> None:
+    from kzclaims.choose import part_of_claim, unit_fit
+
+    police = Claim(id="c", title="Police deployed", kind="count",
+                   find=("police officers deployed for the march",),
+                   unit=("officers", "police officers", "police"))
+    noun = "of them police officers"
+    assert unit_fit(noun, police.unit) == "part"
+    assert not part_of_claim(noun, police)
+    text = "Six people were hurt, two of them police officers, in the march."
+    choice = choose_value(police, match(text, "march"), None)
+    assert choice is not None
+    two = next(c for c in choice.candidates if c.value.text == "two")
+    assert "not officers / police officers / police" in " ".join(two.reasons)

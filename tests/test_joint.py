@@ -459,8 +459,9 @@ def test_spent6_half_floor() -> None:
 #: (2026-12-07, 21:10 UTC) it is the validation split: its figures are read at every change (a
 #: change is kept only if they do not fall), its failures are not; an eighth half (test8) is held
 #: out. Floors a little below the figure measured once.
-#: From the tenth session on its failures may be read (design data).
-SPENT7_FLOORS = {"found_recall": 84.0, "value_right": 79.0}
+#: From the tenth session on its failures may be read (design data). Tenth pass: 86.3 / 83.7 %
+#: (a named part, "1,600 of them Russian paratroopers"; a list's bullet is no minus sign)
+SPENT7_FLOORS = {"found_recall": 85.0, "value_right": 82.0}
 SPENT7_MAX_FALSE_FINDS = 11
 SPENT7_VERDICTS_FLOOR = 82.0  # 80.0 % at the start of the tenth pass, 84.4 % after dates a day apart
 

@@ -111,6 +111,8 @@ def read_values(
     values = _read(text, wanted, reference, language, conventions)
     if kind == "count" and values:  # an age is never a count ("aged 45", "a 12-year-old")
         values = [v for v in values if "age" not in v.tags]
+        if any(_bulleted(v) for v in values):
+            values = [_unbulleted(v) if _bulleted(v) else v for v in values]
     if kind == "number" and ("ago" in text or "назад" in text):
         values = _years_ago(text, values, language, conventions)
     if values and any(v.type == "date" for v in values):
@@ -127,6 +129,26 @@ def read_values(
                 for v in values
             ]
     return values
+
+
+def _bulleted(v: Value) -> bool:
+    """A count read as negative from a list's bullet: "- 1,850 city computers encrypted" (a
+    count is never negative; the reader takes a minus sign and a space at the start of a text
+    as the sign, as in "- 1,200,000")."""
+    return (
+        isinstance(v.reading, (int, float)) and v.reading < 0 and v.text[:2] in ("- ", "− ")
+    )
+
+
+def _unbulleted(v: Value) -> Value:
+    def pos(x: object) -> object:
+        return -x if isinstance(x, (int, float)) and x < 0 else x
+
+    return replace(
+        v, start=v.start + 2, text=v.text[2:], reading=-v.reading,  # type: ignore[operator]
+        low=pos(v.high), high=pos(v.low),  # type: ignore[arg-type]
+        low_inclusive=v.high_inclusive, high_inclusive=v.low_inclusive,
+    )
 
 
 #: the temporal expressions and numbers of recent texts: a passage is read for several claims

@@ -1447,6 +1447,30 @@ def _noun_after(text: str, pos: int, vague: bool) -> tuple[str | None, bool]:
                     break
                 words.append(wm.group(1))
                 p = wm.end()
+        elif last in ("them", "whom"):
+            # the group's part named after the pronoun: "1,600 of them Russian paratroopers",
+            # "two of them police officers" (a plural noun within three words, no verb: not
+            # "four of them lost their lives", "three of them caught fire")
+            more: list[str] = []
+            for _ in range(3):
+                wm = _WORD_AFTER.match(text, p)
+                if not wm:
+                    break
+                w = wm.group(1).rstrip("'’")
+                lw = w.lower()
+                if lw in _STOP or lw.endswith(("ed", "ly")):
+                    break
+                more.append(w)
+                p = wm.end()
+                if lw in _PLURALS or lw.endswith("men") or (
+                    lw.endswith("s") and len(lw) > 3 and not lw.endswith("ss")
+                ):
+                    nm = _WORD_AFTER.match(text, p)
+                    nxt = nm.group(1).lower() if nm else ""
+                    if lw in _PLURALS and nxt.endswith("s") and len(nxt) > 3 and nxt not in _STOP:
+                        more.append(nm.group(1))  # "police officers"
+                    words.extend(more)
+                    break
         return " ".join(words), True
     if vague:
         om = _OF_AFTER.match(text, pos)
