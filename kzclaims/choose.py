@@ -59,6 +59,9 @@ HISTORY_FAR_YEARS = 10
 #: reported) than the claim's phrasings do: "authorised ... on 6 March" for the request date;
 #: a date of reporting ("published on Friday", "said on Tuesday") for a claim about no reporting
 ROLE_MISMATCH = -30.0
+#: a date whose nearby verbs name a role the claim's phrasings name too ("asked for the help ...
+#: on 05.03.2024" for the date Vedenov asked for help): the role as evidence of the date
+ROLE_MATCH = 15.0
 #: a date that is the report's own (its dateline: "ЛОРВИК, 3 октября. /Балтинформ/.") for a
 #: claim about something else than reporting. (A date in the first sentences equal to the day
 #: the report refers to, "The Review - Saturday 15 March 2025", was tried as well: it is also
@@ -398,6 +401,8 @@ def _superseded(claim: Claim, text: str, value: Value) -> str | None:
     if m is None or _SUPERSEDED.search(_claim_text(claim)):
         return None
     return m.group(0)
+#: a year that ends the text before a clause edge ("since 1991", "in 2009")
+_YEAR_BEFORE = cached(r"(?<![\d.,])(1[89]\d\d|20\d\d)$")
 _CLAUSE_EDGE = cached(r"[.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\)")
 
 
@@ -406,7 +411,14 @@ def _other_year(text: str, value: Value, reference: dt.date | None) -> str | Non
     died", "the last election, in 2022, when 38 percent voted"): the value is history."""
     if reference is None:
         return None
-    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, value.start)), default=0)
+    edges = [m for m in _CLAUSE_EDGE.finditer(text, 0, value.start)]
+    if edges and edges[-1].group()[2:] in ("when", "where"):
+        # "since 1991, when seven people died", "in 2009, when a smaller blaze ... injured
+        # three people": the clause after ", when" / ", where" tells of the year before it
+        ym = _YEAR_BEFORE.search(text, 0, edges[-1].start())
+        if ym and int(ym.group(1)) < reference.year:
+            return ym.group(1)
+    lo = max((m.end() for m in edges), default=0)
     hi = next((m.start() for m in _CLAUSE_EDGE.finditer(text, value.end)), len(text))
     for m in _YEAR.finditer(text, lo, hi):
         if value.start <= m.start() < value.end:
@@ -449,7 +461,11 @@ _ROLE_WORD = cached(r"[a-zа-яё]+")
 def claim_roles(claim: Claim) -> frozenset[str]:
     """The roles a claim's phrasings and title name ("when did Velmara request ..." ->
     request)."""
-    text = " ".join((claim.title, *claim.find)).lower()
+    return _roles_named(" ".join((claim.title, *claim.find)).lower())
+
+
+@lru_cache(maxsize=4096)
+def _roles_named(text: str) -> frozenset[str]:
     return frozenset(r for r, pattern in _ROLES.items() if pattern.search(text))
 
 
@@ -502,12 +518,16 @@ def score_candidates(
             score += HISTORY
             parts.append(("history", 1.0))
             reasons.append(f"beside the year {year}, before the report: history")
-        if ROLE_MISMATCH and claim.kind in ("date", "date_range"):
-            clash = _role_clash(claim, match.text, v)
+        if (ROLE_MISMATCH or ROLE_MATCH) and claim.kind in ("date", "date_range"):
+            clash = _role_clash(claim, match.text, v) if ROLE_MISMATCH else None
             if clash is not None:
                 score += ROLE_MISMATCH
                 parts.append(("role_mismatch", 1.0))
                 reasons.append(clash)
+            elif ROLE_MATCH and (shared := date_roles(match.text, v) & claim_roles(claim)):
+                score += ROLE_MATCH
+                parts.append(("role_match", 1.0))
+                reasons.append(f"its words say {' / '.join(sorted(shared))}, as the claim's")
         if "label" in v.tags:
             out.append(Candidate(v, -1e9, ("a label or name, not a quantity",), excluded=True))
             continue

@@ -461,14 +461,19 @@ def fit_ceiling(claim: Claim, unit: bool = True) -> float:
     term is a penalty except :data:`kzclaims.choose.UNIT_MATCH` (a value whose noun names one
     of the claim's units) and :data:`kzclaims.choose.UNIT_KIN`, given only when the claim has a
     unit. ``unit``: whether a value may count one of them (see :func:`unit_possible`)."""
+    role = (
+        max(0.0, _choose.ROLE_MATCH)
+        if claim.kind in ("date", "date_range") and _choose.claim_roles(claim) else 0.0
+    )
     if not claim.unit:
-        return 0.0
+        return role
     # a currency is named by symbols and codes too ("$", "USD": choose.currency_fit), which the
     # gate's unit words do not see: a claim counting money may always match its unit
     unit = unit or _counts_money(claim)
     # (read from the module at each call, as an import here would: a sweep may set them)
     kin = _choose.UNIT_KIN
-    return max(0.0, _choose.UNIT_MATCH, kin) if unit else max(0.0, kin)
+    unit_fit = max(0.0, _choose.UNIT_MATCH, _choose.PART_MATCH, kin) if unit else max(0.0, kin)
+    return role + unit_fit
 
 
 def bonus_ceiling(claim: Claim, unit: bool = True) -> float:

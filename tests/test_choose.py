@@ -183,3 +183,41 @@ def test_a_named_part_whose_only_words_are_the_units_is_no_match() -> None:
     assert choice is not None
     two = next(c for c in choice.candidates if c.value.text == "two")
     assert "not officers / police officers / police" in " ".join(two.reasons)
+
+
+def test_a_year_before_when_is_history() -> None:
+    """"since 1991, when seven people died": the clause after ", when" tells of the year before
+    it (the comma was a clause edge that hid the year: issue 10, tenth pass)."""
+    c = claim("count", ("people",), "people died in the crush")
+    text = "It is the worst disaster since 1991, when seven people died in a crush at the ground."
+    choice = choose_value(c, match(text, "died in a crush"), dt.date(2023, 5, 28))
+    assert choice is None or choice.value.text != "seven"
+    seven = score_of(c, text, "died in a crush", "seven", dt.date(2023, 5, 28))
+    assert "1991" in seven
+    # a year in an earlier clause that is not a "when" clause still does not count
+    text = "In 2022 the stadium reopened, but seven people died in a crush at the ground."
+    assert "history" not in score_of(c, text, "died in a crush", "seven", dt.date(2023, 5, 28))
+
+
+def score_of(c: Claim, text: str, matched: str, value: str, ref: dt.date) -> str:
+    from kzclaims.choose import score_candidates
+    from kzclaims.values import read_values
+
+    values = read_values(text, c.kind, ref)
+    cands = score_candidates(c, match(text, matched), values, ref)
+    return " ".join(next(x for x in cands if x.value.text == value).reasons)
+
+
+def test_a_date_whose_words_name_the_claims_role() -> None:
+    """A date beside the verb of the claim's role ("asked for the help ... on 05.03.2024" for
+    the date of the request) has that as evidence (ROLE_MATCH: issue 10, tenth pass)."""
+    import kzclaims.choose as choose
+
+    c = claim("date", (), "Vedenov asked the pact for military help")
+    text = "On 05.03.2024 President Vedenov asked for the help of the pact."
+    why = score_of(c, text, "Vedenov asked pact", "05.03.2024", dt.date(2024, 3, 16))
+    assert "request, as the claim's" in why
+    cands = choose.score_candidates(c, match(text, "Vedenov asked pact"),
+                                    __import__("kzclaims.values", fromlist=["x"]).read_values(
+                                        text, "date", dt.date(2024, 3, 16)), dt.date(2024, 3, 16))
+    assert ("role_match", 1.0) in cands[0].parts

@@ -19,7 +19,8 @@ WEIGHTS = {
     "partitive": "PARTITIVE", "ordinal": "ORDINAL_NUMBER", "bare_year": "BARE_YEAR",
     "history": "HISTORY", "role_mismatch": "ROLE_MISMATCH", "report_date": "REPORT_DATE",
     "other_sentence": "OTHER_SENTENCE", "other_clause": "OTHER_CLAUSE",
-    "superseded": "SUPERSEDED", "standing": "STANDING",
+    "superseded": "SUPERSEDED", "standing": "STANDING", "part_match": "PART_MATCH",
+    "role_match": "ROLE_MATCH",
 }
 
 CASES = [
