@@ -654,7 +654,7 @@ class _Scored:
 
 def _pairs(
     claim: Claim, source: Source, matches: Sequence[Match], indexed: _Indexed,
-    limit: float | None = None, keep: float | None = None,
+    limit: float | None = None, keep: float | None = None, below: bool = False,
 ) -> list[_Scored]:
     """Every passage with its best value of the claim's kind, scored jointly, best first.
 
@@ -665,6 +665,9 @@ def _pairs(
     ``limit``: a window whose pairs cannot reach it (:func:`_window_may_reach`) is not read
     (it would not be chosen; the pairs of the others are the same). ``keep``: the other values
     of a passage scoring at least this are pairs too (``top`` False), after its best one.
+    ``below``: a window whose values are read gives its best pair even when no value reaches
+    ``limit`` (:func:`_clear_best` names the best other value read, whatever it scores); else
+    such a window gives none (:func:`_values_may_reach`).
     """
     from kzclaims.joint import claim_phrases
 
@@ -694,13 +697,21 @@ def _pairs(
     anchored = _unit_anchored(claim, source, indexed, seen) if UNIT_ANCHOR else []
     windows.extend((m, 0, -1) for m in anchored)
     for m, cut, step in windows:
-        if limit is not None and not _window_may_reach(
-            claim, m, phrases, stats, indexed, limit, UNIT_ANCHOR if step < 0 else 0.0
-        ):
-            continue
+        reach = None
+        if limit is not None:
+            reach = _window_reach(
+                claim, m, phrases, stats, indexed, limit, UNIT_ANCHOR if step < 0 else 0.0
+            )
+            if reach is None:
+                continue
         choice = _window_choice(claim, m, cut, source, conventions[source.id])
         if choice is None:
             continue
+        if (
+            reach is not None and step >= 0 and not below
+            and not _values_may_reach(choice, m, reach, limit)
+        ):
+            continue  # its values are known: none of them can reach the limit either
         if step < 0:  # a sentence found by the unit of its value: only such values count
             fits = [
                 c for c in choice.candidates
@@ -894,21 +905,42 @@ def _window_may_reach(
     ceiling of the local score over its words (``joint.passage_local_ceiling``) and the largest
     fit (:func:`fit_ceiling`): the gate of issue 8 inside a document, before values are read.
     """
+    return _window_reach(claim, m, phrases, stats, indexed, limit, bonus) is not None
+
+
+def _window_reach(
+    claim: Claim, m: Match, phrases: Sequence[Any], stats: SourceStats, indexed: _Indexed,
+    limit: float, bonus: float = 0.0,
+) -> float | None:
+    """:func:`_window_may_reach`: None when no value of ``m`` can score ``limit``, else the
+    ceiling of the local score there (with :data:`GATE_SLACK`: what :func:`_values_may_reach`
+    bounds the values read with)."""
     from kzclaims.joint import passage_local_ceiling
 
     relevance = m.score + GATE_SLACK
     # first with a unit assumed (the fit and the bonus are largest with one): often enough
     if score_ceiling(relevance, 100.0, fit_ceiling(claim, True)) + bonus < limit:
-        return False
+        return None
     window = range(m.first_sentence, m.last_sentence + 1)
     unit = bool(claim.unit) and indexed.unit_possible(m.source, tuple(claim.unit), window)
     fit = fit_ceiling(claim, unit)
     if not unit:
         bonus = min(bonus, bonus_ceiling(claim, unit))
     if score_ceiling(relevance, 100.0, fit) + bonus < limit:
-        return False
-    local = passage_local_ceiling(phrases, stats, window, unit)
-    return score_ceiling(relevance, local + GATE_SLACK, fit) + bonus >= limit
+        return None
+    local = passage_local_ceiling(phrases, stats, window, unit) + GATE_SLACK
+    return local if score_ceiling(relevance, local, fit) + bonus >= limit else None
+
+
+def _values_may_reach(choice: Choice, m: Match, local: float, limit: float) -> bool:
+    """Can a usable value of ``choice`` (read from passage or window ``m``, no bonus) score
+    ``limit``, its fit now known? ``local``: the ceiling of the local score there
+    (:func:`_window_reach`). The joint score of a value is :func:`joint_score` of the window's
+    relevance, its local score and its fit (:func:`joint_candidates`), so a window where even
+    the best fit cannot reach ``limit`` gives no pair that does, and its local scores are not
+    computed."""
+    fit = max((c.score for c in choice.candidates if not c.excluded), default=None)
+    return fit is not None and score_ceiling(m.score + GATE_SLACK, local, fit) >= limit
 
 
 def _rechoose(choice: Choice, winner: Candidate) -> Choice:
@@ -1139,7 +1171,7 @@ def _clear_best(
     if bar <= 0.0 or not pairs or pairs[0].joint < limit - bar:
         return None
     low = pairs[0].joint - CLEAR_MARGIN
-    pairs = _pairs(claim, source, found, indexed, low if gate else None, low)
+    pairs = _pairs(claim, source, found, indexed, low if gate else None, low, below=True)
     top = pairs[0]
     key = _value_key(top.reading, indexed)
     if key is None or top.reading.choice is None:

@@ -213,3 +213,44 @@ def test_gate_keeps_a_unit_written_as_its_abbreviation() -> None:
     (area,) = results[True]
     assert area.findings[0].found and area.findings[0].value == 12480
     assert "counts 'ha'" in (area.findings[0].why or "")
+
+
+def test_a_window_whose_values_cannot_reach_the_limit_gives_no_pair_that_does() -> None:
+    """``pipeline._values_may_reach`` (a window's values read, their best fit known) is an
+    upper bound too: wherever a value of a window scores ``limit`` jointly, it says the window
+    may reach it; and it does rule windows out (else it would cost and buy nothing)."""
+    from kzclaims import pipeline as pl
+    from kzclaims.joint import claim_phrases
+
+    claimset = load_claims(ROOT / "claims.yaml")
+    corpus = load_sources(ROOT / "sources")
+    indexed = pl._Indexed(corpus.sources)
+    ids = [s.id for s in corpus.sources]
+    reached = ruled_out = 0
+    for claim in claimset.claims:
+        if claim.kind == "statement":
+            continue
+        phrases = claim_phrases(claim, pl.phrasings(claim))
+        found = indexed.search(claim, pl.search_floor(30.0), pl.PASSAGES_READ, ids)
+        for source in corpus.sources:
+            stats = indexed.stats(source.id)
+            for m in found.get(source.id, ()):
+                choice = pl._window_choice(
+                    claim, m, 0, source, indexed.conventions[source.id]
+                )
+                if choice is None:
+                    continue
+                best = max(
+                    js.joint for js in pl.joint_candidates(claim, m, choice, phrases, stats)
+                )
+                for limit in (35.0, 45.0, 55.0, 65.0, 75.0, 85.0):
+                    local = pl._window_reach(claim, m, phrases, stats, indexed, limit)
+                    if local is None:
+                        assert best < limit, (claim.id, m.text)
+                        continue
+                    if pl._values_may_reach(choice, m, local, limit):
+                        reached += best >= limit
+                    else:
+                        assert best < limit, (claim.id, m.text, limit)
+                        ruled_out += 1
+    assert reached > 20 and ruled_out > 20, (reached, ruled_out)
