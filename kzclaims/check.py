@@ -6,24 +6,27 @@ manifest does not list, empty sources, and claims that no source mentions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kzclaims.claims import load_claims
 from kzclaims.errors import InputError, Problem
-from kzclaims.model import ClaimSet
+from kzclaims.model import ClaimSet, Report
 from kzclaims.sources import Corpus, load_sources
 
 __all__ = ["run_check", "unmentioned_claims"]
 
 
 def unmentioned_claims(
-    claimset: ClaimSet, corpus: Corpus, explain_args: str = ""
+    claimset: ClaimSet, corpus: Corpus, explain_args: str = "", report: Report | None = None
 ) -> list[Problem]:
     """A warning for each claim that matches no passage in any source; ``explain_args`` are the
-    options the hint's ``kzclaims explain`` needs to find the same files (``-c``, ``-s``)."""
-    from kzclaims.pipeline import compare
+    options the hint's ``kzclaims explain`` needs to find the same files (``-c``, ``-s``);
+    ``report``: the comparison of ``claimset`` with ``corpus``, when it was run already."""
+    if report is None:
+        from kzclaims.pipeline import compare
 
-    report = compare(claimset, corpus)
+        report = compare(claimset, corpus)
     by_id = {c.id: c for c in claimset.claims}
     out: list[Problem] = []
     for result in report.claims:
@@ -66,8 +69,13 @@ def run_check(
     *,
     mentions: bool = True,
     follow_symlinks: bool = False,
+    progress: Callable[[int, int, int, int], None] | None = None,
 ) -> tuple[list[Problem], tuple[int, int]]:
-    """Every problem with both inputs (errors and warnings), and the claims and sources counted."""
+    """Every problem with both inputs (errors and warnings), and the claims and sources counted.
+
+    The search for unmentioned claims runs as ``compare`` does (:func:`kzclaims.execute.
+    run_compare`: in shards, on every core, calling ``progress(files, files_total, bytes,
+    bytes_total)``), so a corpus of thousands of files is neither slow nor silent (QA9 Q7)."""
     problems: list[Problem] = []
     claimset: ClaimSet | None = None
     corpus: Corpus | None = None
@@ -84,9 +92,20 @@ def run_check(
     if corpus is not None:
         problems.extend(corpus.warnings)
     if mentions and claimset is not None and corpus is not None:
-        problems.extend(
-            unmentioned_claims(claimset, corpus, _explain_args(claims_display, sources_display))
-        )
+        from kzclaims.execute import run_compare
+        from kzclaims.sources import list_sources
+
+        try:
+            listing = list_sources(sources, sources_display, follow_symlinks=follow_symlinks)
+            report = run_compare(claimset, listing, progress=progress).report
+        except InputError as exc:  # (read once already: only a file changed meanwhile)
+            problems.extend(exc.problems)
+        else:
+            problems.extend(
+                unmentioned_claims(
+                    claimset, corpus, _explain_args(claims_display, sources_display), report
+                )
+            )
     counts = (len(claimset.claims) if claimset else 0, len(corpus.sources) if corpus else 0)
     return in_file_order(problems), counts
 

@@ -1095,14 +1095,16 @@ def check(
     claims, sources = _locate(claims, sources)
     from kzclaims.check import run_check
 
-    problems, counts = run_check(
-        claims,
-        sources,
-        _display(claims),
-        _display(sources),
-        mentions=mentions,
-        follow_symlinks=follow_symlinks,
-    )
+    with _progress_bar(is_quiet()) as progress:
+        problems, counts = run_check(
+            claims,
+            sources,
+            _display(claims),
+            _display(sources),
+            mentions=mentions,
+            follow_symlinks=follow_symlinks,
+            progress=progress,
+        )
     use_github = fmt is CheckFormat.github or (fmt is CheckFormat.auto and _in_github_actions())
     if is_quiet():
         problems = [p for p in problems if p.severity == "error"]
@@ -1204,11 +1206,22 @@ def list_sources(
             _fail_input(exc)
     from kzclaims.render.sources import render_sources_json, render_sources_table
 
-    mentioned = None
-    if claimset is not None:
-        from kzclaims.pipeline import mentions as find_mentions
+    mentioned: dict[str, list[str]] | None = None
+    if claimset is not None:  # searched as compare searches: shards, every core, progress
+        from kzclaims.execute import run_compare
+        from kzclaims.sources import list_sources as listing_of
 
-        mentioned = find_mentions(claimset, corpus)
+        listing = listing_of(sources, _display(sources), follow_symlinks=follow_symlinks)
+        try:
+            with _progress_bar(is_quiet()) as progress:
+                report = run_compare(claimset, listing, progress=progress).report
+        except InputError as exc:
+            _fail_input(exc)
+        mentioned = {s.id: [] for s in corpus.sources}
+        for c in report.claims:
+            for f in c.findings:
+                if f.found:
+                    mentioned.setdefault(f.source, []).append(c.id)
     if fmt is SourcesFormat.json:
         _emit(render_sources_json(corpus, mentioned), None)
     else:

@@ -378,3 +378,22 @@ def test_a_worker_that_cannot_import_kzclaims_is_one_line() -> None:
     [problem] = got.value.problems
     assert "a Dask worker cannot import kzclaims" in problem.message
     assert "install kzclaims, the same version, on every worker" in problem.message
+
+
+@pytest.mark.parametrize("command", ["sources", "check"])
+def test_sources_and_check_search_with_the_progress_bar(
+    many: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # QA9 Q7: `kzclaims sources` and `check` searched 1,420 files in one process for ~40 s with
+    # nothing on the screen; they now search as compare does, with its progress bar
+    from kzclaims import cli
+
+    _small_shards(monkeypatch)
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.chdir(many)
+    shown = CliRunner().invoke(app, [command])
+    quiet = CliRunner().invoke(app, [command, "--quiet"])
+    assert shown.exit_code == quiet.exit_code == 0, shown.stderr
+    assert "/40 files" in shown.stderr, shown.stderr
+    assert "files" not in quiet.stderr
