@@ -241,6 +241,12 @@ def test_sources_command(corpus: Path) -> None:
     code, out, _ = run("sources")
     assert code == 0
     assert "agency" in out and "News Agency" in out and "2022-01-11" in out
+    # QA9 Q8: a line that sums up a folder of hundreds of files
+    for columns in ("60", "250"):  # the block view and the table
+        out = run("sources", env={"COLUMNS": columns})[1]
+        assert " ".join(out.split("\n\n")[-1].split()) == (
+            "3 sources, 469 B: 3 en; published 2022-01-11 to 2022-01-14; every source mentions"
+            " a claim"), out
     data = json.loads(run("sources", "--format", "json")[1])
     assert [(s["id"], s["claims"]) for s in data["sources"]] == [
         ("agency", ["troops", "withdrawal-start", "emergency"]),
@@ -620,3 +626,22 @@ def test_one_source_file_as_sources(corpus: Path) -> None:
     assert code == 2 and "sources/agency.txt" in err  # never written over: it is an input
     code, _, err = run("compare", "-q", "--sources", "claims.yaml")
     assert code == 2  # a claims file is no source
+
+
+def test_the_sources_summary_counts_languages_dates_and_silent_sources() -> None:
+    import datetime
+
+    from kzclaims.render.sources import sources_summary
+    from kzclaims.sources import Corpus, Source
+
+    def src(sid: str, lang: str, day: int | None) -> Source:
+        published = datetime.date(2026, 3, day) if day else None
+        return Source(id=sid, file=f"{sid}.txt", text="x" * 600, outlet=sid, size=600,
+                      published=published, language=lang)
+
+    corpus = Corpus("s", (src("a", "en", 14), src("b", "ru", None), src("c", "ru", 12),
+                          src("d", "ru", None)))
+    assert sources_summary(corpus, {"a": ["toll"], "b": [], "c": ["toll"]}) == (
+        "4 sources, 2.3 KB: 3 ru, 1 en; published 2026-03-12 to 2026-03-14, 2 without a date;"
+        " 2 mention no claim")
+    assert sources_summary(corpus, None).endswith("2 without a date")
