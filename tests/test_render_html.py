@@ -387,3 +387,16 @@ def test_a_large_run_lists_each_claims_own_cells_and_names_a_few_sources() -> No
     assert "@media (max-width:100000px)" in page  # always the stack of cells
     full = render_html(replace(report, compact=False))
     assert full.count('<td class="cell') == n and "sources-list" not in full
+
+
+def test_the_sources_table_names_a_source_language_that_is_not_english() -> None:
+    # QA9 Q15: a desk with Russian and English sources could not tell from the report's
+    # sources which were Russian (`kzclaims sources` and the JSON say so)
+    report = conflict_report()
+    sources = (replace(report.sources[0], language="ru"), *report.sources[1:])
+    nodes = parse(render_html(replace(report, sources=sources)))
+    (table,) = [n for n in nodes if n.tag == "table" and "sources" in n.attrs.get("class", "")]
+    assert table.text.count("Russian") == 1
+    english = parse(render_html(report))
+    (plain,) = [n for n in english if n.tag == "table" and "sources" in n.attrs.get("class", "")]
+    assert "English" not in plain.text and "Russian" not in plain.text

@@ -338,6 +338,17 @@ def _legend() -> str:
     )
 
 
+def _language_name(source: SourceInfo) -> str | None:
+    """"Russian" for a source not in English (an editor of a mixed desk sees which is which);
+    None for English. A code kzclaims does not know is shown as the code."""
+    lang = (getattr(source, "language", None) or "en").lower()
+    if lang == "en":
+        return None
+    from kzclaims.lang import SUPPORTED, get
+
+    return get(lang).name if lang in SUPPORTED else lang
+
+
 def _sources(report: Report, names: dict[str, str]) -> str:
     rows = []
     for s in report.sources:
@@ -355,9 +366,11 @@ def _sources(report: Report, names: dict[str, str]) -> str:
         author = getattr(s, "author", None)
         if author:
             title += f'<br><span class="note">by {_e(author)}</span>'
+        language = _language_name(s)
         rows.append(
-            f'<tr><th scope="row">{_e(names[s.id])}{title}</th><td><code>{_e(s.id)}</code></td>'
-            f"<td>{published}</td><td>{where}</td></tr>"
+            f'<tr><th scope="row">{_e(names[s.id])}{title}</th><td><code>{_e(s.id)}</code>'
+            + (f'<br><span class="note">{_e(language)}</span>' if language else "")
+            + f"</td><td>{published}</td><td>{where}</td></tr>"
         )
     table = (
         '<table class="sources" aria-labelledby="sources-h"><thead><tr><th scope="col">Outlet</th>'
