@@ -1151,6 +1151,14 @@ def explain(
             "--passages", "-n", min=1, max=20, help="Candidate passages shown per source."
         ),
     ] = 3,
+    every_source: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="List every source (over 20 sources, the default lists those that give the"
+            " claim or nearly do and the closest others, and counts the rest).",
+        ),
+    ] = False,
     follow_symlinks: FollowOpt = False,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
@@ -1171,10 +1179,12 @@ def explain(
         (target,) = select_claims(claimset, [claim_id])
     except InputError as exc:
         _fail_input(exc)
-    from kzclaims.render.explain import render_explanation
+    from kzclaims.render.explain import SHOWN_SOURCES, render_explanation
 
     explanation = run_explain(target, corpus, threshold, passages, claimset.claims)
-    _show(lambda console: render_explanation(console, explanation))
+    _show(lambda console: render_explanation(
+        console, explanation, None if every_source else SHOWN_SOURCES
+    ))
 
 
 @app.command("sources")

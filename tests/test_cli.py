@@ -645,3 +645,27 @@ def test_the_sources_summary_counts_languages_dates_and_silent_sources() -> None
         "4 sources, 2.3 KB: 3 ru, 1 en; published 2026-03-12 to 2026-03-14, 2 without a date;"
         " 2 mention no claim")
     assert sources_summary(corpus, None).endswith("2 without a date")
+
+
+def test_explain_over_many_sources_lists_the_close_ones_and_counts_the_rest(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA9 Q19: explain on 1,420 sources printed 24,557 lines, a block per source, nearly all of
+    # them unrelated passages of sources that never mention the claim
+    from kzclaims.render import explain
+
+    def _source_lines(out: str) -> list[str]:  # "Daily (daily, sources/daily.txt)  → ..."
+        return [line for line in out.splitlines() if line[:1].isalpha() and "  → " in line]
+
+    monkeypatch.setattr(explain, "SHOWN_SOURCES", 1)
+    code, out, _ = run("explain", "toll")
+    assert code == 0
+    listed = _source_lines(out)
+    assert len(listed) == 1, out  # the closest of the three, none gives the claim
+    assert "and 2 other sources that do not give the claim, not listed" in " ".join(out.split())
+    code, out, _ = run("explain", "toll", "--all")
+    assert len(_source_lines(out)) == 3
+    assert "not listed" not in out
+    # the sources that give the claim are always listed
+    code, out, _ = run("explain", "troops")
+    assert len(_source_lines(out)) == 3
