@@ -262,3 +262,43 @@ def test_random_text_spans_are_sound() -> None:
             last = v.end
             if v.relative:
                 assert v.reference_date == ref
+
+
+def test_the_case_extras_are_every_other_case_re_ignorecase_takes_for_a_letter() -> None:
+    """temporal.CASE_EXTRAS (what the precheck's classes add to a letter's two cases) is what
+    Python's re.IGNORECASE takes for each Latin letter, over every code point."""
+    import re
+
+    from kzclaims.values.temporal import CASE_EXTRAS
+
+    letter = re.compile(r"(?i)[a-z]")
+    found: dict[str, str] = {}
+    for u in range(0x80, 0x110000):
+        ch = chr(u)
+        if letter.fullmatch(ch):
+            for c in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(f"(?i){c}", ch):
+                    found[c] = found.get(c, "") + ch
+    assert found == CASE_EXTRAS
+
+
+def test_the_precheck_finds_what_an_ignorecase_word_pattern_finds() -> None:
+    """The precheck (a digit, or a word starting with one of PRECHECK_WORDS, in any case) says
+    yes on exactly the texts the plain pattern \\d|\\b(?:jan|...) with re.IGNORECASE matches."""
+    import random
+    import re
+
+    from kzclaims.values.temporal import _PRE_DIGIT, _PRE_WORD, PRECHECK_WORDS
+
+    reference = re.compile(r"\d|\b(?:" + "|".join(PRECHECK_WORDS) + ")", re.IGNORECASE)
+    pieces = [
+        *PRECHECK_WORDS, *(w.upper() for w in PRECHECK_WORDS), "Mon", "sUnday", "ſec", "ſun",
+        "mınute", "MİN", "weeK", "wee\u212a", "x", "_", "é", "ж", "та", " ", "-", ".", "\n",
+        "’", "7", "٣", "²", "the", "amend", "dismay", "a_day", "уday", "Ⅸ", "Jan", "tmrw",
+    ]
+    rnd = random.Random(8)
+    texts = ["", "no", "The minister", "The_minister", "décembre", "1", "ſaturday", "xmonth"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(6000)]
+    for text in texts:
+        ours = bool(_PRE_DIGIT.search(text) or _PRE_WORD.search(text))
+        assert ours == bool(reference.search(text)), text
