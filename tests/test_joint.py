@@ -285,7 +285,7 @@ def test_people_under_another_name_are_kin() -> None:
 #: With the news synonym groups as well (fifth pass, locate): found 85.5 %, value right 77.7 %, 19
 #: false finds, verdicts 78.3 %. With the agreement across sources (sixth pass): found 86.0 %,
 #: value right 81.9 %, 19 false finds, verdicts 80.4 %.
-SPENT2_FLOORS = {"found_recall": 84.0, "value_right": 79.5}
+SPENT2_FLOORS = {"found_recall": 84.0, "value_right": 81.5}  # tenth pass: 85.0 / 82.9 %
 SPENT2_MAX_FALSE_FINDS = 12  # 10 in the eighth pass
 SPENT2_VERDICTS_FLOOR = 82.0  # 82.6 % at the start of the tenth pass, 84.8 % after it
 
@@ -403,6 +403,9 @@ def test_claims_in_one_language_floor(how: str) -> None:
 PHRASING_FLOORS = {
     "question": ("spent", {"en": 86.0, "ru": 83.5}, 5),
     "first": ("spent3", {"en": 85.5, "ru": 88.0}, 7),
+    # tenth pass: the title alone on spent7, English 72.5 -> 75.8 %, Russian 84.3 -> 85.7 %
+    # (7 false finds; a named part, a date beside the claim's role words)
+    "title": ("spent7", {"en": 74.5, "ru": 84.0}, 9),
 }
 
 
@@ -424,7 +427,7 @@ def test_claims_phrased_as_users_write_floor(how: str) -> None:
 #: out. Floors a little below the figure measured once. Seventh pass (another claim's figure,
 #: superseded and standing figures; chosen on the design splits): found 86.5 %, value right
 #: 83.8 %, 9 false finds, verdicts 80.0 %.
-SPENT5_FLOORS = {"found_recall": 86.5, "value_right": 84.5}  # ninth pass: 89.7 / 87.6 %
+SPENT5_FLOORS = {"found_recall": 86.5, "value_right": 86.5}  # tenth pass: 90.3 / 88.1 %
 SPENT5_MAX_FALSE_FINDS = 6  # 4 in the eighth pass
 SPENT5_VERDICTS_FLOOR = 84.0  # 88.9 % in the eighth pass
 
@@ -459,9 +462,10 @@ def test_spent6_half_floor() -> None:
 #: (2026-12-07, 21:10 UTC) it is the validation split: its figures are read at every change (a
 #: change is kept only if they do not fall), its failures are not; an eighth half (test8) is held
 #: out. Floors a little below the figure measured once.
-#: From the tenth session on its failures may be read (design data). Tenth pass: 86.3 / 83.7 %
-#: (a named part, "1,600 of them Russian paratroopers"; a list's bullet is no minus sign)
-SPENT7_FLOORS = {"found_recall": 85.0, "value_right": 82.0}
+#: From the tenth session on its failures may be read (design data). Tenth pass: found 88.9 %,
+#: value right 86.8 %, 8 false finds, verdicts 84.4 % (a named part, "1,600 of them Russian
+#: paratroopers"; a list's bullet is no minus sign; a date beside the claim's role words)
+SPENT7_FLOORS = {"found_recall": 87.5, "value_right": 85.0}
 SPENT7_MAX_FALSE_FINDS = 11
 SPENT7_VERDICTS_FLOOR = 82.0  # 80.0 % at the start of the tenth pass, 84.4 % after dates a day apart
 
