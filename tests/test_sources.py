@@ -100,6 +100,20 @@ def write_manifest(directory: Path, body: str) -> None:
     (directory / "sources.yaml").write_text(textwrap.dedent(body), encoding="utf-8")
 
 
+def test_many_unlisted_files_are_one_warning(tmp_path: Path) -> None:
+    # QA9 Q20: 1,120 files archived beside a manifest of 300 gave 1,120 warnings on every run
+    for k in range(8):
+        (tmp_path / f"f{k}.txt").write_text(f"Text {k}.\n", encoding="utf-8")
+    write_manifest(tmp_path, "sources:\n  - file: f0.txt\n")
+    assert [str(w) for w in load_sources(tmp_path, "src").warnings] == [
+        "src/f1.txt: warning: not listed in src/sources.yaml, nor are 6 more files of the folder"
+        " (src/f2.txt, src/f3.txt, ...); none is compared (add them to the manifest, or keep"
+        " them in another folder)"
+    ]
+    write_manifest(tmp_path, "sources:\n  - file: f0.txt\n  - file: f1.txt\n  - file: f2.txt\n")
+    assert len(load_sources(tmp_path, "src").warnings) == 5  # a few: one each, as before
+
+
 def test_a_file_listed_as_dot_slash_is_listed(tmp_path: Path) -> None:
     # QA9 Q3: `file: ./a.txt` read a.txt and warned that a.txt was "not listed ... not compared"
     (tmp_path / "a.txt").write_text("A.\n", encoding="utf-8")
