@@ -48,6 +48,11 @@ EXPECTED_FORMS: dict[str, str] = {
 }
 
 
+#: a `find` phrasing longer than this many words gets a warning (the bundled claims' longest
+#: has 17; a pasted paragraph has hundreds)
+LONG_PHRASING_WORDS = 40
+
+
 def load_claims(path: str | Path, display: str | None = None) -> ClaimSet:
     """Read and validate a claims file."""
     path = Path(path)
@@ -219,6 +224,18 @@ def _claim(r: Reporter, item: Node, default_threshold: float) -> Claim | None:
                 f"`find: [{listed}]`",
                 "find-commas",
             )
+    if find_node is not None:  # a pasted paragraph (QA9 Q12): it matches only its own source
+        phrasings = find_node.value if find_node.is_sequence else [find_node]
+        for phrasing in phrasings:
+            words = len(phrasing.value.split()) if isinstance(phrasing.value, str) else 0
+            if words > LONG_PHRASING_WORDS:
+                r.warning(
+                    phrasing,
+                    f"a `find` phrasing of {words:,} words: a passage must share most of a"
+                    " phrasing's words, so a pasted paragraph matches little but its own"
+                    " source; write the few words a source would use around the value",
+                    "find-long",
+                )
     # a unit is a noun or a short noun phrase, never a sentence: `unit: rescuers, divers` means
     # the list [rescuers, divers] (QA8: as one unit it counted nothing its words did not)
     unit = tuple(

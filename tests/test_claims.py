@@ -459,3 +459,17 @@ def test_a_key_written_twice_beside_a_merge_key_is_still_a_duplicate() -> None:
     assert problems(text) == [
         "claims.yaml:9:5: error: duplicate key `id` (first defined at line 8)"
     ]
+
+
+def test_a_pasted_paragraph_as_a_phrasing_is_a_warning() -> None:
+    # QA9 Q12: a 3,000-word phrasing (an article pasted under `find`) was taken silently
+    long = " ".join(["troops were deployed"] * 20)
+    cs = parse_claims(one_claim(f"kind: count\nfind: [troops deployed, {long}]\n"), "claims.yaml")
+    assert [str(w) for w in cs.warnings] == [
+        "claims.yaml:6:29: warning: a `find` phrasing of 60 words: a passage must share most of"
+        " a phrasing's words, so a pasted paragraph matches little but its own source; write the"
+        " few words a source would use around the value"
+    ]
+    bundled = load_claims(Path(__file__).resolve().parent.parent / "claims.yaml")
+    assert bundled.warnings == ()
+
