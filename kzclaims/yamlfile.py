@@ -159,6 +159,8 @@ class _Limit(Exception):
 def _bounded_loader(text: str) -> Any:
     """A SafeLoader that refuses deep nesting while composing (before Python's recursion limit)
     and remembers where the first alias is."""
+    import copy
+
     import yaml
 
     class Loader(yaml.SafeLoader):  # type: ignore[misc]
@@ -167,9 +169,15 @@ def _bounded_loader(text: str) -> Any:
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark
                 if self.first_alias is None:
-                    self.first_alias = self.peek_event().start_mark
-                return super().compose_node(parent, index)
+                    self.first_alias = mark
+                # the anchored node at the alias's place (a shallow copy sharing its value), so
+                # that a problem with the value is told where it is used (QA9 Q2): `find: *base`
+                # with `&base` a whole claim was reported at the anchor's line
+                twin = copy.copy(super().compose_node(parent, index))
+                twin.start_mark = mark
+                return twin
             self.depth += 1
             try:
                 if self.depth > MAX_DEPTH:

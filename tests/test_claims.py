@@ -473,3 +473,13 @@ def test_a_pasted_paragraph_as_a_phrasing_is_a_warning() -> None:
     bundled = load_claims(Path(__file__).resolve().parent.parent / "claims.yaml")
     assert bundled.warnings == ()
 
+
+def test_a_problem_with_an_aliased_value_is_told_where_the_alias_is() -> None:
+    # QA9 Q2: `find: *base` (`&base` a whole claim) was reported at the anchor's line 3
+    text = (
+        "version: 1\nclaims:\n  - &base\n    id: a\n    title: A\n    kind: statement\n"
+        "  - id: b\n    title: B\n    kind: statement\n    find: *base\n"
+    )
+    assert problems(text) == [
+        "claims.yaml:10:11: error: `find` must be text or a list of texts, not a mapping"
+    ]
