@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 
 from kzclaims._dataclass import dataclass
@@ -158,6 +158,7 @@ def script_language(text: str, sample: int = 20_000, minimum: int = 20) -> str |
     return None
 
 
+@lru_cache(maxsize=4096)  # a claim's phrasings are asked again for every passage (mood)
 def language_of_phrase(text: str) -> str:
     """The language of a claim's ``find`` phrasing: counted in words, not letters (a Russian
     phrasing naming a company or a party as it writes itself, "взрыв на заводе Corvane
