@@ -97,6 +97,8 @@ _WORD = cached(r"[a-zа-яё]+")
 
 @dataclass(frozen=True)
 class Candidate:
+    """A value of a passage, scored as an answer to a claim, with the reasons."""
+
     value: Value
     score: float
     reasons: tuple[str, ...]
@@ -109,6 +111,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Choice:
+    """The value chosen in a passage, why, and every candidate scored."""
+
     value: Value
     why: str
     candidates: tuple[Candidate, ...]

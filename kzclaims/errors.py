@@ -16,6 +16,8 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem with an input: where (path, line, column) and what."""
+
     path: str
     line: int | None = None  # 1-based
     col: int | None = None  # 1-based

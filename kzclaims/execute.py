@@ -71,6 +71,8 @@ Progress = Callable[[int, int, int, int], None]
 
 @dataclass(frozen=True)
 class RunResult:
+    """A run's report and its warnings about single sources."""
+
     report: Report
     warnings: tuple[Problem, ...]  # about single sources (empty, unsupported language, ...)
 

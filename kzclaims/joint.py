@@ -53,6 +53,8 @@ NEAR_WORDS = 12.0
 
 @dataclass(frozen=True)
 class _Words:
+    """A phrasing and its content words, normalized."""
+
     text: str
     words: tuple[str, ...]  # the content words of a phrasing, normalized
 

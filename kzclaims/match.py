@@ -223,6 +223,8 @@ def same_mood(phrasing: str, passage: str, language: str | None = None) -> bool:
 
 @dataclass(frozen=True)
 class _Phrase:
+    """A phrasing's words, their weights and which are content words."""
+
     text: str
     words: tuple[str, ...]
     weights: tuple[float, ...]
@@ -412,6 +414,8 @@ _ROWS_KEPT = 0
 
 @dataclass
 class _Hit:
+    """A passage found for a phrasing: its score and sentences."""
+
     score: float
     phrasing: str
     first: int

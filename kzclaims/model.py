@@ -160,6 +160,8 @@ Expected = Number | tuple[Number, Number] | PartialDate | tuple[PartialDate, Par
 
 @dataclass(frozen=True)
 class Claim:
+    """One claim of a claims file: what to look for and how to compare it."""
+
     id: str
     title: str
     kind: Kind
@@ -175,6 +177,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class ClaimSet:
+    """A claims file: its claims, title and default threshold."""
+
     path: str  # as given / relative to the working directory
     claims: tuple[Claim, ...]
     title: str | None = None
@@ -186,6 +190,8 @@ class ClaimSet:
 
 @dataclass(frozen=True)
 class Source:
+    """One source: its text and what is known of it (outlet, dates, language)."""
+
     id: str
     file: str  # path for display, relative to the working directory when possible
     text: str  # the decoded file contents, exactly as on disk (newlines normalized to \n)
@@ -276,6 +282,8 @@ AGREEMENTS = ("switched", "taken", "dropped", "owned")
 
 @dataclass(frozen=True)
 class Finding:
+    """What one source says for one claim: the value found, its quote and why."""
+
     source: str
     found: bool
     text: str | None = None
@@ -325,6 +333,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class ClaimResult:
+    """One claim across every source: the findings and their verdict."""
+
     id: str
     title: str
     kind: Kind
@@ -346,6 +356,8 @@ class ClaimResult:
 
 @dataclass(frozen=True, slots=True)  # one per source of a run: ~50 bytes less each (issue 8)
 class SourceInfo:
+    """What a report says of one source (not its text)."""
+
     id: str
     outlet: str
     file: str
@@ -388,6 +400,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Report:
+    """The result of a comparison: every claim's result over the sources."""
+
     claims_file: str
     sources: tuple[SourceInfo, ...]
     claims: tuple[ClaimResult, ...]

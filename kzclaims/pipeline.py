@@ -391,6 +391,8 @@ _ISO: dict[dt.date, str] = {}
 
 @dataclass(frozen=True)
 class _Reading:
+    """A passage and the value chosen in it, with the pair's joint score."""
+
     match: Match
     choice: Choice | None
     score: float = 0.0  # the joint score of the pair (the passage's relevance for a statement)
@@ -2276,6 +2278,8 @@ def compare(
 
 @dataclass(frozen=True)
 class PassageReading:
+    """One passage as `explain` shows it: its values scored, the one chosen."""
+
     match: Match
     above_threshold: bool
     candidates: tuple[Candidate, ...]  # every value of the claim's kind in the passage, scored
@@ -2295,6 +2299,8 @@ _DEFAULT_CONVENTIONS = Conventions()
 
 @dataclass(frozen=True)
 class SourceExplanation:
+    """How one source was read for a claim (`explain`): passages best first."""
+
     source: SourceInfo
     passages: tuple[PassageReading, ...]  # best first
     finding: Finding
@@ -2306,6 +2312,8 @@ class SourceExplanation:
 
 @dataclass(frozen=True)
 class Explanation:
+    """How a claim was found in every source (`explain`)."""
+
     claim: Claim
     threshold: float
     sources: tuple[SourceExplanation, ...]

@@ -54,6 +54,8 @@ _ISO_DATE = cached(r"\d{4}-\d{2}-\d{2}\Z")
 
 @dataclass(frozen=True, slots=True)  # one per source of a run: ~50 bytes less each (issue 8)
 class ManifestEntry:
+    """One source as a folder or a manifest lists it, before it is read."""
+
     file: str
     id: str
     outlet: str

@@ -239,3 +239,30 @@ def test_replace_is_dataclasses_replace() -> None:
     p = _dataclass.replace(Post(1), x=5)
     assert (p.x, p.y, calls) == (5, 10, [1, 5])  # __post_init__ ran, as dataclasses does
     assert _dataclass.replace(Slotted(1), x=2) == Slotted(2)
+
+
+def test_every_dataclass_of_the_package_has_a_docstring() -> None:
+    """Without one, ``dataclasses`` makes the class's docstring from ``inspect.signature`` at
+    import (~0.1 ms a class, ~2.5 ms of every start-up for 20 classes, issue 8)."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import kzclaims
+
+    skip = ("kzclaims.__main__", "kzclaims._recode", "kzclaims._dccode")
+    bare = []
+    for info in pkgutil.walk_packages(kzclaims.__path__, "kzclaims."):
+        if info.name in skip:
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and dataclasses.is_dataclass(value)
+                and value.__module__ == info.name
+                and "__doc__" in vars(value)
+                and (value.__doc__ or "").startswith(value.__name__ + "(")
+            ):
+                bare.append(f"{info.name}.{value.__qualname__}")
+    assert bare == []

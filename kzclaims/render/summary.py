@@ -29,6 +29,8 @@ WORDINGS = 2
 
 @dataclass(frozen=True)
 class ClaimSummary:
+    """One claim of a large run in a few numbers: the values given and by how many sources."""
+
     claim: ClaimResult
     sources: int  # sources in the run
     found: int

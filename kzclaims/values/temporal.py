@@ -825,6 +825,8 @@ _Reading = PartialDate | tuple[PartialDate, PartialDate] | Number | tuple[Number
 
 @dataclass
 class _Cand:
+    """A temporal expression found by one scanner, before the longest are kept."""
+
     start: int
     end: int
     type: Literal["date", "date_range", "duration"]
