@@ -32,6 +32,7 @@ UNNEEDED = (
     "kzclaims.render.markdown", "kzclaims.render.junit", "kzclaims.render.github",
     "kzclaims.render.explain", "kzclaims.render.summary", "kzclaims.render.sources",
     "kzclaims.init", "kzclaims.check", "kzclaims.io", "kzclaims.schemas",
+    "kzclaims.readers.encoding",  # only for a file that is not UTF-8
 )
 
 _CHECK = """
