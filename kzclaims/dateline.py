@@ -8,7 +8,10 @@ dateline near the top of a text gives the day the story was written, which is wh
   the dateline's day nearest to that date (a dateline "31 декабря" published 2 January is the
   previous year's);
 - else the nearest to the dates of the other sources of the same manifest (one event, one time);
-- else the year the text itself writes most often ("в 2024 году", "12 March 2024").
+- else the year the text itself writes most often ("в 2024 году", "12 March 2024"), leaving out
+  the years of history it tells ("the bridge, built in 1974", "мост был построен в 1974 году":
+  a year a building, founding or birth is dated by is no year of the story). No such year, no
+  year: the source stays undated rather than dated 1974.
 
 Only a day and a month at the start of one of the first lines is a dateline: after a place in
 capitals ("МОСКВА, 14 марта."), or followed by a time, an agency or a dash ("14 марта, 10:42",
@@ -65,6 +68,29 @@ _YEAR_BEFORE = cached(
 
 
 _YEAR_WORDS = frozenset(["in", "since", "of", "в", "с", "до"])
+
+#: words that date history, not the story, in the year's clause: "built in 1974", "founded in
+#: 1991", "born in 1950", "мост был построен в 1974 году", "основанный в 1991 году", "в 1974 году
+#: построили"
+_HISTORY_CUE = cached(
+    r"\b(?:built|rebuilt|constructed|founded|established|erected|born|inaugurated|dating|dates"
+    r"|постро\w*|перестро\w*|основ\w*|возвед\w*|сооруж\w*|родил\w*|рожд\w*|учрежд\w*"
+    r"|учред\w*)\b",
+    re.I,
+)
+#: how far a history word may stand from its year, within the year's clause
+_HISTORY_BEFORE = 60
+_HISTORY_AFTER = 40
+
+
+def _history_year(text: str, start: int, end: int) -> bool:
+    """Does a history word date the year at ``text[start:end]`` (in its clause)?"""
+    before = text[max(0, start - _HISTORY_BEFORE) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    after = re.split(r"[.;,!?\n]", text[end : end + _HISTORY_AFTER], maxsplit=1)[0]
+    return _HISTORY_CUE.search(before) is not None or _HISTORY_CUE.search(after) is not None
 
 
 @dataclass(frozen=True)
@@ -171,13 +197,16 @@ def nearest_year(month: int, day: int, near: Iterable[dt.date]) -> dt.date | Non
 
 
 def text_year(text: str) -> int | None:
-    """The year a text writes most often (the latest among equals), or None."""
+    """The year a text writes most often (the latest among equals), or None; a year its history
+    words date ("built in 1974") does not count."""
     from kzclaims.lang import get
 
     months = set(get("en").months) | set(get("ru").months)
     head = text[:20000]
     years: Counter[int] = Counter()
     for m in _YEAR.finditer(head):
+        if _history_year(head, m.start(), m.end()):
+            continue
         before = head[max(0, m.start() - 20) : m.start()]
         if _YEAR_AFTER.match(head, m.end()):
             years[int(m.group())] += 1

@@ -74,6 +74,23 @@ def test_the_year_a_text_writes() -> None:
     assert text_year("2 030 troops, 2030 tanks") is None
 
 
+def test_a_year_of_history_is_not_the_story_s() -> None:
+    """QA9 S1: "МОСКВА, 14 марта. /ТАСС/." in a text whose only year dates the bridge's building
+    was dated 1974-03-14, and its "с 12 по 26 марта" read as March 1974."""
+    tass = (
+        "МОСКВА, 14 марта. /ТАСС/. Число погибших при обрушении моста выросло до 17 человек.\n\n"
+        "Мост длиной 420 метров был построен в 1974 году. Режим ЧС введён с 12 по 26 марта."
+    )
+    assert text_year(tass) is None
+    assert text_year(tass + " В 2026 году мост должны были закрыть на ремонт.") == 2026
+    assert text_year("The bridge, built in 1974, fell on Monday; it was to close in 2026.") == 2026
+    assert text_year("In 1974 the bridge was built; in 1991 the company was founded.") is None
+    assert text_year("Завод, основанный в 1991 году, остановлен; в 1991 году родился мэр.") is None
+    # a year of the story beside a history word in another clause still counts
+    assert text_year("The bridge was built long ago. It carried in 2024 9,000 cars a day.") == 2024
+    assert text_year("В 2023 году ураган, а мост построили давно. В 2023 году ремонт.") == 2023
+
+
 def _folder(tmp_path: Path, files: dict[str, str], manifest: str | None = None) -> Path:
     src = tmp_path / "sources"
     src.mkdir()
