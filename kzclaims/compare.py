@@ -13,6 +13,8 @@ Every finding stands for an interval of possible true values. The words decide i
 * a length counted in months or years stands for the lengths it has on the calendar: "six
   months" is 180-184 days (the reader's 30-day month up to the longest six months), "a year"
   365-366, "half a year" 182.5-183; so "up to six months", "half a year" and "26 weeks" agree.
+* for a date claim, a day named as the start of a state ("since Monday", "from 1 January") is
+  that day, exactly (:func:`as_claimed`): the day the claim asks for.
 * a claim's ``tolerance`` widens every interval by that amount (absolute, "N%" relative, days for
   dates and durations).
 
@@ -33,7 +35,7 @@ import re
 from collections.abc import Sequence
 from itertools import combinations
 
-from kzclaims._dataclass import dataclass
+from kzclaims._dataclass import dataclass, replace
 from kzclaims.lang import all_languages
 from kzclaims.model import (
     ClaimResult,
@@ -53,8 +55,10 @@ __all__ = [
     "APPROX_DAYS",
     "APPROX_MARGIN",
     "DOWNWARD_APPROX",
+    "START_WORDS",
     "Bounds",
     "Comparable",
+    "as_claimed",
     "disagreements",
     "expected_bounds",
     "expected_json",
@@ -227,6 +231,26 @@ def calendar_span(days: float, text: str) -> tuple[float, float] | None:
         return None
     lo, hi = _span(days / (365.0 if unit == "year" else 30.0), unit)
     return min(lo, days), max(hi, days)
+
+
+#: the words that name the day a state of things began ("since Monday", "from 1 January",
+#: "effective 5 March"): for a date claim (when did it happen) they give that day exactly, as
+#: the Russian reader reads "начиная с", where the reader's own qualifier is at least that day
+START_WORDS: frozenset[str] = frozenset({
+    "since", "from", "starting", "starting from", "beginning", "as from", "effective",
+    "since the beginning of", "since the start of", "from the beginning of", "from the start of",
+})
+
+
+def as_claimed(value: Value, kind: Kind) -> Value:
+    """The value as the claim's kind reads it: for a date claim, a day named as the start of a
+    state ("since Monday") is the day the claim asks for (qualifier ``exact``)."""
+    if (
+        kind == "date" and value.qualifier == "at_least" and value.qualifier_text is not None
+        and " ".join(value.qualifier_text.lower().split()) in START_WORDS
+    ):
+        return replace(value, qualifier="exact", high=value.low, high_inclusive=True)
+    return value
 
 
 def finding_bounds(value: Value, kind: Kind, tolerance: Tolerance | None) -> Comparable:

@@ -17,6 +17,7 @@ from kzclaims._dataclass import dataclass, replace
 from kzclaims.choose import Candidate, Choice, choose_value, counts_unit
 from kzclaims.compare import (
     Comparable,
+    as_claimed,
     bounds_json,
     expected_bounds,
     expected_json,
@@ -1451,7 +1452,7 @@ def _finding(
         ), ()
     choice = reading.choice
     assert choice is not None
-    v = choice.value
+    v = as_claimed(choice.value, claim.kind)
     bounds = finding_bounds(v, claim.kind, claim.tolerance)
     low, high = bounds_json(bounds, claim.kind)
     matches_expected: bool | None = None

@@ -156,3 +156,54 @@ def test_calendar_lengths(value: Value, low_high: tuple[object, object]) -> None
 )
 def test_calendar_lengths_overlap(a: Value, b_: Value, compatible: bool) -> None:
     assert overlaps(finding_bounds(a, "duration", None), finding_bounds(b_, "duration", None)) is compatible
+
+
+def test_a_day_named_as_a_start_is_the_day_a_date_claim_asks_for() -> None:
+    """For a date claim, "since Monday" / "from 1 January" (the reader's at_least) names the day
+    the state began: the claim's value exactly, as "начиная с" reads in Russian; "after" and
+    "no earlier than" keep their bound, and other kinds are left alone."""
+    from kzclaims.compare import as_claimed
+
+    day = PartialDate(2024, 2, 5)
+    since = val(day, "at_least", "Since")
+    assert as_claimed(since, "date").qualifier == "exact"
+    assert b(as_claimed(since, "date"), "date") == ("2024-02-05", "2024-02-05")
+    assert as_claimed(val(day, "at_least", "from  the start of"), "date").qualifier == "exact"
+    for kept in (val(day, "at_least", "after"), val(day, "at_least", "no earlier than")):
+        assert as_claimed(kept, "date") is kept
+    assert as_claimed(val(10, "at_least", "since"), "duration").qualifier == "at_least"
+    # with "on Monday" in another source: the same value and qualifier, so they agree
+    on = val(day)
+    claimed = as_claimed(since, "date")
+    assert verdict([
+        (json_value(v, "date"), v.qualifier, finding_bounds(v, "date", None))
+        for v in (claimed, on)
+    ]) == "agree"
+
+
+def test_a_start_named_with_since_agrees_end_to_end(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kzclaims.claims import load_claims
+    from kzclaims.pipeline import compare
+    from kzclaims.sources import load_sources
+
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\nclaims:\n  - id: start\n    title: Start of the blockade\n    kind: date\n"
+        "    find: [date the farmers' blockade of the border crossings began]\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "VERESK, 9 February 2024 - Farmers have blockaded the border crossings since Monday, "
+        "5 February.\n", encoding="utf-8",
+    )
+    (src / "b.txt").write_text(
+        "VERESK, 9 February 2024 - The farmers' blockade of the border crossings began on "
+        "Monday, 5 February.\n", encoding="utf-8",
+    )
+    report = compare(load_claims(tmp_path / "claims.yaml"), load_sources(src))
+    [claim] = report.claims
+    assert [(f.value, f.qualifier) for f in claim.findings] == [
+        ("2024-02-05", "exact"), ("2024-02-05", "exact")
+    ]
+    assert claim.verdict == "agree"
