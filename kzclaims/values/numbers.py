@@ -235,6 +235,11 @@ def _back(rx: re.Pattern[str], rev: str, pos: int) -> _BackMatch | None:
 _OR_EQUAL = lazy(
     r"[ \t]+or[ \t]+equal(?:[ \t]+to)?(?![ \t]+(?:to[ \t]+)?[0-9])", re.IGNORECASE
 )
+# "the authorities speak about 13 dead", "spoke about 3,79 million voters": what is spoken of,
+# not a guess ("said about 45,000 took part" and "lies about 340 km away" stay approximate)
+_ABOUT_TOPIC = lazy(
+    r"\b(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)[ \t]+$", re.IGNORECASE
+)
 _PHRASAL_UP = lazy(
     r"\b(?:lead|leading|led|run|running|ran|build|building|built|move|moved|moving|stand|"
     r"stood|standing|live|lived|living|speed|sped|add|adds|added|adding|come|came|coming|went|"
@@ -1296,6 +1301,11 @@ def _expression(text: str, rev: str, nums: list[_Num], i: int, out: list[Value])
                 text, max(0, qm.start() - 24), qm.start()
             ):
                 qualifier = "exact"  # "police estimated 240,000": a figure someone gives
+                qual_text = None
+            if phrase == "about" and _ABOUT_TOPIC.search(
+                text, max(0, qm.start() - 16), qm.start()
+            ):
+                qualifier = "exact"  # "speak about 13 dead persons": the topic
                 qual_text = None
             if phrase == "up to" and (
                 _PHRASAL_UP.search(text, max(0, qm.start() - 12), qm.start())
