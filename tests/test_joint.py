@@ -368,7 +368,7 @@ def test_clear_best_below_the_threshold() -> None:
 #: found 89.9 %, value right 83.9 %, 16 false finds, verdicts 75.0 %.
 SPENT4_FLOORS = {"found_recall": 87.5, "value_right": 83.0}  # ninth pass: 89.4 / 84.9 %
 SPENT4_MAX_FALSE_FINDS = 11  # 9 in the eighth pass
-SPENT4_VERDICTS_FLOOR = 75.0  # 79.5 % in the eighth pass
+SPENT4_VERDICTS_FLOOR = 82.0  # 79.5 % in the eighth pass, 84.1 % in the tenth
 
 
 def test_spent4_half_floor() -> None:
@@ -429,7 +429,7 @@ def test_claims_phrased_as_users_write_floor(how: str) -> None:
 #: 83.8 %, 9 false finds, verdicts 80.0 %.
 SPENT5_FLOORS = {"found_recall": 86.5, "value_right": 86.5}  # tenth pass: 90.3 / 88.1 %
 SPENT5_MAX_FALSE_FINDS = 6  # 4 in the eighth pass
-SPENT5_VERDICTS_FLOOR = 84.0  # 88.9 % in the eighth pass
+SPENT5_VERDICTS_FLOOR = 91.0  # 88.9 % in the eighth pass, 93.3 % in the tenth
 
 
 def test_spent5_half_floor() -> None:
@@ -482,7 +482,7 @@ def test_spent7_half_floor() -> None:
 #: every change, its failures are not; a ninth half (test9) is held out. Floors a little below.
 SPENT8_FLOORS = {"found_recall": 90.0, "value_right": 87.0}
 SPENT8_MAX_FALSE_FINDS = 9
-SPENT8_VERDICTS_FLOOR = 77.0
+SPENT8_VERDICTS_FLOOR = 82.0  # 84.4 % in the tenth pass (validation: the figure only, failures unread)
 
 
 def test_spent8_half_floor() -> None:
