@@ -404,9 +404,17 @@ def _superseded(claim: Claim, text: str, value: Value) -> str | None:
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, value.start)), default=0)
     lo = max(lo, value.start - SUPERSEDED_REACH)
     m = _SUPERSEDED.search(text, lo, value.start)
+    while m is not None and _STILL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        # "по-прежнему", "остаются прежними": as before, so still the figure
+        m = _SUPERSEDED.search(text, m.end(), value.start)
     if m is None or _SUPERSEDED.search(_claim_text(claim)):
         return None
     return m.group(0)
+
+
+#: before "прежн...": the figure is still what it was ("Требования остаются прежними - 4,5 млн
+#: евро", "по-прежнему 4,5 млн"), not an earlier one
+_STILL_BEFORE = cached(r"(?:\bпо-|\bоста[а-яё]*\s+)$", re.IGNORECASE)
 #: a year that ends the text before a clause edge ("since 1991", "in 2009")
 _YEAR_BEFORE = cached(r"(?<![\d.,])(1[89]\d\d|20\d\d)$")
 # [.!?;:]\s|,\s(?:when|where|while|whereas|but)\b|\(|\), its first character a class the engine

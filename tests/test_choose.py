@@ -221,3 +221,22 @@ def test_a_date_whose_words_name_the_claims_role() -> None:
                                     __import__("kzclaims.values", fromlist=["x"]).read_values(
                                         text, "date", dt.date(2024, 3, 16)), dt.date(2024, 3, 16))
     assert ("role_match", 1.0) in cands[0].parts
+
+
+@pytest.mark.parametrize(
+    ("text", "superseded"),
+    [
+        ("Ранее вымогатели требовали 4,5 млн евро.", "Ранее"),
+        ("Прежние требования - 4,5 млн евро.", "Прежние"),
+        # the figure is still what it was: not an earlier one (tenth session of issue 7)
+        ("Требования преступников остаются прежними - 4,5 млн евро.", None),
+        ("Вымогатели по-прежнему требуют 4,5 млн евро.", None),
+        ("Сумма осталась прежней: 4,5 млн евро.", None),
+    ],
+)
+def test_a_figure_still_as_before_is_not_superseded(text: str, superseded: str | None) -> None:
+    from kzclaims.choose import _superseded
+    from kzclaims.values import read_values
+
+    value = next(v for v in read_values(text, "number", None, "ru"))
+    assert _superseded(claim("number", ("евро",), "размер выкупа"), text, value) == superseded
