@@ -464,7 +464,8 @@ def test_spent6_half_floor() -> None:
 #: out. Floors a little below the figure measured once.
 #: From the tenth session on its failures may be read (design data). Tenth pass: found 88.9 %,
 #: value right 86.8 %, 8 false finds, verdicts 84.4 % (a named part, "1,600 of them Russian
-#: paratroopers"; a list's bullet is no minus sign; a date beside the claim's role words)
+#: paratroopers"; a list's bullet is no minus sign; a date beside the claim's role words), with
+#: the Russian shares, "вспыхнуть" and "по-прежнему" of the same session
 SPENT7_FLOORS = {"found_recall": 87.5, "value_right": 85.0}
 SPENT7_MAX_FALSE_FINDS = 11
 SPENT7_VERDICTS_FLOOR = 82.0  # 80.0 % at the start of the tenth pass, 84.4 % after dates a day apart

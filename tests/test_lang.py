@@ -301,6 +301,9 @@ def test_russian_future_verbs(word: str, future: bool) -> None:
         # (tenth session) a fire or riots that break out begin
         ("когда начался пожар", "Пожар вспыхнул в ночь на 14 января.", "вспыхнул"),
         ("дата начала беспорядков", "Беспорядки вспыхнули 2 марта.", "вспыхнули"),
+        ("сколько волонтёров помогали очищать пляжи", "Пляжи очищали 6,5 тыс. добровольцев.",
+         "добровольцев"),
+        ("через сколько дней заделали пробоину", "Пробоину заделали через 11 суток.", "суток"),
     ],
 )
 def test_russian_synonyms_and_word_families_match(phrase: str, sentence: str, word: str) -> None:
