@@ -35,8 +35,12 @@ __all__ = ["Dateline", "dateline_spans", "find_yearless_dateline", "nearest_year
 _HEAD_LINES = 8
 _LINE_CHARS = 200
 
-#: a place in capitals ("МОСКВА, ", "WASHINGTON, ", "НУР-СУЛТАН, ")
-_PLACE = r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.'’\- ]{1,40},\s*)?"
+#: a place in capitals ("МОСКВА, ", "WASHINGTON, ", "НУР-СУЛТАН, "), then perhaps its country
+#: or state as wires write it ("UFA, Russia, ", "SAN JOSE, Costa Rica, ", "DENVER, Colo., ")
+_PLACE = (
+    r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.'’\- ]{1,40},\s*"
+    r"(?:[A-ZА-ЯЁ][a-zа-яё]+\.?(?:\s[A-ZА-ЯЁ][a-zа-яё]+\.?)?,\s*)?)?"
+)
 #: what follows the day and month of a dateline: after a place, a full stop, comma, dash,
 #: "/ТАСС/", "(Reuters)"; without one (a line "14 марта, 10:42"), only a time, an agency, a dash
 #: or the end of the line

@@ -420,7 +420,32 @@ class SourceListing:
             warnings.append(
                 Problem(shown, None, None, "the source is empty", "warning", "empty-source")
             )
+        if source.published is None and e.published is None and e.as_of is None:
+            warnings.extend(_dateline_without_year(e, shown, doc.text, manifest_shown, self))
         return source, [], warnings
+
+
+def _dateline_without_year(
+    e: ManifestEntry, shown: str, text: str, manifest_shown: str, listing: SourceListing
+) -> list[Problem]:
+    """A year-less dateline nothing gives a year to ("МОСКВА, 14 марта. /ТАСС/." in a folder of
+    undated sources, the text naming no year of the story): the source stays undated, so its
+    relative and year-less dates are not read; one warning says so and what to give (QA9 S1)."""
+    from kzclaims.dateline import find_yearless_dateline
+
+    found = find_yearless_dateline(text)
+    if found is None:
+        return []
+    where = listing.where_to_give("`published:`").replace(" to be sure", "").replace(
+        "to be sure, ", ""
+    )
+    return [Problem(
+        manifest_shown if e.line else shown, e.line or None, e.col or None,
+        f"{e.file + ': ' if e.line else ''}its dateline “{found.text}” has no year and nothing"
+        " gives one (no other dated source, no year of the story in the text), so its relative"
+        f" and year-less dates are not read; {where}",
+        "warning", "dateline-without-year",
+    )]
 
 
 #: what to do with a kind of file no reader knows, where there is something to do

@@ -28,6 +28,10 @@ ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
         ("WASHINGTON, Aug 19 (Reuters) - The fire grew.", "WASHINGTON, Aug 19", 8, 19, False),
         ("Aug 19 (Reuters) - The fire grew.", "Aug 19", 8, 19, False),
         ("KYIV, 3 March — Officials said.", "KYIV, 3 March", 3, 3, True),
+        # a wire's place with its country or state (QA9 S2)
+        ("UFA, Russia, March 14 (Reuters) - The toll rose.", "UFA, Russia, March 14", 3, 14, False),
+        ("SAN JOSE, Costa Rica, Feb 2 (AP) — Text.", "SAN JOSE, Costa Rica, Feb 2", 2, 2, False),
+        ("DENVER, Colo., Aug. 19 (AP) - Text.", "DENVER, Colo., Aug. 19", 8, 19, False),
         ("Headline\nSeptember 4, 09:15\nText.", "September 4", 9, 4, False),
         ("29 февраля\nТекст", "29 февраля", 2, 29, True),
     ],
@@ -47,6 +51,7 @@ def test_a_yearless_dateline_is_found(
         "14 марта, в день выборов, прошла встреча.",
         "Всего при обрушении кровли в среду, 14 июня, под землёй оказались 17 горняков.",
         "May 5 people died in the fire.",
+        "PARIS, France, says 5 people died.",
         "Title\n18.06.2023\n\nЛИМА, 16 февраля. Текст.",  # a dateline with its year comes first
         "19 августа 2025\nМОСКВА, 18 августа. Текст.",
         "МОСКВА, 31 февраля. Текст.",  # no such day
@@ -125,6 +130,31 @@ def test_year_from_the_text_without_a_manifest(tmp_path: Path) -> None:
 def test_no_year_anywhere_no_date(tmp_path: Path) -> None:
     tass = load_sources(_folder(tmp_path, {"tass.txt": TASS}), "sources").sources[0]
     assert tass.published is None and tass.reference_date is None and tass.dateline is None
+
+
+def test_no_year_anywhere_is_said_once(tmp_path: Path) -> None:
+    """QA9 S1: an undated folder of agency texts, the only year a history one: one warning per
+    source naming its dateline and what to give; none once the manifest dates it."""
+    text = TASS + "Мост был построен в 1974 году.\n"
+    corpus = load_sources(_folder(tmp_path, {"tass.txt": text}), "sources")
+    assert corpus.sources[0].published is None
+    [w] = [w for w in corpus.warnings if w.code == "dateline-without-year"]
+    assert w.path == "sources/tass.txt" and w.line is None
+    assert w.message.startswith("its dateline “МОСКВА, 14 марта.” has no year and nothing gives")
+    assert w.message.endswith("give `published:` in a manifest, sources/sources.yaml")
+    (tmp_path / "m").mkdir()
+    (tmp_path / "d").mkdir()
+    listed = _folder(
+        tmp_path / "m", {"tass.txt": text}, "sources:\n  - {file: tass.txt, id: tass}\n"
+    )
+    [w] = [w for w in load_sources(listed, "sources").warnings if w.code == "dateline-without-year"]
+    assert w.path == "sources/sources.yaml" and w.line == 2
+    assert w.message.startswith("tass.txt: its dateline") and "in sources/sources.yaml" in w.message
+    dated = _folder(
+        tmp_path / "d", {"tass.txt": text},
+        "sources:\n  - {file: tass.txt, id: tass, published: 2026-03-14}\n",
+    )
+    assert not [w for w in load_sources(dated, "sources").warnings if w.code.startswith("dateline")]
 
 
 @pytest.mark.parametrize(
