@@ -231,7 +231,9 @@ def test_a_large_run_lays_out_only_the_claims_near_the_screen(
     page = w.page
     skipped = ("id => !document.querySelector('#' + id + ' td')"
                ".checkVisibility({contentVisibilityAuto: true})")
-    assert not page.evaluate(skipped, "claim-claim-0")  # on the first screen: laid out
+    # on the first screen: laid out (once the browser has laid the page out: on a loaded
+    # machine that may come after the load event, so wait for it rather than race it)
+    page.wait_for_function(f"!({skipped})('claim-claim-0')", timeout=20_000)
     assert page.evaluate(skipped, "claim-claim-59")  # far below: skipped
     page.fill("#q", "1,059 troops")  # the search box still finds a skipped claim's text
     assert w.visible_claims() == ["claim-59"]
