@@ -21,6 +21,23 @@ def test_every_name_in_all_resolves() -> None:
         kzclaims.not_a_name  # noqa: B018
 
 
+def test_the_types_read_values_is_annotated_with_are_public() -> None:
+    """QA9 Q13: a script typing its calls of read_values had to import kzclaims.model and
+    kzclaims.lang for `Kind` and `Conventions`."""
+    import datetime
+    import typing
+
+    # every name its annotations use resolves among the public names (and datetime's)
+    public = {name: getattr(kzclaims, name) for name in kzclaims.__all__}
+    hints = typing.get_type_hints(kzclaims.read_values, globalns={**public, "dt": datetime})
+    assert "Kind" in kzclaims.__all__ and "Conventions" in kzclaims.__all__
+    assert typing.get_args(hints["kind"])[0] is kzclaims.Kind
+    assert typing.get_args(hints["conventions"])[0] is kzclaims.Conventions
+    assert set(typing.get_args(kzclaims.Kind)) == {
+        "count", "number", "percent", "date", "date_range", "duration", "statement"
+    }
+
+
 def test_version_matches_the_package_metadata() -> None:
     from importlib.metadata import version
 
