@@ -194,6 +194,16 @@ def _small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(execute, "WARM_BYTES", 10_000)
 
 
+def _on_a_terminal(monkeypatch: pytest.MonkeyPatch, many: Path) -> None:
+    """A parallel run in ``many`` whose stderr is a terminal: the progress bar shows at once."""
+    from kzclaims import cli
+
+    _small_shards(monkeypatch)
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.chdir(many)
+
+
 @pytest.mark.parametrize("jobs", [2, 4])
 def test_any_number_of_jobs_gives_byte_identical_json(
     many: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
@@ -325,12 +335,7 @@ def test_scheduler_timeout_is_the_wait_for_an_address_that_does_not_answer(
 def test_progress_bar_on_a_terminal_is_on_stderr_only(
     many: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    from kzclaims import cli
-
-    _small_shards(monkeypatch)
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
-    monkeypatch.chdir(many)
+    _on_a_terminal(monkeypatch, many)
     args = ["compare", "-f", "json", "-j", "2"]
     cluster = None
     if how == "dask":
@@ -386,12 +391,7 @@ def test_sources_and_check_search_with_the_progress_bar(
 ) -> None:
     # QA9 Q7: `kzclaims sources` and `check` searched 1,420 files in one process for ~40 s with
     # nothing on the screen; they now search as compare does, with its progress bar
-    from kzclaims import cli
-
-    _small_shards(monkeypatch)
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
-    monkeypatch.chdir(many)
+    _on_a_terminal(monkeypatch, many)
     shown = CliRunner().invoke(app, [command])
     quiet = CliRunner().invoke(app, [command, "--quiet"])
     assert shown.exit_code == quiet.exit_code == 0, shown.stderr
